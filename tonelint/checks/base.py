@@ -1,0 +1,59 @@
+"""What every check kind shares: turning a span and a few numbers into a
+Diagnostic with the rule's message and rewrite filled in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic, Fix
+from ..facts import Facts, Hit
+from ..rulespec import Rule
+
+
+class _Fields(dict):
+    def __missing__(self, key):  # a template field the rule did not provide stays visible
+        return "{" + key + "}"
+
+
+def render(template: str, fields: dict) -> str:
+    try:
+        return template.format_map(_Fields(fields))
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+@dataclass
+class Context:
+    text: str
+    path: str
+    facts: Facts
+    level_overrides: dict
+
+    def diagnostic(self, rule: Rule, start: int, end: int, fields: dict, fix: Fix | None = None) -> Diagnostic:
+        matched = self.text[start:end]
+        fields = dict(fields)
+        fields.setdefault("match", matched)
+        return Diagnostic(
+            rule=rule.id,
+            family=rule.family,
+            level=self.level_overrides.get(rule.id, rule.level),
+            start=start,
+            end=end,
+            matched=matched,
+            message=render(rule.message, fields),
+            rationale=rule.rationale.strip(),
+            rewrite=render(rule.rewrite, fields),
+            fix=fix,
+            path=self.path,
+        )
+
+    def in_scope(self, rule: Rule, hit: Hit) -> bool:
+        seg = self.facts.segments[hit.seg]
+        if seg.scope in rule.scope:
+            return True
+        return "link" in rule.scope and seg.in_link(hit.start, hit.end) is not None
+
+    def scoped(self, rule: Rule, hits: list[Hit]) -> list[Hit]:
+        if "document" in rule.scope:
+            return hits
+        return [h for h in hits if self.in_scope(rule, h)]

@@ -1,0 +1,18 @@
+"""Existence: a phrase that should not be there.  With `whole: true` the phrase
+must be the entire link text (bare "click here" links), not part of it."""
+
+from __future__ import annotations
+
+from .base import Context
+
+
+def run(rule, ctx: Context):
+    for hit in ctx.scoped(rule, ctx.facts.of(rule.match.key)):
+        if rule.whole:
+            seg = ctx.facts.segments[hit.seg]
+            link = seg.in_link(hit.start, hit.end)
+            unit = link if link else (0, seg.length)
+            if seg.text[unit[0] : hit.start].strip(" \t\n\"'“‘*_") or seg.text[hit.end : unit[1]].strip(" \t\n\"'”’.!*_:→»>"):
+                continue
+        start, end = ctx.facts.source_span(hit)
+        yield ctx.diagnostic(rule, start, end, {})

@@ -1,0 +1,154 @@
+"""The `tonelint` command: flags in, exit code out.  All linting happens in
+run.py and the library; this module owns argv, the terminal and exit codes
+(0 clean, 1 findings, 2 usage/input/config error, 3 internal error)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+import click
+
+from . import __version__
+from .diagnostics import Level
+from .errors import TonelintError
+
+EXIT_INTERNAL = 3
+
+
+class DefaultGroup(click.Group):
+    """`tonelint draft.md` means `tonelint check draft.md`; sub-commands are
+    still reachable by name (`tonelint rules`, `tonelint explain TL101`)."""
+
+    def parse_args(self, ctx, args):
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _split(values) -> list[str]:
+    out: list[str] = []
+    for v in values or ():
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def _use_colour(stream, flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _debug() -> bool:
+    return os.environ.get("TONELINT_DEBUG", "") not in ("", "0")
+
+
+def _internal_error(exc: BaseException) -> None:
+    if _debug():
+        import traceback
+
+        traceback.print_exception(exc)
+    click.echo(
+        f"tonelint: internal error: {type(exc).__name__}: {exc}. This is a bug in tonelint; please report it "
+        "(run with --debug or TONELINT_DEBUG=1 for the traceback).",
+        err=True,
+    )
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tonelint")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+def cli(debug: bool) -> None:
+    """Lint outbound messages for copy that talks at people instead of with them.
+
+    Run `tonelint PATH...` (same as `tonelint check PATH...`); `-` reads stdin.
+    """
+    if debug:
+        os.environ["TONELINT_DEBUG"] = "1"
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, help="Only these rules (ids or prefixes, comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes).")
+@click.option("--extend-select", multiple=True, help="Add rules to the selection.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "suggestion"]), default="warning",
+              show_default=True, help="Lowest level that makes the run fail (exit 1).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print the diff --fix would apply, change nothing.")
+@click.option("--markup", type=click.Choice(["markdown", "text", "html", "email"]), default=None,
+              help="Treat inputs as this markup (default: by file suffix; stdin is Markdown).")
+@click.option("--stdin-filename", default=None, help="Name to report for stdin (its suffix picks the markup).")
+@click.option("--encoding", default=None, help="Decode inputs with this encoding (default UTF-8).")
+@click.option("--max-file-size", type=int, default=None, help="Skip files larger than this many bytes (default 10 MB; 0 = no limit).")
+@click.option("--rule-path", "rule_paths", multiple=True, type=click.Path(), help="Extra rule pack folder or file.")
+@click.option("--brand", multiple=True, help="Brand name counted as a sender word.")
+@click.option("--channel", default=None, help="Channel profile: email, social, landing-page, press-release, sms.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
+def check(paths, output_format, select, ignore, extend_select, fail_level, exit_zero, fix, unsafe_fixes, diff,
+          markup, stdin_filename, encoding, max_file_size, rule_paths, brand, channel, quiet, color):
+    """Lint drafts: files, folders (recursively) or - for stdin."""
+    from .run import RunOptions, Runner, exit_code
+    from .source import DEFAULT_MAX_FILE_SIZE
+
+    if not paths:
+        raise click.UsageError("give at least one file or folder to check, or - for stdin")
+    options = RunOptions(
+        paths=list(paths), select=_split(select) or None, ignore=_split(ignore), extend_select=_split(extend_select),
+        fail_level=Level.parse(fail_level), exit_zero=exit_zero, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+        markup=markup, stdin_filename=stdin_filename, encoding=encoding,
+        max_file_size=DEFAULT_MAX_FILE_SIZE if max_file_size is None else (max_file_size or None),
+        rule_paths=list(rule_paths), brand=_split(brand), channel=channel,
+    )
+    started = time.perf_counter()
+    run = Runner(options).run()
+    for err in run.errors:
+        click.echo(f"{err.where}: {err.what}", err=True)
+    if run.stdout_text is not None:
+        click.echo(run.stdout_text, nl=False)
+        out = sys.stderr
+    else:
+        out = sys.stdout
+    if diff:
+        for d in run.diffs:
+            click.echo(d, nl=False)
+    from .report import get_reporter
+
+    rendered = get_reporter(output_format).render(
+        run, {"color": _use_colour(out, color), "quiet": quiet, "elapsed": time.perf_counter() - started}
+    )
+    if rendered:
+        click.echo(rendered, nl=False, file=out)
+    sys.exit(exit_code(run, options))
+
+
+def main(argv=None) -> None:
+    try:
+        cli.main(args=argv, prog_name="tonelint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("tonelint: interrupted", err=True)
+        sys.exit(130)
+    except TonelintError as exc:
+        click.echo(f"{exc.where}: {exc.what}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("tonelint: interrupted", err=True)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the one place internal errors become exit 3
+        _internal_error(exc)
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,110 @@
+"""The findings tonelint hands to reporters and to other programs.
+
+Everything here is plain, frozen data with no dependency on the rest of the
+package, so reporters, the cache and third-party callers can use it without
+loading spaCy.  Spans are character offsets into the decoded source text; line
+and column are derived only when a finding is rendered.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Level(enum.IntEnum):
+    """Ordered so that `level >= fail_level` decides the exit code."""
+
+    SUGGESTION = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Level":
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown level {name!r} (expected error, warning or suggestion)") from None
+
+    def __str__(self) -> str:  # "warning", as users write it in config
+        return self.name.lower()
+
+
+class Applicability(str, enum.Enum):
+    """How far a fix can be trusted, after ruff: only SAFE fixes run under --fix."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY = "display"
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    rule: str
+    family: str
+    level: Level
+    start: int
+    end: int
+    matched: str
+    message: str
+    rationale: str
+    rewrite: str
+    fix: Fix | None = None
+    path: str = "-"
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.start, self.end, self.rule)
+
+    @property
+    def replacement(self) -> str | None:
+        """The text --fix would write, for single-edit fixes that are safe to apply."""
+        if self.fix is None or len(self.fix.edits) != 1:
+            return None
+        return self.fix.edits[0].text
+
+
+@dataclass
+class LineIndex:
+    """Maps character offsets to 1-based (line, column), counting CR, LF and CRLF
+    as one line break each, the way editors do."""
+
+    text: str
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        text = self.text
+        i = 0
+        n = len(text)
+        while True:
+            j_n = text.find("\n", i)
+            j_r = text.find("\r", i)
+            if j_n < 0 and j_r < 0:
+                break
+            if j_r < 0 or (0 <= j_n < j_r):
+                i = j_n + 1
+            elif j_r + 1 < n and text[j_r + 1] == "\n":
+                i = j_r + 2
+            else:
+                i = j_r + 1
+            starts.append(i)
+        self.starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        from bisect import bisect_right
+
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1

@@ -1,0 +1,27 @@
+"""One exception root, caught once in the CLI, so every user-facing failure is a
+single line `place: what is wrong` with a known exit code."""
+
+from __future__ import annotations
+
+
+class TonelintError(Exception):
+    """Base for errors that are the user's input, not a bug in tonelint."""
+
+    exit_code = 2
+
+    def __init__(self, where: str, what: str) -> None:
+        super().__init__(f"{where}: {what}")
+        self.where = where
+        self.what = what
+
+
+class InputError(TonelintError):
+    """A draft could not be read or decoded; the run goes on with other files."""
+
+
+class RuleError(TonelintError):
+    """A rule file is malformed; nothing is checked with a half-loaded rule set."""
+
+
+class ConfigError(TonelintError):
+    """A configuration file or option is malformed."""

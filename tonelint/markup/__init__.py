@@ -1,0 +1,29 @@
+"""Markup front ends: each turns one source format into prose segments with
+offsets into the original text.  Parsers are imported on first use so that a
+run over Markdown never pays for the HTML or email modules."""
+
+from __future__ import annotations
+
+from .document import Parsed
+from .segment import SCOPES, Segment
+
+
+def parse(text: str, fmt: str) -> Parsed:
+    if fmt == "markdown":
+        from .markdown import parse_markdown
+
+        return parse_markdown(text)
+    if fmt == "html":
+        from .html import parse_html
+
+        return parse_html(text)
+    if fmt == "email":
+        from .email import parse_email
+
+        return parse_email(text)
+    from .plain import parse_plain
+
+    return parse_plain(text)
+
+
+__all__ = ["Parsed", "SCOPES", "Segment", "parse"]

@@ -1,0 +1,79 @@
+"""RFC 822 messages (.eml): the Subject header is the opening of the message,
+and the first text/plain part (else text/html) is the body.
+
+Offsets must point into the raw file, so a part is used only where its body is
+a verbatim slice of the file (7bit/8bit transfer encodings); a quoted-printable
+or base64 part is decoded and linted, but its findings point at the start of the
+part and carry no fix.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+
+from .document import Parsed
+from .segment import Segment
+
+_SUBJECT = re.compile(r"^subject:[ \t]*(.*?)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
+_HEADER_END = re.compile(r"\r?\n\r?\n|\r\r")
+
+
+def _body_parser(content_type: str):
+    if content_type == "text/html":
+        from .html import parse_html
+
+        return parse_html
+    from .plain import parse_plain
+
+    return parse_plain
+
+
+def _shift(parsed: Parsed, base: int, approximate: bool) -> Parsed:
+    for seg in parsed.segments:
+        if approximate:
+            seg.src_starts = [base] * len(seg.src_starts)
+            seg.verbatim = [False] * len(seg.verbatim)
+            seg.lengths = [0] * len(seg.lengths)
+        else:
+            seg.src_starts = [s + base for s in seg.src_starts]
+    parsed.directives = [(o + base, d) for o, d in parsed.directives]
+    return parsed
+
+
+def parse_email(source_text: str) -> Parsed:
+    msg = email.message_from_string(source_text, policy=email.policy.default)
+    parsed = Parsed()
+    header_end = _HEADER_END.search(source_text)
+    headers = source_text[: header_end.start()] if header_end else source_text
+    m = _SUBJECT.search(headers)
+    if m and m.group(1):
+        seg = Segment("title")
+        raw = m.group(1)
+        if "=?" in raw:  # RFC 2047 encoded words: decoded text, pointed at the header
+            seg.add(str(msg.get("subject", "")), m.start(1), verbatim=False, src_length=len(raw))
+        else:
+            seg.add(raw, m.start(1))
+        parsed.segments.append(seg)
+        parsed.meta["subject"] = seg.text
+    part = msg.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return parsed
+    ctype = part.get_content_type()
+    cte = str(part.get("content-transfer-encoding", "7bit")).lower()
+    try:
+        body = part.get_content()
+    except Exception:  # undecodable part: nothing to lint, not a crash
+        return parsed
+    raw_payload = part.get_payload(decode=False)
+    verbatim = cte in ("7bit", "8bit", "binary") and isinstance(raw_payload, str)
+    base = source_text.find(raw_payload, header_end.end() if header_end else 0) if verbatim else -1
+    if base >= 0 and raw_payload == body:
+        sub = _shift(_body_parser(ctype)(raw_payload), base, approximate=False)
+    else:
+        anchor = base if base >= 0 else (header_end.end() if header_end else 0)
+        sub = _shift(_body_parser(ctype)(body), anchor, approximate=True)
+    parsed.segments.extend(sub.segments)
+    parsed.directives.extend(sub.directives)
+    return parsed

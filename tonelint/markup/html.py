@@ -1,0 +1,128 @@
+"""HTML to prose segments with the standard library's HTML parser.
+
+Only visible text counts: scripts, styles, code and the document head (other
+than <title>) are skipped.  Character references are decoded but marked as
+non-verbatim, so positions stay exact and no fix is written across them.
+"""
+
+from __future__ import annotations
+
+from html import unescape
+from html.parser import HTMLParser
+
+from .document import Parsed
+from .segment import Segment
+
+_SKIP = {"script", "style", "noscript", "template", "code", "pre", "svg", "math", "head", "textarea", "select"}
+_BLOCK_SCOPE = {
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+    "li": "list", "dt": "list", "dd": "list", "blockquote": "blockquote", "td": "table", "th": "table",
+    "title": "title", "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph",
+    "header": "paragraph", "footer": "paragraph", "main": "paragraph", "aside": "paragraph", "nav": "paragraph",
+    "tr": "table", "table": "paragraph", "ul": "paragraph", "ol": "paragraph", "dl": "paragraph",
+    "figcaption": "paragraph", "caption": "table", "br": None, "hr": None, "body": "paragraph", "form": "paragraph",
+    "button": "paragraph", "label": "paragraph", "summary": "paragraph", "details": "paragraph",
+}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.line_starts = [0]
+        i = text.find("\n")
+        while i >= 0:
+            self.line_starts.append(i + 1)
+            i = text.find("\n", i + 1)
+        self.parsed = Parsed()
+        self.skip: list[str] = []
+        self.scopes: list[str] = []
+        self.seg: Segment | None = None
+        self.links: list[int] = []
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _flush(self) -> None:
+        seg = self.seg
+        if seg is not None and seg.text.strip():
+            self.parsed.segments.append(seg)
+        self.seg = None
+
+    def _segment(self) -> Segment:
+        if self.seg is None:
+            scope = next((s for s in reversed(self.scopes) if s), "paragraph")
+            self.seg = Segment(scope)
+        return self.seg
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title" and "head" in self.skip:
+            self.skip.remove("head")
+            self._flush()
+            self.scopes.append("title")
+            self._title_in_head = True
+            return
+        if tag in _SKIP:
+            self.skip.append(tag)
+            return
+        if tag in _BLOCK_SCOPE:
+            self._flush()
+            if tag not in _VOID and _BLOCK_SCOPE[tag]:
+                self.scopes.append(_BLOCK_SCOPE[tag])
+        elif tag == "a" and not self.skip:
+            self.links.append(self._segment().start_link())
+        elif tag == "img":
+            if self.seg is not None:
+                self.seg.add_gap()
+
+    def handle_endtag(self, tag):
+        if tag == "title" and getattr(self, "_title_in_head", False):
+            self._title_in_head = False
+            self._flush()
+            if self.scopes:
+                self.scopes.pop()
+            self.skip.append("head")
+            return
+        if self.skip and tag == self.skip[-1]:
+            self.skip.pop()
+            return
+        if self.skip:
+            return
+        if tag in _BLOCK_SCOPE:
+            self._flush()
+            if tag not in _VOID and _BLOCK_SCOPE[tag] and self.scopes:
+                self.scopes.pop()
+        elif tag == "a" and self.links:
+            start = self.links.pop()
+            if self.seg is not None:
+                self.seg.end_link(start)
+
+    def handle_data(self, data):
+        if self.skip or not data:
+            return
+        self._segment().add(data, self._offset())
+
+    def _ref(self, raw: str):
+        if self.skip:
+            return
+        self._segment().add(unescape(raw), self._offset(), verbatim=False, src_length=len(raw))
+
+    def handle_entityref(self, name):
+        self._ref(f"&{name};")
+
+    def handle_charref(self, name):
+        self._ref(f"&#{name};")
+
+    def handle_comment(self, data):
+        self.parsed.directives.append((self._offset(), f"<!--{data}-->"))
+
+
+def parse_html(source_text: str) -> Parsed:
+    text = source_text.replace("\r\n", " \n").replace("\r", "\n")
+    collector = _Collector(text)
+    collector.feed(text)
+    collector.close()
+    collector._flush()
+    return collector.parsed

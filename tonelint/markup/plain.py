@@ -1,0 +1,30 @@
+"""Plain text: every character is prose; blank lines separate paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Parsed
+from .segment import Segment
+
+_BLANK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
+_DIRECTIVE = re.compile(r"^[ \t]*(?:#|//)?[ \t]*tonelint[:-].*$", re.MULTILINE)
+
+
+def parse_plain(text: str, *, scope: str = "paragraph", base: int = 0) -> Parsed:
+    parsed = Parsed()
+    for m in _DIRECTIVE.finditer(text):
+        parsed.directives.append((base + m.start(), m.group(0)))
+    pos = 0
+    for m in _BLANK.finditer(text):
+        _paragraph(parsed, text[pos : m.start()], base + pos, scope)
+        pos = m.end()
+    _paragraph(parsed, text[pos:], base + pos, scope)
+    return parsed
+
+
+def _paragraph(parsed: Parsed, chunk: str, src: int, scope: str) -> None:
+    if chunk.strip():
+        seg = Segment(scope)
+        seg.add(chunk, src)
+        parsed.segments.append(seg)

@@ -1,0 +1,113 @@
+"""Every rule's matcher blocks compiled into one PhraseMatcher pair, one Matcher
+and a few RE2 regexes, run once per segment: the cost of a run grows with the
+text, not with the number of rules (spaCy's SpanRuler does the same dispatch
+of phrase strings to PhraseMatcher and token lists to Matcher)."""
+
+from __future__ import annotations
+
+from .facts import Facts, Hit, Sentence
+from .rulespec import Block, thaw
+
+_CLOSERS = "\"')]}’”»"
+
+
+class MatcherBank:
+    def __init__(self, nlp, blocks: list[Block], *, brand: tuple[str, ...] = (), accept: tuple[str, ...] = ()) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.nlp = nlp
+        self.blocks = {b.key: b for b in blocks}
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher = Matcher(nlp.vocab)
+        self.regexes = []
+        self.accept = {a.lower() for a in accept}
+        make = nlp.make_doc
+        for b in blocks:
+            phrases = list(b.phrases) + (list(brand) if b.brand else [])
+            if phrases:
+                target = self.lower if b.case == "insensitive" else self.orth
+                target.add(b.key, [make(p) for p in phrases])
+            if b.patterns:
+                self.matcher.add(b.key, [thaw(p) for p in b.patterns], greedy="LONGEST")
+            if b.regex:
+                from .regex import compile_regex
+
+                for rx in b.regex:
+                    self.regexes.append((b.key, compile_regex(rx, b.case == "insensitive")))
+        self.has_patterns = len(self.matcher) > 0
+        self.has_orth = len(self.orth) > 0
+
+    def scan(self, segments, docs) -> Facts:
+        facts = Facts(segments=list(segments))
+        strings = self.nlp.vocab.strings
+        hits = facts.hits
+        for seg_i, doc in enumerate(docs):
+            sent_base = len(facts.sentences)
+            sent_of_token = []
+            for s in doc.sents:
+                text = s.text.rstrip().rstrip(_CLOSERS)
+                facts.sentences.append(Sentence(seg_i, s.start_char, s.end_char, text.endswith("?")))
+                sent_of_token.extend([len(facts.sentences) - 1] * len(s))
+            facts.words += sum(1 for t in doc if t.is_alpha)
+            found = list(self.lower(doc))
+            if self.has_orth:
+                found += self.orth(doc)
+            if self.has_patterns:
+                found += self.matcher(doc)
+            for match_id, start, end in found:
+                key = strings[match_id]
+                block = self.blocks[key]
+                if not self._keep(block, doc, start, end, facts, sent_of_token):
+                    continue
+                span = doc[start:end]
+                self._add(hits, key, seg_i, span.start_char, span.end_char, sent_of_token[start], span.text)
+            for key, rx in self.regexes:
+                text = doc.text
+                for m in rx.finditer(text):
+                    if m.end() == m.start():
+                        continue
+                    tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                    sent = sent_of_token[tok.start] if tok is not None and len(tok) else sent_base
+                    self._add(hits, key, seg_i, m.start(), m.end(), sent, m.group(0))
+        for key, lst in hits.items():
+            lst.sort(key=lambda h: (h.seg, h.start, -h.end))
+            hits[key] = _longest(lst)
+        for block in self.blocks.values():
+            if block.unless_sentence is not None and block.key in hits:
+                veto = {h.sent for h in hits.get(block.unless_sentence.key, [])}
+                hits[block.key] = [h for h in hits[block.key] if h.sent not in veto]
+        return facts
+
+    def _add(self, hits, key, seg, start, end, sent, text) -> None:
+        if self.accept and text.lower() in self.accept:
+            return
+        hits.setdefault(key, []).append(Hit(key, seg, start, end, sent, text))
+
+    def _keep(self, block: Block, doc, start: int, end: int, facts: Facts, sent_of_token) -> bool:
+        if block.in_question and not facts.sentences[sent_of_token[start]].question:
+            return False
+        if block.sentence_start:
+            i = start - 1
+            while i >= 0 and (doc[i].is_punct or doc[i].is_space) and sent_of_token[i] == sent_of_token[start]:
+                i -= 1
+            if i >= 0 and sent_of_token[i] == sent_of_token[start]:
+                return False
+        if block.unless_before:
+            lo = max(start - block.window, 0)
+            if any(t.lower_ in block.unless_before for t in doc[lo:start]):
+                return False
+        if block.unless_after:
+            if any(t.lower_ in block.unless_after for t in doc[end : end + block.window]):
+                return False
+        return True
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Within one block, overlapping hits collapse to the earliest-longest."""
+    out: list[Hit] = []
+    for h in hits:
+        if out and out[-1].seg == h.seg and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out

@@ -1,0 +1,54 @@
+"""Human output: one finding a line, `path:line:col: RULE level  message`, an
+indented rewrite hint, and a one-line summary, like ruff and Vale."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..diagnostics import Level, LineIndex
+
+_COLOURS = {Level.ERROR: "31", Level.WARNING: "33", Level.SUGGESTION: "36"}
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+
+def render(run, options) -> str:
+    colour = options.get("color", False)
+    lines: list[str] = []
+    for result in run.results:
+        if not result.diagnostics:
+            continue
+        index = LineIndex(result.text)
+        for d in result.diagnostics:
+            line, col = index.position(d.start)
+            level = _paint(str(d.level), _COLOURS[d.level], colour)
+            where = _paint(f"{d.path}:{line}:{col}:", "1", colour)
+            lines.append(f"{where} {_paint(d.rule, '1', colour)} {level}  {d.message}")
+            if d.rewrite and options.get("show_rewrite", True):
+                lines.append(f"    rewrite: {d.rewrite}")
+    if options.get("quiet"):
+        return "\n".join(lines) + ("\n" if lines else "")
+    lines.append(summary(run, options))
+    return "\n".join(lines) + "\n"
+
+
+def summary(run, options) -> str:
+    counts = Counter(str(d.level) for d in run.diagnostics)
+    files = len(run.results)
+    parts = [f"{counts[name]} {name}{'s' if counts[name] != 1 else ''}" for name in ("error", "warning", "suggestion")
+             if counts[name]]
+    found = ", ".join(parts) if parts else "no findings"
+    text = f"Checked {files} file{'s' if files != 1 else ''}: {found}."
+    if run.fixed:
+        n = sum(run.fixed.values())
+        text += f" Fixed {n} finding{'s' if n != 1 else ''} in {len(run.fixed)} file{'s' if len(run.fixed) != 1 else ''}."
+    fixable = sum(1 for d in run.diagnostics if d.fix is not None and d.fix.applicability.value == "safe")
+    if fixable and not run.fixed:
+        text += f" {fixable} fixable with --fix."
+    if run.errors:
+        text += f" {len(run.errors)} file{'s' if len(run.errors) != 1 else ''} could not be checked."
+    if options.get("elapsed") is not None:
+        text += f" ({options['elapsed']:.2f}s)"
+    return text

@@ -1,0 +1,173 @@
+"""One lint run over many inputs: discovery, per-file engines, fixes, and the
+exit-code policy.  The CLI parses flags into RunOptions and prints what this
+returns; nothing here writes to the terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Level
+from .engine import Engine, FileResult, Settings
+from .errors import InputError, TonelintError
+from .source import DEFAULT_MAX_FILE_SIZE, SourceFile, decode, format_for, read_source
+
+
+@dataclass
+class RunOptions:
+    paths: list[str] = field(default_factory=list)
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    levels: dict = field(default_factory=dict)
+    fail_level: Level = Level.WARNING
+    exit_zero: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    markup: str | None = None
+    encoding: str | None = None
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
+    stdin_filename: str | None = None
+    rule_paths: list[str] = field(default_factory=list)
+    no_builtin: bool = False
+    brand: list[str] = field(default_factory=list)
+    accept: list[str] = field(default_factory=list)
+    channel: str | None = None
+    model: str | None = None
+
+
+@dataclass
+class RunResult:
+    results: list[FileResult] = field(default_factory=list)
+    errors: list[TonelintError] = field(default_factory=list)
+    fixed: dict = field(default_factory=dict)  # path -> number of fixes applied
+    diffs: list[str] = field(default_factory=list)
+    stdout_text: str | None = None  # fixed text for `-` with --fix
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for r in self.results for d in r.diagnostics]
+
+
+class Runner:
+    """Builds engines once per distinct rule selection and reuses them."""
+
+    def __init__(self, options: RunOptions) -> None:
+        self.options = options
+        self._engines: dict = {}
+
+    def engine_for(self, path: str) -> Engine:
+        o = self.options
+        key = (tuple(o.select or ()), tuple(o.ignore), tuple(o.extend_select), tuple(sorted(o.levels.items())),
+               tuple(o.rule_paths), o.no_builtin, tuple(o.brand), tuple(o.accept), o.channel, o.model)
+        engine = self._engines.get(key)
+        if engine is None:
+            from .ruleset import load_rules, select
+
+            rules = load_rules([Path(p) for p in o.rule_paths], builtin=not o.no_builtin)
+            rules = select(rules, select=o.select, ignore=o.ignore, extend_select=o.extend_select, levels=o.levels)
+            settings = Settings(brand=tuple(o.brand), accept=tuple(o.accept), model=o.model, channel=o.channel)
+            engine = self._engines[key] = Engine(rules, settings)
+        return engine
+
+    def sources(self):
+        """Yield SourceFile or InputError for every input, in order."""
+        from .api import discover
+
+        o = self.options
+        for raw in o.paths:
+            if raw == "-":
+                data = sys.stdin.buffer.read()
+                name = o.stdin_filename or "-"
+                try:
+                    text, enc, bom = decode(data, name, o.encoding)
+                except InputError as exc:
+                    yield exc
+                    continue
+                fmt = o.markup or (format_for(name, "markdown") if o.stdin_filename else "markdown")
+                yield SourceFile(path=name, text=text, format=fmt, encoding=enc, bom=bom)
+                continue
+            for path, error in discover([raw]):
+                if error is not None:
+                    yield error
+                    continue
+                try:
+                    yield read_source(path, fmt=o.markup or format_for(path), encoding=o.encoding,
+                                      max_size=o.max_file_size)
+                except InputError as exc:
+                    yield exc
+
+    def run(self) -> RunResult:
+        out = RunResult()
+        for item in self.sources():
+            if isinstance(item, TonelintError):
+                out.errors.append(item)
+                continue
+            engine = self.engine_for(item.path)
+            result = engine.check(item)
+            if self.options.fix or self.options.diff:
+                result = self._fix(engine, item, result, out)
+            out.results.append(result)
+        return out
+
+    def _fix(self, engine: Engine, source: SourceFile, result: FileResult, out: RunResult) -> FileResult:
+        from .fixes import fix_text
+
+        def lint(text: str):
+            return engine.check(SourceFile(source.path, text, source.format, source.encoding, source.bom)).diagnostics
+
+        fixed = fix_text(source.text, lint, unsafe=self.options.unsafe_fixes)
+        if fixed.text == source.text:
+            return result
+        if self.options.diff:
+            out.diffs.append(unified_diff(source.path, source.text, fixed.text))
+            return result
+        if source.path == "-" or (self.options.stdin_filename and source.path == self.options.stdin_filename
+                                  and "-" in self.options.paths):
+            out.stdout_text = fixed.text
+        else:
+            write_atomic(source.path, source.encode(fixed.text))
+        out.fixed[source.path] = len(fixed.applied)
+        return engine.check(SourceFile(source.path, fixed.text, source.format, source.encoding, source.bom))
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+    )
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write through a temporary file in the same folder and rename over the
+    original, keeping its mode: an interrupted run leaves old or new, never half."""
+    target = Path(path)
+    mode = target.stat().st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tonelint-tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def exit_code(run: RunResult, options: RunOptions) -> int:
+    if run.errors:
+        return 2
+    if options.exit_zero:
+        return 0
+    return int(any(d.level >= options.fail_level for d in run.diagnostics))
