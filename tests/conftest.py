@@ -1,0 +1,60 @@
+"""Shared helpers: run the real CLI in-process (same code path as the
+`tonelint` script, including exit codes and stderr) and write drafts."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tonelint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str, stdin: str | bytes | None = None, env: dict | None = None) -> Result:
+    runner = CliRunner()
+    with runner.isolation(input=stdin, env=env) as streams:
+        out_stream, err_stream = streams[0], streams[1]
+        try:
+            main([str(a) for a in args])
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        out = out_stream.getvalue().decode("utf-8", "replace")
+        err = err_stream.getvalue().decode("utf-8", "replace") if err_stream is not None else ""
+    return Result(code, out, err)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write("name.md", text) -> path of a new draft in a temp folder."""
+
+    def _write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_bytes(text.encode("utf-8"))
+        return path
+
+    return _write
