@@ -36,6 +36,7 @@ class FileResult:
     meta: dict = field(default_factory=dict)
     suppressed: int = 0
     unused_suppressions: list = field(default_factory=list)
+    measures: dict = field(default_factory=dict)  # block key -> measure tag, for the scorecard
 
 
 class Engine:
@@ -43,6 +44,7 @@ class Engine:
         self.rules = list(rules)
         self.settings = settings or Settings()
         self._bank = None
+        self.measures: dict = {}
 
     @property
     def nlp(self):
@@ -54,9 +56,14 @@ class Engine:
     def bank(self):
         if self._bank is None:
             from .matching import MatcherBank
+            from .scorecard import measures_of, yardstick_blocks
 
             blocks = [b for r in self.rules for b in r.blocks()]
+            # The scorecard measures with the built-in measure blocks whatever
+            # the selection: compiled here, matched, but never reported.
+            blocks += yardstick_blocks(exclude={b.key for b in blocks})
             self._bank = MatcherBank(self.nlp, blocks, brand=self.settings.brand, accept=self.settings.accept)
+            self.measures = measures_of(self._bank.blocks.values())
         return self._bank
 
     def analyse(self, parsed: Parsed) -> Facts:
@@ -79,7 +86,7 @@ class Engine:
             if active is None:
                 continue
             diagnostics.extend(RUNNERS[rule.kind](active, ctx))
-        result = FileResult(path=source.path, text=source.text, facts=facts, meta=parsed.meta)
+        result = FileResult(path=source.path, text=source.text, facts=facts, meta=parsed.meta, measures=self.measures)
         if parsed.directives:
             from .suppress import apply_suppressions
 

@@ -1,0 +1,272 @@
+"""The reciprocity scorecard: how a draft is balanced between sender and reader,
+giving and asking, talking and listening.
+
+Nothing here matches text.  Every number is counted from the hits the engine's
+one matcher bank already produced (`FileResult.facts`), grouped by the
+`measure:` tag of the matcher block that found them, so a word list fixed for
+a rule is fixed for the scorecard too.  The built-in pack's measure blocks are
+always compiled by the engine (see `yardstick_blocks`), so `--select TL1`
+changes which findings are reported, never what the scorecard measures.
+
+The formula (weights in docs/scorecard.md, keep the two in step):
+
+    reader focus   30 x min(1, reader share / 0.6); no person words at all: half marks
+    give first     15 if there is no ask, or the first value sentence comes no
+                      later than the first ask sentence; else 0
+    give vs ask    15 x min(1, value sentences / ask sentences); no asks: 15
+    listening      20 x min(1, listening signals / 2)
+    clean language 20 x max(0, 1 - (audience words + hype words) / 4)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+MEASURES = ("sender", "reader", "ask", "value", "invitation", "question", "acknowledgement", "audience", "hype")
+
+WEIGHTS = {"reader_focus": 30, "give_first": 15, "give_vs_ask": 15, "listening": 20, "clean_language": 20}
+READER_SHARE_TARGET = 0.6
+LISTENING_TARGET = 2
+CLEAN_LANGUAGE_ALLOWANCE = 4
+
+VERDICTS = (  # (lowest score, verdict), highest first
+    (80, "talks with the reader"),
+    (60, "mostly a conversation, with some broadcast"),
+    (40, "mostly broadcast"),
+    (0, "talks at the reader"),
+)
+
+
+@dataclass
+class SentenceMarks:
+    """What one sentence does, for the report's timeline strip."""
+
+    index: int
+    text: str
+    start: int  # source offsets
+    end: int
+    value: bool = False
+    ask: bool = False
+    reader: bool = False
+    listening: bool = False
+
+
+@dataclass
+class Scorecard:
+    path: str
+    words: int
+    sentences: int
+    counts: dict  # measure -> number of hits
+    reader_share: float | None  # reader / (reader + sender); None without person words
+    value_sentences: int
+    ask_sentences: int
+    first_value: int | None  # 0-based sentence index
+    first_ask: int | None
+    first_value_share: float | None  # how far into the prose (0..1) the sentence starts
+    first_ask_share: float | None
+    questions: int  # sentences that are questions to the reader
+    invitations: int
+    acknowledgements: int
+    audience: int
+    hype: int
+    parts: dict  # component -> points earned
+    score: int
+    verdict: str
+    timeline: list = field(default_factory=list, repr=False)
+
+    @property
+    def listening(self) -> int:
+        return self.questions + self.invitations + self.acknowledgements
+
+    @property
+    def asks_first(self) -> bool:
+        return self.first_ask is not None and (self.first_value is None or self.first_ask < self.first_value)
+
+    def as_dict(self) -> dict:
+        """The stable data shape carried by JSON and SARIF (docs/scorecard.md)."""
+        return {
+            "path": self.path,
+            "score": self.score,
+            "verdict": self.verdict,
+            "parts": dict(self.parts),
+            "words": self.words,
+            "sentences": self.sentences,
+            "reader_focus": {
+                "reader": self.counts.get("reader", 0),
+                "sender": self.counts.get("sender", 0),
+                "reader_share": _round(self.reader_share),
+            },
+            "give_vs_ask": {
+                "value_sentences": self.value_sentences,
+                "ask_sentences": self.ask_sentences,
+                "asks": self.counts.get("ask", 0),
+                "first_value": _position(self.first_value, self.first_value_share),
+                "first_ask": _position(self.first_ask, self.first_ask_share),
+                "asks_first": self.asks_first,
+            },
+            "listening": {
+                "questions": self.questions,
+                "invitations": self.invitations,
+                "acknowledgements": self.acknowledgements,
+            },
+            "audience_language": self.audience,
+            "hype": self.hype,
+        }
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 3)
+
+
+def _position(index: int | None, share: float | None) -> dict | None:
+    """1-based sentence number, as a writer counts, and share of the prose."""
+    return None if index is None else {"sentence": index + 1, "share": _round(share)}
+
+
+@lru_cache(maxsize=1)
+def _builtin_measure_blocks() -> tuple:
+    from .ruleset import builtin_dir, load_pack
+
+    out = []
+    for rule in load_pack(builtin_dir()):
+        for block in rule.blocks():
+            if block.measure:
+                out.append(block)
+                if block.unless_sentence is not None:
+                    out.append(block.unless_sentence)
+    return tuple(out)
+
+
+def yardstick_blocks(exclude=frozenset()) -> list:
+    """The built-in pack's measure-tagged blocks (with the blocks they depend
+    on), less those whose keys the engine already compiles: the engine adds
+    these to its bank so the scorecard measures whatever rules are selected."""
+    return [b for b in _builtin_measure_blocks() if b.key not in exclude]
+
+
+def measures_of(blocks) -> dict:
+    """Block key -> measure tag, for the blocks a bank compiled."""
+    return {b.key: b.measure for b in blocks if b.measure in MEASURES}
+
+
+def score_result(result) -> Scorecard | None:
+    """The scorecard of one checked draft (None when the engine left no facts)."""
+    facts = getattr(result, "facts", None)
+    if facts is None:
+        return None
+    measures = getattr(result, "measures", None) or {}
+    hits: dict[str, list] = {m: [] for m in MEASURES}
+    for key, found in facts.hits.items():
+        measure = measures.get(key)
+        if measure:
+            hits[measure].extend(found)
+    return _card(result.path, facts, hits)
+
+
+def _card(path: str, facts, hits: dict) -> Scorecard:
+    counts = {m: len(h) for m, h in hits.items()}
+    sent_of = {m: sorted({h.sent for h in h_}) for m, h_ in hits.items()}
+    lengths = [s.end - s.start for s in facts.sentences]
+    total = sum(lengths) or 1
+    before = [0]
+    for n in lengths:
+        before.append(before[-1] + n)
+
+    def share(i: int | None) -> float | None:
+        return None if i is None else before[i] / total
+
+    reader, sender = counts["reader"], counts["sender"]
+    reader_share = reader / (reader + sender) if reader + sender else None
+    value_s, ask_s = sent_of["value"], sent_of["ask"]
+    first_value = value_s[0] if value_s else None
+    first_ask = ask_s[0] if ask_s else None
+    questions = len(sent_of["question"])
+    listening = questions + counts["invitation"] + counts["acknowledgement"]
+    audience, hype = counts["audience"], counts["hype"]
+
+    focus = 0.5 if reader_share is None else min(1.0, reader_share / READER_SHARE_TARGET)
+    gives_first = first_ask is None or (first_value is not None and first_value <= first_ask)
+    balance = 1.0 if not ask_s else min(1.0, len(value_s) / len(ask_s))
+    fractions = {
+        "reader_focus": focus,
+        "give_first": 1.0 if gives_first else 0.0,
+        "give_vs_ask": balance,
+        "listening": min(1.0, listening / LISTENING_TARGET),
+        "clean_language": max(0.0, 1 - (audience + hype) / CLEAN_LANGUAGE_ALLOWANCE),
+    }
+    parts = {k: round(WEIGHTS[k] * f, 1) for k, f in fractions.items()}
+    score = int(round(sum(WEIGHTS[k] * f for k, f in fractions.items())))
+    return Scorecard(
+        path=path, words=facts.words, sentences=len(facts.sentences), counts=counts, reader_share=reader_share,
+        value_sentences=len(value_s), ask_sentences=len(ask_s), first_value=first_value, first_ask=first_ask,
+        first_value_share=share(first_value), first_ask_share=share(first_ask), questions=questions,
+        invitations=counts["invitation"], acknowledgements=counts["acknowledgement"], audience=audience, hype=hype,
+        parts=parts, score=score, verdict=verdict_for(score), timeline=_timeline(facts, sent_of),
+    )
+
+
+def verdict_for(score: int) -> str:
+    for low, text in VERDICTS:
+        if score >= low:
+            return text
+    return VERDICTS[-1][1]
+
+
+def _timeline(facts, sent_of: dict) -> list[SentenceMarks]:
+    flags = {m: set(v) for m, v in sent_of.items()}
+    listening = flags["question"] | flags["invitation"] | flags["acknowledgement"]
+    out = []
+    for i, s in enumerate(facts.sentences):
+        seg = facts.segments[s.seg]
+        start, end = facts.source_span(s)
+        out.append(SentenceMarks(
+            index=i, text=seg.text[s.start : s.end].strip(), start=start, end=end,
+            value=i in flags["value"], ask=i in flags["ask"], reader=i in flags["reader"], listening=i in listening,
+        ))
+    return out
+
+
+def below(card: Scorecard | None, min_score: int | None) -> bool:
+    return card is not None and min_score is not None and card.score < min_score
+
+
+def failing(results, min_score: int | None) -> list[Scorecard]:
+    """Scorecards under `--min-score`; the run's exit code uses this."""
+    if min_score is None:
+        return []
+    cards = (score_result(r) for r in results)
+    return [c for c in cards if below(c, min_score)]
+
+
+# Reporters --------------------------------------------------------------------
+
+def text_lines(card: Scorecard, min_score: int | None = None) -> list[str]:
+    """The block the text reporter prints under a file's findings."""
+    share = "n/a" if card.reader_share is None else f"{card.reader_share:.0%}"
+    lines = [f"{card.path}: conversation score {card.score}/100 — {card.verdict}"]
+    if below(card, min_score):
+        lines[0] += f" (below --min-score {min_score})"
+    lines.append(f"    reader focus    {card.counts['reader']} reader words, {card.counts['sender']} sender words"
+                 f" (reader share {share})")
+    lines.append(f"    give vs ask     {card.value_sentences} value sentences, {card.ask_sentences} ask sentences;"
+                 f" {_order_text(card)}")
+    lines.append(f"    listening       {card.questions} questions to the reader, {card.invitations} invitations,"
+                 f" {card.acknowledgements} acknowledgements")
+    lines.append(f"    language        {card.audience} audience words, {card.hype} hype words")
+    return lines
+
+
+def _order_text(card: Scorecard) -> str:
+    if card.first_ask is None:
+        return "no asks"
+    ask = f"first ask in sentence {card.first_ask + 1} of {card.sentences} ({card.first_ask_share:.0%} in)"
+    if card.first_value is None:
+        return ask + ", with no value given"
+    value = f"first value in sentence {card.first_value + 1}"
+    return f"{value}, {ask}" if not card.asks_first else f"{ask}, before the {value}"
+
+
+def sarif_properties(card: Scorecard | None) -> dict:
+    """The property bag a SARIF run or artifact carries: {"tonelint/scorecard": {...}}."""
+    return {} if card is None else {"tonelint/scorecard": card.as_dict()}
