@@ -241,19 +241,23 @@ def failing(results, min_score: int | None) -> list[Scorecard]:
 
 # Reporters --------------------------------------------------------------------
 
+def _n(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
 def text_lines(card: Scorecard, min_score: int | None = None) -> list[str]:
     """The block the text reporter prints under a file's findings."""
     share = "n/a" if card.reader_share is None else f"{card.reader_share:.0%}"
     lines = [f"{card.path}: conversation score {card.score}/100 — {card.verdict}"]
     if below(card, min_score):
         lines[0] += f" (below --min-score {min_score})"
-    lines.append(f"    reader focus    {card.counts['reader']} reader words, {card.counts['sender']} sender words"
-                 f" (reader share {share})")
-    lines.append(f"    give vs ask     {card.value_sentences} value sentences, {card.ask_sentences} ask sentences;"
-                 f" {_order_text(card)}")
-    lines.append(f"    listening       {card.questions} questions to the reader, {card.invitations} invitations,"
-                 f" {card.acknowledgements} acknowledgements")
-    lines.append(f"    language        {card.audience} audience words, {card.hype} hype words")
+    lines.append(f"    reader focus    {_n(card.counts['reader'], 'reader word')}, "
+                 f"{_n(card.counts['sender'], 'sender word')} (reader share {share})")
+    lines.append(f"    give vs ask     {_n(card.value_sentences, 'value sentence')}, "
+                 f"{_n(card.ask_sentences, 'ask sentence')}; {_order_text(card)}")
+    lines.append(f"    listening       {_n(card.questions, 'question')} to the reader, "
+                 f"{_n(card.invitations, 'invitation')}, {_n(card.acknowledgements, 'acknowledgement')}")
+    lines.append(f"    language        {_n(card.audience, 'audience phrase')}, {_n(card.hype, 'hype word')}")
     return lines
 
 
