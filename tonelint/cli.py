@@ -93,8 +93,12 @@ def cli(debug: bool) -> None:
 @click.option("--channel", default=None, help="Channel profile: email, social, landing-page, press-release, sms.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
+@click.option("--score/--no-score", default=None,
+              help="Show each draft's conversation scorecard (default: on for text, off for json).")
+@click.option("--min-score", type=click.IntRange(0, 100), default=None,
+              help="Fail (exit 1) when a draft's conversation score is below this, even with --exit-zero.")
 def check(paths, output_format, select, ignore, extend_select, fail_level, exit_zero, fix, unsafe_fixes, diff,
-          markup, stdin_filename, encoding, max_file_size, rule_paths, brand, channel, quiet, color):
+          markup, stdin_filename, encoding, max_file_size, rule_paths, brand, channel, quiet, color, score, min_score):
     """Lint drafts: files, folders (recursively) or - for stdin."""
     from .run import RunOptions, Runner, exit_code
     from .source import DEFAULT_MAX_FILE_SIZE
@@ -106,7 +110,7 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
         fail_level=Level.parse(fail_level), exit_zero=exit_zero, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
         markup=markup, stdin_filename=stdin_filename, encoding=encoding,
         max_file_size=DEFAULT_MAX_FILE_SIZE if max_file_size is None else (max_file_size or None),
-        rule_paths=list(rule_paths), brand=_split(brand), channel=channel,
+        rule_paths=list(rule_paths), brand=_split(brand), channel=channel, min_score=min_score,
     )
     started = time.perf_counter()
     run = Runner(options).run()
@@ -123,7 +127,8 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     from .report import get_reporter
 
     rendered = get_reporter(output_format).render(
-        run, {"color": _use_colour(out, color), "quiet": quiet, "elapsed": time.perf_counter() - started}
+        run, {"color": _use_colour(out, color), "quiet": quiet, "elapsed": time.perf_counter() - started,
+              "score": score if score is not None else output_format != "json", "min_score": min_score}
     )
     if rendered:
         click.echo(rendered, nl=False, file=out)

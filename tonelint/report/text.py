@@ -18,8 +18,6 @@ def render(run, options) -> str:
     colour = options.get("color", False)
     lines: list[str] = []
     for result in run.results:
-        if not result.diagnostics:
-            continue
         index = LineIndex(result.text)
         for d in result.diagnostics:
             line, col = index.position(d.start)
@@ -28,6 +26,8 @@ def render(run, options) -> str:
             lines.append(f"{where} {_paint(d.rule, '1', colour)} {level}  {d.message}")
             if d.rewrite and options.get("show_rewrite", True):
                 lines.append(f"    rewrite: {d.rewrite}")
+        if options.get("score", True) and not options.get("quiet"):
+            lines.extend(_scorecard(result, options, colour))
     if options.get("quiet"):
         return "\n".join(lines) + ("\n" if lines else "")
     lines.append(summary(run, options))
@@ -47,8 +47,25 @@ def summary(run, options) -> str:
     fixable = sum(1 for d in run.diagnostics if d.fix is not None and d.fix.applicability.value == "safe")
     if fixable and not run.fixed:
         text += f" {fixable} fixable with --fix."
+    from ..scorecard import failing
+
+    below = failing(run.results, options.get("min_score"))
+    if below:
+        text += f" {len(below)} draft{'s' if len(below) != 1 else ''} scored below --min-score {options['min_score']}."
     if run.errors:
         text += f" {len(run.errors)} file{'s' if len(run.errors) != 1 else ''} could not be checked."
     if options.get("elapsed") is not None:
         text += f" ({options['elapsed']:.2f}s)"
     return text
+
+
+def _scorecard(result, options, colour: bool) -> list[str]:
+    from ..scorecard import score_result, text_lines
+
+    card = score_result(result)
+    if card is None:
+        return []
+    lines = text_lines(card, options.get("min_score"))
+    tone = "32" if card.score >= 80 else "33" if card.score >= 40 else "31"
+    lines[0] = _paint(lines[0], tone, colour)
+    return lines
