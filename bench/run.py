@@ -4,7 +4,8 @@
 Every figure is whole-process wall time (except the in-process tokenisation
 row), the median of --runs runs after --warmup untimed runs, with the peak RSS
 of the process tree's largest process taken from os.wait4 (one child per
-measurement).  Run ``python bench/corpus.py`` first.
+measurement).  Rows are run in interleaved rounds (round k runs every row
+once) so that drift on a shared host hits all rows alike.  Run ``python bench/corpus.py`` first.
 
     python bench/corpus.py && python bench/run.py
     python bench/run.py --tonelint "/work/venv/bin/python -m tonelint"
@@ -40,31 +41,28 @@ MB = 1e6
 
 FLOOR_CODE = "import spacy; spacy.blank('en')"
 
+# One cold pass per process, like a linter run: spaCy's tokenizer caches every
+# string it has seen, so a second pass over the same texts would be flattered.
 TOKENIZE_CODE = r"""
 import json, sys, time, pathlib
 import spacy
 files = sorted(pathlib.Path(sys.argv[1]).iterdir())
 texts = [p.read_text(encoding="utf-8") for p in files]
 nbytes = sum(len(t.encode("utf-8")) for t in texts)
-runs, warmup = int(sys.argv[2]), int(sys.argv[3])
 nlp = spacy.blank("en")
-times = []
-for i in range(warmup + runs):
-    t0 = time.perf_counter()
-    ntok = 0
-    for doc in nlp.pipe(texts):
-        ntok += len(doc)
-    dt = time.perf_counter() - t0
-    if i >= warmup:
-        times.append(dt)
-print(json.dumps({"times": times, "bytes": nbytes, "tokens": ntok,
-                  "spacy": spacy.__version__}))
+nlp("Warm the pipeline up on a sentence that is not in the corpus.")
+t0 = time.perf_counter()
+ntok = 0
+for doc in nlp.pipe(texts):
+    ntok += len(doc)
+dt = time.perf_counter() - t0
+print(json.dumps({"time": dt, "bytes": nbytes, "tokens": ntok}))
 """
 
 # Rows in the order they are run.  id -> description for --help and README.
 ROWS = {
     "floor": "python -c \"import spacy; spacy.blank('en')\" (start-up floor)",
-    "tokenize": "bare spacy.blank('en') nlp.pipe over the 200 files, in-process, 1 core",
+    "tokenize": "bare spacy.blank('en') nlp.pipe over the 200 files: in-process time of one cold pass, 1 core",
     "pl-small": "proselint check small.md (start-up)",
     "pl-files": "proselint check <200 files>",
     "pl-big": "proselint check big.md (5 MB)",
@@ -159,6 +157,7 @@ class Bench:
         self.home = self.tmp / "home"    # neutral HOME/XDG: no user configs
         self.home.mkdir()
         self.rows: dict[str, Row] = {}
+        self.jobs: list[tuple[Row, list[str], str]] = []
         self.files = corpus / info["files_dir"]
         self.big = corpus / info["big"]
         self.half = corpus / info["half"]
@@ -181,73 +180,75 @@ class Bench:
             return False
         return row_id not in a.skip
 
-    def measure(self, row_id: str, cmd: list[str] | None, nbytes: int | None,
-                *, na: str | None = None, cache: str = "fresh-each",
-                warm_second: bool = False) -> Row | None:
-        """Time cmd --runs times.  cache: 'fresh-each' gives every run an empty
-        TONELINT_CACHE_DIR.  warm_second: each repetition runs cmd twice on
-        one fresh cache dir and times the second run (the first is recorded
-        as the 'tl-cold' row)."""
+    def add(self, row_id: str, cmd: list[str] | None, nbytes: int | None, *,
+            na: str | None = None, kind: str = "plain") -> None:
+        """Register a row.  kind: 'plain' times cmd with an empty
+        TONELINT_CACHE_DIR; 'warm' runs cmd twice on one empty cache dir and
+        times the second run (the first is recorded as row 'tl-cold');
+        'tokenize' takes the time the in-process script reports."""
         if not self.wanted(row_id):
-            return None
+            return
         row = Row(row_id, ROWS[row_id], nbytes)
         self.rows[row_id] = row
+        if kind == "warm":
+            self.rows["tl-cold"] = Row("tl-cold", ROWS["tl-cold"], nbytes)
         if na:
             row.status = na
-            return row
+            if kind == "warm":
+                self.rows["tl-cold"].status = na
+            return
         assert cmd is not None
-        print(f"  {row_id:9s} {shlex.join(cmd)}", file=sys.stderr, flush=True)
-        runs, warmup = self.args.runs, (0 if warm_second else self.args.warmup)
-        cold = None
-        if warm_second:
-            cold = Row("tl-cold", ROWS["tl-cold"], nbytes)
-            self.rows["tl-cold"] = cold
-        try:
-            for i in range(warmup + runs):
-                env = self.env(TONELINT_CACHE_DIR=self.fresh_cache())
-                if warm_second:
-                    w, p, c, code, lines = run_once(cmd, cwd=self.cwd, env=env, tmp=self.tmp)
-                    cold.times.append(w)
-                    cold.peaks_kb.append(p)
-                    cold.cpu.append(c)
-                    cold.exit_code, cold.out_lines = code, lines
-                w, p, c, code, lines = run_once(cmd, cwd=self.cwd, env=env, tmp=self.tmp)
-                if i >= warmup:
-                    row.times.append(w)
-                    row.peaks_kb.append(p)
-                    row.cpu.append(c)
-                row.exit_code, row.out_lines = code, lines
-        except Unsupported as exc:
-            row.status = f"n/a (flag unsupported{': ' + str(exc) if str(exc) else ''})"
-            row.times.clear()
-        except Failed as exc:
-            row.status = f"error ({exc})"
-            row.times.clear()
-        if cold is not None and not row.ok:
-            cold.status, cold.times = row.status, []
-        return row
+        self.jobs.append((row, cmd, kind))
 
-    def measure_tokenize(self, python: str | None, why: str | None) -> None:
-        if not self.wanted("tokenize"):
-            return
-        row = Row("tokenize", ROWS["tokenize"], self.info["files_bytes"])
-        self.rows["tokenize"] = row
-        if python is None:
-            row.status = f"n/a ({why})"
-            return
-        cmd = [python, "-c", TOKENIZE_CODE, str(self.files), str(self.args.runs),
-               str(max(1, self.args.warmup))]
-        print(f"  tokenize  {python} -c <nlp.pipe loop>", file=sys.stderr, flush=True)
-        try:
-            _, peak, _, _, _ = run_once(cmd, cwd=self.cwd, env=self.env(), tmp=self.tmp)
-            res = json.loads((self.tmp / "stdout").read_text())
-        except (Failed, Unsupported, ValueError) as exc:
-            row.status = f"error ({exc})"
-            return
-        row.times = res["times"]
-        row.nbytes = res["bytes"]
-        row.peaks_kb = [peak]
-        row.out_lines = res["tokens"]
+    def run_all(self) -> None:
+        """Interleaved rounds: round k runs every row once, so slow drift of
+        the machine (a noisy neighbour on a shared host) hits all rows alike
+        instead of whichever row happened to run at the time."""
+        runs, warmup = self.args.runs, self.args.warmup
+        for row, cmd, kind in self.jobs:
+            shown = cmd if kind != "tokenize" else cmd[:2] + ["<nlp.pipe script>"] + cmd[3:]
+            print(f"  {row.id:9s} {shlex.join(shown)}", file=sys.stderr, flush=True)
+        for k in range(warmup + runs):
+            print(f"  round {k + 1}/{warmup + runs}{' (warm-up)' if k < warmup else ''}",
+                  file=sys.stderr, flush=True)
+            for row, cmd, kind in self.jobs:
+                if row.status != "ok":
+                    continue
+                try:
+                    self.run_job(row, cmd, kind, timed=k >= warmup)
+                except Unsupported as exc:
+                    row.status = ("n/a (flag unsupported"
+                                  f"{': ' + str(exc) if str(exc) else ''})")
+                except Failed as exc:
+                    row.status = f"error ({exc})"
+                if row.status != "ok":
+                    row.times.clear()
+                    if kind == "warm":
+                        cold = self.rows["tl-cold"]
+                        cold.status, cold.times = row.status, []
+
+    def run_job(self, row: Row, cmd: list[str], kind: str, timed: bool) -> None:
+        env = self.env(TONELINT_CACHE_DIR=self.fresh_cache())
+        if kind == "warm":
+            cold = self.rows["tl-cold"]
+            w, p, c, code, lines = run_once(cmd, cwd=self.cwd, env=env, tmp=self.tmp)
+            if timed:
+                cold.times.append(w)
+                cold.peaks_kb.append(p)
+                cold.cpu.append(c)
+            cold.exit_code, cold.out_lines = code, lines
+        w, p, c, code, lines = run_once(cmd, cwd=self.cwd, env=env, tmp=self.tmp)
+        if kind == "tokenize":
+            try:
+                res = json.loads((self.tmp / "stdout").read_text())
+            except ValueError as exc:
+                raise Failed(f"tokenize script printed no result: {exc}") from exc
+            w, row.nbytes, lines = res["time"], res["bytes"], res["tokens"]
+        if timed:
+            row.times.append(w)
+            row.peaks_kb.append(p)
+            row.cpu.append(c)
+        row.exit_code, row.out_lines = code, lines
 
 
 # --------------------------------------------------------------------------
@@ -311,6 +312,13 @@ def ensure_proselint(spec: str | None, setup: bool) -> tuple[list[str] | None, s
     if ver is None:
         return None, f"{shlex.join(cmd)} does not run"
     return cmd, ver
+
+
+def loadavg() -> float | None:
+    try:
+        return float(open("/proc/loadavg").read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def machine_line() -> str:
@@ -448,7 +456,9 @@ def render(bench: Bench, meta: dict) -> str:
     lines.append(f"tonelint:  {meta['tonelint']}")
     lines.append(f"proselint: {meta['proselint']}")
     lines.append(f"spaCy:     {meta['spacy']}")
-    lines.append(f"runs:      median of {meta['runs']} (after {meta['warmup']} warm-up)")
+    lines.append(f"runs:      median of {meta['runs']} (after {meta['warmup']} warm-up), "
+                 f"interleaved rounds")
+    lines.append(f"load:      {meta['load']}")
     lines.append("")
     lines.append("| row | what | input MB | median s | min-max s | MB/s | peak MB | note |")
     lines.append("|---|---|---:|---:|---:|---:|---:|---|")
@@ -508,6 +518,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown row id(s): {', '.join(sorted(bad))}")
     if "tl-cold" in args.only:
         args.only.add("tl-warm")
+    if "tl-cold" in args.skip and "tl-warm" not in args.skip:
+        args.skip.discard("tl-cold")   # tl-cold comes free with tl-warm
 
     info_path = args.corpus / "corpus.json"
     if not info_path.exists():
@@ -558,21 +570,25 @@ def main(argv: list[str] | None = None) -> int:
                       info["small_bytes"])
     print(f"benchmarking (runs={args.runs}, warmup={args.warmup}); scratch in {bench.tmp}",
           file=sys.stderr)
-    bench.measure("floor", [python, "-c", FLOOR_CODE], None,
-                  na=f"n/a ({py_na})" if py_na else None)
-    bench.measure_tokenize(None if py_na else python, py_na)
-    bench.measure("pl-small", pl_base + [str(small)], sb, na=pl_na)
-    bench.measure("pl-files", pl_base + [str(files)], fb, na=pl_na)
-    bench.measure("pl-big", pl_base + [str(big)], bb, na=pl_na)
-    bench.measure("tl-small", tl_cmd + [str(small)], sb, na=tl_na)
-    bench.measure("tl-j1", tl_cmd + ["--no-cache", "--jobs", "1", str(files)], fb, na=tl_na)
-    bench.measure("tl-j2", tl_cmd + ["--no-cache", "--jobs", "2", str(files)], fb, na=tl_na)
-    bench.measure("tl-big", tl_cmd + ["--no-cache", "--jobs", "1", str(big)], bb, na=tl_na)
-    bench.measure("tl-half", tl_cmd + ["--no-cache", "--jobs", "1", str(half)], hb, na=tl_na)
-    if bench.wanted("tl-warm") or bench.wanted("tl-cold"):
-        bench.measure("tl-warm", tl_cmd + [str(files)], fb, na=tl_na, warm_second=True)
-        if tl_na:
-            bench.rows["tl-cold"] = Row("tl-cold", ROWS["tl-cold"], fb, status=tl_na)
+    bench.add("floor", [python, "-c", FLOOR_CODE], None,
+              na=f"n/a ({py_na})" if py_na else None)
+    bench.add("tokenize", [python, "-c", TOKENIZE_CODE, str(files)], fb,
+              na=f"n/a ({py_na})" if py_na else None, kind="tokenize")
+    bench.add("pl-small", pl_base + [str(small)], sb, na=pl_na)
+    bench.add("pl-files", pl_base + [str(files)], fb, na=pl_na)
+    bench.add("pl-big", pl_base + [str(big)], bb, na=pl_na)
+    bench.add("tl-small", tl_cmd + [str(small)], sb, na=tl_na)
+    bench.add("tl-j1", tl_cmd + ["--no-cache", "--jobs", "1", str(files)], fb, na=tl_na)
+    bench.add("tl-j2", tl_cmd + ["--no-cache", "--jobs", "2", str(files)], fb, na=tl_na)
+    bench.add("tl-big", tl_cmd + ["--no-cache", "--jobs", "1", str(big)], bb, na=tl_na)
+    bench.add("tl-half", tl_cmd + ["--no-cache", "--jobs", "1", str(half)], hb, na=tl_na)
+    bench.add("tl-warm", tl_cmd + [str(files)], fb, na=tl_na, kind="warm")
+    load0 = loadavg()
+    if load0 is not None and load0 > 0.5:
+        print(f"warning: load average {load0:.2f} before the run: other work on this "
+              "machine will skew the figures (compare the cpu column)", file=sys.stderr)
+    bench.run_all()
+    load1 = loadavg()
 
     meta = {
         "date": _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
@@ -586,6 +602,7 @@ def main(argv: list[str] | None = None) -> int:
         "spacy": f"{spacy_ver or '-'} via {python}",
         "runs": args.runs,
         "warmup": args.warmup,
+        "load": f"{fmt(load0)} before, {fmt(load1)} after (1-min load average)",
     }
     report = render(bench, meta)
     print(report)
