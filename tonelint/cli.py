@@ -77,8 +77,8 @@ def cli(debug: bool) -> None:
 @click.option("--select", multiple=True, help="Only these rules (ids or prefixes, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes).")
 @click.option("--extend-select", multiple=True, help="Add rules to the selection.")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "suggestion"]), default="warning",
-              show_default=True, help="Lowest level that makes the run fail (exit 1).")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "suggestion"]), default=None,
+              help="Lowest level that makes the run fail (exit 1) [default: config's fail-level, else warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
@@ -91,6 +91,9 @@ def cli(debug: bool) -> None:
 @click.option("--rule-path", "rule_paths", multiple=True, type=click.Path(), help="Extra rule pack folder or file.")
 @click.option("--brand", multiple=True, help="Brand name counted as a sender word.")
 @click.option("--channel", default=None, help="Channel profile: email, social, landing-page, press-release, sms.")
+@click.option("--config", "config_path", default=None, type=click.Path(), help="Use this config file; no discovery.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--report-unused-suppressions", is_flag=True, help="Report inline suppressions that silence nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
 @click.option("--score/--no-score", default=None,
@@ -98,7 +101,8 @@ def cli(debug: bool) -> None:
 @click.option("--min-score", type=click.IntRange(0, 100), default=None,
               help="Fail (exit 1) when a draft's conversation score is below this, even with --exit-zero.")
 def check(paths, output_format, select, ignore, extend_select, fail_level, exit_zero, fix, unsafe_fixes, diff,
-          markup, stdin_filename, encoding, max_file_size, rule_paths, brand, channel, quiet, color, score, min_score):
+          markup, stdin_filename, encoding, max_file_size, rule_paths, brand, channel, quiet, color, score, min_score,
+          config_path=None, isolated=False, report_unused_suppressions=False):
     """Lint drafts: files, folders (recursively) or - for stdin."""
     from .run import RunOptions, Runner, exit_code
     from .source import DEFAULT_MAX_FILE_SIZE
@@ -107,10 +111,11 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
         raise click.UsageError("give at least one file or folder to check, or - for stdin")
     options = RunOptions(
         paths=list(paths), select=_split(select) or None, ignore=_split(ignore), extend_select=_split(extend_select),
-        fail_level=Level.parse(fail_level), exit_zero=exit_zero, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+        fail_level=Level.parse(fail_level) if fail_level else None, exit_zero=exit_zero, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
         markup=markup, stdin_filename=stdin_filename, encoding=encoding,
         max_file_size=DEFAULT_MAX_FILE_SIZE if max_file_size is None else (max_file_size or None),
         rule_paths=list(rule_paths), brand=_split(brand), channel=channel, min_score=min_score,
+        config=config_path, isolated=isolated, report_unused_suppressions=report_unused_suppressions,
     )
     started = time.perf_counter()
     run = Runner(options).run()

@@ -24,7 +24,8 @@ class Settings:
     brand: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
     model: str | None = None
-    channel: str | None = None
+    channel: str | None = None  # --channel: beats a draft's front matter
+    default_channel: str | None = None  # from config: a draft's front matter beats it
 
 
 @dataclass
@@ -78,7 +79,7 @@ class Engine:
         facts = self.analyse(parsed)
         from .checks import RUNNERS, Context
 
-        channel = self.settings.channel or _channel_from(parsed.meta)
+        channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel
         ctx = Context(text=source.text, path=source.path, facts=facts, level_overrides={})
         diagnostics: list[Diagnostic] = []
         for rule in self.rules:

@@ -21,7 +21,9 @@ class MatcherBank:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher = Matcher(nlp.vocab)
         self.regexes = []
-        self.accept = {a.lower() for a in accept}
+        from .vocabulary import AcceptList
+
+        self.accept = AcceptList(accept)
         make = nlp.make_doc
         for b in blocks:
             phrases = list(b.phrases) + (list(brand) if b.brand else [])
@@ -80,7 +82,7 @@ class MatcherBank:
         return facts
 
     def _add(self, hits, key, seg, start, end, sent, text) -> None:
-        if self.accept and text.lower() in self.accept:
+        if self.accept and self.accept.covers(text):
             return
         hits.setdefault(key, []).append(Hit(key, seg, start, end, sent, text))
 

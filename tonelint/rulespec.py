@@ -120,16 +120,18 @@ class Rule:
 
 
 class _Ctx:
-    """Where we are in a rule file, for one-line errors `file:line: key: what`."""
+    """Where we are in a rule (or config) file, for one-line errors
+    `file:line: key: what`; config.py reuses it with ConfigError."""
 
-    def __init__(self, path: str, data) -> None:
+    def __init__(self, path: str, data, error: type = RuleError) -> None:
         self.path = path
         self.data = data
+        self.error = error
 
     def fail(self, mapping, key, what: str):
         line = mapping.line_of(key) if hasattr(mapping, "line_of") else getattr(mapping, "line", 0)
         where = f"{self.path}:{line}" if line else self.path
-        raise RuleError(where, f"{key}: {what}" if key else what)
+        raise self.error(where, f"{key}: {what}" if key else what)
 
 
 def _check_keys(ctx: _Ctx, mapping, allowed: dict, what: str) -> None:
@@ -325,6 +327,7 @@ def parse_rule(data, path: str) -> Rule:
         ctx.fail(data, "status", "must be stable, preview or deprecated")
     examples = data.get("examples", {})
     _check_keys(ctx, examples, {"bad": list, "good": list}, "examples")
+    check_channels(ctx, data.get("channels", {}), kind)
     fields = dict(
         id=rid, name=data.get("name", rid.lower()), family=data["family"], kind=kind, level=level,
         message=data["message"], description=data.get("description", ""), rationale=data["rationale"],
@@ -378,6 +381,37 @@ def parse_rule(data, path: str) -> Rule:
         if not (fields.get("before") or fields["opening"] or fields.get("stack")):
             ctx.fail(data, None, "an order rule needs before, opening: true, or stack")
     return Rule(**fields)
+
+
+CHANNEL_TWEAK_KEYS = {"off": bool, "level": str, "threshold": (int, float), "min_words": int, "min_count": int,
+                      "min": int, "stack": dict}
+_TWEAKS_BY_KIND = {"ratio": {"threshold", "min_words", "min_count"}, "required": {"min", "min_words"},
+                   "order": {"stack"}}
+
+
+def check_channels(ctx: _Ctx, channels, kind: str | None) -> None:
+    """`channels: {sms: {off: true}, social: {stack: {max: 1}}}`: each tweak
+    must be one the rule's kind can use (config.py checks its own the same way)."""
+    if not isinstance(channels, dict):
+        ctx.fail(ctx.data, "channels", "must be a mapping of channel name to tweaks")
+    for name, tweak in channels.items():
+        if tweak is None:
+            continue
+        if isinstance(tweak, dict) and False in tweak:  # YAML 1.1 reads a bare `off:` key as false
+            tweak["off"] = tweak.pop(False)
+            if hasattr(tweak, "key_lines"):
+                tweak.key_lines["off"] = tweak.key_lines.get(False, tweak.line)
+        _check_keys(ctx, tweak, CHANNEL_TWEAK_KEYS, f"channels.{name}")
+        for key in tweak:
+            if kind and key not in ("off", "level") and key not in _TWEAKS_BY_KIND.get(kind, ()):
+                ctx.fail(tweak, key, f"a {kind} rule has no {key} to tune")
+        if "level" in tweak:
+            try:
+                Level.parse(tweak["level"])
+            except ValueError as exc:
+                ctx.fail(tweak, "level", str(exc))
+        if "stack" in tweak:
+            _check_keys(ctx, tweak["stack"], STACK_KEYS, f"channels.{name}.stack")
 
 
 _FIELD = re.compile(r"\{([a-z_]+)")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Level
-from .engine import Engine, FileResult, Settings
+from .engine import Engine, FileResult
 from .errors import InputError, TonelintError
 from .source import DEFAULT_MAX_FILE_SIZE, SourceFile, decode, format_for, read_source
 
@@ -23,7 +23,7 @@ class RunOptions:
     ignore: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
     levels: dict = field(default_factory=dict)
-    fail_level: Level = Level.WARNING
+    fail_level: Level | None = None  # None: the config's fail-level, else warning
     exit_zero: bool = False
     fix: bool = False
     unsafe_fixes: bool = False
@@ -38,6 +38,9 @@ class RunOptions:
     accept: list[str] = field(default_factory=list)
     channel: str | None = None
     model: str | None = None
+    config: str | None = None  # --config PATH: this file for every input, no discovery
+    isolated: bool = False  # --isolated: no configuration files at all
+    report_unused_suppressions: bool = False
     min_score: int | None = None  # a draft scoring below this fails the run, even with exit_zero
 
 
@@ -48,6 +51,7 @@ class RunResult:
     fixed: dict = field(default_factory=dict)  # path -> number of fixes applied
     diffs: list[str] = field(default_factory=list)
     stdout_text: str | None = None  # fixed text for `-` with --fix
+    fail_levels: dict = field(default_factory=dict)  # path -> fail level from its config
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -60,24 +64,27 @@ class Runner:
     def __init__(self, options: RunOptions) -> None:
         self.options = options
         self._engines: dict = {}
+        self._resolver = None
+
+    @property
+    def resolver(self):
+        """Config discovery and CLI-over-config merging (config.py)."""
+        if self._resolver is None:
+            from .config import Resolver
+
+            self._resolver = Resolver(self.options)
+        return self._resolver
 
     def engine_for(self, path: str) -> Engine:
-        o = self.options
-        key = (tuple(o.select or ()), tuple(o.ignore), tuple(o.extend_select), tuple(sorted(o.levels.items())),
-               tuple(o.rule_paths), o.no_builtin, tuple(o.brand), tuple(o.accept), o.channel, o.model)
-        engine = self._engines.get(key)
+        effective = self.resolver.effective(path)
+        engine = self._engines.get(effective)
         if engine is None:
-            from .ruleset import load_rules, select
-
-            rules = load_rules([Path(p) for p in o.rule_paths], builtin=not o.no_builtin)
-            rules = select(rules, select=o.select, ignore=o.ignore, extend_select=o.extend_select, levels=o.levels)
-            settings = Settings(brand=tuple(o.brand), accept=tuple(o.accept), model=o.model, channel=o.channel)
-            engine = self._engines[key] = Engine(rules, settings)
+            engine = self._engines[effective] = effective.engine()
         return engine
 
     def sources(self):
         """Yield SourceFile or InputError for every input, in order."""
-        from .api import discover
+        from .api import DEFAULT_SUFFIXES, discover
 
         o = self.options
         for raw in o.paths:
@@ -92,9 +99,11 @@ class Runner:
                 fmt = o.markup or (format_for(name, "markdown") if o.stdin_filename else "markdown")
                 yield SourceFile(path=name, text=text, format=fmt, encoding=enc, bom=bom)
                 continue
-            for path, error in discover([raw]):
+            for path, error in discover([raw], self.resolver.suffixes(raw, DEFAULT_SUFFIXES)):
                 if error is not None:
                     yield error
+                    continue
+                if not self.resolver.wanted(path, explicit=path == str(raw)):
                     continue
                 try:
                     yield read_source(path, fmt=o.markup or format_for(path), encoding=o.encoding,
@@ -112,6 +121,11 @@ class Runner:
             result = engine.check(item)
             if self.options.fix or self.options.diff:
                 result = self._fix(engine, item, result, out)
+            if self.options.report_unused_suppressions:
+                from .suppress import report_unused
+
+                report_unused(result, engine)
+            out.fail_levels[item.path] = self.resolver.effective(item.path).fail_level
             out.results.append(result)
         return out
 
@@ -176,4 +190,5 @@ def exit_code(run: RunResult, options: RunOptions) -> int:
             return 1
     if options.exit_zero:
         return 0
-    return int(any(d.level >= options.fail_level for d in run.diagnostics))
+    default = options.fail_level or Level.WARNING
+    return int(any(d.level >= (options.fail_level or run.fail_levels.get(d.path, default)) for d in run.diagnostics))

@@ -91,3 +91,31 @@ def _silencer(directives: list[Directive], rule: str, offset: int, line: int) ->
         if d.action == "same-line" and d.line == line and d.covers(rule):
             return d
     return None
+
+
+UNUSED_ID = "TL001"
+
+
+def report_unused(result, engine) -> None:
+    """--report-unused-suppressions: each directive that silenced nothing becomes
+    a finding (ruff's RUF100), so stale comments do not pile up in drafts."""
+    from .diagnostics import Diagnostic, Level
+
+    if not result.unused_suppressions:
+        return
+    active = {r.id for r in engine.rules}
+    extra = []
+    for d in result.unused_suppressions:
+        start = result.text.find(d.text, d.offset)
+        start = d.offset if start < 0 else start
+        end = start + len(d.text)
+        named = ", ".join(sorted(d.ids)) or "all rules"
+        inactive = sorted(i for i in d.ids if not any(r.startswith(i) for r in active))
+        why = f" ({', '.join(inactive)} {'is' if len(inactive) == 1 else 'are'} not active here)" if inactive else ""
+        extra.append(Diagnostic(
+            rule=UNUSED_ID, family="suppression", level=Level.WARNING, start=start, end=end,
+            matched=result.text[start:end], message=f"unused suppression for {named}{why}",
+            rationale="The comment silences findings that are no longer there; stale suppressions hide future ones.",
+            rewrite="Remove the comment.", path=result.path,
+        ))
+    result.diagnostics = sorted(result.diagnostics + extra, key=Diagnostic.sort_key)
