@@ -140,6 +140,56 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     sys.exit(exit_code(run, options))
 
 
+def _config_flags(command):
+    """--config / --isolated / --rule-path for the rule tooling commands."""
+    for deco in reversed((
+        click.option("--config", "config_path", default=None, type=click.Path(), help="Use this config file; no discovery."),
+        click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+        click.option("--rule-path", "rule_paths", multiple=True, type=click.Path(), help="Extra rule pack folder or file."),
+    )):
+        command = deco(command)
+    return command
+
+
+@cli.command("rules")
+@click.argument("target", required=False, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="Also list rules the configuration does not select.")
+@_config_flags
+def rules_command(target, output_format, show_all, config_path, isolated, rule_paths):
+    """List the rules active for TARGET (a file or folder; default: here)."""
+    from .ruledocs import all_rules, effective_for, render_list
+
+    effective = effective_for(target, config=config_path, isolated=isolated, rule_paths=rule_paths)
+    active = effective.rules()
+    shown = all_rules(effective) if show_all else active
+    click.echo(render_list(shown, {r.id for r in active}, output_format), nl=False)
+
+
+@cli.command("explain")
+@click.argument("rule_id")
+@_config_flags
+def explain_command(rule_id, config_path, isolated, rule_paths):
+    """What a rule flags, why, examples, and how safe its fix is."""
+    from .ruledocs import all_rules, effective_for, explain, find_rule
+
+    effective = effective_for(None, config=config_path, isolated=isolated, rule_paths=rule_paths)
+    rule = find_rule(all_rules(effective), rule_id)
+    click.echo(explain(rule, active=rule.id in {r.id for r in effective.rules()}))
+
+
+@cli.command("test-rules")
+@click.argument("pack", required=False, type=click.Path())
+@click.option("--channel", default=None, help="Test the examples under this channel profile.")
+def test_rules_command(pack, channel):
+    """Check every rule's examples: bad ones must be flagged, good ones not (exit 1 on failure)."""
+    from . import selftest
+
+    outcome = selftest.run(selftest.load(pack), channel=channel)
+    click.echo(selftest.report(outcome), nl=False)
+    sys.exit(1 if outcome.failures else 0)
+
+
 @cli.command("report")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-o", "--output", default="tonelint-report.html", show_default=True, type=click.Path(),
