@@ -320,11 +320,12 @@ def _fixes(preview: FixPreview | None) -> str:
             f"<th>After</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{more}</div>")
 
 
-_TOKENS = re.compile(r"\s+|\w+|[^\w\s]+")
+_TOKENS = re.compile(r"\s+|\w+|([^\w\s])\1*")  # a run of one punctuation mark is one token
 
 
 def _word_diff(old: str, new: str) -> tuple[str, str]:
-    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    a = [m.group(0) for m in _TOKENS.finditer(old)]
+    b = [m.group(0) for m in _TOKENS.finditer(new)]
     left, right = [], []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         x, y = escape("".join(a[i1:i2])), escape("".join(b[j1:j2]))
