@@ -46,6 +46,8 @@ BLOCK_KEYS = {
 UNLESS_KEYS = {"before": list, "after": list, "window": int, "sentence": dict, "followed_by_name": bool}
 STACK_KEYS = {"max": int, "window": int}
 INFLECTIONS = ("none", "noun", "verb", "all")
+# What a block's hits count towards in the scorecard (docs/scorecard.md).
+MEASURES = ("sender", "reader", "ask", "value", "invitation", "question", "acknowledgement", "audience", "hype")
 TOKEN_ATTRS = {
     "ORTH", "TEXT", "LOWER", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE",
     "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_SENT_START", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "SHAPE",
@@ -230,6 +232,10 @@ def parse_block(ctx: _Ctx, mapping, key: str, what: str) -> Block:
     how = mapping.get("inflect", "none")
     if how not in INFLECTIONS:
         ctx.fail(mapping, "inflect", f"must be one of {', '.join(INFLECTIONS)}")
+    if "measure" in mapping and mapping["measure"] not in MEASURES:
+        close = difflib.get_close_matches(str(mapping["measure"]), MEASURES, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(MEASURES)})"
+        ctx.fail(mapping, "measure", f"unknown measure {mapping['measure']!r}{hint}")
     case = mapping.get("case", "insensitive")
     if case not in ("insensitive", "sensitive"):
         ctx.fail(mapping, "case", "must be insensitive or sensitive")

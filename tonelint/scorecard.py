@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-MEASURES = ("sender", "reader", "ask", "value", "invitation", "question", "acknowledgement", "audience", "hype")
+from .rulespec import MEASURES
 
 WEIGHTS = {"reader_focus": 30, "give_first": 15, "give_vs_ask": 15, "listening": 20, "clean_language": 20}
 READER_SHARE_TARGET = 0.6
