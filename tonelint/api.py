@@ -61,7 +61,9 @@ def _walk(folder: Path, suffixes, seen: set):
         yield str(folder), InputError(str(folder), exc.strerror or str(exc))
         return
     if real in seen:
-        yield str(folder), InputError(str(folder), "directory loop through a symbolic link; skipped")
+        # A symlink back to a folder this walk has already entered (a loop, or
+        # a second name for it): its files are checked under the first name,
+        # so skipping loses nothing and must not fail the run.
         return
     seen.add(real)
     try:
