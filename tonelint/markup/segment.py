@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+_NO_BREAK_SPACES = {0x00A0: " ", 0x202F: " ", 0x2007: " "}
+
 # Scope names a rule can select.  "title" is the subject line / front-matter
 # title / <title>, i.e. the opening of the message.
 SCOPES = ("title", "heading", "paragraph", "list", "blockquote", "table", "link", "document")
@@ -36,7 +38,10 @@ class Segment:
         """Append prose; `src_length` differs from len(text) for non-verbatim pieces."""
         if not text:
             return
-        self.parts.append(text)
+        # No-break spaces (&nbsp; in HTML mail, pasted from word processors) would
+        # glue words into one token and hide "target&nbsp;audience" from every
+        # rule; they become plain spaces, one character for one, so offsets hold.
+        self.parts.append(text.translate(_NO_BREAK_SPACES))
         self.seg_starts.append(self.length)
         self.src_starts.append(src_start)
         self.verbatim.append(verbatim)
