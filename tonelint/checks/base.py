@@ -29,10 +29,14 @@ class Context:
     facts: Facts
     level_overrides: dict
 
-    def diagnostic(self, rule: Rule, start: int, end: int, fields: dict, fix: Fix | None = None) -> Diagnostic:
+    def diagnostic(self, rule: Rule, start: int, end: int, fields: dict, fix: Fix | None = None,
+                   hit: Hit | None = None) -> Diagnostic:
         matched = self.text[start:end]
         fields = dict(fields)
-        fields.setdefault("match", matched)
+        # The message names the words the rule matched: where the source span
+        # is not those words (a decoded quoted-printable body, an entity, inline
+        # tags inside the phrase), name them as the reader sees them.
+        fields.setdefault("match", hit.text if hit is not None and hit.text != matched else matched)
         return Diagnostic(
             rule=rule.id,
             family=rule.family,

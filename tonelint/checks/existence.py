@@ -15,4 +15,4 @@ def run(rule, ctx: Context):
             if seg.text[unit[0] : hit.start].strip(" \t\n\"'“‘*_") or seg.text[hit.end : unit[1]].strip(" \t\n\"'”’.!*_:→»>"):
                 continue
         start, end = ctx.facts.source_span(hit)
-        yield ctx.diagnostic(rule, start, end, {})
+        yield ctx.diagnostic(rule, start, end, {}, hit=hit)

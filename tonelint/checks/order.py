@@ -39,7 +39,7 @@ def run(rule, ctx: Context):
                 continue
             start, end = facts.source_span(hit)
             where = "the subject line" if in_title else "the opening" if hit.sent == opening else "any value"
-            yield ctx.diagnostic(rule, start, end, {"count": len(targets), "where": where})
+            yield ctx.diagnostic(rule, start, end, {"count": len(targets), "where": where}, hit=hit)
             if rule.report == "first":
                 break
     if rule.stack is not None:
@@ -50,5 +50,6 @@ def run(rule, ctx: Context):
             hit = targets[i]
             if hit.sent - first.sent < window and hit.sent - last_reported >= window:
                 start, end = facts.source_span(hit)
-                yield ctx.diagnostic(rule, start, end, {"count": limit + 1, "max": limit, "window": window})
+                yield ctx.diagnostic(rule, start, end, {"count": limit + 1, "max": limit, "window": window},
+                                     hit=hit)
                 last_reported = hit.sent

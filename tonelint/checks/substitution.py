@@ -28,4 +28,4 @@ def run(rule, ctx: Context):
         seg = ctx.facts.segments[hit.seg]
         if rule.fix is not None and seg.is_verbatim(hit.start, hit.end) and ctx.text[start:end] == hit.text:
             fix = Fix((Edit(start, end, replacement),), rule.fix)
-        yield ctx.diagnostic(rule, start, end, {"replacement": replacement}, fix)
+        yield ctx.diagnostic(rule, start, end, {"replacement": replacement}, fix, hit=hit)
