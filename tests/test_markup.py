@@ -1,0 +1,344 @@
+"""Markup front ends: only prose is linted, and every position points into
+the original file (not the stripped text), in every format."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import tonelint
+from tonelint.diagnostics import LineIndex
+
+
+def lint(text: str, fmt: str, select=None):
+    diagnostics = tonelint.lint_text(text, fmt=fmt, select=select)
+    for d in diagnostics:  # the invariant every reporter and --fix rely on
+        assert 0 <= d.start <= d.end <= len(text)
+        assert text[d.start : d.end] == d.matched
+    return diagnostics
+
+
+def pairs(diagnostics):
+    return [(d.rule, d.matched) for d in diagnostics]
+
+
+def positions(text: str, diagnostics):
+    index = LineIndex(text)
+    return [(d.rule, *index.position(d.start)) for d in diagnostics]
+
+
+# --------------------------------------------------------------------------- Markdown
+
+ASKLESS_OPENING = "Our spring menu is out.\n\n"
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "```\nbuy now\n```\n",
+        "~~~text\nBuy now and sign up today\n~~~\n",
+        "    buy now, sign up today\n",
+        "Run `buy now` in the shell.\n",
+        "<!-- buy now, sign up today -->\n",
+        "See https://shop.example/buy-now-sign-up-today for the menu.\n",
+        "See <https://shop.example/buy%20now> for the menu.\n",
+        "See [the menu](https://shop.example/?q=buy+now \"buy now\").\n",
+    ],
+    ids=["fence", "tilde-fence", "indented", "inline-code", "comment", "bare-url", "autolink", "link-url-and-title"],
+)
+def test_markdown_non_prose_is_not_linted(snippet):
+    text = ASKLESS_OPENING + snippet
+    assert lint(text, "markdown", select=["TL4"]) == []
+    # The same words as prose are an ask: the test above cannot pass vacuously.
+    assert [d.rule for d in lint(ASKLESS_OPENING + "Buy now.\n", "markdown", select=["TL4"])] == ["TL401"]
+
+
+def test_markdown_code_block_keeps_audience_words_out():
+    text = "Set the target with:\n\n```yaml\ntarget audience: our users\n```\n\n`our users` is a config key.\n"
+    assert lint(text, "markdown") == []
+
+
+def test_markdown_link_text_counts_and_url_does_not():
+    text = "We wrote it for our [target audience](https://example.com/our-users).\n"
+    assert pairs(lint(text, "markdown", select=["TL1"])) == [("TL101", "target audience")]
+    url_only = "Read [the guide](https://example.com/target-audience \"our users\").\n"
+    assert lint(url_only, "markdown", select=["TL1"]) == []
+
+
+def test_markdown_block_kinds_are_prose():
+    text = (
+        "# For our target audience\n\n"
+        "- our users first\n"
+        "  1. the masses second\n\n"
+        "> More eyeballs, said the board\n\n"
+        "| who | what |\n"
+        "|-----|------|\n"
+        "| target market | lead magnet |\n\n"
+        "Setext heading about traffic: drive traffic\n"
+        "-------------------------------------------\n"
+    )
+    diagnostics = lint(text, "markdown", select=["TL1"])
+    assert pairs(diagnostics) == [
+        ("TL101", "target audience"),
+        ("TL103", "our users"),
+        ("TL106", "the masses"),
+        ("TL105", "More eyeballs"),
+        ("TL101", "target market"),
+        ("TL104", "lead magnet"),
+        ("TL107", "drive traffic"),
+    ]
+    assert positions(text, diagnostics) == [
+        ("TL101", 1, 11), ("TL103", 3, 3), ("TL106", 4, 6), ("TL105", 6, 3),
+        ("TL101", 10, 3), ("TL104", 10, 19), ("TL107", 12, 31),
+    ]
+
+
+def test_markdown_escapes_entities_and_emphasis_keep_exact_spans():
+    text = "Our \\*target audience\\* &amp; *our users* love **eyeballs** &copy; 2024.\n"
+    assert pairs(lint(text, "markdown", select=["TL1"])) == [
+        ("TL101", "target audience"), ("TL103", "our users"), ("TL105", "eyeballs"),
+    ]
+
+
+def test_markdown_crlf_positions():
+    text = "Hello\r\n\r\nOur target audience\r\nand our users!!!\r\n"
+    diagnostics = lint(text, "markdown", select=["TL1", "TL205"])
+    assert positions(text, diagnostics) == [("TL101", 3, 5), ("TL103", 4, 5), ("TL205", 4, 14)]
+
+
+def test_markdown_no_break_space_does_not_hide_a_phrase():
+    text = "Made for our target&nbsp;audience and our\u00a0users.\n"
+    assert pairs(lint(text, "markdown", select=["TL1"])) == [
+        ("TL101", "target&nbsp;audience"), ("TL103", "our\u00a0users"),
+    ]
+
+
+FRONT_MATTER_DRAFT = """---
+title: "Sign up now: the spring planner"
+author: Target Audience Team
+tags: [buy now, eyeballs]
+---
+
+# Plan your week in ten minutes
+
+Here's how to plan a week of dinners: pick three, shop once, cook twice.
+Our target audience loves it, and our users share it!!!
+"""
+
+
+def test_front_matter_positions_are_exact_in_json(cli, write):
+    path = write("draft.md", FRONT_MATTER_DRAFT)
+    res = cli("--format", "json", "--select", "TL1,TL2,TL4", str(path))
+    assert res.code == 1, res.err
+    findings = json.loads(res.out)
+    lines = FRONT_MATTER_DRAFT.split("\n")
+    got = []
+    for f in findings:
+        assert f["line"] == f["end_line"]
+        line = lines[f["line"] - 1]
+        got.append((f["rule"], line[f["column"] - 1 : f["end_column"] - 1]))
+    assert got == [
+        ("TL401", "Sign up now"),
+        ("TL101", "target audience"),
+        ("TL103", "our users"),
+        ("TL205", "!!!"),
+    ]
+    assert [(f["rule"], f["line"], f["column"]) for f in findings][0] == ("TL401", 2, 9)
+
+
+def test_front_matter_other_keys_are_metadata_not_prose():
+    text = "---\nauthor: our users\ntags: [target audience]\n---\n\nHi there.\n"
+    assert lint(text, "markdown") == []
+
+
+def test_front_matter_subject_is_the_opening_for_premature_asks():
+    body = "Here's how to fix a flat in five minutes: lever, patch, pump.\n\nIf it helps, sign up for more.\n"
+    assert lint(body, "markdown", select=["TL401"]) == []
+    with_subject = "---\nsubject: Shop now for spring tyres\n---\n\n" + body
+    diagnostics = lint(with_subject, "markdown", select=["TL401"])
+    assert pairs(diagnostics) == [("TL401", "Shop now")]
+    assert "subject line" in diagnostics[0].message
+
+
+def test_front_matter_with_crlf_and_bom_free_offsets():
+    text = "---\r\ntitle: Buy now\r\n---\r\n\r\nOur target audience is here.\r\n"
+    diagnostics = lint(text, "markdown", select=["TL101", "TL401"])
+    assert positions(text, diagnostics) == [("TL401", 2, 8), ("TL101", 5, 5)]
+
+
+# --------------------------------------------------------------------------- HTML
+
+HTML_DRAFT = """<!DOCTYPE html>
+<html>
+<head>
+  <title>Buy now &amp; save</title>
+  <meta name="description" content="our users and the target audience">
+  <style>.target-audience { color: red } /* our users */</style>
+  <script>var pitch = "Sign up now, our users!!!";</script>
+</head>
+<body>
+  <h1>Caf&eacute; news for our target&nbsp;audience</h1>
+  <p>Our users asked for oat milk &mdash; it is here!!!</p>
+  <pre>the masses</pre>
+  <p><a href="https://example.com/our-users">Click here</a></p>
+</body>
+</html>
+"""
+
+
+def test_html_visible_text_only_with_exact_positions():
+    diagnostics = lint(HTML_DRAFT, "html")
+    got = [(r, m) for r, m in pairs(diagnostics) if r != "TL201"]
+    assert ("TL401", "Buy now") in got
+    assert ("TL101", "target&nbsp;audience") in got
+    assert ("TL103", "Our users") in got
+    assert ("TL205", "!!!") in got
+    assert ("TL403", "Click here") in got
+    # Nothing from <meta>, <style>, <script> or <pre>.
+    for d in diagnostics:
+        line = LineIndex(HTML_DRAFT).position(d.start)[0]
+        assert line not in (5, 6, 7, 12), (d.rule, d.matched, line)
+    assert ("TL106", "the masses") not in got
+    assert positions(HTML_DRAFT, [d for d in diagnostics if d.rule == "TL103"]) == [("TL103", 11, 6)]
+
+
+def test_html_title_is_the_opening():
+    page = "<html><head><title>Shop now</title></head><body><p>Here's how to pick a tent.</p></body></html>"
+    diagnostics = lint(page, "html", select=["TL401"])
+    assert pairs(diagnostics) == [("TL401", "Shop now")]
+    assert "subject line" in diagnostics[0].message
+
+
+def test_html_entities_decode_but_spans_stay_in_source():
+    page = "<p>Our users &amp; the target audience &#8212; caf&eacute;</p>"
+    diagnostics = lint(page, "html", select=["TL1"])
+    assert pairs(diagnostics) == [("TL103", "Our users"), ("TL101", "target audience")]
+
+
+def test_html_crlf_and_broken_markup_do_not_shift_positions():
+    page = "<html>\r\n<body>\r\n<p>Hello\r\nour users & the target audience < 3\r\n<b>unclosed eyeballs"
+    diagnostics = lint(page, "html", select=["TL1"])
+    assert positions(page, diagnostics) == [("TL103", 4, 1), ("TL101", 4, 17), ("TL105", 5, 13)]
+
+
+# --------------------------------------------------------------------------- email
+
+def eml(headers: str, body: str) -> str:
+    return headers.strip("\n") + "\n\n" + body
+
+
+def test_eml_subject_is_the_opening_and_plain_body_is_exact():
+    text = eml(
+        "From: Shop <news@shop.example>\nTo: you@example.com\nSubject: Buy now: spring sale\n"
+        "Content-Type: text/plain; charset=utf-8",
+        "Hello,\n\nHere's how to care for linen: wash cold, dry flat.\nOur target audience loves it!!!\n",
+    )
+    diagnostics = lint(text, "email")
+    assert pairs([d for d in diagnostics if d.rule != "TL301"]) == [
+        ("TL401", "Buy now"), ("TL101", "target audience"), ("TL205", "!!!"),
+    ]
+    assert positions(text, diagnostics)[:3] == [("TL401", 3, 10), ("TL101", 9, 5), ("TL205", 9, 29)]
+    assert "subject line" in diagnostics[0].message
+
+
+def test_eml_headers_other_than_subject_are_not_prose():
+    text = eml("From: Our Users <a@b.example>\nTo: Target Audience <c@d.example>\nSubject: Hello", "Hi.\n")
+    assert lint(text, "email") == []
+
+
+def test_eml_html_only_message():
+    text = eml(
+        "From: a@b.example\nSubject: Spring news\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8",
+        "<html><body><style>p{}</style><p>Made for our target audience &amp; our users</p></body></html>\n",
+    )
+    diagnostics = lint(text, "email", select=["TL1"])
+    assert pairs(diagnostics) == [("TL101", "target audience"), ("TL103", "our users")]
+    assert positions(text, diagnostics) == [("TL101", 6, 47), ("TL103", 6, 69)]
+
+
+def test_eml_multipart_alternative_lints_the_plain_part_once():
+    text = (
+        "From: a@b.example\nSubject: Spring news\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="XX"\n\n'
+        "--XX\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Our target audience will love it.\n\n"
+        "--XX\nContent-Type: text/html; charset=utf-8\n\n"
+        "<p>Our target audience will love it.</p>\n\n"
+        "--XX--\n"
+    )
+    diagnostics = lint(text, "email", select=["TL1"])
+    assert pairs(diagnostics) == [("TL101", "target audience")]
+    assert positions(text, diagnostics) == [("TL101", 9, 5)]
+
+
+def test_eml_quoted_printable_points_at_the_part_without_crashing():
+    text = eml(
+        "From: a@b.example\nSubject: Spring news\nMIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable",
+        "Our target audience will love it =E2=80=94 and our users too. This line is lo=\nng and wraps.\n",
+    )
+    diagnostics = lint(text, "email", select=["TL1"])
+    assert [d.rule for d in diagnostics] == ["TL101", "TL103"]
+    body_start = text.index("Our target")
+    for d in diagnostics:
+        assert d.start == d.end == body_start  # decoded text: no exact span, so no fix
+        assert d.fix is None
+    # The message still names the decoded words.
+    assert '"target audience"' in diagnostics[0].message
+
+
+def test_eml_encoded_subject_and_base64_body():
+    text = eml(
+        "From: a@b.example\nSubject: =?utf-8?q?Buy_now=3A_spring?=\nMIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64",
+        "T3VyIHRhcmdldCBhdWRpZW5jZSB3aWxsIGxvdmUgaXQ=\n",
+    )
+    diagnostics = lint(text, "email", select=["TL1", "TL401"])
+    assert [d.rule for d in diagnostics] == ["TL401", "TL101"]
+    assert LineIndex(text).position(diagnostics[0].start) == (2, 10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "no headers, just our target audience\n", "Subject:\n\n", "Content-Type: multipart/mixed\n\n--x\n",
+     "Subject: hi\r\nContent-Type: text/plain\r\n\r\nOur users\r\n"],
+    ids=["empty", "no-headers", "empty-subject", "broken-multipart", "crlf"],
+)
+def test_eml_odd_messages_do_not_crash(text):
+    lint(text, "email")
+
+
+def test_eml_crlf_positions():
+    text = "Subject: Shop now\r\nContent-Type: text/plain\r\n\r\nHi,\r\nour users and the target audience\r\n"
+    assert positions(text, lint(text, "email", select=["TL1", "TL401"])) == [
+        ("TL401", 1, 10), ("TL103", 5, 1), ("TL101", 5, 19),
+    ]
+
+
+# --------------------------------------------------------------------------- plain text
+
+def test_plain_text_is_all_prose():
+    text = "Subject line: buy now\n\n```\nour users\n```\n<!-- the masses -->\nhttps://x.example/ eyeballs\n"
+    assert pairs(lint(text, "text", select=["TL1", "TL401"])) == [
+        ("TL401", "buy now"), ("TL103", "our users"), ("TL106", "the masses"), ("TL105", "eyeballs"),
+    ]
+
+
+def test_plain_text_positions_with_mixed_line_endings():
+    text = "one\rtwo\r\nthree our users\nfour the target audience\n"
+    assert positions(text, lint(text, "text", select=["TL1"])) == [("TL103", 3, 7), ("TL101", 4, 10)]
+
+
+# --------------------------------------------------------------------------- every format, one invariant
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "email", "text"])
+def test_examples_hold_the_span_invariant_in_every_format(fmt):
+    from conftest import EXAMPLES
+
+    text = (EXAMPLES / "pushy-launch-email.md").read_text(encoding="utf-8")
+    if fmt == "email":
+        text = "Subject: Planwise 3.0\nContent-Type: text/plain; charset=utf-8\n\n" + text
+    elif fmt == "html":
+        text = "<html><body><p>" + text.replace("\n\n", "</p>\n<p>") + "</p></body></html>"
+    assert lint(text, fmt)  # the helper asserts text[start:end] == matched for each
