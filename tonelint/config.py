@@ -200,17 +200,19 @@ def _thaw(value):
 # --- reading files -------------------------------------------------------------------------
 
 
-def find_config(folder: Path) -> Path | None:
-    """The nearest config file at or above `folder`."""
+def find_config(folder: Path, seen: dict | None = None) -> Path | None:
+    """The nearest config file at or above `folder` (`seen` caches per folder
+    for one run, so a tree of drafts costs one look per folder)."""
     folder = folder.resolve()
+    seen = {} if seen is None else seen
     for d in (folder, *folder.parents):
-        hit = _config_in(d)
-        if hit is not None:
-            return hit
+        if d not in seen:
+            seen[d] = _config_in(d)
+        if seen[d] is not None:
+            return seen[d]
     return None
 
 
-@lru_cache(maxsize=256)
 def _config_in(folder: Path) -> Path | None:
     for name in CONFIG_FILES:
         p = folder / name
@@ -456,6 +458,7 @@ class Resolver:
     def __init__(self, options) -> None:
         self.options = options
         self._configs: dict = {}
+        self._folders: dict = {}
         self._fixed: Config | None = None
         cfg = getattr(options, "config", None)
         if cfg and not getattr(options, "isolated", False):
@@ -477,7 +480,7 @@ class Resolver:
         if self._fixed is not None:
             return self._fixed
         folder = Path.cwd() if path in ("-", "") else Path(path).parent if not Path(path).is_dir() else Path(path)
-        found = find_config(folder)
+        found = find_config(folder, self._folders)
         return self._load(found) if found else Config(root=Path.cwd())
 
     def _relative(self, config: Config, path: str) -> str | None:

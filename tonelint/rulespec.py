@@ -43,7 +43,7 @@ BLOCK_KEYS = {
     "phrases": list, "list": (str, list), "patterns": list, "regex": (str, list), "case": str,
     "inflect": str, "measure": str, "brand": bool, "in_question": bool, "sentence_start": bool,
 }
-UNLESS_KEYS = {"before": list, "after": list, "window": int, "sentence": dict, "followed_by_name": bool}
+UNLESS_KEYS = {"before": list, "after": list, "window": int, "sentence": dict}
 STACK_KEYS = {"max": int, "window": int}
 INFLECTIONS = ("none", "noun", "verb", "all")
 # What a block's hits count towards in the scorecard (docs/scorecard.md).
@@ -410,7 +410,8 @@ def check_channels(ctx: _Ctx, channels, kind: str | None) -> None:
         _check_keys(ctx, tweak, CHANNEL_TWEAK_KEYS, f"channels.{name}")
         for key in tweak:
             if kind and key not in ("off", "level") and key not in _TWEAKS_BY_KIND.get(kind, ()):
-                ctx.fail(tweak, key, f"a {kind} rule has no {key} to tune")
+                article = "an" if kind[0] in "aeiou" else "a"
+                ctx.fail(tweak, key, f"{article} {kind} rule has no {key} to tune")
         if "level" in tweak:
             try:
                 Level.parse(tweak["level"])
