@@ -29,7 +29,7 @@ COMMON_KEYS = {
 }
 KIND_KEYS = {
     "substitution": {"match": dict, "swap": dict, "fix": str, "unless": dict},
-    "existence": {"match": dict, "unless": dict, "whole": bool},
+    "existence": {"match": dict, "unless": dict, "whole": (bool, str)},
     "ratio": {"numerator": dict, "denominator": dict, "smoothing": (int, float),
               "threshold": (int, float), "min_count": int, "min_words": int},
     "required": {"signals": list, "min": int, "min_words": int, "only_if": dict},
@@ -92,7 +92,7 @@ class Rule:
     match: Block | None = None
     swap: tuple = ()  # ((lower phrase, replacement), ...)
     fix: Applicability | None = None
-    whole: bool = False
+    whole: bool | str = False  # True: the whole link/paragraph; "sentence": the whole sentence
     numerator: Block | None = None
     denominator: Block | None = None
     smoothing: float = 1.0
@@ -209,6 +209,11 @@ def _validate_pattern(ctx: _Ctx, mapping, pattern) -> None:
                 close = difflib.get_close_matches(str(attr).upper(), sorted(TOKEN_ATTRS), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 ctx.fail(mapping, "patterns", f"unknown token attribute {attr!r}{hint}")
+            if _has_regex_predicate(tok[attr]):
+                # spaCy runs REGEX predicates on Python's backtracking engine: one
+                # long token could hang a commit hook.  Block-level `regex:` is RE2.
+                ctx.fail(mapping, "patterns", f"{attr}: REGEX is not allowed in token patterns (it can hang on "
+                         "long words); use the block's `regex:` key, which runs on RE2 in linear time")
     try:
         from spacy.matcher import Matcher
         from spacy.vocab import Vocab
@@ -216,6 +221,14 @@ def _validate_pattern(ctx: _Ctx, mapping, pattern) -> None:
         Matcher(Vocab(), validate=True).add("check", [pattern])
     except Exception as exc:  # spaCy's own validation message, first line
         ctx.fail(mapping, "patterns", f"invalid token pattern: {str(exc).strip().splitlines()[-1][:200]}")
+
+
+def _has_regex_predicate(value) -> bool:
+    if isinstance(value, dict):
+        return any(str(k).upper() == "REGEX" or _has_regex_predicate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_regex_predicate(v) for v in value)
+    return False
 
 
 def _compile_regex(ctx: _Ctx, mapping, pattern: str) -> None:
@@ -343,7 +356,10 @@ def parse_rule(data, path: str) -> Rule:
     _check_templates(ctx, data)
     if kind in ("substitution", "existence"):
         fields["match"] = _with_unless(ctx, parse_block(ctx, data["match"], f"{rid}:match", "match"), data.get("unless"), rid)
-        fields["whole"] = bool(data.get("whole", False))
+        whole = data.get("whole", False)
+        if isinstance(whole, str) and whole != "sentence":
+            ctx.fail(data, "whole", "must be true, false or sentence")
+        fields["whole"] = whole
     if kind == "substitution":
         swap = data["swap"]
         if not swap:
