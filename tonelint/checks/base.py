@@ -33,10 +33,10 @@ class Context:
                    hit: Hit | None = None) -> Diagnostic:
         matched = self.text[start:end]
         fields = dict(fields)
-        # The message names the words the rule matched: where the source span
-        # is not those words (a decoded quoted-printable body, an entity, inline
-        # tags inside the phrase), name them as the reader sees them.
-        fields.setdefault("match", hit.text if hit is not None and hit.text != matched else matched)
+        # The message names the words the rule matched: a finding in decoded
+        # text (a quoted-printable or base64 body) has an empty source span, so
+        # name the words as the reader sees them instead of quoting "".
+        fields.setdefault("match", hit.text if hit is not None and start == end else matched)
         return Diagnostic(
             rule=rule.id,
             family=rule.family,
