@@ -232,9 +232,20 @@ def report(paths, output, title, select, ignore, markup, rule_paths, brand, chan
     sys.exit(2 if errors else 0)
 
 
+def _take_debug(argv):
+    """--debug may stand anywhere before `--` (`tonelint draft.md --debug`), as
+    users add it when something already went wrong; it is read here, once."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" in args[:end]:
+        args = [a for i, a in enumerate(args) if not (i < end and a == "--debug")]
+        os.environ["TONELINT_DEBUG"] = "1"
+    return args
+
+
 def main(argv=None) -> None:
     try:
-        cli.main(args=argv, prog_name="tonelint", standalone_mode=False)
+        cli.main(args=_take_debug(argv), prog_name="tonelint", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:

@@ -23,7 +23,17 @@ class Mapping(dict):
         return self.key_lines.get(key, self.line)
 
 
+_PLAIN_TAGS = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+
+
 def _build(node, path: str, error: type[TonelintError]):
+    plain = _PLAIN_TAGS.get(type(node))
+    if plain is not None and node.tag != plain:
+        # A tagged mapping or list (!!python/object/apply, !!set, ...) would be
+        # read as a plain one and pass validation; refuse it instead.
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise error(f"{path}:{node.start_mark.line + 1}",
+                    f"unsupported YAML tag {tag}; rule and config files hold plain values only")
     if isinstance(node, yaml.MappingNode):
         out = Mapping()
         out.line = node.start_mark.line + 1
@@ -64,4 +74,5 @@ def load_yaml(text: str, path: str, error: type[TonelintError]):
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         where = f"{path}:{mark.line + 1}" if mark else path
-        raise error(where, f"unsupported YAML value: {exc.problem}") from None
+        problem = str(exc.problem).replace("tag:yaml.org,2002:", "!!")
+        raise error(where, f"unsupported YAML value: {problem}; rule and config files hold plain values only") from None
