@@ -134,7 +134,7 @@ def test_plain_reject_list_and_ignoring_it(cli, write):
 
 def test_brand_names_count_as_sender_words(cli, write):
     text = ("Acme makes bread. " * 6 + "The bakery opens at eight and the ovens run all day long. " * 5 +
-            "Acme ships to every town in the valley, and Acme bakes every loaf by hand.\n")
+            "Acme ships to every town in the valley, and Acme bakes every loaf by hand. Shop now.\n")
     draft = write("draft.md", text)
     assert "TL201" not in rules_in(check(cli, draft))
     write(".tonelint.yaml", "brand: [Acme]\n")
