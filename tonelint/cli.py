@@ -131,12 +131,15 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
             click.echo(d, nl=False)
     from .report import get_reporter
 
+    run.results.sort(key=lambda r: r.path)  # findings sorted by file, then position, whatever the argument order
     rendered = get_reporter(output_format).render(
         run, {"color": _use_colour(out, color), "quiet": quiet, "elapsed": time.perf_counter() - started,
               "score": score if score is not None else output_format != "json", "min_score": min_score}
     )
     if rendered:
-        click.echo(rendered, nl=False, file=out)
+        # color= because click strips ANSI codes from a non-terminal stream,
+        # which silently turned `--color | less -R` back to plain text.
+        click.echo(rendered, nl=False, file=out, color=_use_colour(out, color))
     sys.exit(exit_code(run, options))
 
 
