@@ -72,8 +72,9 @@ def cli(debug: bool) -> None:
 
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+              default="text", show_default=True,
+              help="Output format: text, json, github (Actions annotations), sarif (code scanning), junit (CI test reports).")
 @click.option("--select", multiple=True, help="Only these rules (ids or prefixes, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes).")
 @click.option("--extend-select", multiple=True, help="Add rules to the selection.")
@@ -100,9 +101,19 @@ def cli(debug: bool) -> None:
               help="Show each draft's conversation scorecard (default: on for text, off for json).")
 @click.option("--min-score", type=click.IntRange(0, 100), default=None,
               help="Fail (exit 1) when a draft's conversation score is below this, even with --exit-zero.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
+@click.option("--output-file", "-o", default=None, type=click.Path(dir_okay=False),
+              help="Write the report to this file instead of stdout.")
+@click.option("--diff-from", default=None, metavar="REF",
+              help="Report only findings on lines changed since this git ref (new files count in full).")
+@click.option("--baseline", default=None, type=click.Path(dir_okay=False),
+              help="Report only findings the baseline file does not record.")
+@click.option("--write-baseline", default=None, type=click.Path(dir_okay=False),
+              help="Record every current finding in this baseline file and exit 0.")
 def check(paths, output_format, select, ignore, extend_select, fail_level, exit_zero, fix, unsafe_fixes, diff,
           markup, stdin_filename, encoding, max_file_size, rule_paths, brand, channel, quiet, color, score, min_score,
-          config_path=None, isolated=False, report_unused_suppressions=False):
+          config_path=None, isolated=False, report_unused_suppressions=False, statistics=False, output_file=None,
+          diff_from=None, baseline=None, write_baseline=None):
     """Lint drafts: files, folders (recursively) or - for stdin."""
     from .run import RunOptions, Runner, exit_code
     from .source import DEFAULT_MAX_FILE_SIZE
@@ -118,9 +129,31 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
         config=config_path, isolated=isolated, report_unused_suppressions=report_unused_suppressions,
     )
     started = time.perf_counter()
-    run = Runner(options).run()
+    runner = Runner(options)
+    from .progress import attach
+
+    bar = attach(runner, quiet)
+    try:
+        run = runner.run()
+    finally:
+        if bar is not None:
+            bar.close()
     for err in run.errors:
         click.echo(f"{err.where}: {err.what}", err=True)
+    if write_baseline:
+        from .baseline import write
+
+        n = write(write_baseline, run)
+        click.echo(f"Wrote {write_baseline}: {n} finding{'s' if n != 1 else ''} recorded.", err=True)
+        sys.exit(2 if run.errors else 0)
+    if diff_from:
+        from .gitdiff import keep_changed
+
+        keep_changed(run, diff_from)
+    if baseline:
+        from .baseline import drop_known
+
+        drop_known(run, baseline)
     if run.stdout_text is not None:
         click.echo(run.stdout_text, nl=False)
         out = sys.stderr
@@ -130,16 +163,26 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
         for d in run.diffs:
             click.echo(d, nl=False)
     from .report import get_reporter
+    from .report.records import run_rules
 
-    run.results.sort(key=lambda r: r.path)  # findings sorted by file, then position, whatever the argument order
-    rendered = get_reporter(output_format).render(
-        run, {"color": _use_colour(out, color), "quiet": quiet, "elapsed": time.perf_counter() - started,
-              "score": score if score is not None else output_format != "json", "min_score": min_score}
-    )
-    if rendered:
-        # color= because click strips ANSI codes from a non-terminal stream,
-        # which silently turned `--color | less -R` back to plain text.
-        click.echo(rendered, nl=False, file=out, color=_use_colour(out, color))
+    report_options = {"color": bool(color) if output_file else _use_colour(out, color), "quiet": quiet,
+                      "elapsed": time.perf_counter() - started,
+                      "score": score if score is not None else output_format != "json", "min_score": min_score,
+                      "rules": lambda: run_rules(runner, run)}
+    if statistics:
+        from .report.statistics import render as render_statistics
+
+        rendered = render_statistics(run, report_options, as_json=output_format == "json")
+    else:
+        rendered = get_reporter(output_format).render(run, report_options)
+    if output_file:
+        try:
+            with open(output_file, "w", encoding="utf-8") as fh:
+                fh.write(rendered)
+        except OSError as exc:
+            raise TonelintError(output_file, f"cannot write the report: {exc.strerror or exc}") from None
+    elif rendered:
+        click.echo(rendered, nl=False, file=out)
     sys.exit(exit_code(run, options))
 
 

@@ -8,6 +8,9 @@ from importlib import import_module
 REPORTERS = {
     "text": "tonelint.report.text",
     "json": "tonelint.report.json",
+    "github": "tonelint.report.github",
+    "sarif": "tonelint.report.sarif",
+    "junit": "tonelint.report.junit",
 }
 
 

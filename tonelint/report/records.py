@@ -31,5 +31,55 @@ def finding(d: Diagnostic, index: LineIndex) -> dict:
 
 
 def findings(result) -> list[dict]:
+    """The file's findings, each with the line-independent `fingerprint` that
+    baselines and SARIF's partialFingerprints use (baseline.py)."""
+    from ..baseline import fingerprints
+
     index = LineIndex(result.text)
-    return [finding(d, index) for d in result.diagnostics]
+    out = []
+    for d, fp in zip(result.diagnostics, fingerprints(result.text, result.diagnostics)):
+        item = finding(d, index)
+        item["fingerprint"] = fp
+        out.append(item)
+    return out
+
+
+def relative_uri(path: str) -> str:
+    """`path` as CI tools want it: relative to the working directory when it is
+    inside it, forward slashes, no leading "./"."""
+    import os
+    from pathlib import Path
+
+    if path == "-":
+        return path
+    p = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(p)
+    except ValueError:
+        return Path(p).as_posix()
+    if rel == ".." or rel.startswith(".." + os.sep):
+        return Path(p).as_posix()
+    return Path(rel).as_posix()
+
+
+def run_rules(runner, run) -> list:
+    """The rules selected for the run's drafts (SARIF's rule list, rule names
+    for GitHub titles and --statistics).  Asked for only by the formats that
+    need it, so a run answered from the cache need not load the rule pack."""
+    seen, out, ids = set(), [], set()
+    for result in run.results:
+        effective = runner.resolver.effective(result.path)
+        if effective in seen:
+            continue
+        seen.add(effective)
+        for rule in effective.rules():
+            if rule.id not in ids:
+                ids.add(rule.id)
+                out.append(rule)
+    return out
+
+
+def rules_of(options) -> list:
+    """options["rules"]: a list, or a callable that makes one on demand."""
+    value = options.get("rules")
+    return list(value() if callable(value) else value or ())

@@ -1,0 +1,157 @@
+"""SARIF 2.1.0, the log format GitHub code scanning and many editors import.
+
+One run; tool.driver.rules describes every rule the run used (help text
+carries the rationale and how to rewrite), results point at their rule by id
+and index.  Columns count Unicode code points, like every tonelint format, and
+say so (run.columnKind); endColumn is exclusive, as SARIF defines it.  URIs
+are relative to the working directory under %SRCROOT%, which is what code
+scanning expects when tonelint runs from the repository root.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from .. import __version__
+from ..diagnostics import LineIndex
+from .records import findings, relative_uri, rules_of
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/tonelint/"
+LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
+# GitHub's own severity vocabulary for non-security alerts.
+SEVERITIES = {"error": "error", "warning": "warning", "suggestion": "recommendation"}
+_PLACEHOLDER = re.compile(r"[\"“]?\{(\w+)\}[\"”]?")
+_GENERIC = {"match": "the flagged words", "replacement": "the suggested wording"}
+
+
+def _generic(template: str) -> str:
+    """A rule's per-finding template ("Replace "{match}" with …") read as general advice."""
+    return _PLACEHOLDER.sub(lambda m: _GENERIC.get(m.group(1), "…"), template or "").strip()
+
+
+def _artifact(path: str) -> dict:
+    """Relative to %SRCROOT% (the working directory) when the draft is inside
+    it; otherwise an absolute file: URI."""
+    rel = relative_uri(path)
+    if os.path.isabs(rel):
+        return {"uri": Path(rel).as_uri()}
+    return {"uri": quote(rel, safe="/-_.~"), "uriBaseId": "%SRCROOT%"}
+
+
+def _descriptor(rule_id: str, meta, example: dict | None) -> dict:
+    """A reportingDescriptor from the rule's YAML, or, for findings no loaded
+    rule describes (TL001, TL901 come from the run itself), from a finding."""
+    if meta is not None:
+        from ..ruledocs import summary
+
+        level = str(meta.level)
+        name, short, full = meta.name, summary(meta), " ".join((meta.description or meta.message).split())
+        rationale, rewrite, family = " ".join(meta.rationale.split()), _generic(meta.rewrite), meta.family
+    else:
+        level = example["level"] if example else "warning"
+        name = rule_id
+        short = full = example["message"] if example else rule_id
+        rationale, rewrite, family = (example or {}).get("rationale") or "", (example or {}).get("rewrite") or "", \
+            (example or {}).get("family") or "tonelint"
+    help_parts = [p for p in (full, f"Why: {rationale}" if rationale else "", f"How to rewrite: {rewrite}" if rewrite else "")
+                  if p]
+    md_parts = [p for p in (full, f"**Why:** {rationale}" if rationale else "",
+                            f"**How to rewrite:** {rewrite}" if rewrite else "") if p]
+    return {
+        "id": rule_id,
+        "name": name,
+        "shortDescription": {"text": short or rule_id},
+        "fullDescription": {"text": full or short or rule_id},
+        "help": {"text": "\n\n".join(help_parts), "markdown": "\n\n".join(md_parts)},
+        "defaultConfiguration": {"level": LEVELS.get(level, "warning")},
+        "properties": {"tags": ["tonelint", family], "precision": "high",
+                       "problem.severity": SEVERITIES.get(level, "warning")},
+    }
+
+
+def _region(index: LineIndex, start: int, end: int, text: str | None = None) -> dict:
+    line, col = index.position(start)
+    end_line, end_col = index.position(end)
+    region = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+    if text is not None:
+        region["snippet"] = {"text": text}
+    return region
+
+
+def _fixes(d, index: LineIndex, artifact: dict) -> list[dict]:
+    if d.fix is None or not d.fix.edits:
+        return []
+    replacements = [{"deletedRegion": _region(index, e.start, e.end), "insertedContent": {"text": e.text}}
+                    for e in d.fix.edits]
+    kind = "safe: applied by --fix" if d.fix.applicability.value == "safe" else \
+        f"{d.fix.applicability.value}: review before applying"
+    return [{"description": {"text": f"Replace \"{d.matched}\" ({kind})"},
+             "artifactChanges": [{"artifactLocation": artifact,
+                                  "replacements": replacements}]}]
+
+
+def build(run, options) -> dict:
+    """The SARIF log as a dict (render() serialises it)."""
+    catalogue = {}
+    for rule in rules_of(options):
+        catalogue.setdefault(rule.id, rule)
+    items = [(result, d, f) for result in run.results
+             for d, f in zip(result.diagnostics, findings(result))]
+    examples: dict = {}
+    for _, _, f in items:
+        examples.setdefault(f["rule"], f)
+    ids = sorted(set(catalogue) | set(examples))
+    rules = [_descriptor(i, catalogue.get(i), examples.get(i)) for i in ids]
+    position = {i: n for n, i in enumerate(ids)}
+
+    results = []
+    indexes: dict = {}
+    for result, d, f in items:
+        index = indexes.get(result.path)
+        if index is None:
+            index = indexes[result.path] = LineIndex(result.text)
+        artifact = _artifact(f["path"])
+        text = f["message"] + (f"\nRewrite: {f['rewrite']}" if f["rewrite"] else "")
+        entry = {
+            "ruleId": f["rule"],
+            "ruleIndex": position[f["rule"]],
+            "level": LEVELS[f["level"]],
+            "message": {"text": text},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": artifact,
+                "region": {"startLine": f["line"], "startColumn": f["column"], "endLine": f["end_line"],
+                           "endColumn": f["end_column"], "snippet": {"text": f["matched"]}},
+            }}],
+            "partialFingerprints": {"tonelint/v1": f["fingerprint"]},
+        }
+        fixes = _fixes(d, index, artifact)
+        if fixes:
+            entry["fixes"] = fixes
+        results.append(entry)
+
+    notifications = [{"level": "error", "message": {"text": f"{e.where}: {e.what}"}} for e in run.errors]
+    invocation = {"executionSuccessful": not run.errors}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    root = Path(os.getcwd()).as_uri().rstrip("/") + "/"
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "tonelint", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": INFORMATION_URI, "rules": rules}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
+            "columnKind": "unicodeCodePoints",
+            "invocations": [invocation],
+            "results": results,
+        }],
+    }
+
+
+def render(run, options) -> str:
+    return json.dumps(build(run, options), indent=2, ensure_ascii=False) + "\n"
