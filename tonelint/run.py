@@ -61,8 +61,6 @@ class RunResult:
 class Runner:
     """Builds engines once per distinct rule selection and reuses them."""
 
-    progress = None  # callable(item) after each input (progress.py sets it for a terminal bar)
-
     def __init__(self, options: RunOptions) -> None:
         self.options = options
         self._engines: dict = {}
@@ -129,8 +127,6 @@ class Runner:
                 report_unused(result, engine)
             out.fail_levels[item.path] = self.resolver.effective(item.path).fail_level
             out.results.append(result)
-            if self.progress is not None:
-                self.progress(item)
         return out
 
     def _fix(self, engine: Engine, source: SourceFile, result: FileResult, out: RunResult) -> FileResult:
@@ -149,7 +145,13 @@ class Runner:
                                   and "-" in self.options.paths):
             out.stdout_text = fixed.text
         else:
-            write_atomic(source.path, source.encode(fixed.text))
+            from .safewrite import write_fixed
+
+            try:
+                write_fixed(source, fixed.text)
+            except InputError as exc:  # this draft stays as it was; the run goes on
+                out.errors.append(exc)
+                return result
         out.fixed[source.path] = len(fixed.applied)
         return engine.check(SourceFile(source.path, fixed.text, source.format, source.encoding, source.bom))
 
@@ -164,24 +166,10 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def write_atomic(path: str, data: bytes) -> None:
-    """Write through a temporary file in the same folder and rename over the
-    original, keeping its mode: an interrupted run leaves old or new, never half."""
-    target = Path(path)
-    mode = target.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tonelint-tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Old or new, never half: see safewrite.py."""
+    from .safewrite import write_atomic as write
+
+    write(path, data)
 
 
 def exit_code(run: RunResult, options: RunOptions) -> int:
