@@ -1,0 +1,322 @@
+"""The `tonelint` command: flags in, exit code out.  All linting happens in
+run.py and the library; this module owns argv, the terminal and exit codes
+(0 clean, 1 findings, 2 usage/input/config error, 3 internal error)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+import click
+
+from . import __version__
+from .diagnostics import Level
+from .errors import TonelintError
+
+EXIT_INTERNAL = 3
+
+
+class DefaultGroup(click.Group):
+    """`tonelint draft.md` means `tonelint check draft.md`; sub-commands are
+    still reachable by name (`tonelint rules`, `tonelint explain TL101`)."""
+
+    def parse_args(self, ctx, args):
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _split(values) -> list[str]:
+    out: list[str] = []
+    for v in values or ():
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def _use_colour(stream, flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _debug() -> bool:
+    return os.environ.get("TONELINT_DEBUG", "") not in ("", "0")
+
+
+def _internal_error(exc: BaseException) -> None:
+    if _debug():
+        import traceback
+
+        traceback.print_exception(exc)
+    click.echo(
+        f"tonelint: internal error: {type(exc).__name__}: {exc}. This is a bug in tonelint; please report it "
+        "(run with --debug or TONELINT_DEBUG=1 for the traceback).",
+        err=True,
+    )
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tonelint")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+def cli(debug: bool) -> None:
+    """Lint outbound messages for copy that talks at people instead of with them.
+
+    Run `tonelint PATH...` (same as `tonelint check PATH...`); `-` reads stdin.
+    """
+    if debug:
+        os.environ["TONELINT_DEBUG"] = "1"
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+              default="text", show_default=True,
+              help="Output format: text, json, github (Actions annotations), sarif (code scanning), junit (CI test reports).")
+@click.option("--select", multiple=True, help="Only these rules (ids or prefixes, comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes).")
+@click.option("--extend-select", multiple=True, help="Add rules to the selection.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "suggestion"]), default=None,
+              help="Lowest level that makes the run fail (exit 1) [default: config's fail-level, else warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print the diff --fix would apply, change nothing.")
+@click.option("--markup", type=click.Choice(["markdown", "text", "html", "email"]), default=None,
+              help="Treat inputs as this markup (default: by file suffix; stdin is Markdown).")
+@click.option("--stdin-filename", default=None, help="Name to report for stdin (its suffix picks the markup).")
+@click.option("--encoding", default=None, help="Decode inputs with this encoding (default UTF-8).")
+@click.option("--max-file-size", type=int, default=None, help="Skip files larger than this many bytes (default 10 MB; 0 = no limit).")
+@click.option("--rule-path", "rule_paths", multiple=True, type=click.Path(), help="Extra rule pack folder or file.")
+@click.option("--brand", multiple=True, help="Brand name counted as a sender word.")
+@click.option("--channel", default=None, help="Channel profile: email, social, landing-page, press-release, sms.")
+@click.option("--config", "config_path", default=None, type=click.Path(), help="Use this config file; no discovery.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--report-unused-suppressions", is_flag=True, help="Report inline suppressions that silence nothing.")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the result cache (.tonelint_cache/ in the project root, or $TONELINT_CACHE_DIR).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large runs [default: the number of cores].")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
+@click.option("--score/--no-score", default=None,
+              help="Show each draft's conversation scorecard (default: on for text, off for json).")
+@click.option("--min-score", type=click.IntRange(0, 100), default=None,
+              help="Fail (exit 1) when a draft's conversation score is below this, even with --exit-zero.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
+@click.option("--output-file", "-o", default=None, type=click.Path(dir_okay=False),
+              help="Write the report to this file instead of stdout.")
+@click.option("--diff-from", default=None, metavar="REF",
+              help="Report only findings on lines changed since this git ref (new files count in full).")
+@click.option("--baseline", default=None, type=click.Path(dir_okay=False),
+              help="Report only findings the baseline file does not record.")
+@click.option("--write-baseline", default=None, type=click.Path(dir_okay=False),
+              help="Record every current finding in this baseline file and exit 0.")
+def check(paths, output_format, select, ignore, extend_select, fail_level, exit_zero, fix, unsafe_fixes, diff,
+          markup, stdin_filename, encoding, max_file_size, rule_paths, brand, channel, quiet, color, score, min_score,
+          config_path=None, isolated=False, report_unused_suppressions=False, statistics=False, output_file=None,
+          diff_from=None, baseline=None, write_baseline=None, no_cache=False, jobs=None):
+    """Lint drafts: files, folders (recursively) or - for stdin."""
+    from .run import RunOptions, Runner, exit_code
+    from .source import DEFAULT_MAX_FILE_SIZE
+
+    if not paths:
+        raise click.UsageError("give at least one file or folder to check, or - for stdin")
+    options = RunOptions(
+        paths=list(paths), select=_split(select) or None, ignore=_split(ignore), extend_select=_split(extend_select),
+        fail_level=Level.parse(fail_level) if fail_level else None, exit_zero=exit_zero, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+        markup=markup, stdin_filename=stdin_filename, encoding=encoding,
+        max_file_size=DEFAULT_MAX_FILE_SIZE if max_file_size is None else (max_file_size or None),
+        rule_paths=list(rule_paths), brand=_split(brand), channel=channel, min_score=min_score,
+        config=config_path, isolated=isolated, report_unused_suppressions=report_unused_suppressions,
+        no_cache=no_cache, jobs=jobs,
+    )
+    started = time.perf_counter()
+    runner = Runner(options)
+    from .progress import attach
+
+    bar = attach(runner, quiet)
+    try:
+        run = runner.run()
+    finally:
+        if bar is not None:
+            bar.close()
+    for err in run.errors:
+        click.echo(f"{err.where}: {err.what}", err=True)
+    if write_baseline:
+        from .baseline import write
+
+        n = write(write_baseline, run)
+        click.echo(f"Wrote {write_baseline}: {n} finding{'s' if n != 1 else ''} recorded.", err=True)
+        sys.exit(2 if run.errors else 0)
+    if diff_from:
+        from .gitdiff import keep_changed
+
+        keep_changed(run, diff_from)
+    if baseline:
+        from .baseline import drop_known
+
+        drop_known(run, baseline)
+    if run.stdout_text is not None:
+        click.echo(run.stdout_text, nl=False)
+        out = sys.stderr
+    else:
+        out = sys.stdout
+    if diff:
+        for d in run.diffs:
+            click.echo(d, nl=False)
+    from .report import get_reporter
+    from .report.records import run_rules
+
+    run.results.sort(key=lambda r: r.path)  # findings sorted by file, then position, whatever the argument order
+
+    report_options = {"color": bool(color) if output_file else _use_colour(out, color), "quiet": quiet,
+                      "elapsed": time.perf_counter() - started,
+                      "score": score if score is not None else output_format != "json", "min_score": min_score,
+                      "rules": lambda: run_rules(runner, run)}
+    if statistics:
+        from .report.statistics import render as render_statistics
+
+        rendered = render_statistics(run, report_options, as_json=output_format == "json")
+    else:
+        rendered = get_reporter(output_format).render(run, report_options)
+    if output_file:
+        try:
+            with open(output_file, "w", encoding="utf-8") as fh:
+                fh.write(rendered)
+        except OSError as exc:
+            raise TonelintError(output_file, f"cannot write the report: {exc.strerror or exc}") from None
+    elif rendered:
+        # color= because click strips ANSI codes from a non-terminal stream,
+        # which silently turned `--color | less -R` back to plain text.
+        click.echo(rendered, nl=False, file=out, color=report_options["color"])
+    sys.exit(exit_code(run, options))
+
+
+def _config_flags(command):
+    """--config / --isolated / --rule-path for the rule tooling commands."""
+    for deco in reversed((
+        click.option("--config", "config_path", default=None, type=click.Path(), help="Use this config file; no discovery."),
+        click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+        click.option("--rule-path", "rule_paths", multiple=True, type=click.Path(), help="Extra rule pack folder or file."),
+    )):
+        command = deco(command)
+    return command
+
+
+@cli.command("rules")
+@click.argument("target", required=False, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="Also list rules the configuration does not select.")
+@_config_flags
+def rules_command(target, output_format, show_all, config_path, isolated, rule_paths):
+    """List the rules active for TARGET (a file or folder; default: here)."""
+    from .ruledocs import all_rules, effective_for, render_list
+
+    effective = effective_for(target, config=config_path, isolated=isolated, rule_paths=rule_paths)
+    active = effective.rules()
+    shown = all_rules(effective) if show_all else active
+    click.echo(render_list(shown, {r.id for r in active}, output_format), nl=False)
+
+
+@cli.command("explain")
+@click.argument("rule_id")
+@_config_flags
+def explain_command(rule_id, config_path, isolated, rule_paths):
+    """What a rule flags, why, examples, and how safe its fix is."""
+    from .ruledocs import all_rules, effective_for, explain, find_rule
+
+    effective = effective_for(None, config=config_path, isolated=isolated, rule_paths=rule_paths)
+    rule = find_rule(all_rules(effective), rule_id)
+    click.echo(explain(rule, active=rule.id in {r.id for r in effective.rules()}))
+
+
+@cli.command("test-rules")
+@click.argument("pack", required=False, type=click.Path())
+@click.option("--channel", default=None, help="Test the examples under this channel profile.")
+def test_rules_command(pack, channel):
+    """Check every rule's examples: bad ones must be flagged, good ones not (exit 1 on failure)."""
+    from . import selftest
+
+    outcome = selftest.run(selftest.load(pack), channel=channel)
+    click.echo(selftest.report(outcome), nl=False)
+    sys.exit(1 if outcome.failures else 0)
+
+
+@cli.command("report")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--output", default="tonelint-report.html", show_default=True, type=click.Path(),
+              help="HTML file to write; - writes to stdout.")
+@click.option("--title", default="tonelint report", show_default=True, help="Page title.")
+@click.option("--select", multiple=True, help="Only these rules (ids or prefixes, comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes).")
+@click.option("--markup", type=click.Choice(["markdown", "text", "html", "email"]), default=None,
+              help="Treat inputs as this markup (default: by file suffix).")
+@click.option("--rule-path", "rule_paths", multiple=True, type=click.Path(), help="Extra rule pack folder or file.")
+@click.option("--brand", multiple=True, help="Brand name counted as a sender word.")
+@click.option("--channel", default=None, help="Channel profile: email, social, landing-page, press-release, sms.")
+def report(paths, output, title, select, ignore, markup, rule_paths, brand, channel):
+    """Write one self-contained HTML report: highlighted drafts, scorecards, timelines, safe fixes."""
+    from .report.html import collect, render
+    from .run import RunOptions, Runner, write_atomic
+
+    if not paths:
+        raise click.UsageError("give at least one file or folder to report on")
+    options = RunOptions(paths=list(paths), select=_split(select) or None, ignore=_split(ignore), markup=markup,
+                         rule_paths=list(rule_paths), brand=_split(brand), channel=channel)
+    drafts, errors = collect(Runner(options))
+    for err in errors:
+        click.echo(f"{err.where}: {err.what}", err=True)
+    page = render(drafts, title=title)
+    if output == "-":
+        click.echo(page, nl=False)
+    else:
+        try:
+            if os.path.exists(output):
+                write_atomic(output, page.encode("utf-8"))
+            else:
+                with open(output, "w", encoding="utf-8") as fh:
+                    fh.write(page)
+        except OSError as exc:
+            click.echo(f"{output}: cannot write the report: {exc.strerror or exc}", err=True)
+            sys.exit(2)
+        n = len(drafts)
+        click.echo(f"Wrote {output}: {n} draft{'s' if n != 1 else ''}.", err=True)
+    sys.exit(2 if errors else 0)
+
+
+def _take_debug(argv):
+    """--debug may stand anywhere before `--` (`tonelint draft.md --debug`), as
+    users add it when something already went wrong; it is read here, once."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" in args[:end]:
+        args = [a for i, a in enumerate(args) if not (i < end and a == "--debug")]
+        os.environ["TONELINT_DEBUG"] = "1"
+    return args
+
+
+def main(argv=None) -> None:
+    try:
+        cli.main(args=_take_debug(argv), prog_name="tonelint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("tonelint: interrupted", err=True)
+        sys.exit(130)
+    except TonelintError as exc:
+        click.echo(f"{exc.where}: {exc.what}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("tonelint: interrupted", err=True)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the one place internal errors become exit 3
+        _internal_error(exc)
+        sys.exit(EXIT_INTERNAL)
