@@ -58,3 +58,11 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    """Every test starts with an empty result cache of its own, outside the
+    repository and outside the folders it lints (tests/test_cache.py owns the
+    cache's behaviour; elsewhere a hit from another test must not hide a bug)."""
+    monkeypatch.setenv("TONELINT_CACHE_DIR", str(tmp_path_factory.mktemp("tonelint-cache")))
