@@ -42,6 +42,8 @@ class RunOptions:
     isolated: bool = False  # --isolated: no configuration files at all
     report_unused_suppressions: bool = False
     min_score: int | None = None  # a draft scoring below this fails the run, even with exit_zero
+    no_cache: bool = False  # --no-cache: neither read nor write .tonelint_cache (cache.py)
+    jobs: int | None = None  # --jobs: worker processes; None = the number of cores (parallel.py)
 
 
 @dataclass
@@ -77,8 +79,16 @@ class Runner:
             self._resolver = Resolver(self.options)
         return self._resolver
 
+    def effective(self, path: str):
+        """The file's settings, memoised: the cache key, the engine and the
+        exit code all ask for them."""
+        memo = self.__dict__.setdefault("_effective_memo", {})
+        if path not in memo:
+            memo[path] = self.resolver.effective(path)
+        return memo[path]
+
     def engine_for(self, path: str) -> Engine:
-        effective = self.resolver.effective(path)
+        effective = self.effective(path)
         engine = self._engines.get(effective)
         if engine is None:
             engine = self._engines[effective] = effective.engine()
@@ -113,8 +123,31 @@ class Runner:
                 except InputError as exc:
                     yield exc
 
+    def check_source(self, source: SourceFile) -> FileResult:
+        """One draft's findings, everything a cache entry or a worker returns."""
+        engine = self.engine_for(source.path)
+        result = engine.check(source)
+        if self.options.report_unused_suppressions:
+            from .suppress import report_unused
+
+            report_unused(result, engine)
+        return result
+
     def run(self) -> RunResult:
         out = RunResult()
+        if not (self.options.fix or self.options.diff):
+            # Checking only: cached results and worker processes (parallel.py).
+            from .parallel import check_sources
+
+            for item in check_sources(self, self.sources()):
+                if isinstance(item, TonelintError):
+                    out.errors.append(item)
+                    continue
+                out.fail_levels[item.path] = self.effective(item.path).fail_level
+                out.results.append(item)
+                if self.progress is not None:
+                    self.progress(item)
+            return out
         for item in self.sources():
             if isinstance(item, TonelintError):
                 out.errors.append(item)
