@@ -33,8 +33,9 @@ def _markdown_it():
 
 def _normalise(text: str) -> str:
     """Same-length text that markdown-it will not rewrite: it turns CRLF and CR
-    into LF itself, which would shift every later offset."""
-    return text.replace("\r\n", " \n").replace("\r", "\n")
+    into LF itself, which would shift every later offset; it also turns NUL into
+    U+FFFD, which then would not be found in the source."""
+    return text.replace("\r\n", " \n").replace("\r", "\n").replace("\x00", "\ufffd")
 
 
 def _line_starts(text: str) -> list[int]:
@@ -115,7 +116,7 @@ def _inline(seg: Segment, children, text: str, cursor: int, limit: int, directiv
         elif t == "code_inline":
             pos = text.find(tok.content, cursor, limit)
             if pos >= 0:
-                cursor = pos + len(tok.content) + len(tok.markup)
+                cursor = min(pos + len(tok.content) + len(tok.markup), limit)
             seg.add_gap()
         elif t == "html_inline":
             pos = text.find(tok.content, cursor, limit)
