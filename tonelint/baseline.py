@@ -8,7 +8,8 @@ would then report every old finding below the edit as new.  The fingerprint is
     sha256(rule, matched text, context)[:16] + "-" + occurrence
 
 where *matched text* and *context* (up to CONTEXT characters of source on each
-side of the match) are case-folded with runs of whitespace collapsed, so
+side of the match, never past a blank line, so an edit in the paragraph above
+changes nothing) are case-folded with runs of whitespace collapsed, so
 re-wrapping a paragraph keeps them; *occurrence* counts earlier findings of the
 same file with the same hash (0 for the first), so two identical sentences in a
 draft stay two findings.  The file path is kept beside the fingerprint,
@@ -46,6 +47,7 @@ from .errors import TonelintError
 FORMAT_VERSION = 1
 CONTEXT = 24
 _SPACE = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 
 
 class BaselineError(TonelintError):
@@ -61,8 +63,8 @@ def fingerprints(text: str, diagnostics) -> list[str]:
     seen: Counter = Counter()
     out = []
     for d in diagnostics:
-        before = text[max(0, d.start - CONTEXT):d.start]
-        after = text[d.end:d.end + CONTEXT]
+        before = _BLANK_LINE.split(text[max(0, d.start - CONTEXT):d.start])[-1]
+        after = _BLANK_LINE.split(text[d.end:d.end + CONTEXT])[0]
         key = "\0".join((d.rule, _norm(d.matched), _norm(before), _norm(after)))
         digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
         out.append(f"{digest}-{seen[digest]}")
