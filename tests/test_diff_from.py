@@ -1,0 +1,90 @@
+"""--diff-from REF on a real temporary git repository: only findings on lines
+changed since REF, whole new files, renamed files judged on their edits."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from tonelint.gitdiff import parse_diff
+
+OLD = """# Spring news
+
+Our target audience loves the new menu.
+
+Tell us what you think: just reply.
+"""
+
+
+def git(repo, *args) -> str:
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=repo,
+                          check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "news.md").write_text(OLD, encoding="utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "old content")
+    return tmp_path
+
+
+def found(res):
+    return [(f["path"], f["line"], f["rule"]) for f in json.loads(res.out)]
+
+
+def test_only_changed_lines_are_reported(cli, repo):
+    assert ("content/news.md", 3, "TL101") in found(cli("--format", "json", "content"))
+    res = cli("--format", "json", "--diff-from", "main", "content")
+    assert res.code == 0 and found(res) == []
+    text = OLD + "\nOur leads get 50% off today.\n"
+    (repo / "content" / "news.md").write_text(text, encoding="utf-8")
+    res = cli("--format", "json", "--diff-from", "main", "content")
+    assert res.code == 1
+    lines = {line for _, line, _ in found(res)}
+    assert lines == {7}, found(res)
+    # Committed changes count too: the diff is REF against the working tree.
+    git(repo, "commit", "-qam", "more")
+    assert {line for _, line, _ in found(cli("--format", "json", "--diff-from", "HEAD~1", "content"))} == {7}
+    assert found(cli("--format", "json", "--diff-from", "HEAD", "content")) == []
+
+
+def test_untracked_files_count_in_full_and_renames_only_by_their_edits(cli, repo):
+    (repo / "content" / "new.md").write_text(OLD, encoding="utf-8")
+    git(repo, "mv", "content/news.md", "content/renamed.md")
+    res = cli("--format", "json", "--diff-from", "main", "content")
+    paths = {p for p, _, _ in found(res)}
+    assert paths == {"content/new.md"}
+
+
+def test_changed_line_in_the_middle_of_a_file(cli, repo):
+    (repo / "content" / "news.md").write_text(OLD.replace("just reply", "buy now, just reply"), encoding="utf-8")
+    res = cli("--format", "json", "--diff-from", "main", "content")
+    assert {line for _, line, _ in found(res)} == {5}
+
+
+def test_errors_are_one_line(cli, repo, tmp_path_factory):
+    res = cli("--diff-from", "no-such-ref", "content")
+    assert res.code == 2 and res.err.startswith("no-such-ref: --diff-from: no such commit") and "Traceback" not in res.err
+    outside = tmp_path_factory.mktemp("plain")
+    (outside / "a.md").write_text(OLD, encoding="utf-8")
+    res = cli("--diff-from", "main", str(outside / "a.md"))
+    assert res.code == 2 and "not inside a git repository" in res.err
+
+
+def test_parse_diff_hunks():
+    diff = (
+        "diff --git a/x.md b/x.md\n--- a/x.md\n+++ b/x.md\n"
+        "@@ -3 +3 @@\n-old\n+new\n"
+        "@@ -10,0 +11,2 @@\n+a\n+b\n"
+        "@@ -20,2 +22,0 @@\n-gone\n-gone\n"
+        "diff --git a/gone.md b/gone.md\n--- a/gone.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"
+        'diff --git "a/caf\\303\\251.md" "b/caf\\303\\251.md"\n--- "a/caf\\303\\251.md"\n+++ "b/caf\\303\\251.md"\n'
+        "@@ -1 +1 @@\n-a\n+b\n"
+    )
+    assert parse_diff(diff) == {"x.md": {3, 11, 12}, "café.md": {1}}
