@@ -264,6 +264,7 @@ def test_email_spans_exact_and_headers_untouched(text):
     "\x01\x00`\ufffd`\ufffd",  # markdown-it turns NUL into U+FFFD: offsets ran past the end
     "eyeballs\x00 `x` more eyeballs!!!\r\n\x00",
     "[Click here](https://ex\xa0our target audience) now.",
+    "a <![ eyeballs!!! <![foo[ x ]]> <![\x00 our target audience",  # stdlib HTMLParser raised AssertionError
 ])
 def test_found_by_fuzzing(text, fmt):
     diagnostics = lint(text, fmt)

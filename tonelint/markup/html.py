@@ -7,6 +7,7 @@ non-verbatim, so positions stay exact and no fix is written across them.
 
 from __future__ import annotations
 
+import re
 from html import unescape
 from html.parser import HTMLParser
 
@@ -119,10 +120,20 @@ class _Collector(HTMLParser):
         self.parsed.directives.append((self._offset(), f"<!--{data}-->"))
 
 
+# The stdlib parser raises AssertionError on a marked section it does not
+# know ("<![" then junk); such text is shown as text by browsers, so it is made
+# text here, keeping the length so offsets do not move.
+_BAD_MARKED_SECTION = re.compile(r"<(?=!\[(?!(?:cdata|temp|ignore|include|rcdata|if|else|endif)\b))", re.I)
+
+
 def parse_html(source_text: str) -> Parsed:
     text = source_text.replace("\r\n", " \n").replace("\r", "\n")
+    text = _BAD_MARKED_SECTION.sub(" ", text)
     collector = _Collector(text)
-    collector.feed(text)
-    collector.close()
+    try:
+        collector.feed(text)
+        collector.close()
+    except AssertionError:  # any other stdlib parser dead end: keep what was read
+        pass
     collector._flush()
     return collector.parsed
