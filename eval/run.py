@@ -231,22 +231,48 @@ def show(linted, labels, rule: str, kind: str | None, limit: int, width: int = 7
                 return
 
 
+def errors(linted, labels, family: str) -> None:
+    """The labelled messages the family gets wrong, with the labeller's notes:
+    false positives first (what fired), then misses."""
+    misses = []
+    for rec, findings, _, context in linted:
+        lab = labels.get(rec["id"], {}).get(family)
+        if lab is None:
+            continue
+        fired = [(d, c) for d, c in zip(findings, context) if d.family == family]
+        name = rec["id"].rsplit("/", 1)[-1][:20]
+        if fired and not lab:
+            print(f"FP [{rec['kind']}] {name}: {labels[rec['id']].get('notes', '')}")
+            for d, (found, sentence) in fired:
+                print(f"     {d.rule} {found[:60]!r}: {sentence[:240]}")
+        elif lab and not fired:
+            misses.append(f"FN [{rec['kind']}] {name}: {labels[rec['id']].get('notes', '')}")
+    print("\n".join(misses))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--full", action="store_true", help="lint every ham message, not a fixed sample")
     ap.add_argument("--show", metavar="RULE", help="print each finding of RULE in context")
     ap.add_argument("--kind", choices=KINDS, help="with --show: only this kind of text")
     ap.add_argument("--limit", type=int, default=60, help="with --show: at most this many findings")
+    ap.add_argument("--labelled", action="store_true", help="only the labelled messages and the docs (quick)")
+    ap.add_argument("--errors", metavar="FAMILY", help="print each labelled false positive and miss of FAMILY")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = ap.parse_args(argv)
     records, labels = load(args.full)
     if args.kind:
         records = [r for r in records if r["kind"] == args.kind]
+    if args.labelled:
+        records = [r for r in records if r["id"] in labels or r["kind"] == "docs"]
     t0 = time.perf_counter()
     rules, linted = lint_all(records)
     elapsed = time.perf_counter() - t0
     if args.show:
         show(linted, labels, args.show.upper(), args.kind, args.limit)
+        return 0
+    if args.errors:
+        errors(linted, labels, args.errors)
         return 0
     if MANIFEST.exists():
         print(f"corpus sha256 {json.loads(MANIFEST.read_text())['sha256'][:16]}…")

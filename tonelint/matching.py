@@ -66,12 +66,14 @@ class MatcherBank:
                 self._add(hits, key, seg_i, span.start_char, span.end_char, sent_of_token[start], span.text)
             for key, rx in self.regexes:
                 text = doc.text
+                group = rx.groupindex.get("hit", 0)  # `(?P<hit>…)` reports only that part (RE2 has no lookbehind)
                 for m in rx.finditer(text):
-                    if m.end() == m.start():
+                    a, b = m.span(group)
+                    if b <= a:
                         continue
-                    tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                    tok = doc.char_span(a, b, alignment_mode="expand")
                     sent = sent_of_token[tok.start] if tok is not None and len(tok) else sent_base
-                    self._add(hits, key, seg_i, m.start(), m.end(), sent, m.group(0))
+                    self._add(hits, key, seg_i, a, b, sent, m.group(group))
         for key, lst in hits.items():
             lst.sort(key=lambda h: (h.seg, h.start, -h.end))
             hits[key] = _longest(lst)
@@ -79,6 +81,9 @@ class MatcherBank:
             if block.unless_sentence is not None and block.key in hits:
                 veto = {h.sent for h in hits.get(block.unless_sentence.key, [])}
                 hits[block.key] = [h for h in hits[block.key] if h.sent not in veto]
+            if block.when_sentence is not None and block.key in hits:
+                need = {h.sent for h in hits.get(block.when_sentence.key, [])}
+                hits[block.key] = [h for h in hits[block.key] if h.sent in need]
         return facts
 
     def _add(self, hits, key, seg, start, end, sent, text) -> None:

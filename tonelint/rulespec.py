@@ -28,12 +28,13 @@ COMMON_KEYS = {
     "status": str, "since": str, "source": (str, dict), "channels": dict,
 }
 KIND_KEYS = {
-    "substitution": {"match": dict, "swap": dict, "fix": str, "unless": dict},
-    "existence": {"match": dict, "unless": dict, "whole": (bool, str)},
+    "substitution": {"match": dict, "swap": dict, "fix": str, "unless": dict, "when": dict},
+    "existence": {"match": dict, "unless": dict, "when": dict, "whole": (bool, str)},
     "ratio": {"numerator": dict, "denominator": dict, "smoothing": (int, float),
-              "threshold": (int, float), "min_count": int, "min_words": int},
+              "threshold": (int, float), "min_count": int, "min_words": int, "only_if": dict},
     "required": {"signals": list, "min": int, "min_words": int, "only_if": dict},
-    "order": {"target": dict, "before": dict, "opening": bool, "report": str, "stack": dict, "unless": dict},
+    "order": {"target": dict, "before": dict, "opening": bool, "report": str, "stack": dict, "unless": dict,
+              "when": dict},
 }
 REQUIRED_KEYS = {
     "substitution": ("match", "swap"), "existence": ("match",), "ratio": ("numerator", "denominator", "threshold"),
@@ -43,6 +44,7 @@ BLOCK_KEYS = {
     "phrases": list, "list": (str, list), "patterns": list, "regex": (str, list), "case": str,
     "inflect": str, "measure": str, "brand": bool, "in_question": bool, "sentence_start": bool,
 }
+WHEN_KEYS = {"sentence": dict}
 UNLESS_KEYS = {"before": list, "after": list, "window": int, "sentence": dict}
 STACK_KEYS = {"max": int, "window": int}
 INFLECTIONS = ("none", "noun", "verb", "all")
@@ -73,6 +75,7 @@ class Block:
     unless_after: frozenset = frozenset()
     window: int = 1
     unless_sentence: "Block | None" = None
+    when_sentence: "Block | None" = None  # keep only hits in sentences where this block also matches
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ class Rule:
         out = [b for b in (self.match, self.numerator, self.denominator, self.only_if, self.target, self.before) if b]
         out.extend(self.signals)
         out.extend(b.unless_sentence for b in list(out) if b.unless_sentence)
+        out.extend(b.when_sentence for b in list(out) if b.when_sentence)
         return out
 
     @property
@@ -314,6 +318,20 @@ def _with_unless(ctx: _Ctx, block: Block, unless, rid: str) -> Block:
     )
 
 
+def _with_when(ctx: _Ctx, block: Block, when, rid: str) -> Block:
+    """`when: {sentence: block}`: the converse of `unless.sentence`, for a
+    word that is only the flagged sense next to another signal (hype is
+    self-praise in a sentence about the sender, not in a news report)."""
+    if when is None:
+        return block
+    _check_keys(ctx, when, WHEN_KEYS, "when")
+    if "sentence" not in when:
+        ctx.fail(when, None, "when needs sentence")
+    from dataclasses import replace
+
+    return replace(block, when_sentence=parse_block(ctx, when["sentence"], f"{rid}:when", "when.sentence"))
+
+
 def parse_rule(data, path: str) -> Rule:
     ctx = _Ctx(path, data)
     if not isinstance(data, dict):
@@ -355,7 +373,8 @@ def parse_rule(data, path: str) -> Rule:
     )
     _check_templates(ctx, data)
     if kind in ("substitution", "existence"):
-        fields["match"] = _with_unless(ctx, parse_block(ctx, data["match"], f"{rid}:match", "match"), data.get("unless"), rid)
+        fields["match"] = _with_when(ctx, _with_unless(ctx, parse_block(ctx, data["match"], f"{rid}:match", "match"),
+                                                       data.get("unless"), rid), data.get("when"), rid)
         whole = data.get("whole", False)
         if isinstance(whole, str) and whole != "sentence":
             ctx.fail(data, "whole", "must be true, false or sentence")
@@ -379,6 +398,8 @@ def parse_rule(data, path: str) -> Rule:
         fields["threshold"] = float(data["threshold"])
         fields["min_count"] = int(data.get("min_count", 1))
         fields["min_words"] = int(data.get("min_words", 0))
+        if "only_if" in data:
+            fields["only_if"] = parse_block(ctx, data["only_if"], f"{rid}:only_if", "only_if")
     elif kind == "required":
         signals = data["signals"]
         if not signals:
@@ -389,7 +410,8 @@ def parse_rule(data, path: str) -> Rule:
         if "only_if" in data:
             fields["only_if"] = parse_block(ctx, data["only_if"], f"{rid}:only_if", "only_if")
     elif kind == "order":
-        fields["target"] = _with_unless(ctx, parse_block(ctx, data["target"], f"{rid}:target", "target"), data.get("unless"), rid)
+        fields["target"] = _with_when(ctx, _with_unless(ctx, parse_block(ctx, data["target"], f"{rid}:target", "target"),
+                                                        data.get("unless"), rid), data.get("when"), rid)
         if "before" in data:
             fields["before"] = parse_block(ctx, data["before"], f"{rid}:before", "before")
         fields["opening"] = bool(data.get("opening", False))

@@ -1,6 +1,7 @@
 """Ratio: a document-level balance, e.g. sender words against reader words.
 value = numerator / (denominator + smoothing); reported once, at the first
-numerator hit, when value > threshold and the draft is long enough to judge."""
+numerator hit, when value > threshold and the draft is long enough to judge
+(and, with `only_if`, shows what makes the balance matter, such as an ask)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ def run(rule, ctx: Context):
     num = ctx.scoped(rule, ctx.facts.of(rule.numerator.key))
     den = ctx.scoped(rule, ctx.facts.of(rule.denominator.key))
     if ctx.facts.words < rule.min_words or len(num) < rule.min_count:
+        return
+    if rule.only_if is not None and not ctx.scoped(rule, ctx.facts.of(rule.only_if.key)):
         return
     value = len(num) / (len(den) + rule.smoothing)
     if value <= rule.threshold:
