@@ -21,7 +21,6 @@ from ..diagnostics import LineIndex
 from .records import findings, relative_uri, rules_of
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/tonelint/"
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 # GitHub's own severity vocabulary for non-security alerts.
 SEVERITIES = {"error": "error", "warning": "warning", "suggestion": "recommendation"}
@@ -144,7 +143,7 @@ def build(run, options) -> dict:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "tonelint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": INFORMATION_URI, "rules": rules}},
+                                "rules": rules}},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
             "columnKind": "unicodeCodePoints",
             "invocations": [invocation],
