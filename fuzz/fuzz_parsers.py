@@ -27,7 +27,7 @@ def check(data: bytes) -> None:
     # Markdown and HTML see CRLF as " \n" and CR as "\n", and segments read
     # no-break spaces as spaces and NUL as U+FFFD: same length, same offsets.
     lf = text.replace("\r\n", " \n").replace("\r", "\n").translate(NO_BREAK)
-    views = (text, text.translate(NO_BREAK), lf, lf.replace("\x00", "\ufffd"))
+    views = (text, text.translate(NO_BREAK), lf, lf.replace("\x00", "\ufffd"), html._BAD_MARKED_SECTION.sub(" ", lf))
     for seg in parsed.segments:
         for piece, src, verbatim, length in zip(seg.parts, seg.src_starts, seg.verbatim, seg.lengths):
             assert 0 <= src <= src + length <= len(text), (fmt, piece, src, length)
