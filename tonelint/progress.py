@@ -2,8 +2,9 @@
 
 Shown only when stderr is a terminal, the run is not --quiet, and there are
 at least THRESHOLD drafts: a handful of files finishes before a bar would be
-read, and a bar in a CI log or a pipe is noise.  The bar is wiped when the
-run ends, so the findings print on a clean screen."""
+read, and a bar in a CI log or a pipe is noise.  No ETA: results arrive in
+bursts (cache hits, worker batches), which makes one wrong.  The bar is wiped
+when the run ends, so the findings print on a clean screen."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ class Bar:
         import click
 
         self.stream = stream
-        self._bar = click.progressbar(length=total, label="Checking", file=stream, show_pos=True, show_eta=True,
+        self._bar = click.progressbar(length=total, label="Checking", file=stream, show_pos=True, show_eta=False,
                                       item_show_func=lambda path: path and _tail(path), width=24)
         self._bar.__enter__()
 
