@@ -39,23 +39,29 @@ class MatcherBank:
                     self.regexes.append((b.key, compile_regex(rx, b.case == "insensitive")))
         self.has_patterns = len(self.matcher) > 0
         self.has_orth = len(self.orth) > 0
+        from .tokenfacts import MatcherGate
+
+        self.gate = MatcherGate(nlp.vocab.strings, [thaw(p) for b in blocks for p in b.patterns])
 
     def scan(self, segments, docs) -> Facts:
         facts = Facts(segments=list(segments))
         strings = self.nlp.vocab.strings
         hits = facts.hits
+        from .tokenfacts import DocArrays
+
         for seg_i, doc in enumerate(docs):
             sent_base = len(facts.sentences)
-            sent_of_token = []
-            for s in doc.sents:
-                text = s.text.rstrip().rstrip(_CLOSERS)
-                facts.sentences.append(Sentence(seg_i, s.start_char, s.end_char, text.endswith("?")))
-                sent_of_token.extend([len(facts.sentences) - 1] * len(s))
-            facts.words += sum(1 for t in doc if t.is_alpha)
+            arrays = DocArrays(doc)
+            doc_text = facts.segments[seg_i].text  # == doc.text, which rebuilds it token by token
+            for _, _, start_char, end_char in arrays.starts:
+                text = doc_text[start_char:end_char].rstrip().rstrip(_CLOSERS)
+                facts.sentences.append(Sentence(seg_i, start_char, end_char, text.endswith("?")))
+            sent_of_token = arrays.sent_of_token(sent_base)
+            facts.words += arrays.words
             found = list(self.lower(doc))
             if self.has_orth:
                 found += self.orth(doc)
-            if self.has_patterns:
+            if self.has_patterns and self.gate.may_match(arrays, doc_text):
                 found += self.matcher(doc)
             for match_id, start, end in found:
                 key = strings[match_id]
@@ -65,7 +71,7 @@ class MatcherBank:
                 span = doc[start:end]
                 self._add(hits, key, seg_i, span.start_char, span.end_char, sent_of_token[start], span.text)
             for key, rx in self.regexes:
-                text = doc.text
+                text = doc_text
                 group = rx.groupindex.get("hit", 0)  # `(?P<hit>…)` reports only that part (RE2 has no lookbehind)
                 for m in rx.finditer(text):
                     a, b = m.span(group)
