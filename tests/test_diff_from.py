@@ -88,3 +88,9 @@ def test_parse_diff_hunks():
         "@@ -1 +1 @@\n-a\n+b\n"
     )
     assert parse_diff(diff) == {"x.md": {3, 11, 12}, "café.md": {1}}
+
+
+def test_stdin_findings_are_all_kept(cli, repo):
+    res = cli("--format", "json", "--diff-from", "main", "--stdin-filename", "content/news.md", "-", stdin=OLD)
+    assert ("content/news.md", 3, "TL101") in found(res)
+    assert ("-", 3, "TL101") in found(cli("--format", "json", "--diff-from", "main", "-", stdin=OLD))

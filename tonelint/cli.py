@@ -154,7 +154,7 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     if diff_from:
         from .gitdiff import keep_changed
 
-        keep_changed(run, diff_from)
+        keep_changed(run, diff_from, stdin_filename if "-" in paths else None)
     if baseline:
         from .baseline import drop_known
 

@@ -117,14 +117,17 @@ def changed_lines(paths, ref: str) -> Changes:
     return changes
 
 
-def keep_changed(run, ref: str) -> int:
-    """Drop from `run` the findings on unchanged lines; return how many went."""
+def keep_changed(run, ref: str, stdin_name: str | None = None) -> int:
+    """Drop from `run` the findings on unchanged lines; return how many went.
+    `stdin_name` (--stdin-filename) names text read from stdin, whose lines
+    need not be the file's on disk: its findings are all kept."""
     from .diagnostics import LineIndex
 
-    changes = changed_lines([r.path for r in run.results], ref)
+    from_stdin = {"-", stdin_name}
+    changes = changed_lines([r.path for r in run.results if r.path not in from_stdin], ref)
     dropped = 0
     for result in run.results:
-        if result.path == "-":
+        if result.path in from_stdin:
             continue
         index = LineIndex(result.text)
         keep = []
