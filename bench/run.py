@@ -425,7 +425,7 @@ def ratios(rows: dict[str, Row]) -> list[tuple[str, str, str, str, str]]:
     v = None
     if big and hf and st is not None and hf > st:
         v = (big - st) / (hf - st) * (r("tl-half").nbytes * 2 / r("tl-big").nbytes)
-    add("doubling the input (2.5 -> 5 MB)", "2.0 +/- 20%", v,
+    add("doubling the input (half.md -> big.md)", "2.0 +/- 20%", v,
         lambda x: 1.6 <= x <= 2.4,
         "(tl-big - tl-small) / (tl-half - tl-small), scaled to exactly 2x bytes",
         first_why(wb, whf, ws))
