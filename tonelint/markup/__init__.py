@@ -8,8 +8,15 @@ from .document import Parsed
 from .segment import SCOPES, Segment
 
 
+_CHUNK_THRESHOLD = 512 * 1024  # chunks.CHUNK_THRESHOLD, kept here so small drafts never import chunks.py
+
+
 def parse(text: str, fmt: str) -> Parsed:
     if fmt == "markdown":
+        if len(text) > _CHUNK_THRESHOLD:  # bounded memory on very large drafts (chunks.py)
+            from .chunks import parse_markdown_chunked
+
+            return parse_markdown_chunked(text)
         from .markdown import parse_markdown
 
         return parse_markdown(text)

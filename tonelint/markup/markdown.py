@@ -141,9 +141,11 @@ def _inline(seg: Segment, children, text: str, cursor: int, limit: int, directiv
             seg.add_gap()
 
 
-def parse_markdown(source_text: str) -> Parsed:
+def parse_markdown(source_text: str, env: dict | None = None) -> Parsed:
+    """`env` is markdown-it's: chunks.py shares one between the chunks of a
+    large document so link references resolve across them."""
     text = _normalise(source_text)
-    tokens = _markdown_it().parse(text)
+    tokens = _markdown_it().parse(text, env)
     starts = _line_starts(text)
     n = len(text)
 

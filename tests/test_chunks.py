@@ -1,0 +1,117 @@
+"""Large Markdown drafts are parsed in pieces (markup/chunks.py) to bound
+memory; the pieces must give exactly the segments of a whole-document parse.
+Tiny piece sizes put a cut at every place the splitter allows."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tonelint.markup import chunks
+from tonelint.markup.markdown import parse_markdown
+
+TRICKY = """---
+title: Spring news
+
+channel: email
+---
+
+We are thrilled to announce [the app] and [Later Ref].
+
+```
+code block
+
+Our target audience is not prose here
+```
+
+<!-- tonelint-disable TL101
+
+still a comment -->
+
+Text with <pre> inline
+
+Inside a paragraph, not a block
+</pre>
+
+- a list item
+
+  continued after a blank line
+
+Back at the top level [x][ref2] and [www.example.com] and [`code label`].
+
+~~~ python
+~~~
+
+After the fence.
+
+```  not`a fence
+Paragraph text.
+
+Sign up now!!!
+
+[later ref]: /url "title"
+
+[ref2]:
+  /two
+
+[www.example.com]: https://www.example.com
+[`code label`]: /code
+
+[the app]: /app
+
+<script>
+
+var target = "audience";
+</script>
+
+Our users will love it.
+"""
+
+
+def snapshot(parsed):
+    return (
+        parsed.meta, parsed.directives,
+        [(s.scope, s.text, s.seg_starts, s.src_starts, s.verbatim, s.lengths, s.links, s.length) for s in parsed.segments],
+    )
+
+
+@pytest.mark.parametrize("size", [1, 40, 300, 10**6])
+def test_pieces_give_the_whole_documents_segments(size):
+    assert len(chunks.cut_points(TRICKY, size)) >= (6 if size == 1 else 0)
+    assert snapshot(chunks.parse_markdown_chunked(TRICKY, size)) == snapshot(parse_markdown(TRICKY))
+
+
+def test_no_cut_inside_fences_html_blocks_or_front_matter():
+    cuts = chunks.cut_points(TRICKY, 1)
+    lines = {TRICKY[c : TRICKY.find("\n", c)] for c in cuts}
+    assert "Not prose here" not in " ".join(lines)
+    assert not any(line.startswith(("still a comment", "var ", "channel:", "code block")) for line in lines)
+    assert {"Back at the top level [x][ref2] and [www.example.com] and [`code label`].", "After the fence."} <= lines
+
+
+def test_unclosed_front_matter_or_fence_means_no_cuts():
+    assert chunks.cut_points("---\ntitle: x\n\nbody\n\nmore\n", 1) == []
+    assert chunks.cut_points("Intro\n\n```\ncode\n\nText\n\nMore\n", 1) == []
+
+
+def test_examples_survive_any_cut(tmp_path):
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "examples").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        assert snapshot(chunks.parse_markdown_chunked(text, 1)) == snapshot(parse_markdown(text)), path
+
+
+def test_cli_findings_on_a_large_draft_do_not_depend_on_pieces(cli, write, monkeypatch):
+    draft = write("big.md", TRICKY * 40)
+    whole = cli("--no-cache", "--format", "json", "--score", draft)
+    monkeypatch.setattr("tonelint.markup._CHUNK_THRESHOLD", 0)
+    monkeypatch.setattr(chunks, "CHUNK_SIZE", 500)
+    cuts = []
+    real = chunks.cut_points
+    monkeypatch.setattr(chunks, "cut_points", lambda text, size=None: cuts.append(real(text, size)) or cuts[-1])
+    pieces = cli("--no-cache", "--format", "json", "--score", draft)
+    assert whole.code == pieces.code == 1
+    assert len(cuts[0]) >= 30
+    assert json.loads(pieces.out) == json.loads(whole.out)

@@ -1,0 +1,153 @@
+"""Large Markdown documents parsed in pieces, with exactly the segments a
+parse of the whole document gives.
+
+markdown-it builds a token object for every block and inline element of the
+whole document before the first one is read: about 20 MB per MB of Markdown,
+which put a 50 MB draft near 2 GB.  Parsed a piece at a time, only one piece's
+tokens exist at once; the segments are what is kept.
+
+A piece may only end where CommonMark's block structure restarts from
+nothing: before a line that starts with a letter in column 0 and follows a
+blank line.  Such a line cannot continue a list, quote, table, paragraph or
+indented code; the only blocks that survive a blank line are fenced code and
+HTML blocks of kinds 1-5 (<script>, <pre>, <style>, <textarea>, comments,
+processing instructions, declarations, CDATA), and no cut is made inside
+those.  The tracker errs only towards fewer cuts.
+
+Link reference definitions apply to the whole document, also above them.  The
+pieces share markdown-it's `env` (references found so far), and a piece that
+mentions a label defined only further down is parsed again once all are known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Parsed
+
+CHUNK_THRESHOLD = 512 * 1024  # characters: below this the whole document is parsed at once
+CHUNK_SIZE = 256 * 1024
+
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_HTML_OPEN = (
+    (re.compile(r"^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)", re.I),
+     re.compile(r"</(?:script|pre|style|textarea)>", re.I)),
+    (re.compile(r"^ {0,3}<!--"), re.compile(r"-->")),
+    (re.compile(r"^ {0,3}<\?"), re.compile(r"\?>")),
+    (re.compile(r"^ {0,3}<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"^ {0,3}<!\[CDATA\["), re.compile(r"\]\]>")),
+)
+_BLANK = re.compile(r"^[ \t]*$")
+_WS = re.compile(r"\s+")
+
+
+def cut_points(text: str, size: int | None = None) -> list[int]:
+    """Offsets (line starts) where `text` may be cut, about `size` apart."""
+    size = CHUNK_SIZE if size is None else size
+    cuts: list[int] = []
+    fence: tuple[str, int] | None = None
+    html_end = None
+    prev_blank = False
+    last = 0
+    pos = 0
+    n = len(text)
+    if re.match(r"-{3,}[ \t]*\r?$", text[: text.find("\n") if "\n" in text else n]):
+        # Front matter: no cut before its closing line (none at all if it never closes).
+        close = re.compile(r"^(?:-{3,}|\.{3,})[ \t]*\r?$", re.M).search(text, text.find("\n") + 1 if "\n" in text else n)
+        if close is None:
+            return []
+        pos = last = text.find("\n", close.start()) + 1 if "\n" in text[close.start():] else n
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl + 1
+        line = text[pos:end].rstrip("\r\n")
+        if fence is not None:
+            m = re.match(r"^ {0,3}(`{3,}|~{3,})[ \t]*$", line)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1]:
+                fence = None
+            prev_blank = False
+        elif html_end is not None:
+            if html_end.search(line):
+                html_end = None
+            prev_blank = False
+        else:
+            if (prev_blank and pos - last >= size and line[:1].isascii() and line[:1].isalpha()):
+                cuts.append(pos)
+                last = pos
+            m = _FENCE_OPEN.match(line)
+            if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
+                fence = (m.group(1)[0], len(m.group(1)))
+            else:
+                for start, stop in _HTML_OPEN:
+                    if start.match(line):
+                        # The end condition may be met on the opening line itself.
+                        if not stop.search(line, start.match(line).end()):
+                            html_end = stop
+                        break
+            prev_blank = bool(_BLANK.match(line))
+        pos = end
+    return cuts
+
+
+def _normal(label: str) -> str:
+    """markdown-it's normalizeReference, applied to any text."""
+    return _WS.sub(" ", label.strip()).lower().upper()
+
+
+# Characters that markup or the bare-URL filter may drop from prose: a label
+# holding one is looked for in the raw text instead.
+_MARKUP = re.compile(r"[*_`\\<>&!\[\]()~|#.:/@]")
+
+
+def _mentions(body: str, labels) -> bool:
+    """Whether normalised text holds `[label]` for any label (every form of
+    reference link, [text][label], [label][] and [label], has it)."""
+    if not labels:
+        return False
+    rx = re.compile("|".join(r"\[ ?" + re.escape(label) + r" ?\]" for label in sorted(labels, key=len, reverse=True)))
+    return rx.search(body) is not None
+
+
+def _unresolved(parsed: Parsed, raw: str, labels) -> bool:
+    """Whether a piece may use a label defined only further down.  Such a use
+    was left as literal "[label]" prose, so the piece's segment texts show it
+    (code, URLs and markup are not prose: fewer false alarms than the raw
+    text).  A label with markup characters in it may render differently from
+    how it is written, so those are looked for in the raw text."""
+    plain = {x for x in labels if not _MARKUP.search(x)}
+    marked = labels - plain
+    if marked and _mentions(_normal(raw), marked):
+        return True
+    return _mentions(_normal(" ".join(seg.text for seg in parsed.segments)), plain)
+
+
+def parse_markdown_chunked(text: str, size: int | None = None) -> Parsed:
+    from .markdown import parse_markdown
+
+    bounds = [0, *cut_points(text, size), len(text)]
+    env: dict = {}
+    pieces: list[tuple[int, int, Parsed, set]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        parsed = parse_markdown(text[a:b], env)
+        pieces.append((a, b, parsed, set(env.get("references", {}))))  # labels known up to this piece's end
+    labels = set(env.get("references", {}))
+    out = Parsed()
+    for i, (a, b, parsed, known) in enumerate(pieces):
+        later = labels - known
+        if later and _unresolved(parsed, text[a:b], later):
+            parsed = parse_markdown(text[a:b], env)
+        _shift(parsed, a)
+        out.segments.extend(parsed.segments)
+        out.directives.extend(parsed.directives)
+        if i == 0:
+            out.meta.update(parsed.meta)
+        pieces[i] = (a, b, None, known)  # the piece's segments now live in `out` only
+    return out
+
+
+def _shift(parsed: Parsed, base: int) -> None:
+    if not base:
+        return
+    for seg in parsed.segments:
+        seg.src_starts = [s + base for s in seg.src_starts]
+    parsed.directives = [(o + base, d) for o, d in parsed.directives]
