@@ -177,7 +177,7 @@ class Cache:
         if not isinstance(result, FileResult) or result.path != source.path or not isinstance(facts, bytes):
             return None
         result.text = source.text
-        result.facts = _LazyFacts(facts) if facts else None
+        result.facts = lazy_facts(facts)
         return result
 
     def put(self, key: str, result) -> None:
@@ -185,7 +185,7 @@ class Cache:
         from dataclasses import replace
 
         try:
-            facts = b"" if result.facts is None else pickle.dumps(_facts_of(result.facts), protocol=pickle.HIGHEST_PROTOCOL)
+            facts = facts_blob(result.facts)
             payload = pickle.dumps((replace(result, text="", facts=None), facts), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 - e.g. unpicklable front-matter values: just not cached
             return
@@ -231,8 +231,18 @@ def open_cache(options) -> Cache | None:
     return Cache(cache_dir())
 
 
-def _facts_of(facts):
-    return facts._facts() if isinstance(facts, _LazyFacts) else facts
+def facts_blob(facts) -> bytes:
+    """Facts as bytes, without unpickling facts that were never read."""
+    if facts is None:
+        return b""
+    if isinstance(facts, _LazyFacts) and facts._real is None:
+        return facts._blob
+    real = facts._facts() if isinstance(facts, _LazyFacts) else facts
+    return pickle.dumps(real, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def lazy_facts(blob: bytes):
+    return _LazyFacts(blob) if blob else None
 
 
 class _LazyFacts:

@@ -87,10 +87,27 @@ def _pooled(runner, sources: list, jobs: int):
             # would hand them out in input order.
             order = sorted(range(len(sources)), key=lambda i: -len(sources[i].text))
             futures = {i: pool.submit(_work, i) for i in order}
-            return [futures[i].result() for i in range(len(sources))]
+            return [_unpack(futures[i].result(), sources[i]) for i in range(len(sources))]
     finally:
         _RUNNER, _SOURCES = None, []
 
 
 def _work(i: int):
-    return _RUNNER.check_source(_SOURCES[i])
+    """In a worker: the result travels without the text (the parent has it)
+    and with its Facts as the bytes the cache stores, unpickled in the parent
+    only if a reporter reads them (the scorecard does)."""
+    from dataclasses import replace
+
+    from .cache import facts_blob
+
+    result = _RUNNER.check_source(_SOURCES[i])
+    return replace(result, text="", facts=None), facts_blob(result.facts)
+
+
+def _unpack(packed, source):
+    from .cache import lazy_facts
+
+    result, blob = packed
+    result.text = source.text
+    result.facts = lazy_facts(blob)
+    return result
