@@ -95,12 +95,12 @@ def test_folder_recursion_uses_default_suffixes_only(cli, write, tmp_path):
 
 def test_output_is_sorted_by_file_then_position_with_summary(cli, write, tmp_path):
     write("b.md", "Hello.\n\nOur users and the target audience.\n")
-    write("a.md", "The masses!!!\n")
+    write("a.md", "Reach the masses!!!\n")
     res = cli(ISO, "--no-score", tmp_path / "b.md", tmp_path / "a.md")
     lines = [ln for ln in res.out.splitlines() if re.match(r"\S+:\d+:\d+: TL", ln)]
     where = [re.match(r"(.+?):(\d+):(\d+):", ln).groups() for ln in lines]
     names = [(os.path.basename(p), int(l), int(c)) for p, l, c in where]
-    assert names == [("a.md", 1, 1), ("a.md", 1, 11), ("b.md", 3, 1), ("b.md", 3, 19)]
+    assert names == [("a.md", 1, 1), ("a.md", 1, 17), ("b.md", 3, 1), ("b.md", 3, 19)]
     summary = res.out.strip().splitlines()[-1]
     assert re.match(r"Checked 2 files: 4 warnings\.", summary), summary
 
@@ -197,7 +197,7 @@ def _expected_after(text: str, items: list[dict], applicable: set[str]) -> str:
     return "".join(out)
 
 
-FIXABLE = "---\r\ntitle: Spring\r\n---\r\n\r\nCafé news for our users!!!\r\n\r\nWe need more eyeballs, and eyeballs on `eyeballs`.\r\n"
+FIXABLE = "---\r\ntitle: Spring\r\n---\r\n\r\nCafé news from our users!!!\r\n\r\nWe need more eyeballs, and eyeballs on `eyeballs`.\r\n"
 
 
 def test_fix_changes_only_the_matched_spans_and_is_idempotent(cli, write):
@@ -230,8 +230,8 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(cli, write):
     res = cli(ISO, "--diff", path)
     assert path.read_bytes() == before
     assert f"--- a/{path}" in res.out and f"+++ b/{path}" in res.out
-    assert "-Café news for our users!!!\r\n" in res.out
-    assert "+Café news for our users!\r\n" in res.out
+    assert "-Café news from our users!!!\r\n" in res.out
+    assert "+Café news from our users!\r\n" in res.out
     assert "+We need more readers, and readers on `eyeballs`.\r\n" in res.out
 
 

@@ -70,7 +70,7 @@ def test_markdown_block_kinds_are_prose():
     text = (
         "# For our target audience\n\n"
         "- our users first\n"
-        "  1. the masses second\n\n"
+        "  1. reach the masses second\n\n"
         "> More eyeballs, said the board\n\n"
         "| who | what |\n"
         "|-----|------|\n"
@@ -82,7 +82,7 @@ def test_markdown_block_kinds_are_prose():
     assert pairs(diagnostics) == [
         ("TL101", "target audience"),
         ("TL103", "our users"),
-        ("TL106", "the masses"),
+        ("TL106", "reach the masses"),
         ("TL105", "More eyeballs"),
         ("TL101", "target market"),
         ("TL104", "lead magnet"),
@@ -319,9 +319,9 @@ def test_eml_crlf_positions():
 # --------------------------------------------------------------------------- plain text
 
 def test_plain_text_is_all_prose():
-    text = "Subject line: buy now\n\n```\nour users\n```\n<!-- the masses -->\nhttps://x.example/ eyeballs\n"
+    text = "Subject line: buy now\n\n```\nour users\n```\n<!-- reach the masses -->\nhttps://x.example/ eyeballs\n"
     assert pairs(lint(text, "text", select=["TL1", "TL401"])) == [
-        ("TL401", "buy now"), ("TL103", "our users"), ("TL106", "the masses"), ("TL105", "eyeballs"),
+        ("TL401", "buy now"), ("TL103", "our users"), ("TL106", "reach the masses"), ("TL105", "eyeballs"),
     ]
 
 

@@ -135,6 +135,8 @@ def _builtin_measure_blocks() -> tuple:
                 out.append(block)
                 if block.unless_sentence is not None:
                     out.append(block.unless_sentence)
+                if block.when_sentence is not None:
+                    out.append(block.when_sentence)
     return tuple(out)
 
 
