@@ -245,3 +245,35 @@ def test_warm_run_does_not_import_spacy(write, tmp_path):
     assert "SPACY-LOADED 1" in cold.stderr, cold.stderr
     assert "SPACY-NOT-LOADED 1" in warm.stderr, warm.stderr
     assert warm.stdout == cold.stdout and json.loads(warm.stdout)
+
+
+def test_parsed_rule_packs_are_cached_by_content(cli, write, tmp_path, monkeypatch, cache_dir):
+    from tonelint import config, ruleset
+
+    parsed = []
+    real = ruleset._load_pack
+    monkeypatch.setattr(ruleset, "_load_pack", lambda folder: parsed.append(folder.name) or real(folder))
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "HOUSE1.yaml").write_text(RULE.replace("WORD", "gizmo"), encoding="utf-8")
+    draft = write("d.md", "The gizmo is here for you.\n")
+    args = ("--no-score", "--rule-path", pack, draft)
+
+    def fresh_process():
+        monkeypatch.setattr(cache_mod, "_packs", {})
+        config._pack.cache_clear()
+
+    fresh_process()
+    cli(*args)
+    assert "pack" in parsed
+    parsed.clear()
+    fresh_process()
+    draft.write_text("The gizmo is there for you.\n", encoding="utf-8")  # a miss: rules are needed
+    assert "HOUSE1" in cli(*args).out
+    assert parsed == []  # both packs came from .tonelint_cache
+    for entry in (cache_dir / f"v{cache_mod.LAYOUT}" / "ru").iterdir():
+        entry.write_bytes(b"damaged")
+    fresh_process()
+    draft.write_text("The gizmo is everywhere for you.\n", encoding="utf-8")
+    assert "HOUSE1" in cli(*args).out
+    assert sorted(parsed) == sorted(["pack", ruleset.builtin_dir().name])  # damaged entries are parsed again

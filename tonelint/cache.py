@@ -159,14 +159,21 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / key
 
-    def get(self, key: str, source):
-        """The cached FileResult for `source`, or None (missing or damaged)."""
+    def get_blob(self, key: str) -> bytes | None:
+        """An entry's payload, or None when missing or damaged (digest mismatch)."""
         try:
             data = self._path(key).read_bytes()
         except OSError:
             return None
         payload = data[_DIGEST:]
         if len(data) <= _DIGEST or hashlib.sha256(payload).digest() != data[:_DIGEST]:
+            return None
+        return payload
+
+    def get(self, key: str, source):
+        """The cached FileResult for `source`, or None (missing or damaged)."""
+        payload = self.get_blob(key)
+        if payload is None:
             return None
         try:
             result, facts = pickle.loads(payload)
@@ -189,6 +196,10 @@ class Cache:
             payload = pickle.dumps((replace(result, text="", facts=None), facts), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 - e.g. unpicklable front-matter values: just not cached
             return
+        self.put_blob(key, payload)
+
+    def put_blob(self, key: str, payload: bytes) -> None:
+        """Write an entry atomically; a cache that cannot be written is skipped."""
         target = self._path(key)
         try:
             self._prepare()
@@ -225,10 +236,48 @@ class Cache:
 
 def open_cache(options) -> Cache | None:
     """The run's cache, or None with --no-cache, --fix or --diff (those must
-    see the engine's fixes, and write new bytes that get new keys anyway)."""
-    if getattr(options, "no_cache", False) or options.fix or options.diff:
+    see the engine's fixes, and write new bytes that get new keys anyway).
+    Parsed rule packs are cached in the same folder unless --no-cache."""
+    if getattr(options, "no_cache", False):
+        _rule_store[:] = []
         return None
-    return Cache(cache_dir())
+    root = cache_dir()
+    _rule_store[:] = [Cache(root)]
+    if options.fix or options.diff:
+        return None
+    return _rule_store[0]
+
+
+# Parsed rule packs: validating a pack (YAML with line numbers, every token
+# pattern through spaCy's Matcher validator) costs as much as checking a short
+# draft, and the scorecard loads the built-in pack a second time.  A pack is
+# keyed on the bytes of every file under its folder (word lists included)
+# plus the code fingerprint; kept in memory for the process and, when a run
+# opened the cache, on disk beside the results.
+_packs: dict = {}
+_rule_store: list = []
+
+
+def cached_pack(folder, load) -> list:
+    folder = Path(folder)
+    h = hashlib.sha256(f"pack\0{code_fingerprint()}\0{folder}\0".encode())
+    _tree(folder, h, recursive=True)
+    key = h.hexdigest()
+    if key in _packs:
+        return list(_packs[key])
+    store = _rule_store[0] if _rule_store else None
+    rules = store.get_blob("rules-" + key) if store is not None else None
+    if rules is not None:
+        try:
+            rules = pickle.loads(rules)
+        except Exception:  # noqa: BLE001 - a damaged entry is parsed again
+            rules = None
+    if not isinstance(rules, tuple):
+        rules = tuple(load(folder))
+        if store is not None:
+            store.put_blob("rules-" + key, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+    _packs[key] = rules
+    return list(rules)
 
 
 def facts_blob(facts) -> bytes:

@@ -51,6 +51,12 @@ def load_file(path: Path) -> list[Rule]:
 
 
 def load_pack(folder: Path) -> list[Rule]:
+    from .cache import cached_pack
+
+    return cached_pack(folder, _load_pack)  # parsed once per content, see cache.py
+
+
+def _load_pack(folder: Path) -> list[Rule]:
     rules: list[Rule] = []
     for path in rule_files(folder):
         rules.extend(load_file(path))
