@@ -284,10 +284,9 @@ def facts_blob(facts) -> bytes:
     """Facts as bytes, without unpickling facts that were never read."""
     if facts is None:
         return b""
-    if isinstance(facts, _LazyFacts) and facts._real is None:
-        return facts._blob
-    real = facts._facts() if isinstance(facts, _LazyFacts) else facts
-    return pickle.dumps(real, protocol=pickle.HIGHEST_PROTOCOL)
+    if isinstance(facts, _LazyFacts):
+        return facts._blob  # never read: still the bytes it came as
+    return pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def lazy_facts(blob: bytes):
@@ -297,9 +296,9 @@ def lazy_facts(blob: bytes):
 class _LazyFacts:
     """A cached draft's Facts (sentences, hits, segments), unpickled only when
     something reads them: the scorecard does, plain findings output does not,
-    and the Facts are most of an entry's bytes."""
-
-    __slots__ = ("_blob", "_real")
+    and the Facts are most of an entry's bytes.  On first use the object
+    turns into the Facts it stands for (same attributes, same class), so
+    later reads cost nothing extra."""
 
     def __init__(self, blob: bytes) -> None:
         self._blob = blob
@@ -312,10 +311,17 @@ class _LazyFacts:
         return self._real
 
     def __getattr__(self, name):
-        return getattr(self._facts(), name)
+        if name.startswith("__") or name in ("_blob", "_real"):
+            raise AttributeError(name)
+        real = self._facts()
+        state = dict(real.__dict__)
+        self.__dict__.clear()
+        self.__dict__.update(state)
+        self.__class__ = type(real)
+        return getattr(self, name)
 
-    def __reduce__(self):  # pickled (e.g. to a worker) as the real thing
-        return (pickle.loads, (pickle.dumps(self._facts(), protocol=pickle.HIGHEST_PROTOCOL),))
+    def __reduce__(self):  # pickled as the Facts its bytes hold
+        return (pickle.loads, (self._blob,))
 
 
 def settings_for(runner, path: str) -> tuple:
