@@ -109,3 +109,58 @@ contributor guide so that our release steps match what we actually do.
 def test_sender_heavy_only_in_drafts_that_promote():
     assert "TL201" not in _rules(CHANGELOG)
     assert "TL201" in _rules(CHANGELOG + "\nUpgrade now to get our latest release.\n")
+
+
+PERSONAL = """\
+Hi all, quick note from the build list. The forge changed its rules last
+week, so every fork now has to sign up as a new project before the nightly
+jobs run again. I did ours this morning and the builds are green. {ask}
+Thanks to everyone who tested the release candidate over the weekend.
+"""
+
+
+def test_sign_up_as_a_project_does_not_make_a_message_promotional():
+    # TL301 only judges drafts that ask or promote (its only_if); the
+    # description "sign up as a new project" must not count as the ask.
+    assert "TL301" not in _rules(PERSONAL.format(ask=""))
+    assert "TL301" in _rules(PERSONAL.format(ask="Sign up now for the paid tier."))
+
+
+TEAM_REQUIRED = """\
+id: ACME7
+family: listening
+kind: required
+message: no question for the reader
+rationale: Promotions should ask something.
+signals:
+  - phrases: [what do you think]
+    unless: {before: [care]}      # "we don't care what do you think" is not a question
+min: 1
+only_if:
+  phrases: [sign up]
+  unless:
+    after: [as]
+    sentence: {phrases: [project forge]}
+"""
+
+
+@pytest.mark.parametrize("draft,flagged", [
+    ("Sign up today and get a free month.", True),
+    ("Sign up today and get a free month. So, what do you think?", False),
+    ("Sign up today. Nobody will care what do you think.", True),   # signal vetoed by its own unless
+    ("Every fork must sign up as a new project.", False),           # only_if vetoed by after
+    ("To sign up, open the project forge settings.", False),        # only_if vetoed by sentence
+])
+def test_unless_works_on_every_matcher_block(cli, write, draft, flagged):
+    write("pack/ACME7.yaml", TEAM_REQUIRED)
+    write(".tonelint.yaml", "rule-paths: [pack]\nbuiltin: false\n")
+    res = cli("--format", "json", str(write("draft.md", draft + "\n")))
+    assert ("ACME7" in res.out) is flagged, res.out + res.err
+
+
+def test_unless_at_the_top_and_inside_match_is_an_error(cli, write):
+    write("pack/ACME8.yaml", "id: ACME8\nfamily: one-way\nkind: existence\nmessage: m\nrationale: r\n"
+          "match: {phrases: [synergy], unless: {before: [no]}}\nunless: {after: [ever]}\n")
+    write(".tonelint.yaml", "rule-paths: [pack]\nbuiltin: false\n")
+    res = cli(str(write("draft.md", "Synergy!\n")))
+    assert res.code == 2 and "ACME8.yaml:7: unless: given both at the rule's top level and inside match" in res.err

@@ -78,19 +78,34 @@ class MatcherBank:
                     if b <= a:
                         continue
                     tok = doc.char_span(a, b, alignment_mode="expand")
+                    if tok is not None and len(tok) and not self._keep(self.blocks[key], doc, tok.start, tok.end,
+                                                                        facts, sent_of_token):
+                        continue
                     sent = sent_of_token[tok.start] if tok is not None and len(tok) else sent_base
                     self._add(hits, key, seg_i, a, b, sent, m.group(group))
         for key, lst in hits.items():
             lst.sort(key=lambda h: (h.seg, h.start, -h.end))
             hits[key] = _longest(lst)
+        done: set = set()
         for block in self.blocks.values():
-            if block.unless_sentence is not None and block.key in hits:
-                veto = {h.sent for h in hits.get(block.unless_sentence.key, [])}
-                hits[block.key] = [h for h in hits[block.key] if h.sent not in veto]
-            if block.when_sentence is not None and block.key in hits:
-                need = {h.sent for h in hits.get(block.when_sentence.key, [])}
-                hits[block.key] = [h for h in hits[block.key] if h.sent in need]
+            self._sentence_tests(block, hits, done)
         return facts
+
+    def _sentence_tests(self, block: Block, hits, done: set) -> None:
+        """unless.sentence / when.sentence, a block's own tests settled before
+        any block that tests against its hits (they nest to any depth)."""
+        if block.key in done:
+            return
+        done.add(block.key)
+        for dep in (block.unless_sentence, block.when_sentence):
+            if dep is not None:
+                self._sentence_tests(self.blocks.get(dep.key, dep), hits, done)
+        if block.unless_sentence is not None and block.key in hits:
+            veto = {h.sent for h in hits.get(block.unless_sentence.key, [])}
+            hits[block.key] = [h for h in hits[block.key] if h.sent not in veto]
+        if block.when_sentence is not None and block.key in hits:
+            need = {h.sent for h in hits.get(block.when_sentence.key, [])}
+            hits[block.key] = [h for h in hits[block.key] if h.sent in need]
 
     def _add(self, hits, key, seg, start, end, sent, text) -> None:
         if self.accept and self.accept.covers(text):

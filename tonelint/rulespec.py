@@ -43,6 +43,7 @@ REQUIRED_KEYS = {
 BLOCK_KEYS = {
     "phrases": list, "list": (str, list), "patterns": list, "regex": (str, list), "case": str,
     "inflect": str, "measure": str, "brand": bool, "in_question": bool, "sentence_start": bool,
+    "unless": dict, "when": dict,
 }
 WHEN_KEYS = {"sentence": dict}
 UNLESS_KEYS = {"before": list, "after": list, "window": int, "sentence": dict}
@@ -116,8 +117,7 @@ class Rule:
     def blocks(self) -> list[Block]:
         out = [b for b in (self.match, self.numerator, self.denominator, self.only_if, self.target, self.before) if b]
         out.extend(self.signals)
-        out.extend(b.unless_sentence for b in list(out) if b.unless_sentence)
-        out.extend(b.when_sentence for b in list(out) if b.when_sentence)
+        out.extend(dep for b in list(out) for dep in sub_blocks(b))
         return out
 
     @property
@@ -275,12 +275,37 @@ def parse_block(ctx: _Ctx, mapping, key: str, what: str) -> Block:
         _compile_regex(ctx, mapping, str(rx))
     if not (phrases or patterns or regexes or mapping.get("brand")):
         ctx.fail(mapping, None, f"{what} needs at least one of phrases, list, patterns or regex")
-    return Block(
+    block = Block(
         key=key, phrases=tuple(sorted(phrases)), patterns=tuple(_freeze(p) for p in patterns),
         regex=tuple(str(r) for r in regexes), case=case, measure=mapping.get("measure"),
         brand=bool(mapping.get("brand", False)), in_question=bool(mapping.get("in_question", False)),
         sentence_start=bool(mapping.get("sentence_start", False)),
     )
+    # Sense tests belong to the block, so only_if, before, signals, numerator …
+    # take them exactly as match and target do.
+    return _with_when(ctx, _with_unless(ctx, block, mapping.get("unless")), mapping.get("when"))
+
+
+def _block_with_tests(ctx: _Ctx, data, name: str, rid: str) -> Block:
+    """match/target: `unless`/`when` may also stand at the rule's top level
+    (the older spelling), but not in both places at once."""
+    mapping = data[name]
+    for test in ("unless", "when"):
+        if test in data and isinstance(mapping, dict) and test in mapping:
+            ctx.fail(data, test, f"given both at the rule's top level and inside {name}; keep one")
+    block = parse_block(ctx, mapping, f"{rid}:{name}", name)
+    return _with_when(ctx, _with_unless(ctx, block, data.get("unless")), data.get("when"))
+
+
+def sub_blocks(block: Block) -> list[Block]:
+    """The blocks a block's sense tests run, at any depth, which the bank
+    must compile alongside it."""
+    out = []
+    for dep in (block.unless_sentence, block.when_sentence):
+        if dep is not None:
+            out.append(dep)
+            out.extend(sub_blocks(dep))
+    return out
 
 
 def _freeze(value):
@@ -300,13 +325,13 @@ def thaw(value):
     return value
 
 
-def _with_unless(ctx: _Ctx, block: Block, unless, rid: str) -> Block:
+def _with_unless(ctx: _Ctx, block: Block, unless) -> Block:
     if unless is None:
         return block
     _check_keys(ctx, unless, UNLESS_KEYS, "unless")
     sentence = None
     if "sentence" in unless:
-        sentence = parse_block(ctx, unless["sentence"], f"{rid}:unless", "unless.sentence")
+        sentence = parse_block(ctx, unless["sentence"], f"{block.key}:unless", "unless.sentence")
     from dataclasses import replace
 
     return replace(
@@ -318,7 +343,7 @@ def _with_unless(ctx: _Ctx, block: Block, unless, rid: str) -> Block:
     )
 
 
-def _with_when(ctx: _Ctx, block: Block, when, rid: str) -> Block:
+def _with_when(ctx: _Ctx, block: Block, when) -> Block:
     """`when: {sentence: block}`: the converse of `unless.sentence`, for a
     word that is only the flagged sense next to another signal (hype is
     self-praise in a sentence about the sender, not in a news report)."""
@@ -329,7 +354,7 @@ def _with_when(ctx: _Ctx, block: Block, when, rid: str) -> Block:
         ctx.fail(when, None, "when needs sentence")
     from dataclasses import replace
 
-    return replace(block, when_sentence=parse_block(ctx, when["sentence"], f"{rid}:when", "when.sentence"))
+    return replace(block, when_sentence=parse_block(ctx, when["sentence"], f"{block.key}:when", "when.sentence"))
 
 
 def parse_rule(data, path: str) -> Rule:
@@ -373,8 +398,7 @@ def parse_rule(data, path: str) -> Rule:
     )
     _check_templates(ctx, data)
     if kind in ("substitution", "existence"):
-        fields["match"] = _with_when(ctx, _with_unless(ctx, parse_block(ctx, data["match"], f"{rid}:match", "match"),
-                                                       data.get("unless"), rid), data.get("when"), rid)
+        fields["match"] = _block_with_tests(ctx, data, "match", rid)
         whole = data.get("whole", False)
         if isinstance(whole, str) and whole != "sentence":
             ctx.fail(data, "whole", "must be true, false or sentence")
@@ -410,8 +434,7 @@ def parse_rule(data, path: str) -> Rule:
         if "only_if" in data:
             fields["only_if"] = parse_block(ctx, data["only_if"], f"{rid}:only_if", "only_if")
     elif kind == "order":
-        fields["target"] = _with_when(ctx, _with_unless(ctx, parse_block(ctx, data["target"], f"{rid}:target", "target"),
-                                                        data.get("unless"), rid), data.get("when"), rid)
+        fields["target"] = _block_with_tests(ctx, data, "target", rid)
         if "before" in data:
             fields["before"] = parse_block(ctx, data["before"], f"{rid}:before", "before")
         fields["opening"] = bool(data.get("opening", False))

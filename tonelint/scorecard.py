@@ -126,6 +126,7 @@ def _position(index: int | None, share: float | None) -> dict | None:
 
 @lru_cache(maxsize=1)
 def _builtin_measure_blocks() -> tuple:
+    from .rulespec import sub_blocks
     from .ruleset import builtin_dir, load_pack
 
     out = []
@@ -133,10 +134,7 @@ def _builtin_measure_blocks() -> tuple:
         for block in rule.blocks():
             if block.measure:
                 out.append(block)
-                if block.unless_sentence is not None:
-                    out.append(block.unless_sentence)
-                if block.when_sentence is not None:
-                    out.append(block.when_sentence)
+                out.extend(sub_blocks(block))
     return tuple(out)
 
 
