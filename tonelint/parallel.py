@@ -29,8 +29,9 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def check_sources(runner, items) -> list:
-    """One FileResult or TonelintError per item, in order."""
+def check_sources(runner, items):
+    """Yield one FileResult or TonelintError per item, in order, each as soon
+    as it and all before it are done (a progress bar keeps moving)."""
     from .cache import open_cache, settings_for
     from .errors import TonelintError
 
@@ -50,12 +51,14 @@ def check_sources(runner, items) -> list:
                 continue
             keys[i] = key
         todo.append(i)
-    sources = [out[i] for i in todo]
-    for i, result in zip(todo, _check_all(runner, sources)):
-        out[i] = result
-        if i in keys:
-            cache.put(keys[i], result)
-    return out
+    pending = set(todo)
+    checked = _check_all(runner, [out[i] for i in todo])  # in the order of `todo`
+    for i, item in enumerate(out):
+        if i in pending:
+            item = next(checked)
+            if i in keys:
+                cache.put(keys[i], item)
+        yield item
 
 
 def _check_all(runner, sources: list):
@@ -63,7 +66,7 @@ def _check_all(runner, sources: list):
     jobs = min(jobs, len(sources))
     if jobs < 2 or sum(len(s.text) for s in sources) < PARALLEL_MIN_CHARS or not _can_fork():
         return (runner.check_source(s) for s in sources)
-    return _pooled(runner, sources, jobs)
+    return iter(_pooled(runner, sources, jobs))
 
 
 def _can_fork() -> bool:
@@ -87,7 +90,8 @@ def _pooled(runner, sources: list, jobs: int):
             # would hand them out in input order.
             order = sorted(range(len(sources)), key=lambda i: -len(sources[i].text))
             futures = {i: pool.submit(_work, i) for i in order}
-            return [_unpack(futures[i].result(), sources[i]) for i in range(len(sources))]
+            for i in range(len(sources)):
+                yield _unpack(futures.pop(i).result(), sources[i])
     finally:
         _RUNNER, _SOURCES = None, []
 
