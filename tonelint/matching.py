@@ -9,6 +9,8 @@ from .facts import Facts, Hit, Sentence
 from .rulespec import Block, thaw
 
 _CLOSERS = "\"')]}’”»"
+# What may stand beside a hit on its line for `line_edge` (marks, bullets, quotes, arrows, rules).
+_LINE_FRAME = " \t\r\"'“”‘’*_()[]{}<>-–—=~.,!?:;|«»→•·#+"
 
 
 class MatcherBank:
@@ -121,6 +123,8 @@ class MatcherBank:
                 i -= 1
             if i >= 0 and sent_of_token[i] == sent_of_token[start]:
                 return False
+        if block.line_edge and not _at_line_edge(doc, start, end):
+            return False
         if block.unless_before:
             lo = max(start - block.window, 0)
             if any(t.lower_ in block.unless_before for t in doc[lo:start]):
@@ -129,6 +133,18 @@ class MatcherBank:
             if any(t.lower_ in block.unless_after for t in doc[end : end + block.window]):
                 return False
         return True
+
+
+def _at_line_edge(doc, start: int, end: int) -> bool:
+    """The hit opens or closes its line (only punctuation beside it there): a
+    shouted line, not an aside with prose on both sides ("right? OF COURSE
+    NOT! (Good answer.)")."""
+    text = doc.text
+    head = doc[start].idx
+    tail = doc[end - 1].idx + len(doc[end - 1].text)
+    line_start = text.rfind("\n", 0, head) + 1
+    line_stop = text.find("\n", tail)
+    return not text[line_start:head].strip(_LINE_FRAME) or not text[tail : line_stop if line_stop >= 0 else len(text)].strip(_LINE_FRAME)
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:

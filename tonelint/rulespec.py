@@ -43,7 +43,7 @@ REQUIRED_KEYS = {
 BLOCK_KEYS = {
     "phrases": list, "list": (str, list), "patterns": list, "regex": (str, list), "case": str,
     "inflect": str, "measure": str, "brand": bool, "in_question": bool, "sentence_start": bool,
-    "unless": dict, "when": dict,
+    "line_edge": bool, "unless": dict, "when": dict,
 }
 WHEN_KEYS = {"sentence": dict}
 UNLESS_KEYS = {"before": list, "after": list, "window": int, "sentence": dict}
@@ -72,6 +72,7 @@ class Block:
     brand: bool = False
     in_question: bool = False
     sentence_start: bool = False
+    line_edge: bool = False
     unless_before: frozenset = frozenset()
     unless_after: frozenset = frozenset()
     window: int = 1
@@ -279,7 +280,7 @@ def parse_block(ctx: _Ctx, mapping, key: str, what: str) -> Block:
         key=key, phrases=tuple(sorted(phrases)), patterns=tuple(_freeze(p) for p in patterns),
         regex=tuple(str(r) for r in regexes), case=case, measure=mapping.get("measure"),
         brand=bool(mapping.get("brand", False)), in_question=bool(mapping.get("in_question", False)),
-        sentence_start=bool(mapping.get("sentence_start", False)),
+        sentence_start=bool(mapping.get("sentence_start", False)), line_edge=bool(mapping.get("line_edge", False)),
     )
     # Sense tests belong to the block, so only_if, before, signals, numerator …
     # take them exactly as match and target do.
