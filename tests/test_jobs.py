@@ -93,3 +93,30 @@ def test_bad_rule_pack_fails_once_in_the_parent(cli, corpus, pooled, tmp_path):
     res = cli("--no-cache", "--jobs", "2", "--rule-path", pack, *corpus)
     # Loaded in the parent before any worker is forked: one line, exit 2.
     assert res.code == 2 and res.err.count("X1.yaml") == 1, res.err
+
+
+def test_one_large_draft_is_split_over_workers(cli, write, monkeypatch):
+    """The paragraphs of one large draft are scanned by all workers; findings,
+    sentence-order rules and the scorecard match a single process."""
+    paragraphs = []
+    for i in range(60):
+        paragraphs.append(DRAFTS[i % 2].replace("# ", f"## {i} "))
+        paragraphs.append(f"Paragraph {i}: what would help you most? We are proud to announce it. Sign up now!\n")
+    draft = write("long.md", "\n".join(paragraphs))
+    calls = []
+    real = parallel._split_analyse
+
+    def spy(engine, parsed, jobs):
+        facts = real(engine, parsed, jobs)
+        calls.append(facts is not None)
+        return facts
+
+    monkeypatch.setattr(parallel, "LARGE_FILE_CHARS", 1000)
+    monkeypatch.setattr(parallel, "_split_analyse", spy)
+    serial = cli("--no-cache", "-j", "1", "--format", "json", "--score", draft)
+    assert calls == []
+    split = cli("--no-cache", "-j", "2", "--format", "json", "--score", draft)
+    assert calls == [True]
+    assert serial.code == split.code == 1
+    assert json.loads(split.out) == json.loads(serial.out)
+    assert len(json.loads(serial.out)["findings"]) > 50

@@ -46,6 +46,9 @@ class Engine:
         self.settings = settings or Settings()
         self._bank = None
         self.measures: dict = {}
+        # parallel.py sets this for one large draft with --jobs >= 2: it scans
+        # the segments in worker processes and returns the merged Facts.
+        self.analyser = None
 
     @property
     def nlp(self):
@@ -70,6 +73,10 @@ class Engine:
     def analyse(self, parsed: Parsed) -> Facts:
         """Scan segments paragraph by paragraph: Docs are dropped as soon as
         they are scanned, so memory follows the findings, not the file."""
+        if self.analyser is not None:
+            facts = self.analyser(self, parsed)
+            if facts is not None:
+                return facts
         texts = [s.text for s in parsed.segments]
         docs = self.nlp.pipe(texts, batch_size=256)
         return self.bank.scan(parsed.segments, docs)

@@ -17,6 +17,8 @@ import os
 # Below this much text a pool's fork and result transfer cost about what the
 # second core saves (a 2 KB draft takes ~5 ms to check).
 PARALLEL_MIN_CHARS = 64 * 1024
+# A single draft this large has its paragraphs spread over the workers.
+LARGE_FILE_CHARS = 1024 * 1024
 
 _RUNNER = None
 _SOURCES: list = []
@@ -63,6 +65,11 @@ def check_sources(runner, items):
 
 def _check_all(runner, sources: list):
     jobs = runner.options.jobs or default_jobs()
+    if jobs >= 2 and len(sources) == 1 and len(sources[0].text) >= LARGE_FILE_CHARS and _can_fork():
+        # One large draft: its paragraphs are scanned by all the workers.
+        from functools import partial
+
+        runner.engine_for(sources[0].path).analyser = partial(_split_analyse, jobs=jobs)
     jobs = min(jobs, len(sources))
     if jobs < 2 or sum(len(s.text) for s in sources) < PARALLEL_MIN_CHARS or not _can_fork():
         return (runner.check_source(s) for s in sources)
@@ -115,3 +122,64 @@ def _unpack(packed, source):
     result.text = source.text
     result.facts = lazy_facts(blob)
     return result
+
+
+_ENGINE = None
+_SEGMENTS: list = []
+
+
+def _split_analyse(engine, parsed, jobs: int):
+    """Engine.analyse for one large draft: contiguous runs of paragraphs are
+    tokenised and scanned in workers, and their Facts joined in order.  Every
+    fact is local to a paragraph or a sentence (hits never cross a segment;
+    overlap and sentence vetoes are decided per segment and per sentence), so
+    the join is the whole draft's Facts, renumbered."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _ENGINE, _SEGMENTS
+    segments = parsed.segments
+    if len(segments) < 2 * jobs:
+        return None
+    engine.bank  # noqa: B018 - loaded before the fork
+    total = sum(len(s.text) for s in segments) or 1
+    groups, start, size = [], 0, 0
+    for i, seg in enumerate(segments):
+        size += len(seg.text)
+        if size >= total / (4 * jobs):
+            groups.append((start, i + 1))
+            start, size = i + 1, 0
+    if start < len(segments):
+        groups.append((start, len(segments)))
+    _ENGINE, _SEGMENTS = engine, segments
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = [(a, pool.submit(_scan_part, a, b)) for a, b in groups]
+            return _join(segments, [(a, f.result()) for a, f in parts])
+    finally:
+        _ENGINE, _SEGMENTS = None, []
+
+
+def _scan_part(a: int, b: int):
+    segments = _SEGMENTS[a:b]
+    docs = _ENGINE.nlp.pipe([s.text for s in segments], batch_size=256)
+    facts = _ENGINE.bank.scan(segments, docs)
+    facts.segments = []  # the parent has them
+    return facts
+
+
+def _join(segments, parts):
+    from dataclasses import replace
+
+    from .facts import Facts
+
+    out = Facts(segments=list(segments))
+    for seg_base, part in parts:
+        sent_base = len(out.sentences)
+        out.sentences.extend(replace(s, seg=s.seg + seg_base) for s in part.sentences)
+        for key, hits in part.hits.items():
+            out.hits.setdefault(key, []).extend(
+                replace(h, seg=h.seg + seg_base, sent=h.sent + sent_base) for h in hits
+            )
+        out.words += part.words
+    return out
