@@ -106,6 +106,16 @@ def test_sarif_validates_against_the_official_schema(cli, drafts):
     assert PUSHY.splitlines()[2][66:81] == "target audience"
     assert "Rewrite:" in result["message"]["text"]
     assert re.fullmatch(r"[0-9a-f]{16}-\d+", result["partialFingerprints"]["tonelint/v1"])
+    # Each draft's scorecard travels as a property bag on its artifact.
+    cards = {a["location"]["uri"]: a["properties"]["tonelint/scorecard"] for a in run["artifacts"]}
+    launch = cards["content/launch.md"]
+    assert 0 <= launch["score"] <= 100 and launch["verdict"]
+    assert launch["audience_language"] >= 1 and launch["reader_focus"]["sender"] >= 1
+
+
+def test_sarif_scorecards_can_be_left_out(cli, drafts):
+    log = json.loads(cli("--format", "sarif", "--no-score", "content").out)
+    assert "artifacts" not in log["runs"][0]
 
 
 def test_sarif_is_valid_when_clean_and_the_schema_is_strict(cli, drafts):

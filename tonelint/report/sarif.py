@@ -138,17 +138,30 @@ def build(run, options) -> dict:
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     root = Path(os.getcwd()).as_uri().rstrip("/") + "/"
+    run_entry = {
+        "tool": {"driver": {"name": "tonelint", "version": __version__, "semanticVersion": __version__,
+                            "rules": rules}},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
+        "columnKind": "unicodeCodePoints",
+        "invocations": [invocation],
+        "results": results,
+    }
+    if options.get("score", True):
+        # Each draft's scorecard rides on its artifact as a property bag, so
+        # code-scanning consumers that ignore it lose nothing.
+        from ..scorecard import sarif_properties, score_result
+
+        artifacts = []
+        for result in run.results:
+            props = sarif_properties(score_result(result))
+            if props:
+                artifacts.append({"location": _artifact(result.path), "properties": props})
+        if artifacts:
+            run_entry["artifacts"] = artifacts
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "tonelint", "version": __version__, "semanticVersion": __version__,
-                                "rules": rules}},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
-            "columnKind": "unicodeCodePoints",
-            "invocations": [invocation],
-            "results": results,
-        }],
+        "runs": [run_entry],
     }
 
 
