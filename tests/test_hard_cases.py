@@ -170,3 +170,9 @@ def test_unless_at_the_top_and_inside_match_is_an_error(cli, write):
     write(".tonelint.yaml", "rule-paths: [pack]\nbuiltin: false\n")
     res = cli(str(write("draft.md", "Synergy!\n")))
     assert res.code == 2 and "ACME8.yaml:7: unless: given both at the rule's top level and inside match" in res.err
+
+
+def test_proud_to_announce_is_one_finding_not_two():
+    found = [d.rule for d in lint_text("Globex is proud to announce a partnership with Initech.")
+             if d.family == "one-way"]
+    assert found == ["TL202"]
