@@ -60,3 +60,14 @@ def test_lint_paths_checks_files_and_reports_unreadable_ones(tmp_path, capsys):
     assert sorted(e.where.rsplit("/", 1)[-1] for e in errors) == ["bad.txt", "missing.md"]
     for r in files:
         assert all(d.path == r.path for d in r.diagnostics)
+
+
+def test_lint_paths_honours_the_configuration_like_the_cli(tmp_path):
+    draft = tmp_path / "launch.md"
+    draft.write_text("Meet our industry-leading planner. Our target audience is busy managers.\n")
+    (tmp_path / ".tonelint.yaml").write_text("ignore: [TL203]\n")
+    rules = {d.rule for d in tonelint.lint_paths([draft])[0].diagnostics}
+    assert "TL101" in rules and "TL203" not in rules
+    # config=False lints with the built-in defaults only.
+    rules = {d.rule for d in tonelint.lint_paths([draft], config=False)[0].diagnostics}
+    assert "TL203" in rules

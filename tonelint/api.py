@@ -12,7 +12,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .engine import Engine, FileResult, Settings
 from .errors import InputError
-from .source import FORMATS, SourceFile, format_for, read_source
+from .source import FORMATS, SourceFile
 
 DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".eml")
 
@@ -81,19 +81,18 @@ def _walk(folder: Path, suffixes, seen: set):
 
 
 def lint_paths(paths, *, engine: Engine | None = None, encoding: str | None = None,
-               fmt: str | None = None) -> list[FileResult | InputError]:
-    """Lint files and folders; a file that cannot be read becomes an InputError
-    in the list and the others are still checked."""
-    engine = engine or default_engine()
+               fmt: str | None = None, config: bool = True) -> list[FileResult | InputError]:
+    """Lint files and folders as the CLI would (configuration discovered
+    upward from each file unless config=False or an engine is given); a file
+    that cannot be read becomes an InputError in the list, in input order, and
+    the others are still checked."""
+    from .run import RunOptions, Runner
+
+    runner = Runner(RunOptions(paths=[str(p) for p in paths], encoding=encoding, markup=fmt,
+                               isolated=not config, no_cache=True, jobs=1))
     out: list[FileResult | InputError] = []
-    for path, error in discover(paths):
-        if error is not None:
-            out.append(error)
-            continue
-        try:
-            source = read_source(path, fmt=fmt or format_for(path), encoding=encoding)
-        except InputError as exc:
-            out.append(exc)
-            continue
-        out.append(engine.check(source))
+    for item in runner.sources():
+        if isinstance(item, SourceFile):
+            item = engine.check(item) if engine is not None else runner.check_source(item)
+        out.append(item)
     return out

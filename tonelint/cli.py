@@ -260,7 +260,8 @@ def test_rules_command(pack, channel):
 def report(paths, output, title, select, ignore, markup, rule_paths, brand, channel):
     """Write one self-contained HTML report: highlighted drafts, scorecards, timelines, safe fixes."""
     from .report.html import collect, render
-    from .run import RunOptions, Runner, write_atomic
+    from .run import RunOptions, Runner
+    from .safewrite import write_atomic
 
     if not paths:
         raise click.UsageError("give at least one file or folder to report on")

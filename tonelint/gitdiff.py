@@ -16,7 +16,6 @@ import os
 import re
 import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .errors import TonelintError
 

@@ -4,11 +4,8 @@ returns; nothing here writes to the terminal."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .diagnostics import Diagnostic, Level
 from .engine import Engine, FileResult
@@ -152,15 +149,8 @@ class Runner:
             if isinstance(item, TonelintError):
                 out.errors.append(item)
                 continue
-            engine = self.engine_for(item.path)
-            result = engine.check(item)
-            if self.options.fix or self.options.diff:
-                result = self._fix(engine, item, result, out)
-            if self.options.report_unused_suppressions:
-                from .suppress import report_unused
-
-                report_unused(result, engine)
-            out.fail_levels[item.path] = self.resolver.effective(item.path).fail_level
+            result = self._fix(self.engine_for(item.path), item, self.check_source(item), out)
+            out.fail_levels[item.path] = self.effective(item.path).fail_level
             out.results.append(result)
             if self.progress is not None:
                 self.progress(item)
@@ -200,13 +190,6 @@ def unified_diff(path: str, before: str, after: str) -> str:
         before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
     )
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Old or new, never half: see safewrite.py."""
-    from .safewrite import write_atomic as write
-
-    write(path, data)
 
 
 def exit_code(run: RunResult, options: RunOptions) -> int:
