@@ -277,3 +277,20 @@ def test_parsed_rule_packs_are_cached_by_content(cli, write, tmp_path, monkeypat
     draft.write_text("The gizmo is everywhere for you.\n", encoding="utf-8")
     assert "HOUSE1" in cli(*args).out
     assert sorted(parsed) == sorted(["pack", ruleset.builtin_dir().name])  # damaged entries are parsed again
+
+
+def test_cached_scorecard_needs_no_facts_and_matches_the_checked_one(write, cache_dir):
+    """A warm run scores a draft from the tally stored beside its Facts; the
+    Facts stay bytes until the HTML report asks for the sentence timeline."""
+    from tonelint.run import RunOptions, Runner
+    from tonelint.scorecard import score_result
+
+    a = write("a.md", "# Hi\n\nSign up today. You can now see every order in one place. What would help you most?\n")
+    fresh = list(Runner(RunOptions(paths=[str(a)])).run().results)[0]
+    cached = list(Runner(RunOptions(paths=[str(a)])).run().results)[0]
+    assert isinstance(cached.facts, cache_mod._LazyFacts)
+    card, cold = score_result(cached), score_result(fresh)
+    assert isinstance(cached.facts, cache_mod._LazyFacts)  # scored without unpickling
+    assert card.as_dict() == cold.as_dict() and card.ask_sentences and card.questions
+    assert card.timeline == cold.timeline and len(card.timeline) == cold.sentences
+    assert not isinstance(cached.facts, cache_mod._LazyFacts)  # the timeline read them

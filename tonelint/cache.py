@@ -32,7 +32,7 @@ CACHE_DIR_ENV = "TONELINT_CACHE_DIR"
 CACHE_DIR_NAME = ".tonelint_cache"
 ROOT_MARKERS = (".git", "pyproject.toml", ".tonelint.yaml", "tonelint.yaml")
 # Bumped when the entry layout changes, independently of the package version.
-LAYOUT = "1"
+LAYOUT = "2"
 _DIGEST = 32
 _LIST_SUFFIXES = (".yaml", ".yml", ".txt")
 
@@ -176,7 +176,7 @@ class Cache:
         if payload is None:
             return None
         try:
-            result, facts = pickle.loads(payload)
+            result, facts, counted = pickle.loads(payload)
         except Exception:  # noqa: BLE001 - a damaged entry is a miss, never an error
             return None
         from .engine import FileResult
@@ -184,7 +184,7 @@ class Cache:
         if not isinstance(result, FileResult) or result.path != source.path or not isinstance(facts, bytes):
             return None
         result.text = source.text
-        result.facts = lazy_facts(facts)
+        result.facts = lazy_facts(facts, counted)
         return result
 
     def put(self, key: str, result) -> None:
@@ -193,7 +193,9 @@ class Cache:
 
         try:
             facts = facts_blob(result.facts)
-            payload = pickle.dumps((replace(result, text="", facts=None), facts), protocol=pickle.HIGHEST_PROTOCOL)
+            counted = score_tally(result)
+            payload = pickle.dumps((replace(result, text="", facts=None), facts, counted),
+                                   protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 - e.g. unpicklable front-matter values: just not cached
             return
         self.put_blob(key, payload)
@@ -289,8 +291,26 @@ def facts_blob(facts) -> bytes:
     return pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def lazy_facts(blob: bytes):
-    return _LazyFacts(blob) if blob else None
+def lazy_facts(blob: bytes, counted: dict | None = None):
+    if not blob:
+        return None
+    facts = _LazyFacts(blob)
+    if counted is not None:
+        facts._score_tally = counted
+    return facts
+
+
+def score_tally(result) -> dict | None:
+    """The scorecard's inputs (scorecard.tally), stored beside the Facts so a
+    warm run scores a draft without unpickling them."""
+    facts = result.facts
+    if facts is None:
+        return None
+    if isinstance(facts, _LazyFacts) and "_score_tally" in facts.__dict__:
+        return facts.__dict__["_score_tally"]
+    from .scorecard import tally
+
+    return tally(facts, result.measures or {})
 
 
 class _LazyFacts:
@@ -311,7 +331,7 @@ class _LazyFacts:
         return self._real
 
     def __getattr__(self, name):
-        if name.startswith("__") or name in ("_blob", "_real"):
+        if name.startswith("__") or name in ("_blob", "_real", "_score_tally"):
             raise AttributeError(name)
         real = self._facts()
         state = dict(real.__dict__)

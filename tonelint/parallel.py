@@ -109,18 +109,18 @@ def _work(i: int):
     only if a reporter reads them (the scorecard does)."""
     from dataclasses import replace
 
-    from .cache import facts_blob
+    from .cache import facts_blob, score_tally
 
     result = _RUNNER.check_source(_SOURCES[i])
-    return replace(result, text="", facts=None), facts_blob(result.facts)
+    return replace(result, text="", facts=None), facts_blob(result.facts), score_tally(result)
 
 
 def _unpack(packed, source):
     from .cache import lazy_facts
 
-    result, blob = packed
+    result, blob, counted = packed
     result.text = source.text
-    result.facts = lazy_facts(blob)
+    result.facts = lazy_facts(blob, counted)
     return result
 
 

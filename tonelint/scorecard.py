@@ -21,7 +21,7 @@ The formula (weights in docs/scorecard.md, keep the two in step):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .rulespec import MEASURES
 
@@ -73,7 +73,16 @@ class Scorecard:
     parts: dict  # component -> points earned
     score: int
     verdict: str
-    timeline: list = field(default_factory=list, repr=False)
+    # The per-sentence timeline only the HTML report draws: a callable until
+    # first read, so text, JSON and SARIF output never build it (and a cached
+    # draft never unpickles its Facts for it).
+    _marks: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def timeline(self) -> list:
+        if callable(self._marks):
+            self._marks = self._marks()
+        return self._marks or []
 
     @property
     def listening(self) -> int:
@@ -155,26 +164,39 @@ def score_result(result) -> Scorecard | None:
     facts = getattr(result, "facts", None)
     if facts is None:
         return None
-    measures = getattr(result, "measures", None) or {}
-    hits: dict[str, list] = {m: [] for m in MEASURES}
+    counted = getattr(facts, "_score_tally", None)  # a cached draft carries its tally
+    if counted is None:
+        counted = tally(facts, getattr(result, "measures", None) or {})
+    return _card(result.path, counted, partial(_timeline, facts, counted["sent_of"]))
+
+
+def tally(facts, measures: dict) -> dict:
+    """Everything the card needs from a draft's Facts, small and plain: the
+    cache keeps it beside the Facts so a warm run never unpickles them."""
+    sent_of: dict[str, set] = {m: set() for m in MEASURES}
+    counts = dict.fromkeys(MEASURES, 0)
     for key, found in facts.hits.items():
         measure = measures.get(key)
         if measure:
-            hits[measure].extend(found)
-    return _card(result.path, facts, hits)
+            counts[measure] += len(found)
+            sent_of[measure].update(h.sent for h in found)
+    sents = {m: sorted(v) for m, v in sent_of.items()}
+    total = sum(s.end - s.start for s in facts.sentences) or 1
+    wanted = {v[0] for m, v in sents.items() if m in ("value", "ask") and v}
+    shares, before = {}, 0
+    for i, s in enumerate(facts.sentences):
+        if i in wanted:
+            shares[i] = before / total
+        before += s.end - s.start
+    return {"words": facts.words, "sentences": len(facts.sentences), "counts": counts,
+            "sent_of": sents, "shares": shares}
 
 
-def _card(path: str, facts, hits: dict) -> Scorecard:
-    counts = {m: len(h) for m, h in hits.items()}
-    sent_of = {m: sorted({h.sent for h in h_}) for m, h_ in hits.items()}
-    lengths = [s.end - s.start for s in facts.sentences]
-    total = sum(lengths) or 1
-    before = [0]
-    for n in lengths:
-        before.append(before[-1] + n)
+def _card(path: str, counted: dict, marks=None) -> Scorecard:
+    counts, sent_of, shares = counted["counts"], counted["sent_of"], counted["shares"]
 
     def share(i: int | None) -> float | None:
-        return None if i is None else before[i] / total
+        return None if i is None else shares[i]
 
     reader, sender = counts["reader"], counts["sender"]
     reader_share = reader / (reader + sender) if reader + sender else None
@@ -198,11 +220,11 @@ def _card(path: str, facts, hits: dict) -> Scorecard:
     parts = {k: round(WEIGHTS[k] * f, 1) for k, f in fractions.items()}
     score = int(round(sum(WEIGHTS[k] * f for k, f in fractions.items())))
     return Scorecard(
-        path=path, words=facts.words, sentences=len(facts.sentences), counts=counts, reader_share=reader_share,
+        path=path, words=counted["words"], sentences=counted["sentences"], counts=counts, reader_share=reader_share,
         value_sentences=len(value_s), ask_sentences=len(ask_s), first_value=first_value, first_ask=first_ask,
         first_value_share=share(first_value), first_ask_share=share(first_ask), questions=questions,
         invitations=counts["invitation"], acknowledgements=counts["acknowledgement"], audience=audience, hype=hype,
-        parts=parts, score=score, verdict=verdict_for(score), timeline=_timeline(facts, sent_of),
+        parts=parts, score=score, verdict=verdict_for(score), _marks=marks,
     )
 
 
