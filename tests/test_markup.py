@@ -342,3 +342,15 @@ def test_examples_hold_the_span_invariant_in_every_format(fmt):
     elif fmt == "html":
         text = "<html><body><p>" + text.replace("\n\n", "</p>\n<p>") + "</p></body></html>"
     assert lint(text, fmt)  # the helper asserts text[start:end] == matched for each
+
+
+def test_no_match_runs_across_removed_markup_but_soft_line_breaks_join():
+    """A URL or inline code taken out of the prose leaves a gap no phrase or
+    regex may cross; a wrapped line is still one sentence."""
+    from tonelint import lint_text
+
+    found = {(d.rule, d.matched) for d in lint_text(
+        "Sign `--verbose` up for logs. Wow https://example.com/x !!\n\nOur blender is here. Sign\nup today.")}
+    assert not any(rule == "TL401" and "verbose" in m for rule, m in found)
+    assert not any(rule == "TL205" for rule, _ in found)
+    assert ("TL401", "Sign\nup today") in found

@@ -47,6 +47,7 @@ class MatcherBank:
 
     def scan(self, segments, docs) -> Facts:
         facts = Facts(segments=list(segments))
+        self._segments = facts.segments
         strings = self.nlp.vocab.strings
         hits = facts.hits
         from .tokenfacts import DocArrays
@@ -112,6 +113,8 @@ class MatcherBank:
     def _add(self, hits, key, seg, start, end, sent, text) -> None:
         if self.accept and self.accept.covers(text):
             return
+        if self._segments[seg].removed and self._segments[seg].crosses_removed(start, end):
+            return  # "EYEBALLS <url> !" is not one phrase: the URL was never prose
         hits.setdefault(key, []).append(Hit(key, seg, start, end, sent, text))
 
     def _keep(self, block: Block, doc, start: int, end: int, facts: Facts, sent_of_token) -> bool:

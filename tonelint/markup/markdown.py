@@ -109,7 +109,7 @@ def _inline(seg: Segment, children, text: str, cursor: int, limit: int, directiv
             else:
                 cursor = _align(seg, content, text, cursor, limit)
         elif t in ("softbreak", "hardbreak"):
-            seg.add_gap()
+            seg.add_gap(removed=False)
             nl = text.find("\n", cursor, limit)
             if nl >= 0:
                 cursor = nl + 1

@@ -31,6 +31,7 @@ class Segment:
     verbatim: list[bool] = field(default_factory=list)
     lengths: list[int] = field(default_factory=list)
     links: list[tuple[int, int]] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)  # offsets of gaps for removed content
     length: int = 0
     _text: str | None = None
 
@@ -49,13 +50,21 @@ class Segment:
         self.length += len(text)
         self._text = None
 
-    def add_gap(self, text: str = " ") -> None:
-        """Separator for removed markup (inline code, a line break) so that words
-        on both sides do not run together; maps to the previous piece's end."""
+    def add_gap(self, text: str = " ", *, removed: bool = True) -> None:
+        """Separator so that words on both sides do not run together; maps to
+        the previous piece's end.  `removed` marks a gap that stands for
+        content taken out of the prose (inline code, a URL, an image): no match
+        may run across it.  A soft line break is a gap that is not removed."""
         if not self.parts:
             return
         src = self.src_starts[-1] + self.lengths[-1]
+        if removed:
+            self.removed.append(self.length)
         self.add(text, src, verbatim=False, src_length=0)
+
+    def crosses_removed(self, start: int, end: int) -> bool:
+        """True when [start, end) spans a gap left by removed content."""
+        return any(start < g < end for g in self.removed)
 
     def start_link(self) -> int:
         return self.length
