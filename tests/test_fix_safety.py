@@ -179,3 +179,13 @@ def test_sigint_during_fix_leaves_each_file_old_or_new(tmp_path):
             break
     if not seen_partial:
         pytest.skip("the run was never caught mid-way on this machine; invariants held at every stop")
+
+
+def test_fix_leaves_a_read_only_draft_alone(cli, write):
+    draft = write("locked.md", "Our launch reached a million eyeballs.\n")
+    draft.chmod(0o444)
+    res = cli("--fix", str(draft))
+    assert res.code == 2
+    assert f"{draft}: not fixed: the file is read-only" in res.err
+    assert draft.read_text() == "Our launch reached a million eyeballs.\n"
+    assert draft.stat().st_mode & 0o777 == 0o444

@@ -78,6 +78,12 @@ def write_fixed(source, text: str) -> None:
     from .errors import InputError
 
     try:
+        if not os.stat(os.path.realpath(source.path)).st_mode & 0o222:
+            # A rename would replace it anyway; a read-only draft is a "do not touch".
+            raise InputError(source.path, "not fixed: the file is read-only")
+    except FileNotFoundError:
+        pass
+    try:
         data = source.encode(text)
     except UnicodeEncodeError as exc:
         raise InputError(source.path, f"not fixed: the fix needs {exc.object[exc.start:exc.end]!r}, which "
