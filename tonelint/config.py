@@ -15,6 +15,7 @@ config compiles the rules once.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -459,6 +460,8 @@ class Resolver:
         self.options = options
         self._configs: dict = {}
         self._folders: dict = {}
+        self._by_folder: dict = {}
+        self._real_dirs: dict = {}
         self._fixed: Config | None = None
         cfg = getattr(options, "config", None)
         if cfg and not getattr(options, "isolated", False):
@@ -479,13 +482,30 @@ class Resolver:
             return Config(root=Path.cwd())
         if self._fixed is not None:
             return self._fixed
-        folder = Path.cwd() if path in ("-", "") else Path(path).parent if not Path(path).is_dir() else Path(path)
-        found = find_config(folder, self._folders)
-        return self._load(found) if found else Config(root=Path.cwd())
+        if path in ("-", ""):
+            folder = ""
+        else:
+            folder = path if os.path.isdir(path) else os.path.dirname(path)
+        # One discovery per folder as written: a folder of 200 drafts is one
+        # walk up the tree, not 200 (find_config's own memo still resolves).
+        if folder not in self._by_folder:
+            found = find_config(Path(folder) if folder else Path.cwd(), self._folders)
+            self._by_folder[folder] = self._load(found) if found else Config(root=Path.cwd())
+        return self._by_folder[folder]
+
+    def _real(self, path: str) -> str:
+        """os.path.realpath(path), resolving each folder once per run."""
+        folder, name = os.path.split(path)
+        if name in ("", ".", ".."):
+            return os.path.realpath(path)
+        if folder not in self._real_dirs:
+            self._real_dirs[folder] = os.path.realpath(folder or ".")
+        full = os.path.join(self._real_dirs[folder], name)
+        return os.path.realpath(full) if os.path.islink(full) else full
 
     def _relative(self, config: Config, path: str) -> str | None:
         try:
-            return Path(path).resolve().relative_to(config.root).as_posix()
+            return Path(self._real(path)).relative_to(config.root).as_posix()
         except ValueError:
             return None
 
