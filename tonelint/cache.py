@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 CACHE_DIR_ENV = "TONELINT_CACHE_DIR"
@@ -206,17 +205,9 @@ class Cache:
         try:
             self._prepare()
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=target.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(hashlib.sha256(payload).digest() + payload)
-                os.replace(tmp, target)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            from .safewrite import write_atomic
+
+            write_atomic(str(target), hashlib.sha256(payload).digest() + payload, durable=False)
         except OSError:
             return
 

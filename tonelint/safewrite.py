@@ -48,7 +48,9 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: str, data: bytes) -> None:
+def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
+    """`durable=False` skips the fsync: for files that may be lost but must
+    never be torn (cache entries), where the sync would dominate a warm run."""
     target = Path(os.path.realpath(path))
     try:
         mode = target.stat().st_mode & 0o7777
@@ -59,8 +61,9 @@ def write_atomic(path: str, data: bytes) -> None:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
+                if durable:
+                    fh.flush()
+                    os.fsync(fh.fileno())
             os.chmod(tmp, mode)
             os.replace(tmp, target)
         except BaseException:
