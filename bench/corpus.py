@@ -186,6 +186,26 @@ def collect(roots: list[Path]):
     return out
 
 
+FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+
+
+def close_fences(text: str) -> str:
+    """The text with a code fence it leaves open closed at its end.  Read
+    alone, an unclosed fence runs to the end of the file; concatenated into
+    big.md it would run on into the next files and turn their prose into
+    code, so big.md and half.md (different neighbours) would hold different
+    shares of prose for the same sections."""
+    fence = None
+    for line in text.splitlines():
+        if fence is None:
+            m = FENCE_OPEN.match(line)
+            if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
+                fence = m.group(1)
+        elif re.match(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$", line):
+            fence = None
+    return text if fence is None else f"{text}\n{fence}"
+
+
 def round_robin(items, key):
     """Interleave items grouped by key: 1st of each group, then 2nd of each..."""
     groups: dict[str, list] = {}
@@ -254,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     for root, pkg, path, text, _size in round_robin(
             pool, key=lambda it: f"{it[0]}::{it[1]}"):
         rel = path.relative_to(root)
-        chunk = f"# {pkg}: {rel}\n\n{text.strip()}\n\n"
+        chunk = f"# {pkg}: {rel}\n\n{close_fences(text.strip())}\n\n"
         parts.append(chunk)
         big_bytes += len(chunk.encode("utf-8"))
         big_sources += 1
