@@ -99,12 +99,24 @@ def _normal(label: str) -> str:
 _MARKUP = re.compile(r"[*_`\\<>&!\[\]()~|#.:/@]")
 
 
+_BRACKETED = re.compile(r"\[([^\[\]]*)\]")
+
+
 def _mentions(body: str, labels) -> bool:
     """Whether normalised text holds `[label]` for any label (every form of
     reference link, [text][label], [label][] and [label], has it)."""
     if not labels:
         return False
-    rx = re.compile("|".join(r"\[ ?" + re.escape(label) + r" ?\]" for label in sorted(labels, key=len, reverse=True)))
+    # A label without brackets or backslashes in it is found as an innermost
+    # bracket pair: one pass over those and a set look-up (an alternation of
+    # thousands of labels costs a second to compile, for every piece).
+    nested = {x for x in labels if "[" in x or "]" in x or "\\" in x}
+    simple = labels - nested if nested else labels
+    if simple and any(m.group(1).strip(" ") in simple for m in _BRACKETED.finditer(body)):
+        return True
+    if not nested:
+        return False
+    rx = re.compile("|".join(r"\[ ?" + re.escape(label) + r" ?\]" for label in sorted(nested, key=len, reverse=True)))
     return rx.search(body) is not None
 
 
