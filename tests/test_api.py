@@ -3,10 +3,14 @@ given, and nothing printed."""
 
 from __future__ import annotations
 
+import re
+
 import tonelint
 from tonelint import Diagnostic, Level
 from tonelint.engine import FileResult
 from tonelint.errors import InputError
+
+from conftest import EXAMPLES
 
 DRAFT = "# Spring\n\nOur target audience will love it!!! Buy now.\n"
 
@@ -71,3 +75,16 @@ def test_lint_paths_honours_the_configuration_like_the_cli(tmp_path):
     # config=False lints with the built-in defaults only.
     rules = {d.rule for d in tonelint.lint_paths([draft], config=False)[0].diagnostics}
     assert "TL203" in rules
+
+
+def test_every_finding_carries_a_one_sentence_rationale():
+    from tonelint.ruleset import load_rules
+
+    text = (EXAMPLES / "pushy-launch-email.md").read_text(encoding="utf-8")
+    found = tonelint.lint_text(text)
+    assert {d.family for d in found} == {"audience", "one-way", "listening", "ask"}
+    full = {r.id: " ".join(r.rationale.split()) for r in load_rules()}
+    for d in found:
+        assert d.rationale and d.rationale[-1] in ".!?"
+        assert re.search(r"[.!?]\s+[A-Z]", d.rationale) is None, d.rationale
+        assert full[d.rule].startswith(d.rationale)  # the first sentence of the rule's own rationale

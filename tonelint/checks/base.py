@@ -3,6 +3,7 @@ Diagnostic with the rule's message and rewrite filled in."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Fix
@@ -13,6 +14,15 @@ from ..rulespec import Rule
 class _Fields(dict):
     def __missing__(self, key):  # a template field the rule did not provide stays visible
         return "{" + key + "}"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+
+
+def first_sentence(text: str) -> str:
+    """A finding carries the one-sentence reason; `tonelint explain` shows the rest."""
+    text = " ".join(text.split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0]
 
 
 def render(template: str, fields: dict) -> str:
@@ -45,7 +55,7 @@ class Context:
             end=end,
             matched=matched,
             message=render(rule.message, fields),
-            rationale=rule.rationale.strip(),
+            rationale=first_sentence(rule.rationale),
             rewrite=render(rule.rewrite, fields),
             fix=fix,
             path=self.path,
