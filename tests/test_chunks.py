@@ -115,3 +115,25 @@ def test_cli_findings_on_a_large_draft_do_not_depend_on_pieces(cli, write, monke
     assert whole.code == pieces.code == 1
     assert len(cuts[0]) >= 30
     assert json.loads(pieces.out) == json.loads(whole.out)
+
+
+def test_cuts_avoid_splitting_a_section_from_its_link_definitions(monkeypatch):
+    """Concatenated READMEs, each with its links at the bottom: a cut between
+    a `[label]` and its definition would parse the piece twice, so the cut
+    goes between sections while one is near; the segments stay exact."""
+    section = ("Read [the guide][g{i}] before you start.\n\nSecond paragraph of section {i} here.\n\n"
+               "Third paragraph, still section {i}.\n\n[g{i}]: https://example.com/{i}\n\n")
+    text = "".join(section.format(i=i) for i in range(40))
+    size = len(section.format(i=0)) * 2 + 10
+    defs = [text.index(f"[g{i}]: ") for i in range(40)]
+    mentions = [text.index(f"[g{i}]") for i in range(40)]
+    cuts = chunks.cut_points(text, size)
+    assert cuts and not any(m < c <= d for c in cuts for m, d in zip(mentions, defs))
+    parses = []
+    from tonelint.markup import markdown as md
+
+    orig = md.parse_markdown
+    monkeypatch.setattr(md, "parse_markdown", lambda t, env=None: parses.append(1) or orig(t, env))
+    got = chunks.parse_markdown_chunked(text, size)
+    assert len(parses) == len(cuts) + 1  # no piece parsed twice
+    assert [s.text for s in got.segments] == [s.text for s in orig(text).segments]

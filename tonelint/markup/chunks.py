@@ -57,6 +57,7 @@ def cut_points(text: str, size: int | None = None) -> list[int]:
         if close is None:
             return []
         pos = last = text.find("\n", close.start()) + 1 if "\n" in text[close.start():] else n
+    awkward = _awkward_regions(text, size)
     while pos < n:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl + 1
@@ -71,7 +72,8 @@ def cut_points(text: str, size: int | None = None) -> list[int]:
                 html_end = None
             prev_blank = False
         else:
-            if (prev_blank and pos - last >= size and line[:1].isascii() and line[:1].isalpha()):
+            if (prev_blank and pos - last >= size and line[:1].isascii() and line[:1].isalpha()
+                    and (pos - last >= 2 * size or not _inside(awkward, pos))):
                 cuts.append(pos)
                 last = pos
             m = _FENCE_OPEN.match(line)
@@ -87,6 +89,47 @@ def cut_points(text: str, size: int | None = None) -> list[int]:
             prev_blank = bool(_BLANK.match(line))
         pos = end
     return cuts
+
+
+_DEFINITION = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:", re.M)
+
+
+def _awkward_regions(text: str, longest: int = CHUNK_SIZE) -> list[tuple[int, int]]:
+    """Spans from the first `[label]` to that label's definition further down,
+    found by a quick look at the raw text: a cut inside one would leave the
+    piece before it needing a second parse (e.g. a README with its links at
+    the bottom), so cut_points prefers a line outside them, up to twice the
+    piece size.  Only a preference: parse_markdown_chunked still checks every
+    piece against the labels actually defined."""
+    defined: dict[str, int] = {}
+    for m in _DEFINITION.finditer(text):
+        defined.setdefault(_normal(m.group(1)), m.start())
+    if not defined:
+        return []
+    spans = []
+    seen: set = set()
+    for m in _BRACKETED.finditer(text):
+        label = _normal(m.group(1))
+        at = defined.get(label)
+        if at is not None and label not in seen and m.start() < at:
+            seen.add(label)
+            if at - m.start() <= longest:  # a longer one no cut can avoid
+                spans.append((m.start(), at))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
+    from bisect import bisect_right
+
+    i = bisect_right(regions, (pos, float("inf"))) - 1
+    return i >= 0 and regions[i][0] < pos <= regions[i][1]
 
 
 def _normal(label: str) -> str:
