@@ -176,3 +176,28 @@ def test_proud_to_announce_is_one_finding_not_two():
     found = [d.rule for d in lint_text("Globex is proud to announce a partnership with Initech.")
              if d.family == "one-way"]
     assert found == ["TL202"]
+
+
+# TL401 counts "you can"/"you will" as value given first, but not when the
+# sentence is a sales claim: money or earnings, a free offer with a pitch, a
+# reaction promised in advance, a word shouted in capitals, an exclamation.
+SALES_CLAIM_VS_VALUE = [
+    ("You can earn $5,000 a week from your kitchen table. Click here to start.",
+     "You can cut your grocery bill by planning three dinners ahead. Click here for the checklist."),
+    ("You will receive our FREE report on currency trading. Click here to request it.",
+     "You will find the seed-starting steps below, with a photo of each stage. Click here for the printable page."),
+    ("You will be amazed at the results. Order now.",
+     "You will need a sharp knife and ten minutes for this. Order now if you want the board we use."),
+    ("You'll NEVER have to take your PC to the repair shop again. Click here.",
+     "You'll find the PDF version of the guide in the archive. Click here to open it."),
+    ("You can finally stop worrying about your credit! Click here.",
+     "You can check your credit report once a year at no cost. Click here for the steps."),
+    ("As you can imagine, I was skeptical at first. Click here to see why.",
+     "Here's how to read a credit report line by line. Click here to see an example."),
+]
+
+
+@pytest.mark.parametrize("claim,value", SALES_CLAIM_VS_VALUE, ids=[f"claim-{i}" for i in range(len(SALES_CLAIM_VS_VALUE))])
+def test_a_sales_claim_is_not_value_given_first(claim, value):
+    assert "TL401" in _rules(claim), f"TL401 should flag: {claim!r}"
+    assert "TL401" not in _rules(value), f"TL401 should not flag: {value!r}"
