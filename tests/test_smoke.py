@@ -1,16 +1,34 @@
+import os
 from pathlib import Path
+
+import pytest
 
 import tonelint
 
+ROOT = Path(__file__).resolve().parent.parent
 
-def test_builtin_rules_come_from_the_installed_package():
+
+def test_builtin_rules_and_lists_are_found():
     from tonelint.ruleset import builtin_dir, load_rules
 
     rules = load_rules()
     assert {r.family for r in rules} == {"audience", "one-way", "listening", "ask"}
-    # The pack must be found inside the package (tonelint/_rules), not in a checkout.
-    assert builtin_dir().name in ("_rules", "rules")
-    assert (builtin_dir() / "TL101-target-audience.yaml").is_file()
+    shipped = {p.name for p in builtin_dir().glob("*.yaml")} | {p.name for p in (builtin_dir() / "lists").glob("*.txt")}
+    in_repo = {p.name for p in (ROOT / "rules").glob("*.yaml")} | {p.name for p in (ROOT / "rules/lists").glob("*.txt")}
+    assert shipped == in_repo
+
+
+@pytest.mark.skipif(not os.environ.get("TONELINT_EXPECT_INSTALLED"),
+                    reason="set by .ci/run, which tests a non-editable install")
+def test_ci_tests_the_installed_wheel_not_the_checkout():
+    """A packaging mistake (the rule pack or a schema left out of the wheel)
+    must fail CI, so CI must import tonelint from site-packages."""
+    from tonelint.ruleset import builtin_dir
+
+    package = Path(tonelint.__file__).resolve().parent
+    assert "site-packages" in package.parts
+    assert builtin_dir().resolve() == package / "_rules"
+    assert (package / "schema" / "rule.schema.json").is_file()
 
 
 def test_cli_stdin_reports_and_fails(cli):
