@@ -290,8 +290,6 @@ def test_any_one_listening_signal_is_enough(signal):
     assert found(PROMO_NO_LISTENING + "\n" + signal + "\n", prefix="TL3") == []
 
 
-@pytest.mark.xfail(strict=True, reason="TL301's only_if sees 'sign up' in 'New users can sign up'; "
-                   "the required kind has no `unless` to rule that out (noted for the lead)")
 def test_listening_is_not_demanded_of_documentation():
     # No ask and no hype: a README or a release note is not told to invite replies.
     assert found(TECHNICAL_README, prefix="TL3") == []
