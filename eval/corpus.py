@@ -58,9 +58,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import json
-import os
 import re
 import shutil
 import subprocess

@@ -145,7 +145,7 @@ def report(rules, linted, labels, top: int = 10) -> dict:
                 docs_family[d.family] += 1
 
     figures: dict = {"messages": dict(n_kind), "words": dict(words_kind), "families": {}, "rules": {}}
-    print(f"messages linted: " + ", ".join(f"{k} {n_kind[k]}" for k in KINDS)
+    print("messages linted: " + ", ".join(f"{k} {n_kind[k]}" for k in KINDS)
           + f"; labelled {len(labels)}")
     print("words (prose, after markup): " + ", ".join(f"{k} {words_kind[k]:,}" for k in KINDS))
     print()
