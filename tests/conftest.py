@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,3 +67,28 @@ def _own_cache(tmp_path_factory, monkeypatch):
     repository and outside the folders it lints (tests/test_cache.py owns the
     cache's behaviour; elsewhere a hit from another test must not hide a bug)."""
     monkeypatch.setenv("TONELINT_CACHE_DIR", str(tmp_path_factory.mktemp("tonelint-cache")))
+
+
+def git(repo, *args) -> str:
+    """Run git in `repo` with a throwaway identity; returns stdout."""
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=repo,
+                          check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def committed(tmp_path, monkeypatch):
+    """committed({"content/news.md": text}) -> a git repository (also the
+    working directory) holding those files in one commit on branch main."""
+
+    def _make(files: dict) -> Path:
+        monkeypatch.chdir(tmp_path)
+        git(tmp_path, "init", "-q", "-b", "main")
+        for name, text in files.items():
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        git(tmp_path, "add", ".")
+        git(tmp_path, "commit", "-qm", "old content")
+        return tmp_path
+
+    return _make

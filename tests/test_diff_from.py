@@ -4,9 +4,9 @@ changed since REF, whole new files, renamed files judged on their edits."""
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
+from conftest import git
 
 from tonelint.gitdiff import parse_diff
 
@@ -18,20 +18,9 @@ Tell us what you think: just reply.
 """
 
 
-def git(repo, *args) -> str:
-    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=repo,
-                          check=True, capture_output=True, text=True).stdout
-
-
 @pytest.fixture
-def repo(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    git(tmp_path, "init", "-q", "-b", "main")
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "news.md").write_text(OLD, encoding="utf-8")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-qm", "old content")
-    return tmp_path
+def repo(committed):
+    return committed({"content/news.md": OLD})
 
 
 def found(res):
