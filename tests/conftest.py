@@ -75,6 +75,15 @@ def git(repo, *args) -> str:
                           check=True, capture_output=True, text=True).stdout
 
 
+# One paragraph with a finding (TL101 on line 3), one that listens.
+NEWS = """# Spring news
+
+Our target audience loves the new menu.
+
+Tell us what you think: just reply.
+"""
+
+
 @pytest.fixture
 def committed(tmp_path, monkeypatch):
     """committed({"content/news.md": text}) -> a git repository (also the
@@ -92,3 +101,9 @@ def committed(tmp_path, monkeypatch):
         return tmp_path
 
     return _make
+
+
+@pytest.fixture
+def repo(committed):
+    """A git repository whose one commit holds content/news.md = NEWS."""
+    return committed({"content/news.md": NEWS})

@@ -5,20 +5,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from conftest import git
-
-OLD = """# Spring news
-
-Our target audience loves the new menu.
-
-Tell us what you think: just reply.
-"""
-
-
-@pytest.fixture
-def repo(committed):
-    return committed({"content/news.md": OLD})
+from conftest import NEWS, git
 
 
 def rules(res):
@@ -44,7 +31,7 @@ def test_baseline_hides_old_findings_and_reports_new_ones(cli, repo):
 
     # Unrelated edits above the old finding shift its line and re-wrap nothing
     # it depends on: still known.  A new pushy line is reported.
-    text = "# Spring news\n\nA new paragraph.\n\nAnother one, about the weather.\n\n" + OLD.split("\n", 2)[2]
+    text = "# Spring news\n\nA new paragraph.\n\nAnother one, about the weather.\n\n" + NEWS.split("\n", 2)[2]
     text += "\nOur leads will love the prospects of this.\n"
     (repo / "content" / "news.md").write_text(text, encoding="utf-8")
     res = cli("--format", "json", "--baseline", ".tonelint-baseline.json", "content")
@@ -64,7 +51,7 @@ def test_baseline_works_from_another_directory(cli, repo, monkeypatch):
 
 def test_rewrapped_paragraph_keeps_its_fingerprint(cli, repo):
     cli("--write-baseline", "base.json", "content")
-    (repo / "content" / "news.md").write_text(OLD.replace("Our target audience loves", "Our target\naudience   loves"),
+    (repo / "content" / "news.md").write_text(NEWS.replace("Our target audience loves", "Our target\naudience   loves"),
                                               encoding="utf-8")
     res = cli("--format", "json", "--baseline", "base.json", "content")
     assert rules(res) == []
@@ -72,7 +59,7 @@ def test_rewrapped_paragraph_keeps_its_fingerprint(cli, repo):
 
 def test_a_second_identical_finding_is_new(cli, repo):
     cli("--write-baseline", "base.json", "content")
-    (repo / "content" / "news.md").write_text(OLD + "\nOur target audience loves the new menu.\n", encoding="utf-8")
+    (repo / "content" / "news.md").write_text(NEWS + "\nOur target audience loves the new menu.\n", encoding="utf-8")
     res = cli("--format", "json", "--baseline", "base.json", "content")
     assert rules(res).count("TL101") == 1
 

@@ -5,22 +5,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from conftest import git
+from conftest import NEWS, git
 
 from tonelint.gitdiff import parse_diff
-
-OLD = """# Spring news
-
-Our target audience loves the new menu.
-
-Tell us what you think: just reply.
-"""
-
-
-@pytest.fixture
-def repo(committed):
-    return committed({"content/news.md": OLD})
 
 
 def found(res):
@@ -31,7 +18,7 @@ def test_only_changed_lines_are_reported(cli, repo):
     assert ("content/news.md", 3, "TL101") in found(cli("--format", "json", "content"))
     res = cli("--format", "json", "--diff-from", "main", "content")
     assert res.code == 0 and found(res) == []
-    text = OLD + "\nOur leads get 50% off today.\n"
+    text = NEWS + "\nOur leads get 50% off today.\n"
     (repo / "content" / "news.md").write_text(text, encoding="utf-8")
     res = cli("--format", "json", "--diff-from", "main", "content")
     assert res.code == 1
@@ -44,7 +31,7 @@ def test_only_changed_lines_are_reported(cli, repo):
 
 
 def test_untracked_files_count_in_full_and_renames_only_by_their_edits(cli, repo):
-    (repo / "content" / "new.md").write_text(OLD, encoding="utf-8")
+    (repo / "content" / "new.md").write_text(NEWS, encoding="utf-8")
     git(repo, "mv", "content/news.md", "content/renamed.md")
     res = cli("--format", "json", "--diff-from", "main", "content")
     paths = {p for p, _, _ in found(res)}
@@ -52,7 +39,7 @@ def test_untracked_files_count_in_full_and_renames_only_by_their_edits(cli, repo
 
 
 def test_changed_line_in_the_middle_of_a_file(cli, repo):
-    (repo / "content" / "news.md").write_text(OLD.replace("just reply", "buy now, just reply"), encoding="utf-8")
+    (repo / "content" / "news.md").write_text(NEWS.replace("just reply", "buy now, just reply"), encoding="utf-8")
     res = cli("--format", "json", "--diff-from", "main", "content")
     assert {line for _, line, _ in found(res)} == {5}
 
@@ -61,7 +48,7 @@ def test_errors_are_one_line(cli, repo, tmp_path_factory):
     res = cli("--diff-from", "no-such-ref", "content")
     assert res.code == 2 and res.err.startswith("no-such-ref: --diff-from: no such commit") and "Traceback" not in res.err
     outside = tmp_path_factory.mktemp("plain")
-    (outside / "a.md").write_text(OLD, encoding="utf-8")
+    (outside / "a.md").write_text(NEWS, encoding="utf-8")
     res = cli("--diff-from", "main", str(outside / "a.md"))
     assert res.code == 2 and "not inside a git repository" in res.err
 
@@ -80,6 +67,6 @@ def test_parse_diff_hunks():
 
 
 def test_stdin_findings_are_all_kept(cli, repo):
-    res = cli("--format", "json", "--diff-from", "main", "--stdin-filename", "content/news.md", "-", stdin=OLD)
+    res = cli("--format", "json", "--diff-from", "main", "--stdin-filename", "content/news.md", "-", stdin=NEWS)
     assert ("content/news.md", 3, "TL101") in found(res)
-    assert ("-", 3, "TL101") in found(cli("--format", "json", "--diff-from", "main", "-", stdin=OLD))
+    assert ("-", 3, "TL101") in found(cli("--format", "json", "--diff-from", "main", "-", stdin=NEWS))
