@@ -49,13 +49,19 @@ def test_fix_keeps_latin1_and_mode(cli, write):
     assert (path.stat().st_mode & 0o777) == 0o640
 
 
-def test_fix_that_the_encoding_cannot_hold_is_refused_in_one_line(cli, write, tmp_path):
+def _substitution_pack(tmp_path, phrases: str, swap: str):
+    """A one-rule team pack: substitution X101 with a safe fix."""
     pack = tmp_path / "pack"
     pack.mkdir()
     (pack / "X.yaml").write_text(
-        "id: X101\nname: dash\nfamily: one-way\nkind: substitution\nlevel: warning\ndescription: d\n"
-        "message: '\"{match}\" x'\nrationale: r\nrewrite: r\nmatch:\n  phrases: [synergy]\n"
-        "swap:\n  synergy: \"work \\u2014 together\"\nfix: safe\n", encoding="utf-8")
+        "id: X101\nname: x\nfamily: one-way\nkind: substitution\nlevel: warning\ndescription: d\n"
+        f"message: '\"{{match}}\" x'\nrationale: r\nrewrite: r\nmatch:\n  phrases: {phrases}\n"
+        f"swap:\n{swap}fix: safe\n", encoding="utf-8")
+    return pack
+
+
+def test_fix_that_the_encoding_cannot_hold_is_refused_in_one_line(cli, write, tmp_path):
+    pack = _substitution_pack(tmp_path, "[synergy]", "  synergy: \"work \\u2014 together\"\n")
     latin = write("a.md", "Caf\xe9 synergy.\n".encode("latin-1"))
     other = write("b.md", "More eyeballs.\n")
     res = cli("--fix", "--no-score", "--select", "X,TL105", "--rule-path", pack, "--encoding", "latin-1", latin, other)
@@ -115,12 +121,7 @@ def test_fix_in_read_only_folder_is_one_line(cli, tmp_path):
 
 
 def test_self_triggering_fix_is_not_applied(cli, tmp_path, write):
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    (pack / "X.yaml").write_text(
-        "id: X101\nname: leads\nfamily: audience\nkind: substitution\nlevel: warning\ndescription: d\n"
-        "message: '\"{match}\" x'\nrationale: r\nrewrite: r\nmatch:\n  phrases: [leads, hot leads]\n"
-        "swap:\n  leads: hot leads\n  hot leads: people\nfix: safe\n")
+    pack = _substitution_pack(tmp_path, "[leads, hot leads]", "  leads: hot leads\n  hot leads: people\n")
     path = write("d.md", "We thank our leads.\n")
     res = cli("--fix", "--no-score", "--select", "X", "--rule-path", pack, path)
     # "leads" -> "hot leads" would be flagged again by X101, so it is refused and still reported.
