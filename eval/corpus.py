@@ -206,56 +206,31 @@ def spam_assassin(dl: Path):
             }
 
 
+def _markdown_docs(registry: str, name: str, version: str, archive: Path, top_level_only: bool):
+    """README-style Markdown files of one package archive, as docs records."""
+    source = f"{registry}:{name}@{version}"
+    with tarfile.open(archive) as tf:
+        for m in sorted((m for m in tf.getmembers() if m.isfile()), key=lambda m: m.name):
+            path = m.name.split("/", 1)[1] if "/" in m.name else m.name
+            if top_level_only and "/" in path:
+                continue
+            if not path.lower().endswith(".md") or EXCLUDE_MD.search(path):
+                continue
+            text = read_text(tf.extractfile(m).read())
+            if len(text.split()) < 30:
+                continue
+            yield {"id": f"{registry}:{name}:{path}#0", "source": source, "kind": "docs",
+                   "format": "markdown", "group": name, "path": path, "text": text}
+
+
 def pypi_docs(dl: Path):
     for name, version in PYPI_DOCS:
-        sdist = fetch_pypi_sdist(name, version, dl)
-        source = f"pypi:{name}@{version}"
-        with tarfile.open(sdist) as tf:
-            members = sorted((m for m in tf.getmembers() if m.isfile()),
-                             key=lambda m: m.name)
-            for m in members:
-                path = m.name.split("/", 1)[1] if "/" in m.name else m.name
-                if not path.lower().endswith(".md") or EXCLUDE_MD.search(path):
-                    continue
-                text = read_text(tf.extractfile(m).read())
-                if len(text.split()) < 30:
-                    continue
-                yield {
-                    "id": f"pypi:{name}:{path}#0",
-                    "source": source,
-                    "kind": "docs",
-                    "format": "markdown",
-                    "group": name,
-                    "path": path,
-                    "text": text,
-                }
+        yield from _markdown_docs("pypi", name, version, fetch_pypi_sdist(name, version, dl), top_level_only=False)
 
 
 def npm_docs(dl: Path):
     for name, version in NPM_DOCS:
-        tgz = fetch_npm(name, version, dl)
-        source = f"npm:{name}@{version}"
-        with tarfile.open(tgz) as tf:
-            members = sorted((m for m in tf.getmembers() if m.isfile()),
-                             key=lambda m: m.name)
-            for m in members:
-                path = m.name.split("/", 1)[1]
-                if "/" in path or not path.lower().endswith(".md"):
-                    continue
-                if EXCLUDE_MD.search(path):
-                    continue
-                text = read_text(tf.extractfile(m).read())
-                if len(text.split()) < 30:
-                    continue
-                yield {
-                    "id": f"npm:{name}:{path}#0",
-                    "source": source,
-                    "kind": "docs",
-                    "format": "markdown",
-                    "group": name,
-                    "path": path,
-                    "text": text,
-                }
+        yield from _markdown_docs("npm", name, version, fetch_npm(name, version, dl), top_level_only=True)
 
 
 def debian_docs(dl: Path, versions: dict):
