@@ -226,3 +226,12 @@ examples:
   bad: [Hey guys, the menu is here.]
   good: [Hi everyone, the menu is here.]
 """
+
+
+def test_yaml_on_off_yes_no_keys_stay_words():
+    """YAML 1.1 reads `no:`/`off:` as booleans; in rule and config files they are words."""
+    from tonelint.errors import RuleError
+    from tonelint.yamlfile import load_yaml
+
+    data = load_yaml("swap:\n  on: upon\n  yes: sure\n  no: nope\nsms: {off: true}\nflag: yes\n", "f.yaml", RuleError)
+    assert data == {"swap": {"on": "upon", "yes": "sure", "no": "nope"}, "sms": {"off": True}, "flag": True}

@@ -354,3 +354,47 @@ def test_no_match_runs_across_removed_markup_but_soft_line_breaks_join():
     assert not any(rule == "TL401" and "verbose" in m for rule, m in found)
     assert not any(rule == "TL205" for rule, _ in found)
     assert ("TL401", "Sign\nup today") in found
+
+
+@pytest.mark.parametrize("html, rule, matched", [
+    ('<a href="#"><div>Click here</div></a>', "TL403", "Click here"),  # a block inside a link: button markup
+    ('<p>Our blog is here.<br>Read it <a href="#">Learn<br>more</a></p>', None, None),
+    ("<html><head><title>Hi</title><body><p>Our industry-leading platform.</p>", "TL203", "industry-leading"),
+])
+def test_html_links_across_blocks_and_an_omitted_head(html, rule, matched):
+    from tonelint import lint_text
+
+    found = [(d.rule, d.matched) for d in lint_text(html, fmt="html")]
+    for d in lint_text(html, fmt="html"):
+        assert html[d.start:d.end] == d.matched
+    if rule:
+        assert (rule, matched) in found
+    else:  # "Learn<br>more" is one link whose text is "Learn more"
+        assert ("TL403", "Learn<br>more") in found
+
+
+def test_html_entities_without_semicolon_keep_text_and_offsets():
+    from tonelint.markup import parse
+
+    src = "<p>AT&T and &amp more &#37 off</p>"
+    (seg,) = parse(src, "html").segments
+    assert seg.text == "AT&T and & more % off"
+    for i, ch in enumerate(seg.text):
+        if seg.is_verbatim(i, i + 1):
+            assert src[seg.to_source(i)] == ch
+
+
+def test_plain_text_crlf_single_break_is_not_a_paragraph_break():
+    from tonelint.markup import parse
+
+    assert [s.text for s in parse("We make tools\r\nfor you.\r\n\r\nNext.", "text").segments] == [
+        "We make tools\r\nfor you.", "Next."]
+
+
+def test_email_folded_subject_is_one_opening_line():
+    from tonelint import lint_text
+
+    eml = ("From: a@example.com\r\nSubject: Our planner is here, so sign\r\n\tup now\r\nTo: b@example.com\r\n\r\n"
+           "Hello there.\r\n")
+    found = [(d.rule, d.matched) for d in lint_text(eml, fmt="email")]
+    assert ("TL401", "sign\r\n\tup now") in found

@@ -46,13 +46,16 @@ def apply_edits(text: str, diagnostics: list[Diagnostic]) -> FixResult:
     return result
 
 
-def fix_text(text: str, lint, *, unsafe: bool = False) -> FixResult:
-    """`lint(text) -> diagnostics`.  Returns the fixed text and what was applied."""
+def fix_text(text: str, lint, *, unsafe: bool = False, initial: list[Diagnostic] | None = None) -> FixResult:
+    """`lint(text) -> diagnostics`; `initial` is lint(text) when the caller has
+    it already.  Each pass lints the attempted text once and that result is
+    the next pass's input, so n passes cost n + 1 lints at most."""
     total = FixResult(text)
     refused: set[tuple[str, str, str]] = set()
+    current = lint(text) if initial is None else initial
     for _ in range(MAX_PASSES):
         candidates = [
-            d for d in fixable(lint(text), unsafe)
+            d for d in fixable(current, unsafe)
             if (d.rule, d.matched.lower(), d.fix.edits[0].text) not in refused
         ]
         if not candidates:
@@ -64,7 +67,7 @@ def fix_text(text: str, lint, *, unsafe: bool = False) -> FixResult:
             refused |= {(d.rule, d.matched.lower(), d.fix.edits[0].text) for d in bad}
             total.skipped.extend(bad)
             continue
-        text = attempt.text
+        text, current = attempt.text, after
         total.applied.extend(attempt.applied)
         total.skipped.extend(attempt.skipped)
     total.text = text

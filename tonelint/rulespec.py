@@ -465,10 +465,6 @@ def check_channels(ctx: _Ctx, channels, kind: str | None) -> None:
     for name, tweak in channels.items():
         if tweak is None:
             continue
-        if isinstance(tweak, dict) and False in tweak:  # YAML 1.1 reads a bare `off:` key as false
-            tweak["off"] = tweak.pop(False)
-            if hasattr(tweak, "key_lines"):
-                tweak.key_lines["off"] = tweak.key_lines.get(False, tweak.line)
         _check_keys(ctx, tweak, CHANNEL_TWEAK_KEYS, f"channels.{name}")
         for key in tweak:
             if kind and key not in ("off", "level") and key not in _TWEAKS_BY_KIND.get(kind, ()):

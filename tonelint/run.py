@@ -123,7 +123,9 @@ class Runner:
     def check_source(self, source: SourceFile) -> FileResult:
         """One draft's findings, everything a cache entry or a worker returns."""
         engine = self.engine_for(source.path)
-        result = engine.check(source)
+        return self._finish(engine, engine.check(source))
+
+    def _finish(self, engine: Engine, result: FileResult) -> FileResult:
         if self.options.report_unused_suppressions:
             from .suppress import report_unused
 
@@ -159,10 +161,14 @@ class Runner:
     def _fix(self, engine: Engine, source: SourceFile, result: FileResult, out: RunResult) -> FileResult:
         from .fixes import fix_text
 
-        def lint(text: str):
-            return engine.check(SourceFile(source.path, text, source.format, source.encoding, source.bom)).diagnostics
+        checked: dict[str, FileResult] = {source.text: result}
 
-        fixed = fix_text(source.text, lint, unsafe=self.options.unsafe_fixes)
+        def lint(text: str):
+            if text not in checked:
+                checked[text] = engine.check(SourceFile(source.path, text, source.format, source.encoding, source.bom))
+            return checked[text].diagnostics
+
+        fixed = fix_text(source.text, lint, unsafe=self.options.unsafe_fixes, initial=result.diagnostics)
         if fixed.text == source.text:
             return result
         if self.options.diff:
@@ -180,7 +186,8 @@ class Runner:
                 out.errors.append(exc)
                 return result
         out.fixed[source.path] = len(fixed.applied)
-        return engine.check(SourceFile(source.path, fixed.text, source.format, source.encoding, source.bom))
+        lint(fixed.text)
+        return self._finish(engine, checked[fixed.text])
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -39,7 +39,12 @@ def _build(node, path: str, error: type[TonelintError]):
         out.line = node.start_mark.line + 1
         out.key_lines = {}
         for knode, vnode in node.value:
-            key = _build(knode, path, error)
+            # A plain key stays text: YAML 1.1 would read `on:`, `off:`, `yes:`
+            # and `no:` as booleans ("swap: {no: ...}", "sms: {off: true}").
+            if isinstance(knode, yaml.ScalarNode) and knode.tag == "tag:yaml.org,2002:bool":
+                key = knode.value
+            else:
+                key = _build(knode, path, error)
             if isinstance(key, (dict, list)):
                 raise error(f"{path}:{knode.start_mark.line + 1}", "a mapping key must be a plain value")
             if key in out:
@@ -82,3 +87,6 @@ def load_yaml(text: str, path: str, error: type[TonelintError]):
         where = f"{path}:{mark.line + 1}" if mark else path
         problem = str(exc.problem).replace("tag:yaml.org,2002:", "!!")
         raise error(where, f"unsupported YAML value: {problem}; rule and config files hold plain values only") from None
+    finally:
+        # The shared constructor remembers every node it built; forget them.
+        _SAFE.constructed_objects.clear()

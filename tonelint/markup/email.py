@@ -17,6 +17,8 @@ from .document import Parsed
 from .segment import Segment
 
 _SUBJECT = re.compile(r"^subject:[ \t]*(.*?)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
+# Continuation lines right after the Subject line: one match each, in a row.
+_FOLDED = re.compile(r"\r?\n[ \t]+([^\r\n]*?)[ \t]*(?=\r?\n|$)")
 _HEADER_END = re.compile(r"\r?\n\r?\n|\r\r")
 
 
@@ -55,6 +57,13 @@ def parse_email(source_text: str) -> Parsed:
             seg.add(str(msg.get("subject", "")), m.start(1), verbatim=False, src_length=len(raw))
         else:
             seg.add(raw, m.start(1))
+            # A long subject folds onto indented continuation lines (RFC 5322);
+            # each joins the title as a wrapped line does, with exact offsets.
+            pos = m.end()
+            while (cont := _FOLDED.match(headers, pos)) is not None:
+                seg.add_gap(removed=False)
+                seg.add(cont.group(1), cont.start(1))
+                pos = cont.end()
         parsed.segments.append(seg)
         parsed.meta["subject"] = seg.text
     part = msg.get_body(preferencelist=("plain", "html"))

@@ -24,6 +24,8 @@ _BLOCK_SCOPE = {
     "figcaption": "paragraph", "caption": "table", "br": None, "hr": None, "body": "paragraph", "form": "paragraph",
     "button": "paragraph", "label": "paragraph", "summary": "paragraph", "details": "paragraph",
 }
+# Tags that may stand in <head>; any other start tag means the body began.
+_HEAD_ONLY = {"meta", "link", "style", "script", "base", "noscript", "template", "title", "head", "html"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
@@ -40,7 +42,8 @@ class _Collector(HTMLParser):
         self.skip: list[str] = []
         self.scopes: list[str] = []
         self.seg: Segment | None = None
-        self.links: list[int] = []
+        self.links: list[int] = []  # open <a> starts, as offsets in the current segment
+        self._title_in_head = False
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -48,9 +51,15 @@ class _Collector(HTMLParser):
 
     def _flush(self) -> None:
         seg = self.seg
-        if seg is not None and seg.text.strip():
-            self.parsed.segments.append(seg)
+        if seg is not None:
+            # A link still open goes on in the next block (<a><div>…</div></a>,
+            # the usual button markup in HTML mail): close it here, restart it there.
+            for start in self.links:
+                seg.end_link(start)
+            if seg.text.strip():
+                self.parsed.segments.append(seg)
         self.seg = None
+        self.links = [0] * len(self.links)
 
     def _segment(self) -> Segment:
         if self.seg is None:
@@ -65,6 +74,14 @@ class _Collector(HTMLParser):
             self.scopes.append("title")
             self._title_in_head = True
             return
+        if "head" in self.skip and tag not in _HEAD_ONLY:
+            # </head> may be left out (HTML5): the first body tag ends the head.
+            self.skip.remove("head")
+        if tag == "br":
+            # A line break inside a block, as in Markdown: one paragraph goes on.
+            if self.seg is not None and not self.skip:
+                self.seg.add_gap(removed=False)
+            return
         if tag in _SKIP:
             self.skip.append(tag)
             return
@@ -73,13 +90,13 @@ class _Collector(HTMLParser):
             if tag not in _VOID and _BLOCK_SCOPE[tag]:
                 self.scopes.append(_BLOCK_SCOPE[tag])
         elif tag == "a" and not self.skip:
-            self.links.append(self._segment().start_link())
+            self.links.append(self.seg.start_link() if self.seg is not None else 0)
         elif tag == "img":
             if self.seg is not None:
                 self.seg.add_gap()
 
     def handle_endtag(self, tag):
-        if tag == "title" and getattr(self, "_title_in_head", False):
+        if tag == "title" and self._title_in_head:
             self._title_in_head = False
             self._flush()
             if self.scopes:
@@ -105,16 +122,23 @@ class _Collector(HTMLParser):
             return
         self._segment().add(data, self._offset())
 
-    def _ref(self, raw: str):
+    def _ref(self, lead: str, name: str):
+        """A character reference, read from the source as written: the closing
+        `;` is optional in HTML ("AT&T", "&amp more")."""
         if self.skip:
             return
-        self._segment().add(unescape(raw), self._offset(), verbatim=False, src_length=len(raw))
+        off = self._offset()
+        end = off + len(lead) + len(name)
+        if self.text.startswith(";", end):
+            end += 1
+        raw = self.text[off:end]
+        self._segment().add(unescape(raw), off, verbatim=False, src_length=len(raw))
 
     def handle_entityref(self, name):
-        self._ref(f"&{name};")
+        self._ref("&", name)
 
     def handle_charref(self, name):
-        self._ref(f"&#{name};")
+        self._ref("&#", name)
 
     def handle_comment(self, data):
         self.parsed.directives.append((self._offset(), f"<!--{data}-->"))

@@ -7,7 +7,7 @@ import re
 from .document import Parsed
 from .segment import Segment
 
-_BLANK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
+_BLANK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)\s*")
 # A directive line, or one trailing other text after a # or // comment marker
 # ("Our prices. # tonelint: ignore TL203"), which suppress.py applies to its own line.
 _DIRECTIVE = re.compile(r"^[ \t]*(?:#|//)?[ \t]*tonelint[:-].*$|(?:#|//)[ \t]*tonelint:.*$", re.MULTILINE)
