@@ -54,16 +54,27 @@ def test_errors_are_one_line(cli, repo, tmp_path_factory):
 
 
 def test_parse_diff_hunks():
+    # `git diff --no-prefix`, as changed_lines runs it; an added line "++ tip"
+    # shows as "+++ tip" inside a hunk and is not a file header.
     diff = (
-        "diff --git a/x.md b/x.md\n--- a/x.md\n+++ b/x.md\n"
+        "diff --git x.md x.md\n--- x.md\n+++ x.md\n"
         "@@ -3 +3 @@\n-old\n+new\n"
-        "@@ -10,0 +11,2 @@\n+a\n+b\n"
+        "@@ -10,0 +11,2 @@\n+a\n+++ tip\n"
         "@@ -20,2 +22,0 @@\n-gone\n-gone\n"
-        "diff --git a/gone.md b/gone.md\n--- a/gone.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"
-        'diff --git "a/caf\\303\\251.md" "b/caf\\303\\251.md"\n--- "a/caf\\303\\251.md"\n+++ "b/caf\\303\\251.md"\n'
+        "diff --git gone.md gone.md\n--- gone.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"
+        'diff --git "caf\\303\\251.md" "caf\\303\\251.md"\n--- "caf\\303\\251.md"\n+++ "caf\\303\\251.md"\n'
         "@@ -1 +1 @@\n-a\n+b\n"
     )
     assert parse_diff(diff) == {"x.md": {3, 11, 12}, "café.md": {1}}
+
+
+def test_user_git_config_prefixes_do_not_hide_changes(cli, repo):
+    from conftest import git
+
+    git(repo, "config", "diff.mnemonicPrefix", "true")
+    (repo / "content" / "news.md").write_text(NEWS + "\n++ tip: our leads get 50% off.\n", encoding="utf-8")
+    res = cli("--format", "json", "--diff-from", "main", "content")
+    assert res.code == 1 and ("content/news.md", 7, "TL104") in found(res)
 
 
 def test_stdin_findings_are_all_kept(cli, repo):

@@ -63,19 +63,25 @@ def _unquote(name: str) -> str:
 
 
 def parse_diff(text: str) -> dict:
-    """{path relative to the repository root: set of changed new-side lines}."""
+    """{path relative to the repository root: set of changed new-side lines},
+    from `git diff --no-prefix`.  A `+++ ` line is a file header only in the
+    header block (after `diff --git`, before the first hunk): inside a hunk
+    it is an added line that starts with "++"."""
     out: dict = {}
     current = None
+    in_header = False
     for line in text.splitlines():
-        if line.startswith("+++ "):
-            target = line[4:].rstrip("\t")
-            if target == "/dev/null":
-                current = None
-                continue
-            target = _unquote(target)
-            current = target[2:] if target.startswith("b/") else target
-            out.setdefault(current, set())
+        if line.startswith("diff --git "):
+            in_header, current = True, None
             continue
+        if in_header and line.startswith("+++ "):
+            target = line[4:].rstrip("\t")
+            current = None if target == "/dev/null" else _unquote(target)
+            if current is not None:
+                out.setdefault(current, set())
+            continue
+        if line.startswith("@@"):
+            in_header = False
         if current is None:
             continue
         m = _HUNK.match(line)
@@ -107,7 +113,10 @@ def changed_lines(paths, ref: str) -> Changes:
             _git(["rev-parse", "--verify", f"{ref}^{{commit}}"], root, ref)
         except GitDiffError:
             raise GitDiffError(ref, f"--diff-from: no such commit in {root}") from None
-        diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--find-renames", ref, "--"], root, root)
+        # --no-prefix: paths as they are, whatever diff.mnemonicPrefix or
+        # diff.noprefix the user's git config sets.
+        diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-prefix", "--find-renames", ref, "--"],
+                    root, root)
         for rel, lines in parse_diff(diff).items():
             changes.lines[os.path.realpath(os.path.join(root, rel))] = lines
         untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], root, root)
