@@ -155,6 +155,13 @@ def test_options_that_change_findings_are_part_of_the_key(cli, write, engine_run
     assert engine_runs == ["d.md", "d.md"]
 
 
+def test_options_that_change_only_the_exit_code_still_hit(cli, write, engine_runs):
+    draft = write("d.md", PUSHY)
+    assert cli(draft).code == 1
+    assert cli("--fail-level", "error", draft).code == 0
+    assert engine_runs == ["d.md"]
+
+
 def test_new_version_invalidates(cli, write, engine_runs, monkeypatch):
     draft = write("d.md", PUSHY)
     cli("--format", "json", draft)

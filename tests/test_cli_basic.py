@@ -238,3 +238,12 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(cli, write):
 def test_fix_on_stdin_prints_the_fixed_text(cli):
     res = cli(ISO, "--fix", "-", stdin="Thanks!!! More eyeballs please.\n")
     assert res.out.startswith("Thanks! More readers please.\n")
+
+
+def test_folder_discovery_reads_every_known_suffix(cli, write, tmp_path):
+    from tonelint.source import FORMATS_BY_SUFFIX
+
+    for suffix in FORMATS_BY_SUFFIX:
+        write(f"content/d{suffix}", "Our target audience loves it.\n")
+    res = cli("--format", "json", "--no-score", "--isolated", tmp_path / "content")
+    assert sorted({f["path"].rsplit(".", 1)[1] for f in json.loads(res.out)}) == sorted(s[1:] for s in FORMATS_BY_SUFFIX)

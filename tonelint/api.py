@@ -12,9 +12,10 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .engine import Engine, FileResult, Settings
 from .errors import InputError
-from .source import FORMATS, SourceFile
+from .source import FORMATS, FORMATS_BY_SUFFIX, SourceFile
 
-DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".eml")
+# Folder discovery reads every suffix a format is known by.
+DEFAULT_SUFFIXES = tuple(FORMATS_BY_SUFFIX)
 
 
 @lru_cache(maxsize=8)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -102,8 +102,10 @@ class Effective:
     default_channel: str | None = None  # from config: front matter beats it
     channels: tuple = ()
     model: str | None = None
-    fail_level: Level = Level.WARNING
-    source: str = "--config"  # where errors about these settings point
+    # Neither changes a finding, so neither is part of equality or repr: the
+    # engine cache and the result cache key on the rest.
+    fail_level: Level = field(default=Level.WARNING, compare=False, repr=False)
+    source: str = field(default="--config", compare=False, repr=False)  # where errors about these settings point
 
     def rules(self):
         """The active rules, with levels and channel tweaks applied."""
