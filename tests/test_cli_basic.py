@@ -247,3 +247,16 @@ def test_folder_discovery_reads_every_known_suffix(cli, write, tmp_path):
         write(f"content/d{suffix}", "Our target audience loves it.\n")
     res = cli("--format", "json", "--no-score", "--isolated", tmp_path / "content")
     assert sorted({f["path"].rsplit(".", 1)[1] for f in json.loads(res.out)}) == sorted(s[1:] for s in FORMATS_BY_SUFFIX)
+
+
+def test_fix_on_stdin_is_a_filter_even_when_nothing_changes(cli):
+    clean = "Here is how to bake bread at home.\n"
+    res = cli("--fix", "--no-score", "-", stdin=clean)
+    assert res.out == clean
+    res = cli("--fix", "--no-score", "-", stdin="A million eyeballs!!!\n")
+    assert res.out == "A million readers!\n"
+
+
+def test_stdin_given_twice_is_a_usage_error(cli):
+    res = cli("-", "-", stdin="Hello.\n")
+    assert res.code == 2 and "stdin can be read only once" in res.err

@@ -5,7 +5,7 @@ returns; nothing here writes to the terminal."""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostic, Level
 from .engine import Engine, FileResult
@@ -96,6 +96,8 @@ class Runner:
         from .api import DEFAULT_SUFFIXES, discover
 
         o = self.options
+        if o.paths.count("-") > 1:
+            raise TonelintError("-", "stdin can be read only once; give - once")
         for raw in o.paths:
             if raw == "-":
                 data = sys.stdin.buffer.read()
@@ -106,7 +108,7 @@ class Runner:
                     yield exc
                     continue
                 fmt = o.markup or (format_for(name, "markdown") if o.stdin_filename else "markdown")
-                yield SourceFile(path=name, text=text, format=fmt, encoding=enc, bom=bom)
+                yield SourceFile(path=name, text=text, format=fmt, encoding=enc, bom=bom, stdin=True)
                 continue
             for path, error in discover([raw], self.resolver.suffixes(raw, DEFAULT_SUFFIXES)):
                 if error is not None:
@@ -165,19 +167,18 @@ class Runner:
 
         def lint(text: str):
             if text not in checked:
-                checked[text] = engine.check(SourceFile(source.path, text, source.format, source.encoding, source.bom))
+                checked[text] = engine.check(replace(source, text=text))
             return checked[text].diagnostics
 
         fixed = fix_text(source.text, lint, unsafe=self.options.unsafe_fixes, initial=result.diagnostics)
+        if source.stdin and not self.options.diff:
+            out.stdout_text = fixed.text  # `--fix -` is a filter: the text goes out, changed or not
         if fixed.text == source.text:
             return result
         if self.options.diff:
             out.diffs.append(unified_diff(source.path, source.text, fixed.text))
             return result
-        if source.path == "-" or (self.options.stdin_filename and source.path == self.options.stdin_filename
-                                  and "-" in self.options.paths):
-            out.stdout_text = fixed.text
-        else:
+        if not source.stdin:
             from .safewrite import write_fixed
 
             try:

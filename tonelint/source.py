@@ -32,6 +32,7 @@ class SourceFile:
     format: str
     encoding: str = "utf-8"
     bom: bool = False
+    stdin: bool = False  # read from `-`: --fix prints the text instead of writing a file
 
     def encode(self, text: str) -> bytes:
         """Bytes for writing `text` back with this file's encoding and BOM."""
