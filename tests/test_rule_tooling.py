@@ -243,3 +243,15 @@ def test_example_team_pack(cli, monkeypatch):
     isolated = {(Path(f["path"]).as_posix(), f["rule"]) for f in json.loads(cli("--format", "json", "--isolated", "drafts").out)}
     assert ("drafts/legal/terms-update.md", "TL202") in isolated
     assert ("drafts/newsletter.md", "TL108") in isolated
+
+
+@pytest.mark.parametrize("where", ["shared/banned.txt", "../banned.txt", "banned.lst"])
+def test_word_lists_live_beside_the_rule_or_in_lists(cli, write, tmp_path, where):
+    """The result cache fingerprints exactly those places; a list elsewhere
+    could go stale, so it is refused up front."""
+    rule = write("pack/X.yaml", (
+        "id: X101\nfamily: audience\nkind: existence\nmessage: m\nrationale: r\n"
+        f"match:\n  list: {where}\n"))
+    res = cli("--isolated", "--rule-path", rule.parent, write("d.md", "Hello.\n"))
+    assert res.code == 2
+    assert f"{rule}:" in res.err and "must be a .txt file beside the rule file or under its lists/" in res.err

@@ -159,8 +159,18 @@ def _check_keys(ctx: _Ctx, mapping, allowed: dict, what: str) -> None:
             ctx.fail(mapping, key, f"must be {names.replace('str', 'text').replace('dict', 'mapping')}")
 
 
+LIST_SUFFIX = ".txt"
+
+
 def read_list(ctx: _Ctx, mapping, name: str) -> list[str]:
-    """A shared word list: one phrase a line, '#' starts a comment."""
+    """A shared word list: one phrase a line, '#' starts a comment.  It lives
+    beside the rule file or under its lists/ folder, and ends in .txt: the
+    result cache fingerprints exactly those places, so an edited list can
+    never leave a stale result behind."""
+    parts = Path(name).parts
+    if not name.endswith(LIST_SUFFIX) or ".." in parts or Path(name).is_absolute() or (
+            len(parts) > 1 and parts[0] != "lists"):
+        ctx.fail(mapping, "list", f"word list {name!r} must be a .txt file beside the rule file or under its lists/")
     base = Path(ctx.path).parent
     path = base / name
     if not path.is_file():
