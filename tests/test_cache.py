@@ -54,14 +54,6 @@ def cache_dir():
     return Path(os.environ["TONELINT_CACHE_DIR"])
 
 
-def reload_rules() -> None:
-    """config.py keeps loaded packs for the life of the process; a new CLI
-    process would load the edited files, so the in-process tests forget them."""
-    from tonelint import config
-
-    config._pack.cache_clear()
-
-
 def findings(res) -> list:
     assert res.code in (0, 1), res.err
     return json.loads(res.out)
@@ -112,7 +104,6 @@ def test_edited_rule_file_invalidates(cli, write, tmp_path, engine_runs):
     assert [f["matched"] for f in findings(cli(*args))] == ["gizmo"]
     assert engine_runs == ["d.md"]
     rule.write_text(RULE.replace("WORD", "widget"), encoding="utf-8")
-    reload_rules()
     assert [f["matched"] for f in findings(cli(*args))] == ["widget"]
     assert engine_runs == ["d.md", "d.md"]
 
@@ -128,7 +119,6 @@ def test_edited_word_list_invalidates(cli, write, tmp_path, engine_runs):
     args = ("--format", "json", "--rule-path", pack, "--select", "HOUSE", draft)
     assert [f["matched"] for f in findings(cli(*args))] == ["gizmo"]
     words.write_text("widget\n", encoding="utf-8")
-    reload_rules()
     assert [f["matched"] for f in findings(cli(*args))] == ["widget"]
     assert engine_runs == ["d.md", "d.md"]
 
@@ -255,7 +245,7 @@ def test_warm_run_does_not_import_spacy(write, tmp_path):
 
 
 def test_parsed_rule_packs_are_cached_by_content(cli, write, tmp_path, monkeypatch, cache_dir):
-    from tonelint import config, ruleset
+    from tonelint import ruleset
 
     parsed = []
     real = ruleset._load_pack
@@ -268,7 +258,6 @@ def test_parsed_rule_packs_are_cached_by_content(cli, write, tmp_path, monkeypat
 
     def fresh_process():
         monkeypatch.setattr(cache_mod, "_packs", {})
-        config._pack.cache_clear()
 
     fresh_process()
     cli(*args)

@@ -156,8 +156,9 @@ def _any_prefix(rule_id: str, prefixes) -> bool:
     return any(p.upper() == "ALL" or rule_id.upper().startswith(p.upper()) for p in prefixes)
 
 
-@lru_cache(maxsize=32)
 def _pack(rule_paths: tuple, builtin: bool):
+    """The packs' rules; cache.cached_pack memoises them by content, so an
+    edited rule file is seen even by a long-lived caller."""
     from .ruleset import load_rules
 
     return tuple(load_rules([Path(p) for p in rule_paths], builtin=builtin))

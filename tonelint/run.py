@@ -63,7 +63,10 @@ class Runner:
     progress = None  # callable(item) after each input (progress.py sets it for a terminal bar)
 
     def __init__(self, options: RunOptions) -> None:
+        from .cache import use_rule_store
+
         self.options = options
+        use_rule_store(options)
         self._engines: dict = {}
         self._resolver = None
 
