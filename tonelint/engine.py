@@ -87,7 +87,7 @@ class Engine:
         from .checks import RUNNERS, Context
 
         channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel
-        ctx = Context(text=source.text, path=source.path, facts=facts, level_overrides={})
+        ctx = Context(text=source.text, path=source.path, facts=facts)
         diagnostics: list[Diagnostic] = []
         for rule in self.rules:
             active = _for_channel(rule, channel)
@@ -99,7 +99,7 @@ class Engine:
             from .suppress import apply_suppressions
 
             diagnostics, result.suppressed, result.unused_suppressions = apply_suppressions(
-                source.text, parsed.directives, diagnostics, source.format
+                source.text, parsed.directives, diagnostics
             )
         diagnostics.sort(key=Diagnostic.sort_key)
         result.diagnostics = diagnostics

@@ -47,7 +47,6 @@ class MatcherBank:
 
     def scan(self, segments, docs) -> Facts:
         facts = Facts(segments=list(segments))
-        self._segments = facts.segments
         strings = self.nlp.vocab.strings
         hits = facts.hits
         from .tokenfacts import DocArrays
@@ -55,7 +54,8 @@ class MatcherBank:
         for seg_i, doc in enumerate(docs):
             sent_base = len(facts.sentences)
             arrays = DocArrays(doc)
-            doc_text = facts.segments[seg_i].text  # == doc.text, which rebuilds it token by token
+            segment = facts.segments[seg_i]
+            doc_text = segment.text  # == doc.text, which rebuilds it token by token
             for _, _, start_char, end_char in arrays.starts:
                 text = doc_text[start_char:end_char].rstrip().rstrip(_CLOSERS)
                 facts.sentences.append(Sentence(seg_i, start_char, end_char, text.endswith("?")))
@@ -69,23 +69,20 @@ class MatcherBank:
             for match_id, start, end in found:
                 key = strings[match_id]
                 block = self.blocks[key]
-                if not self._keep(block, doc, start, end, facts, sent_of_token):
+                if not self._keep(block, doc, doc_text, start, end, facts, sent_of_token):
                     continue
                 span = doc[start:end]
-                self._add(hits, key, seg_i, span.start_char, span.end_char, sent_of_token[start], span.text)
+                self._add(hits, key, segment, seg_i, span.start_char, span.end_char, sent_of_token[start], span.text)
             for key, rx in self.regexes:
-                text = doc_text
                 group = rx.groupindex.get("hit", 0)  # `(?P<hit>…)` reports only that part (RE2 has no lookbehind)
-                for m in rx.finditer(text):
+                for m in rx.finditer(doc_text):
                     a, b = m.span(group)
-                    if b <= a:
+                    tok = doc.char_span(a, b, alignment_mode="expand") if b > a else None
+                    if tok is None or not len(tok):
+                        continue  # only white space: no word to flag, no sentence to place it in
+                    if not self._keep(self.blocks[key], doc, doc_text, tok.start, tok.end, facts, sent_of_token):
                         continue
-                    tok = doc.char_span(a, b, alignment_mode="expand")
-                    if tok is not None and len(tok) and not self._keep(self.blocks[key], doc, tok.start, tok.end,
-                                                                        facts, sent_of_token):
-                        continue
-                    sent = sent_of_token[tok.start] if tok is not None and len(tok) else sent_base
-                    self._add(hits, key, seg_i, a, b, sent, m.group(group))
+                    self._add(hits, key, segment, seg_i, a, b, sent_of_token[tok.start], m.group(group))
         for key, lst in hits.items():
             lst.sort(key=lambda h: (h.seg, h.start, -h.end))
             hits[key] = _longest(lst)
@@ -110,14 +107,14 @@ class MatcherBank:
             need = {h.sent for h in hits.get(block.when_sentence.key, [])}
             hits[block.key] = [h for h in hits[block.key] if h.sent in need]
 
-    def _add(self, hits, key, seg, start, end, sent, text) -> None:
+    def _add(self, hits, key, segment, seg, start, end, sent, text) -> None:
         if self.accept and self.accept.covers(text):
             return
-        if self._segments[seg].removed and self._segments[seg].crosses_removed(start, end):
+        if segment.removed and segment.crosses_removed(start, end):
             return  # "EYEBALLS <url> !" is not one phrase: the URL was never prose
         hits.setdefault(key, []).append(Hit(key, seg, start, end, sent, text))
 
-    def _keep(self, block: Block, doc, start: int, end: int, facts: Facts, sent_of_token) -> bool:
+    def _keep(self, block: Block, doc, text: str, start: int, end: int, facts: Facts, sent_of_token) -> bool:
         if block.in_question and not facts.sentences[sent_of_token[start]].question:
             return False
         if block.sentence_start:
@@ -126,7 +123,7 @@ class MatcherBank:
                 i -= 1
             if i >= 0 and sent_of_token[i] == sent_of_token[start]:
                 return False
-        if block.line_edge and not _at_line_edge(doc, start, end):
+        if block.line_edge and not _at_line_edge(doc, text, start, end):
             return False
         if block.unless_before:
             lo = max(start - block.window, 0)
@@ -138,11 +135,10 @@ class MatcherBank:
         return True
 
 
-def _at_line_edge(doc, start: int, end: int) -> bool:
+def _at_line_edge(doc, text: str, start: int, end: int) -> bool:
     """The hit opens or closes its line (only punctuation beside it there): a
     shouted line, not an aside with prose on both sides ("right? OF COURSE
     NOT! (Good answer.)")."""
-    text = doc.text
     head = doc[start].idx
     tail = doc[end - 1].idx + len(doc[end - 1].text)
     line_start = text.rfind("\n", 0, head) + 1

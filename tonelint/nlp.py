@@ -26,14 +26,11 @@ def load_pipeline(model: str | None = None):
             raise ConfigError("model", f"spaCy pipeline {model!r} is not installed") from None
         if not nlp.has_pipe("sentencizer") and not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
             nlp.add_pipe("sentencizer")
-        return nlp
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
     # A paragraph is far below this; a 1 MB line with no spaces is not, and it
-    # must still tokenize rather than raise.
+    # must still be checked rather than raise.
     nlp.max_length = 10**9
     return nlp
 
-
-def is_trained(nlp) -> bool:
-    return any(name in nlp.pipe_names for name in ("tagger", "parser", "lemmatizer", "morphologizer"))

@@ -121,9 +121,6 @@ class Rule:
         out.extend(dep for b in list(out) for dep in sub_blocks(b))
         return out
 
-    @property
-    def fixable(self) -> bool:
-        return self.kind == "substitution" and self.fix in (Applicability.SAFE, Applicability.UNSAFE)
 
 
 class _Ctx:
@@ -246,11 +243,11 @@ def _has_regex_predicate(value) -> bool:
     return False
 
 
-def _compile_regex(ctx: _Ctx, mapping, pattern: str) -> None:
+def _compile_regex(ctx: _Ctx, mapping, pattern: str, ignore_case: bool) -> None:
     from .regex import RegexError, compile_regex
 
     try:
-        compile_regex(pattern)
+        compile_regex(pattern, ignore_case)  # as the matcher bank will: one compile, cached
     except RegexError as exc:
         ctx.fail(mapping, "regex", str(exc))
 
@@ -283,7 +280,7 @@ def parse_block(ctx: _Ctx, mapping, key: str, what: str) -> Block:
     regexes = mapping.get("regex", [])
     regexes = [regexes] if isinstance(regexes, str) else regexes
     for rx in regexes:
-        _compile_regex(ctx, mapping, str(rx))
+        _compile_regex(ctx, mapping, str(rx), case == "insensitive")
     if not (phrases or patterns or regexes or mapping.get("brand")):
         ctx.fail(mapping, None, f"{what} needs at least one of phrases, list, patterns or regex")
     block = Block(

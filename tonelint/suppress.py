@@ -55,7 +55,7 @@ def parse_directives(text: str, raw: list[tuple[int, str]], index: LineIndex) ->
     return sorted(out, key=lambda d: d.offset)
 
 
-def apply_suppressions(text: str, raw, diagnostics, fmt: str = "markdown"):
+def apply_suppressions(text: str, raw, diagnostics):
     """Returns (kept diagnostics, number suppressed, unused directives)."""
     index = LineIndex(text)
     directives = parse_directives(text, raw, index)
@@ -81,7 +81,7 @@ def _silencer(directives: list[Directive], rule: str, offset: int, line: int) ->
             break
         if d.action == "disable" and d.covers(rule):
             region = d
-        elif d.action == "enable" and region is not None and (not d.ids or rule.upper() in d.ids or d.covers(rule)):
+        elif d.action == "enable" and region is not None and d.covers(rule):
             region = None
     if region is not None:
         return region

@@ -37,7 +37,6 @@ class Context:
     text: str
     path: str
     facts: Facts
-    level_overrides: dict
 
     def diagnostic(self, rule: Rule, start: int, end: int, fields: dict, fix: Fix | None = None,
                    hit: Hit | None = None) -> Diagnostic:
@@ -50,7 +49,7 @@ class Context:
         return Diagnostic(
             rule=rule.id,
             family=rule.family,
-            level=self.level_overrides.get(rule.id, rule.level),
+            level=rule.level,
             start=start,
             end=end,
             matched=matched,

@@ -23,7 +23,7 @@ def run(rule, ctx: Context):
     if rule.before is not None or rule.opening:
         first_value = None
         if rule.before is not None:
-            values = facts.of(rule.before.key)
+            values = ctx.scoped(rule, facts.of(rule.before.key))  # value counts where the rule looks
             first_value = min((h.sent for h in values), default=None)
         opening = _opening_sentence(facts)
         for hit in targets:
