@@ -191,18 +191,10 @@ def parse_markdown_chunked(text: str, size: int | None = None) -> Parsed:
         later = labels - known
         if later and _unresolved(parsed, text[a:b], later):
             parsed = parse_markdown(text[a:b], env)
-        _shift(parsed, a)
+        parsed.shift(a)
         out.segments.extend(parsed.segments)
         out.directives.extend(parsed.directives)
         if i == 0:
             out.meta.update(parsed.meta)
         pieces[i] = (a, b, None, known)  # the piece's segments now live in `out` only
     return out
-
-
-def _shift(parsed: Parsed, base: int) -> None:
-    if not base:
-        return
-    for seg in parsed.segments:
-        seg.src_starts = [s + base for s in seg.src_starts]
-    parsed.directives = [(o + base, d) for o, d in parsed.directives]

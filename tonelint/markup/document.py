@@ -7,6 +7,13 @@ from dataclasses import dataclass, field
 from .segment import Segment
 
 
+def lf_only(text: str) -> str:
+    """Same-length text with LF line ends only, for parsers that would turn
+    CRLF or CR into LF themselves (and so shift every later offset): CRLF
+    becomes " \n", a lone CR "\n"."""
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
 @dataclass
 class Parsed:
     segments: list[Segment] = field(default_factory=list)
@@ -14,3 +21,12 @@ class Parsed:
     directives: list[tuple[int, str]] = field(default_factory=list)
     # Front matter / headers the engine may use (title, subject, channel).
     meta: dict = field(default_factory=dict)
+
+    def shift(self, base: int) -> "Parsed":
+        """Move every source offset by `base`: the text was parsed from a
+        slice of the file that starts there (an email part, a Markdown piece)."""
+        if base:
+            for seg in self.segments:
+                seg.src_starts = [s + base for s in seg.src_starts]
+            self.directives = [(o + base, d) for o, d in self.directives]
+        return self

@@ -32,15 +32,14 @@ def _body_parser(content_type: str):
     return parse_plain
 
 
-def _shift(parsed: Parsed, base: int, approximate: bool) -> Parsed:
+def _pinned(parsed: Parsed, base: int) -> Parsed:
+    """A decoded part: nothing in it maps back exactly, so every offset points
+    at the part's start and no fix is written."""
     for seg in parsed.segments:
-        if approximate:
-            seg.src_starts = [base] * len(seg.src_starts)
-            seg.verbatim = [False] * len(seg.verbatim)
-            seg.lengths = [0] * len(seg.lengths)
-        else:
-            seg.src_starts = [s + base for s in seg.src_starts]
-    parsed.directives = [(o + base, d) for o, d in parsed.directives]
+        seg.src_starts = [base] * len(seg.src_starts)
+        seg.verbatim = [False] * len(seg.verbatim)
+        seg.lengths = [0] * len(seg.lengths)
+    parsed.directives = [(base, d) for _, d in parsed.directives]
     return parsed
 
 
@@ -79,10 +78,10 @@ def parse_email(source_text: str) -> Parsed:
     verbatim = cte in ("7bit", "8bit", "binary") and isinstance(raw_payload, str)
     base = source_text.find(raw_payload, header_end.end() if header_end else 0) if verbatim else -1
     if base >= 0 and raw_payload == body:
-        sub = _shift(_body_parser(ctype)(raw_payload), base, approximate=False)
+        sub = _body_parser(ctype)(raw_payload).shift(base)
     else:
         anchor = base if base >= 0 else (header_end.end() if header_end else 0)
-        sub = _shift(_body_parser(ctype)(body), anchor, approximate=True)
+        sub = _pinned(_body_parser(ctype)(body), anchor)
     parsed.segments.extend(sub.segments)
     parsed.directives.extend(sub.directives)
     return parsed

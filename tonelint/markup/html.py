@@ -11,7 +11,8 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from .document import Parsed
+from ..diagnostics import LineIndex
+from .document import Parsed, lf_only
 from .segment import Segment
 
 _SKIP = {"script", "style", "noscript", "template", "code", "pre", "svg", "math", "head", "textarea", "select"}
@@ -33,11 +34,7 @@ class _Collector(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
-        self.line_starts = [0]
-        i = text.find("\n")
-        while i >= 0:
-            self.line_starts.append(i + 1)
-            i = text.find("\n", i + 1)
+        self.line_starts = LineIndex(text).starts
         self.parsed = Parsed()
         self.skip: list[str] = []
         self.scopes: list[str] = []
@@ -151,7 +148,7 @@ _BAD_MARKED_SECTION = re.compile(r"<(?=!\[(?!(?:cdata|temp|ignore|include|rcdata
 
 
 def parse_html(source_text: str) -> Parsed:
-    text = source_text.replace("\r\n", " \n").replace("\r", "\n")
+    text = lf_only(source_text)
     text = _BAD_MARKED_SECTION.sub(" ", text)
     collector = _Collector(text)
     try:

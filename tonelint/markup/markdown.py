@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .document import Parsed
+from ..diagnostics import LineIndex
+from .document import Parsed, lf_only
 from .front_matter import front_matter_segment
 from .segment import Segment
 
@@ -35,17 +36,7 @@ def _normalise(text: str) -> str:
     """Same-length text that markdown-it will not rewrite: it turns CRLF and CR
     into LF itself, which would shift every later offset; it also turns NUL into
     U+FFFD, which then would not be found in the source."""
-    return text.replace("\r\n", " \n").replace("\r", "\n").replace("\x00", "\ufffd")
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i >= 0:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return starts
+    return lf_only(text).replace("\x00", "\ufffd")
 
 
 def _add_prose(seg: Segment, piece: str, src: int) -> None:
@@ -146,7 +137,7 @@ def parse_markdown(source_text: str, env: dict | None = None) -> Parsed:
     large document so link references resolve across them."""
     text = _normalise(source_text)
     tokens = _markdown_it().parse(text, env)
-    starts = _line_starts(text)
+    starts = LineIndex(text).starts
     n = len(text)
 
     def offset(line: int) -> int:
