@@ -44,8 +44,6 @@ class SentenceMarks:
 
     index: int
     text: str
-    start: int  # source offsets
-    end: int
     value: bool = False
     ask: bool = False
     reader: bool = False
@@ -83,10 +81,6 @@ class Scorecard:
         if callable(self._marks):
             self._marks = self._marks()
         return self._marks or []
-
-    @property
-    def listening(self) -> int:
-        return self.questions + self.invitations + self.acknowledgements
 
     @property
     def asks_first(self) -> bool:
@@ -160,14 +154,20 @@ def measures_of(blocks) -> dict:
 
 
 def score_result(result) -> Scorecard | None:
-    """The scorecard of one checked draft (None when the engine left no facts)."""
+    """The scorecard of one checked draft (None when the engine left no facts).
+    Computed once per result: the text reporter, the summary and the exit
+    code all ask for it."""
+    if "_scorecard" in vars(result):
+        return vars(result)["_scorecard"]
     facts = getattr(result, "facts", None)
-    if facts is None:
-        return None
-    counted = getattr(facts, "_score_tally", None)  # a cached draft carries its tally
-    if counted is None:
-        counted = tally(facts, getattr(result, "measures", None) or {})
-    return _card(result.path, counted, partial(_timeline, facts, counted["sent_of"]))
+    card = None
+    if facts is not None:
+        counted = getattr(facts, "_score_tally", None)  # a cached draft carries its tally
+        if counted is None:
+            counted = tally(facts, getattr(result, "measures", None) or {})
+        card = _card(result.path, counted, partial(_timeline, facts, counted["sent_of"]))
+    vars(result)["_scorecard"] = card
+    return card
 
 
 def tally(facts, measures: dict) -> dict:
@@ -241,9 +241,8 @@ def _timeline(facts, sent_of: dict) -> list[SentenceMarks]:
     out = []
     for i, s in enumerate(facts.sentences):
         seg = facts.segments[s.seg]
-        start, end = facts.source_span(s)
         out.append(SentenceMarks(
-            index=i, text=seg.text[s.start : s.end].strip(), start=start, end=end,
+            index=i, text=seg.text[s.start : s.end].strip(),
             value=i in flags["value"], ask=i in flags["ask"], reader=i in flags["reader"], listening=i in listening,
         ))
     return out
