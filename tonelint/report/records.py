@@ -30,12 +30,12 @@ def finding(d: Diagnostic, index: LineIndex) -> dict:
     }
 
 
-def findings(result) -> list[dict]:
+def findings(result, index: LineIndex | None = None) -> list[dict]:
     """The file's findings, each with the line-independent `fingerprint` that
     baselines and SARIF's partialFingerprints use (baseline.py)."""
     from ..baseline import fingerprints
 
-    index = LineIndex(result.text)
+    index = index or LineIndex(result.text)
     out = []
     for d, fp in zip(result.diagnostics, fingerprints(result.text, result.diagnostics)):
         item = finding(d, index)

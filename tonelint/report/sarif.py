@@ -99,22 +99,21 @@ def build(run, options) -> dict:
     catalogue = {}
     for rule in rules_of(options):
         catalogue.setdefault(rule.id, rule)
-    items = [(result, d, f) for result in run.results
-             for d, f in zip(result.diagnostics, findings(result))]
+    # One LineIndex and one artifact location per draft, shared by its findings.
+    items = []
+    for result in run.results:
+        index = LineIndex(result.text)
+        artifact = _artifact(result.path)
+        items.extend((index, artifact, d, f) for d, f in zip(result.diagnostics, findings(result, index)))
     examples: dict = {}
-    for _, _, f in items:
+    for *_, f in items:
         examples.setdefault(f["rule"], f)
     ids = sorted(set(catalogue) | set(examples))
     rules = [_descriptor(i, catalogue.get(i), examples.get(i)) for i in ids]
     position = {i: n for n, i in enumerate(ids)}
 
     results = []
-    indexes: dict = {}
-    for result, d, f in items:
-        index = indexes.get(result.path)
-        if index is None:
-            index = indexes[result.path] = LineIndex(result.text)
-        artifact = _artifact(f["path"])
+    for index, artifact, d, f in items:
         text = f["message"] + (f"\nRewrite: {f['rewrite']}" if f["rewrite"] else "")
         entry = {
             "ruleId": f["rule"],
@@ -123,8 +122,7 @@ def build(run, options) -> dict:
             "message": {"text": text},
             "locations": [{"physicalLocation": {
                 "artifactLocation": artifact,
-                "region": {"startLine": f["line"], "startColumn": f["column"], "endLine": f["end_line"],
-                           "endColumn": f["end_column"], "snippet": {"text": f["matched"]}},
+                "region": _region(index, d.start, d.end, d.matched),
             }}],
             "partialFingerprints": {"tonelint/v1": f["fingerprint"]},
         }
