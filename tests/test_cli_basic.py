@@ -260,3 +260,11 @@ def test_fix_on_stdin_is_a_filter_even_when_nothing_changes(cli):
 def test_stdin_given_twice_is_a_usage_error(cli):
     res = cli("-", "-", stdin="Hello.\n")
     assert res.code == 2 and "stdin can be read only once" in res.err
+
+
+def test_diff_counts_lines_as_positions_do(cli, write):
+    """A form feed is not a line break for positions, so not for --diff either."""
+    draft = write("d.txt", "Page one\x0cpage two: a million eyeballs.\n")
+    res = cli("--diff", "--no-score", draft)
+    assert "-Page one\x0cpage two: a million eyeballs.\n+Page one\x0cpage two: a million readers.\n" in res.out
+    assert "d.txt:1:" in res.out

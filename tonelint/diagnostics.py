@@ -92,6 +92,18 @@ class LineIndex:
         # rest of a CR-free file for every line, quadratic on a 5 MB draft.
         self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
 
+    def lines(self, *, keepends: bool = False) -> list[str]:
+        """The text's lines as this index counts them (str.splitlines would
+        also break at form feeds and U+2028, disagreeing with every position)."""
+        text, starts = self.text, self.starts
+        ends = starts[1:] + [len(text)]
+        out = [text[a:b] for a, b in zip(starts, ends)]
+        if not keepends:
+            out = [ln.rstrip("\r\n") for ln in out]
+        if out and out[-1] == "":
+            out.pop()
+        return out
+
     def position(self, offset: int) -> tuple[int, int]:
         from bisect import bisect_right
 

@@ -70,7 +70,7 @@ def parse_diff(text: str) -> dict:
     out: dict = {}
     current = None
     in_header = False
-    for line in text.splitlines():
+    for line in text.split("\n"):  # git's own line ends only: a draft's \f or U+2028 stays inside its line
         if line.startswith("diff --git "):
             in_header, current = True, None
             continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field, replace
 
-from .diagnostics import Diagnostic, Level
+from .diagnostics import Diagnostic, Level, LineIndex
 from .engine import Engine, FileResult
 from .errors import InputError, TonelintError
 from .source import DEFAULT_MAX_FILE_SIZE, SourceFile, decode, format_for, read_source
@@ -198,7 +198,8 @@ def unified_diff(path: str, before: str, after: str) -> str:
     import difflib
 
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+        LineIndex(before).lines(keepends=True), LineIndex(after).lines(keepends=True),
+        fromfile=f"a/{path}", tofile=f"b/{path}"
     )
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 

@@ -306,7 +306,7 @@ def _fixes(preview: FixPreview | None) -> str:
         for d in preview.applied
     )
     rows = []
-    before, after = preview.before.splitlines(), preview.after.splitlines()
+    before, after = LineIndex(preview.before).lines(), LineIndex(preview.after).lines()
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
