@@ -105,19 +105,76 @@ def test_fix_through_symlink_keeps_the_link(cli, tmp_path):
     assert real.read_text() == "More readers.\n"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into a read-only folder, so there is nothing to refuse")
-def test_fix_in_read_only_folder_is_one_line(cli, tmp_path):
+def test_fix_in_read_only_folder_is_one_line(cli, tmp_path, monkeypatch):
     folder = tmp_path / "ro"
     folder.mkdir()
     path = folder / "d.md"
     path.write_text("More eyeballs.\n")
+    other = tmp_path / "other.md"
+    other.write_text("More eyeballs.\n")
     folder.chmod(0o555)
+    if os.access(folder, os.W_OK):
+        # Root (CI) may write anywhere: make the temporary file fail there as
+        # it does for everyone else.
+        import tempfile
+
+        from tonelint import safewrite
+
+        real = tempfile.mkstemp
+
+        def refuse(*args, dir=None, **kwargs):
+            if dir is not None and str(dir) == str(folder):
+                raise PermissionError(13, "Permission denied")
+            return real(*args, dir=dir, **kwargs)
+
+        monkeypatch.setattr(safewrite.tempfile, "mkstemp", refuse)
     try:
-        res = fix(cli, path)
+        res = fix(cli, path, other)
     finally:
         folder.chmod(0o755)
-    assert res.code == 2 and f"{path}: not fixed" in res.err
+    assert res.code == 2 and f"{path}: not fixed: Permission denied" in res.err
     assert path.read_text() == "More eyeballs.\n"
+    assert other.read_text() == "More readers.\n"  # the run went on
+
+
+def test_interrupt_during_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    """Old or new, never half: an interrupt before the rename changes nothing."""
+    from tonelint import safewrite
+
+    path = tmp_path / "d.md"
+    path.write_bytes(b"old text\n")
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(safewrite.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        safewrite.write_atomic(str(path), b"new text\n")
+    assert path.read_bytes() == b"old text\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["d.md"]
+
+
+def test_signal_during_write_is_held_until_the_rename(tmp_path, monkeypatch):
+    import signal
+
+    from tonelint import safewrite
+
+    path = tmp_path / "d.md"
+    path.write_bytes(b"old text\n")
+    inode = path.stat().st_ino
+    real_fsync = safewrite.os.fsync
+
+    def fsync_then_ctrl_c(fd):
+        real_fsync(fd)
+        signal.raise_signal(signal.SIGINT)  # arrives mid-write
+
+    monkeypatch.setattr(safewrite.os, "fsync", fsync_then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        safewrite.write_atomic(str(path), b"new text\n")
+    # The interrupt was delivered only after the new file was renamed into place.
+    assert path.read_bytes() == b"new text\n"
+    assert path.stat().st_ino != inode  # a rename, not an in-place rewrite
+    assert [p.name for p in tmp_path.iterdir()] == ["d.md"]
 
 
 def test_self_triggering_fix_is_not_applied(cli, tmp_path, write):
