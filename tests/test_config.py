@@ -235,3 +235,16 @@ def test_yaml_on_off_yes_no_keys_stay_words():
 
     data = load_yaml("swap:\n  on: upon\n  yes: sure\n  no: nope\nsms: {off: true}\nflag: yes\n", "f.yaml", RuleError)
     assert data == {"swap": {"on": "upon", "yes": "sure", "no": "nope"}, "sms": {"off": True}, "flag": True}
+
+
+@pytest.mark.parametrize("config, flags", [
+    ("select: [TL1]\nextend-select: [TL2]\n", ()),
+    ("select: [TL1]\n", ("--extend-select", "TL2")),
+])
+def test_extend_select_adds_to_the_selection(cli, write, config, flags):
+    write(".tonelint.yaml", config)
+    draft = write("d.md", "Our target audience will love it. We are thrilled to announce it. Buy now!\n")
+    res = cli("--format", "json", *flags, draft)
+    rules = {f["rule"] for f in json.loads(res.out)}
+    assert "TL101" in rules and "TL202" in rules
+    assert not any(r.startswith("TL4") for r in rules)
