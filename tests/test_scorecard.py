@@ -152,3 +152,27 @@ def test_min_score_exit_codes(cli):
     assert cli(pushy, "--exit-zero").code == 0
     assert cli(pushy, "--exit-zero", "--min-score", "0").code == 0
     assert cli(good, "--min-score", "101").code == 2
+
+
+def test_readme_scorecard_block_is_what_the_cli_prints(cli):
+    """The README explains the examples' numbers; they must be the real ones."""
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ tonelint examples/conversational-email.md\n", 1)[1].split("```", 1)[0]
+    out = cli("--isolated", EXAMPLES / "conversational-email.md").out
+    for line in block.strip().splitlines():
+        assert line in out.replace(str(EXAMPLES.parent) + "/", ""), line
+
+
+def test_scorecard_counts_the_same_hits_the_rules_report():
+    """One engine: the card's hype and audience counts are the rules' findings,
+    and its sender/reader counts are the numbers in TL201's message."""
+    text = (EXAMPLES / "pushy-launch-email.md").read_text(encoding="utf-8")
+    result = check_text(text)
+    card = score_result(result)
+    rules = [d.rule for d in result.diagnostics]
+    assert card.hype == rules.count("TL203")
+    assert card.audience == sum(1 for r in rules if r.startswith("TL1"))
+    (ratio,) = [d for d in result.diagnostics if d.rule == "TL201"]
+    assert f"sender {card.counts['sender']} times and to the reader {card.counts['reader']} times" in ratio.message
+    (ask,) = [d for d in result.diagnostics if d.rule == "TL401"]
+    assert card.asks_first and card.first_ask == 0 and ask.matched == "Sign up now"
