@@ -248,3 +248,32 @@ def test_extend_select_adds_to_the_selection(cli, write, config, flags):
     rules = {f["rule"] for f in json.loads(res.out)}
     assert "TL101" in rules and "TL202" in rules
     assert not any(r.startswith("TL4") for r in rules)
+
+
+PRESS = ("Globex today announced a new planner. It sorts your week for you, so you start Monday with a list. "
+         "Sign up today and try it.\n")
+PROMO = ("Our spring planner is here, with forty templates for busy weeks and a weekly review page. "
+         "It comes in three colours and ships from Monday to every country we serve. "
+         "Shop now and get 20% off with the code SPRING. Follow us for more.\n")
+TWO_ASKS = "Try our planner. Sign up today. Follow us for tips.\n"
+
+
+@pytest.mark.parametrize("channel, draft, present, absent", [
+    # A press release may say "today announced" (a suggestion only), but it still needs a reader angle.
+    ("press-release", PRESS, set(), {"TL204"}),
+    (None, PRESS, {"TL204"}, set()),
+    # A post has no room for an invitation to reply, and one ask at most.
+    ("social", PROMO, set(), {"TL301"}),
+    (None, PROMO, {"TL301"}, set()),
+    ("social", TWO_ASKS, {"TL402"}, set()),
+    (None, TWO_ASKS, set(), {"TL402"}),
+    # A landing page may repeat its call to action.
+    ("landing-page", "Sign up. Sign up today. Shop now. Buy now.\n", set(), {"TL402"}),
+    (None, "Sign up. Sign up today. Shop now. Buy now.\n", {"TL402"}, set()),
+])
+def test_channel_presets(cli, write, channel, draft, present, absent):
+    path = write("d.md", draft)
+    flags = ("--channel", channel) if channel else ()
+    res = cli("--isolated", "--format", "json", *flags, path)
+    warned = {f["rule"] for f in json.loads(res.out) if f["level"] != "suggestion"}
+    assert present <= warned and not (absent & warned), warned
