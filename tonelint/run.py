@@ -68,6 +68,7 @@ class Runner:
         self.options = options
         use_rule_store(options)
         self._engines: dict = {}
+        self._effective: dict = {}
         self._resolver = None
 
     @property
@@ -82,10 +83,9 @@ class Runner:
     def effective(self, path: str):
         """The file's settings, memoised: the cache key, the engine and the
         exit code all ask for them."""
-        memo = self.__dict__.setdefault("_effective_memo", {})
-        if path not in memo:
-            memo[path] = self.resolver.effective(path)
-        return memo[path]
+        if path not in self._effective:
+            self._effective[path] = self.resolver.effective(path)
+        return self._effective[path]
 
     def engine_for(self, path: str) -> Engine:
         effective = self.effective(path)
@@ -139,26 +139,21 @@ class Runner:
 
     def run(self) -> RunResult:
         out = RunResult()
-        if not (self.options.fix or self.options.diff):
+        if self.options.fix or self.options.diff:
+            items = (item if isinstance(item, TonelintError)
+                     else self._fix(self.engine_for(item.path), item, self.check_source(item), out)
+                     for item in self.sources())
+        else:
             # Checking only: cached results and worker processes (parallel.py).
             from .parallel import check_sources
 
-            for item in check_sources(self, self.sources()):
-                if isinstance(item, TonelintError):
-                    out.errors.append(item)
-                    continue
-                out.fail_levels[item.path] = self.effective(item.path).fail_level
-                out.results.append(item)
-                if self.progress is not None:
-                    self.progress(item)
-            return out
-        for item in self.sources():
+            items = check_sources(self, self.sources())
+        for item in items:
             if isinstance(item, TonelintError):
                 out.errors.append(item)
                 continue
-            result = self._fix(self.engine_for(item.path), item, self.check_source(item), out)
             out.fail_levels[item.path] = self.effective(item.path).fail_level
-            out.results.append(result)
+            out.results.append(item)
             if self.progress is not None:
                 self.progress(item)
         return out
@@ -214,5 +209,5 @@ def exit_code(run: RunResult, options: RunOptions) -> int:
             return 1
     if options.exit_zero:
         return 0
-    default = options.fail_level or Level.WARNING
-    return int(any(d.level >= (options.fail_level or run.fail_levels.get(d.path, default)) for d in run.diagnostics))
+    # Each file's fail level is already CLI-over-config (config.Resolver).
+    return int(any(d.level >= run.fail_levels.get(d.path, Level.WARNING) for d in run.diagnostics))
