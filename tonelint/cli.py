@@ -275,11 +275,7 @@ def report(paths, output, title, select, ignore, markup, rule_paths, brand, chan
         click.echo(page, nl=False)
     else:
         try:
-            if os.path.exists(output):
-                write_atomic(output, page.encode("utf-8"))
-            else:
-                with open(output, "w", encoding="utf-8") as fh:
-                    fh.write(page)
+            write_atomic(output, page.encode("utf-8"))  # new or existing, never half-written
         except OSError as exc:
             click.echo(f"{output}: cannot write the report: {exc.strerror or exc}", err=True)
             sys.exit(2)

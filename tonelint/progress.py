@@ -21,7 +21,8 @@ def _count(runner) -> int:
         if raw == "-":
             total += 1
             continue
-        total += sum(1 for _ in discover([raw], runner.resolver.suffixes(raw, DEFAULT_SUFFIXES)))
+        total += sum(1 for path, error in discover([raw], runner.resolver.suffixes(raw, DEFAULT_SUFFIXES))
+                     if error is not None or runner.resolver.wanted(path, explicit=path == str(raw)))
     return total
 
 
