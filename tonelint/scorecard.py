@@ -262,7 +262,7 @@ def failing(results, min_score: int | None) -> list[Scorecard]:
 
 # Reporters --------------------------------------------------------------------
 
-def _n(count: int, word: str, plural: str | None = None) -> str:
+def counted_noun(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
@@ -272,17 +272,17 @@ def text_lines(card: Scorecard, min_score: int | None = None) -> list[str]:
     lines = [f"{card.path}: conversation score {card.score}/100 — {card.verdict}"]
     if below(card, min_score):
         lines[0] += f" (below --min-score {min_score})"
-    lines.append(f"    reader focus    {_n(card.counts['reader'], 'reader word')}, "
-                 f"{_n(card.counts['sender'], 'sender word')} (reader share {share})")
-    lines.append(f"    give vs ask     {_n(card.value_sentences, 'value sentence')}, "
-                 f"{_n(card.ask_sentences, 'ask sentence')}; {_order_text(card)}")
-    lines.append(f"    listening       {_n(card.questions, 'question')} to the reader, "
-                 f"{_n(card.invitations, 'invitation')}, {_n(card.acknowledgements, 'acknowledgement')}")
-    lines.append(f"    language        {_n(card.audience, 'audience phrase')}, {_n(card.hype, 'hype word')}")
+    lines.append(f"    reader focus    {counted_noun(card.counts['reader'], 'reader word')}, "
+                 f"{counted_noun(card.counts['sender'], 'sender word')} (reader share {share})")
+    lines.append(f"    give vs ask     {counted_noun(card.value_sentences, 'value sentence')}, "
+                 f"{counted_noun(card.ask_sentences, 'ask sentence')}; {order_text(card)}")
+    lines.append(f"    listening       {counted_noun(card.questions, 'question')} to the reader, "
+                 f"{counted_noun(card.invitations, 'invitation')}, {counted_noun(card.acknowledgements, 'acknowledgement')}")
+    lines.append(f"    language        {counted_noun(card.audience, 'audience phrase')}, {counted_noun(card.hype, 'hype word')}")
     return lines
 
 
-def _order_text(card: Scorecard) -> str:
+def order_text(card: Scorecard) -> str:
     if card.first_ask is None:
         return "no asks"
     ask = f"first ask in sentence {card.first_ask + 1} of {card.sentences} ({card.first_ask_share:.0%} in)"

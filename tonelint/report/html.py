@@ -234,7 +234,7 @@ def _tip(d: Diagnostic) -> str:
 
 
 def _card(card) -> str:
-    from ..scorecard import WEIGHTS
+    from ..scorecard import WEIGHTS, counted_noun, order_text
 
     tone = _tone(card.score)
     out = [
@@ -258,21 +258,15 @@ def _card(card) -> str:
     out.append("<dl class='facts'>")
     out.append(f"<dt>Reader focus</dt><dd>{reader} reader words (you, your) · {sender} sender words (we, our, us)"
                f" · reader share {share}{split}</dd>")
-    out.append(f"<dt>Give vs ask</dt><dd>{card.value_sentences} value sentence{'s' if card.value_sentences != 1 else ''}"
-               f" · {card.ask_sentences} ask sentence{'s' if card.ask_sentences != 1 else ''}<br>{escape(_order(card))}</dd>")
-    out.append(f"<dt>Listening</dt><dd>{card.questions} question{'s' if card.questions != 1 else ''} to the reader · "
-               f"{card.invitations} invitation{'s' if card.invitations != 1 else ''} to reply · "
-               f"{card.acknowledgements} acknowledgement{'s' if card.acknowledgements != 1 else ''}</dd>")
-    out.append(f"<dt>Language</dt><dd>{card.audience} audience phrase{'s' if card.audience != 1 else ''} · "
-               f"{card.hype} hype word{'s' if card.hype != 1 else ''}</dd>")
+    out.append(f"<dt>Give vs ask</dt><dd>{counted_noun(card.value_sentences, 'value sentence')} · "
+               f"{counted_noun(card.ask_sentences, 'ask sentence')}<br>{escape(order_text(card))}</dd>")
+    out.append(f"<dt>Listening</dt><dd>{counted_noun(card.questions, 'question')} to the reader · "
+               f"{counted_noun(card.invitations, 'invitation')} to reply · "
+               f"{counted_noun(card.acknowledgements, 'acknowledgement')}</dd>")
+    out.append(f"<dt>Language</dt><dd>{counted_noun(card.audience, 'audience phrase')} · "
+               f"{counted_noun(card.hype, 'hype word')}</dd>")
     out.append("</dl>")
     return "".join(out)
-
-
-def _order(card) -> str:
-    from ..scorecard import _order_text
-
-    return _order_text(card)
 
 
 def _timeline(n: int, card) -> str:
