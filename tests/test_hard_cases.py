@@ -201,3 +201,21 @@ SALES_CLAIM_VS_VALUE = [
 def test_a_sales_claim_is_not_value_given_first(claim, value):
     assert "TL401" in _rules(claim), f"TL401 should flag: {claim!r}"
     assert "TL401" not in _rules(value), f"TL401 should not flag: {value!r}"
+
+
+# Third pass on the ask list: a phone order line and "place your order" are
+# asks; a local number given for a chat and an order already placed are not.
+ORDER_LINE_VS_OTHER = [
+    ("Our hand-poured candles are back. Call toll free (888) 555-0199 to order.",
+     "The candles are back. If you'd like to talk about an event, call me at 555-0199."),
+    ("Spring bulbs ship next week. Call 1-800-555-0142 now.",
+     "Spring bulbs ship next week; the depot's number is 1-800-555-0142 if a box goes missing."),
+    ("Spring bulbs ship next week. Place your order before Friday.",
+     "Spring bulbs ship next week. Thank you to everyone who placed an order in March."),
+]
+
+
+@pytest.mark.parametrize("ask,other", ORDER_LINE_VS_OTHER, ids=[f"order-{i}" for i in range(len(ORDER_LINE_VS_OTHER))])
+def test_order_lines_are_asks(ask, other):
+    assert "TL401" in _rules(ask), f"TL401 should flag: {ask!r}"
+    assert "TL401" not in _rules(other), f"TL401 should not flag: {other!r}"

@@ -299,6 +299,32 @@ def test_eml_encoded_subject_and_base64_body():
     assert LineIndex(text).position(diagnostics[0].start) == (2, 10)
 
 
+@pytest.mark.parametrize("ctype", ["", "Content-Type: text/plain; charset=us-ascii\n"], ids=["no-type", "plain"])
+def test_eml_plain_part_that_is_an_html_document_is_read_as_html(ctype):
+    # Bulk-mail tools send HTML with no (or a wrong) Content-Type; clients
+    # render it, so tags are not prose and a link's words are one phrase.
+    body = ('<!-- saved --><HTML><BODY><FONT size=2><P>Our target audience loves it.'
+            '<A HREF="mailto:a@b.example?Subject=Info">Click HERE</A>&nbsp;</P></BODY></HTML>\n')
+    text = eml("From: a@b.example\nSubject: Spring news\n" + ctype, body)
+    diagnostics = lint(text, "email", select=["TL101", "TL403"])
+    assert pairs(diagnostics) == [("TL101", "target audience"), ("TL403", "Click HERE")]
+
+
+def test_eml_plain_text_that_mentions_a_tag_stays_plain():
+    text = eml("From: a@b.example\nSubject: Re: templates\nContent-Type: text/plain",
+               "Put <html> at the top of our target audience page, then <body>.\n")
+    diagnostics = lint(text, "email", select=["TL101"])
+    assert pairs(diagnostics) == [("TL101", "target audience")]
+    assert "<html>" in text[: diagnostics[0].start]
+
+
+def test_eml_many_unclosed_comments_before_the_body_finish():
+    # The HTML sniff skips leading comments; a body of openers without a
+    # closer must not backtrack for ever.
+    for body in ("<!-- a -->" * 400 + "x our users\n", "<!--" * 1024 + "\n"):
+        lint(eml("From: a@b.example\nSubject: hi", body), "email")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "no headers, just our target audience\n", "Subject:\n\n", "Content-Type: multipart/mixed\n\n--x\n",

@@ -1,6 +1,11 @@
 """RFC 822 messages (.eml): the Subject header is the opening of the message,
 and the first text/plain part (else text/html) is the body.
 
+A "plain" part that is in fact an HTML document (bulk-mail tools often send
+one with no Content-Type, or a wrong one) is read as HTML: mail clients render
+it, so the reader sees the words and never the tags, and tags read as words
+would hide every phrase inside a link.
+
 Offsets must point into the raw file, so a part is used only where its body is
 a verbatim slice of the file (7bit/8bit transfer encodings); a quoted-printable
 or base64 part is decoded and linted, but its findings point at the start of the
@@ -22,8 +27,17 @@ _FOLDED = re.compile(r"\r?\n[ \t]+([^\r\n]*?)[ \t]*(?=\r?\n|$)")
 _HEADER_END = re.compile(r"\r?\n\r?\n|\r\r")
 
 
-def _body_parser(content_type: str):
-    if content_type == "text/html":
+# The start of an HTML document, after any comments: a doctype, <html> (or
+# Eudora's <x-html>), <head>, <body>, or a layout element.  Only the start is
+# tested, so a plain-text message that mentions a tag stays plain text.
+_HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*+<(?:!doctype\s+html|x-html|html|head|body|table|div|center|font)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _body_parser(content_type: str, body: str):
+    if content_type == "text/html" or (content_type == "text/plain" and _HTML_START.match(body[:4096])):
         from .html import parse_html
 
         return parse_html
@@ -78,10 +92,10 @@ def parse_email(source_text: str) -> Parsed:
     verbatim = cte in ("7bit", "8bit", "binary") and isinstance(raw_payload, str)
     base = source_text.find(raw_payload, header_end.end() if header_end else 0) if verbatim else -1
     if base >= 0 and raw_payload == body:
-        sub = _body_parser(ctype)(raw_payload).shift(base)
+        sub = _body_parser(ctype, body)(raw_payload).shift(base)
     else:
         anchor = base if base >= 0 else (header_end.end() if header_end else 0)
-        sub = _pinned(_body_parser(ctype)(body), anchor)
+        sub = _pinned(_body_parser(ctype, body)(body), anchor)
     parsed.segments.extend(sub.segments)
     parsed.directives.extend(sub.directives)
     return parsed
