@@ -62,6 +62,9 @@ class Engine:
             from .matching import MatcherBank
             from .scorecard import measures_of, yardstick_blocks
 
+            from .nlp import require_annotations
+
+            require_annotations(self.nlp, self.rules)
             blocks = [b for r in self.rules for b in r.blocks()]
             # The scorecard measures with the built-in measure blocks whatever
             # the selection: compiled here, matched, but never reported.

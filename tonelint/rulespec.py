@@ -316,6 +316,26 @@ def sub_blocks(block: Block) -> list[Block]:
     return out
 
 
+def trained_attrs(rule: Rule) -> set[str]:
+    """The token attributes a rule's patterns test that only a trained
+    pipeline fills (nlp.py decides whether the loaded one does)."""
+    found: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            found.update(k for k in value if k in TRAINED_ATTRS)
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for block in rule.blocks():
+        for pattern in block.patterns:
+            walk(thaw(pattern))
+    return found
+
+
 def _freeze(value):
     if isinstance(value, dict):
         return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
