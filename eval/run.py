@@ -115,13 +115,20 @@ def _ratio(num: int, den: int) -> str:
     return f"{num / den:.2f}" if den else "  - "
 
 
-def _pr(flagged: set, truth: dict) -> tuple[int, int, int]:
-    """(true positives, flagged and judged, labelled true) over judged messages."""
+def _pr(flagged: set, truth: dict, census: frozenset = frozenset()) -> tuple[int, int, int, int]:
+    """(true positives, flagged and judged, labelled true, true positives
+    among them) over judged messages.  Messages labelled because this family
+    fired on them (`census`) count for precision but not for recall: they
+    were picked by the rules, so they would flatter it."""
     judged = {i for i, v in truth.items() if v is not None}
     fl = flagged & judged
     tp = sum(1 for i in fl if truth[i])
-    pos = sum(1 for i in judged if truth[i])
-    return tp, len(fl), pos
+    positives = {i for i in judged - census if truth[i]}
+    return tp, len(fl), len(positives), len(positives & flagged)
+
+
+def _census(labels: dict, family: str) -> frozenset:
+    return frozenset(i for i, lab in labels.items() if lab.get("sample") == f"census:{family}")
 
 
 def report(rules, linted, labels, top: int = 10) -> dict:
@@ -156,12 +163,12 @@ def report(rules, linted, labels, top: int = 10) -> dict:
     for fam in FAMILIES:
         truth = {i: lab.get(fam) for i, lab in labels.items()}
         flagged = set().union(*fam_msgs[fam].values()) if fam_msgs[fam] else set()
-        tp, fl, pos = _pr(flagged, truth)
+        tp, fl, pos, found = _pr(flagged, truth, _census(labels, fam))
         rates = {k: len(fam_msgs[fam][k]) / n_kind[k] if n_kind[k] else 0.0 for k in KINDS}
         print(f"{fam:<10} " + " ".join(f"{rates[k]:>{w}.2f}" for k, w in zip(KINDS, (8, 6, 6, 6)))
-              + f" | {_ratio(tp, fl):>5} {f'({tp}/{fl})':>9} {_ratio(tp, pos):>6} {f'({tp}/{pos})':>9}")
+              + f" | {_ratio(tp, fl):>5} {f'({tp}/{fl})':>9} {_ratio(found, pos):>6} {f'({found}/{pos})':>9}")
         figures["families"][fam] = {"rate": rates, "tp": tp, "flagged": fl, "positives": pos,
-                                    "precision": tp / fl if fl else None, "recall": tp / pos if pos else None}
+                                    "precision": tp / fl if fl else None, "recall": found / pos if pos else None}
     print()
 
     print("Per rule: messages it fires on (share per kind), precision of its family label where it fires")
@@ -172,7 +179,7 @@ def report(rules, linted, labels, top: int = 10) -> dict:
         fam = rules[rid].family
         truth = {i: lab.get(fam) for i, lab in labels.items()}
         flagged = set().union(*rule_msgs[rid].values()) if rule_msgs[rid] else set()
-        tp, fl, _ = _pr(flagged, truth)
+        tp, fl, _, _ = _pr(flagged, truth)
         rates = {k: len(rule_msgs[rid][k]) / n_kind[k] if n_kind[k] else 0.0 for k in KINDS}
         print(f"{rid:<6} {fam:<10} " + " ".join(f"{rates[k]:>{w}.2f}" for k, w in zip(KINDS, (8, 6, 6, 6)))
               + f" | {_ratio(tp, fl):>5} {f'({tp}/{fl})':>9}")

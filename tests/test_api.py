@@ -36,7 +36,7 @@ def test_lint_text_fix_is_data():
 
 
 def test_lint_text_format_matters():
-    text = "<p>\nOur users\n</p>\n<script>\n// our users see this\n</script>\n"
+    text = "<p>\nOur users love it\n</p>\n<script>\n// our users love this\n</script>\n"
     html = tonelint.lint_text(text, fmt="html", select=["TL103"])
     plain = tonelint.lint_text(text, fmt="text", select=["TL103"])
     assert [d.matched for d in html] == ["Our users"]
@@ -52,7 +52,7 @@ def test_lint_text_rejects_an_unknown_format():
 
 def test_lint_paths_checks_files_and_reports_unreadable_ones(tmp_path, capsys):
     (tmp_path / "a.md").write_text("Our target audience.\n", encoding="utf-8")
-    (tmp_path / "b.html").write_text("<p>Our users</p>\n", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>Our users love it</p>\n", encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"caf\xe9 for our users\n")
     results = tonelint.lint_paths([tmp_path, tmp_path / "missing.md"])
     assert capsys.readouterr() == ("", "")

@@ -45,6 +45,21 @@ CASES = [
      "!!! note\n    Admonitions in MkDocs start with three marks."),
     ("TL404", "Act now: this offer expires on Friday.",
      "The approval process is a lot of hurry up and wait."),
+    # audience, from the census of every message an audience rule flagged
+    ("TL103", "We grew our users by 40% last quarter.",
+     "All our users connect over POP, so moving mail to another folder is not an option."),
+    ("TL101", "Our target market is first-time buyers.",
+     "Web builders should support everyone in their target audience."),
+    ("TL104", "Our leads come from phone surveys.",
+     "The treaty opened new prospects for trade."),
+    ("TL104", "Get 500,000 fresh email addresses on one CD.",
+     "Our prospects for next year look brighter than last spring."),
+    ("TL102", "We supply targeted email addresses by region.",
+     "The package targets developers on Linux."),
+    ("TL106", "We mail your ad to millions of email addresses.",
+     "Our servers handle millions of emails a day."),
+    ("TL109", "Dear Homeowner,\n\nRates are at a forty-year low.",
+     "We thank our dear customers in Leeds for twenty years."),
 ]
 
 

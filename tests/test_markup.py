@@ -69,7 +69,7 @@ def test_markdown_link_text_counts_and_url_does_not():
 def test_markdown_block_kinds_are_prose():
     text = (
         "# For our target audience\n\n"
-        "- our users first\n"
+        "- our users love it\n"
         "  1. reach the masses second\n\n"
         "> More eyeballs, said the board\n\n"
         "| who | what |\n"
