@@ -169,6 +169,16 @@ def report(rules, linted, labels, top: int = 10) -> dict:
               + f" | {_ratio(tp, fl):>5} {f'({tp}/{fl})':>9} {_ratio(found, pos):>6} {f'({found}/{pos})':>9}")
         figures["families"][fam] = {"rate": rates, "tp": tp, "flagged": fl, "positives": pos,
                                     "precision": tp / fl if fl else None, "recall": found / pos if pos else None}
+    held = {i for i, lab in labels.items() if lab.get("held_out")}
+    if held:
+        parts = []
+        for fam in FAMILIES:
+            truth = {i: labels[i].get(fam) for i in held}
+            flagged = set().union(*fam_msgs[fam].values()) if fam_msgs[fam] else set()
+            tp, fl, _, _ = _pr(flagged, truth)
+            parts.append(f"{fam} {_ratio(tp, fl).strip()} ({tp}/{fl})")
+            figures["families"][fam]["held_out"] = {"tp": tp, "flagged": fl}
+        print(f"Held out ({len(held)} messages labelled after the rules were last tuned): precision " + ", ".join(parts))
     print()
 
     print("Per rule: messages it fires on (share per kind), precision of its family label where it fires")

@@ -234,3 +234,13 @@ ORDER_LINE_VS_OTHER = [
 def test_order_lines_are_asks(ask, other):
     assert "TL401" in _rules(ask), f"TL401 should flag: {ask!r}"
     assert "TL401" not in _rules(other), f"TL401 should not flag: {other!r}"
+
+
+def test_value_promised_in_the_subject_is_not_value_given():
+    # "Software that helps you remove negative credit items" as a subject,
+    # then straight to the ask: the subject only promised.
+    promised = "Subject: Tips that help you save on heating\n\nOrder now and get the guide for $19.\n"
+    given = ("Subject: Heating\n\nHere's how to save on heating: bleed the radiators each autumn.\n"
+             "Order now if you want the full guide.\n")
+    assert "TL401" in _rules(promised, fmt="email")
+    assert "TL401" not in _rules(given, fmt="email")

@@ -310,6 +310,20 @@ def test_eml_plain_part_that_is_an_html_document_is_read_as_html(ctype):
     assert pairs(diagnostics) == [("TL101", "target audience"), ("TL403", "Click HERE")]
 
 
+@pytest.mark.parametrize("cte,body", [
+    ("7bit", "Reach our target audience today.\n"),
+    ("quoted-printable", "Reach our target audience =E2=80=94 today.\n"),
+], ids=["7bit", "qp"])
+def test_eml_unknown_charset_name_keeps_the_body(cte, body):
+    # Seen in bulk mail: charset="DEFAULT_CHARSET".  The body must still be read.
+    text = eml("From: a@b.example\nSubject: News\nMIME-Version: 1.0\n"
+               f'Content-Type: text/plain; charset="DEFAULT_CHARSET"\nContent-Transfer-Encoding: {cte}', body)
+    diagnostics = lint(text, "email", select=["TL101"])
+    assert [d.rule for d in diagnostics] == ["TL101"]
+    if cte == "7bit":  # verbatim: an exact span
+        assert diagnostics[0].matched == "target audience"
+
+
 def test_eml_plain_text_that_mentions_a_tag_stays_plain():
     text = eml("From: a@b.example\nSubject: Re: templates\nContent-Type: text/plain",
                "Put <html> at the top of our target audience page, then <body>.\n")

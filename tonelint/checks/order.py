@@ -24,7 +24,9 @@ def run(rule, ctx: Context):
         first_value = None
         if rule.before is not None:
             values = ctx.scoped(rule, facts.of(rule.before.key))  # value counts where the rule looks
-            first_value = min((h.sent for h in values), default=None)
+            # A subject line or title only promises ("Tips that help you
+            # save"); the value has to be given in the body before an ask.
+            first_value = min((h.sent for h in values if facts.segments[h.seg].scope != "title"), default=None)
         opening = _opening_sentence(facts)
         for hit in targets:
             in_title = facts.segments[hit.seg].scope == "title"

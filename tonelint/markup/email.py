@@ -57,6 +57,15 @@ def _pinned(parsed: Parsed, base: int) -> Parsed:
     return parsed
 
 
+def _undeclared_charset(part, raw_payload, cte: str) -> str:
+    """Bulk-mail tools write charset names no codec has; dropping the body
+    would hide every word from the check.  A 7bit/8bit body is already text
+    in the file; an encoded one is decoded as UTF-8, damaged bytes replaced."""
+    if cte in ("7bit", "8bit", "binary") and isinstance(raw_payload, str):
+        return raw_payload
+    return (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
+
+
 def parse_email(source_text: str) -> Parsed:
     msg = email.message_from_string(source_text, policy=email.policy.default)
     parsed = Parsed()
@@ -84,11 +93,13 @@ def parse_email(source_text: str) -> Parsed:
         return parsed
     ctype = part.get_content_type()
     cte = str(part.get("content-transfer-encoding", "7bit")).lower()
+    raw_payload = part.get_payload(decode=False)
     try:
         body = part.get_content()
+    except LookupError:  # a charset name Python does not know ("DEFAULT_CHARSET"): the words are still there
+        body = _undeclared_charset(part, raw_payload, cte)
     except Exception:  # undecodable part: nothing to lint, not a crash
         return parsed
-    raw_payload = part.get_payload(decode=False)
     verbatim = cte in ("7bit", "8bit", "binary") and isinstance(raw_payload, str)
     base = source_text.find(raw_payload, header_end.end() if header_end else 0) if verbatim else -1
     if base >= 0 and raw_payload == body:
