@@ -178,7 +178,7 @@ def report(rules, linted, labels, top: int = 10) -> dict:
             tp, fl, _, _ = _pr(flagged, truth)
             parts.append(f"{fam} {_ratio(tp, fl).strip()} ({tp}/{fl})")
             figures["families"][fam]["held_out"] = {"tp": tp, "flagged": fl}
-        print(f"Held out ({len(held)} messages labelled after the rules were last tuned): precision " + ", ".join(parts))
+        print(f"Held out ({len(held)} messages labelled after the audience rules were tuned): precision " + ", ".join(parts))
     print()
 
     print("Per rule: messages it fires on (share per kind), precision of its family label where it fires")

@@ -244,3 +244,11 @@ def test_value_promised_in_the_subject_is_not_value_given():
              "Order now if you want the full guide.\n")
     assert "TL401" in _rules(promised, fmt="email")
     assert "TL401" not in _rules(given, fmt="email")
+
+
+def test_an_offer_to_answer_queries_is_listening():
+    pitch = ("We supply business directories for every region of the country, updated each month and "
+             "sorted by trade, town and size, so that your sales team always calls the right office first. "
+             "You may order the full set directly from our website today.")
+    assert "TL301" in _rules(pitch)
+    assert "TL301" not in _rules(pitch + " Please do not hesitate to contact us with any queries or concerns.")
