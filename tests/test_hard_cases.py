@@ -249,6 +249,6 @@ def test_value_promised_in_the_subject_is_not_value_given():
 def test_an_offer_to_answer_queries_is_listening():
     pitch = ("We supply business directories for every region of the country, updated each month and "
              "sorted by trade, town and size, so that your sales team always calls the right office first. "
-             "You may order the full set directly from our website today.")
+             "Order now and get the full set on one CD.")
     assert "TL301" in _rules(pitch)
     assert "TL301" not in _rules(pitch + " Please do not hesitate to contact us with any queries or concerns.")
