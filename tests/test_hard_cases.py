@@ -227,6 +227,8 @@ ORDER_LINE_VS_OTHER = [
      "Spring bulbs ship next week; the depot's number is 1-800-555-0142 if a box goes missing."),
     ("Spring bulbs ship next week. Place your order before Friday.",
      "Spring bulbs ship next week. Thank you to everyone who placed an order in March."),
+    ("The bulb guide is out. To order, call our shop on weekdays.",
+     "The bulb guide is out. We had to order more paper, so call volumes were high."),
 ]
 
 
