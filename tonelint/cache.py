@@ -25,7 +25,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
+import stat
 from pathlib import Path
+
+from .errors import TonelintError
 
 CACHE_DIR_ENV = "TONELINT_CACHE_DIR"
 CACHE_DIR_NAME = ".tonelint_cache"
@@ -34,6 +38,10 @@ ROOT_MARKERS = (".git", "pyproject.toml", ".tonelint.yaml", "tonelint.yaml")
 LAYOUT = "2"
 _DIGEST = 32
 _LIST_SUFFIXES = (".yaml", ".yml", ".txt")
+# What _prepare writes at the top of the folder; clean() looks for them.
+_IGNORE_TEXT = "# Created by tonelint automatically.\n*\n"
+_TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+             "# This file is a cache directory tag created by tonelint.\n")
 
 
 def cache_dir(cwd: Path | None = None) -> Path:
@@ -49,6 +57,61 @@ def cache_dir(cwd: Path | None = None) -> Path:
             return folder / CACHE_DIR_NAME
     return here / CACHE_DIR_NAME
 
+
+
+def clean(root: Path) -> bool:
+    """Remove the cache folder `root` (`tonelint clean`); False when there is
+    none.  Entries are never pruned (a changed input leaves its old entry
+    behind), so this is how the folder shrinks.  `root` may be any folder
+    $TONELINT_CACHE_DIR names, so it is deleted only when it is plainly ours:
+    a real folder, not a symlink (its target is not ours to delete), carrying
+    the CACHEDIR.TAG or .gitignore that _prepare writes, and holding nothing
+    but those and v<N>/ layouts.  Anything else is refused before a byte is
+    deleted.  rmtree unlinks symlinks inside the folder, never follows them."""
+    where = str(root)
+    try:
+        st = root.lstat()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise TonelintError(where, f"cannot read the cache folder: {exc.strerror or exc}") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise TonelintError(where, "is a symbolic link; tonelint does not follow it, nothing removed")
+    if not stat.S_ISDIR(st.st_mode):
+        raise TonelintError(where, "is not a folder, so not a tonelint cache; nothing removed")
+    try:
+        names = sorted(os.listdir(root))
+    except OSError as exc:
+        raise TonelintError(where, f"cannot read the cache folder: {exc.strerror or exc}") from None
+    if not names:  # e.g. made by CI before a first run: nothing to lose, and not ours to delete
+        return False
+    stray = [n for n in names if n not in (".gitignore", "CACHEDIR.TAG")
+             and not (n[:1] == "v" and n[1:].isascii() and n[1:].isdigit())]
+    if stray:
+        more = f" (and {len(stray) - 1} more)" if len(stray) > 1 else ""
+        raise TonelintError(where, f"holds {stray[0]!r}{more}, which tonelint never writes: "
+                                   "not a tonelint cache, nothing removed")
+    if not (_ours(root / "CACHEDIR.TAG", _TAG_TEXT) or _ours(root / ".gitignore", _IGNORE_TEXT)):
+        raise TonelintError(where, "has no CACHEDIR.TAG or .gitignore written by tonelint: "
+                                   "not a tonelint cache, nothing removed")
+    try:
+        shutil.rmtree(root)
+    except OSError as exc:
+        raise TonelintError(where, f"cannot remove {exc.filename or where}: {exc.strerror or exc}") from None
+    return True
+
+
+def _ours(path: Path, text: str) -> bool:
+    """Whether `path` is a regular file that starts as tonelint writes it."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            return fh.read(len(text.encode()) + 1).startswith(text.encode())
+    except OSError:
+        return False
 
 def _tree(path: Path, h, *, recursive: bool, suffixes: tuple | None = None) -> None:
     """Feed the names and bytes of the files under `path` into `h`, in a fixed order."""
@@ -219,11 +282,10 @@ class Cache:
         self.dir.mkdir(parents=True, exist_ok=True)
         ignore = self.root / ".gitignore"
         if not ignore.exists():
-            ignore.write_text("# Created by tonelint automatically.\n*\n", encoding="utf-8")
+            ignore.write_text(_IGNORE_TEXT, encoding="utf-8")
         tag = self.root / "CACHEDIR.TAG"
         if not tag.exists():
-            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
-                           "# This file is a cache directory tag created by tonelint.\n", encoding="utf-8")
+            tag.write_text(_TAG_TEXT, encoding="utf-8")
         self._ready = True
 
 

@@ -19,7 +19,11 @@ EXIT_INTERNAL = 3
 
 class DefaultGroup(click.Group):
     """`tonelint draft.md` means `tonelint check draft.md`; sub-commands are
-    still reachable by name (`tonelint rules`, `tonelint explain TL101`)."""
+    still reachable by name (`tonelint rules`, `tonelint explain TL101`).
+    A first argument that names a sub-command is that sub-command, as in
+    ruff: a draft literally named `clean` or `rules` is checked with
+    `tonelint check clean` or `tonelint ./clean`.  Guessing from the file
+    system instead would make `tonelint clean` mean two things."""
 
     def parse_args(self, ctx, args):
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
@@ -282,6 +286,16 @@ def report(paths, output, title, select, ignore, markup, rule_paths, brand, chan
         n = len(drafts)
         click.echo(f"Wrote {output}: {n} draft{'s' if n != 1 else ''}.", err=True)
     sys.exit(2 if errors else 0)
+
+
+@cli.command("clean")
+def clean_command():
+    """Remove the result cache a run from here would use (.tonelint_cache/ or $TONELINT_CACHE_DIR)."""
+    from .cache import cache_dir, clean
+
+    root = cache_dir()
+    click.echo(f"Removed the tonelint cache: {root}" if clean(root) else f"No tonelint cache to remove at {root}",
+               err=True)
 
 
 def _take_debug(argv):
