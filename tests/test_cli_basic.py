@@ -74,9 +74,11 @@ def test_stdin_filename_picks_html(cli):
     res = cli(ISO, "--format", "json", "--stdin-filename", "x.html", "-", stdin=html)
     got = [(f["path"], f["rule"], f["matched"], f["column"]) for f in findings(res)]
     assert got == [("x.html", "TL103", "Our users", 31), ("x.html", "TL101", "target audience", 51)]
-    # Read as Markdown (no name), the same input is one raw HTML block and is
-    # not prose at all: the format really was chosen by the name.
-    assert findings(cli(ISO, "--format", "json", "-", stdin=html)) == []
+    # The format really was chosen by the name: backticks are code in
+    # Markdown (the default without a name) and plain text in HTML.
+    code = "Read `the target audience` notes.\n"
+    assert findings(cli(ISO, "--format", "json", "-", stdin=code)) == []
+    assert [f["rule"] for f in findings(cli(ISO, "--format", "json", "--stdin-filename", "x.html", "-", stdin=code))] == ["TL101"]
 
 
 # --------------------------------------------------------------------------- folders and order

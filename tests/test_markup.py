@@ -222,6 +222,24 @@ def test_html_crlf_and_broken_markup_do_not_shift_positions():
     assert positions(page, diagnostics) == [("TL103", 4, 1), ("TL101", 4, 17), ("TL105", 5, 13)]
 
 
+def test_markdown_raw_html_block_text_is_prose_with_exact_positions():
+    # A landing page in Markdown puts its banner and button in raw HTML.
+    text = (
+        "Our bread course starts in May.\r\n\r\n"
+        '<div class="cta">\r\n  <p>Made for our target audience &amp; friends</p>\r\n'
+        '  <a class="button" href="https://x.example/">Reach the masses</a>\r\n'
+        "  <script>var ourUsers = 'our users';</script>\r\n</div>\r\n"
+    )
+    diagnostics = lint(text, "markdown", select=["TL1"])
+    assert pairs(diagnostics) == [("TL101", "target audience"), ("TL106", "Reach the masses")]
+    assert positions(text, diagnostics) == [("TL101", 4, 19), ("TL106", 5, 47)]
+
+
+def test_markdown_directive_inside_an_html_block_still_applies():
+    text = "<div>\n<!-- tonelint-disable-next-line TL101 -->\n<p>our target audience</p>\n</div>\n\nThe target market.\n"
+    assert pairs(lint(text, "markdown", select=["TL101"])) == [("TL101", "target market")]
+
+
 # --------------------------------------------------------------------------- email
 
 def eml(headers: str, body: str) -> str:

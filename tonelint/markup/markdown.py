@@ -4,8 +4,9 @@ markdown-it gives block line ranges but no character offsets for inline text,
 so each inline text token is located in the source with a cursor that only
 moves forward inside its block: the rendered text is a verbatim slice of the
 source except around escapes and entities, which get an aligned fallback.
-Code, inline code, autolinks, bare URLs, HTML and front matter never become
-prose.
+Code, inline code, autolinks, bare URLs, inline HTML tags and front matter
+never become prose; the text of a raw HTML block does, read by the HTML front
+end.
 """
 
 from __future__ import annotations
@@ -167,10 +168,17 @@ def parse_markdown(source_text: str, env: dict | None = None) -> Parsed:
         elif t == "heading_close":
             heading = False
         elif t == "html_block":
+            # Landing pages and newsletters written in Markdown put their
+            # buttons and banners in raw HTML ("<a class=button>Sign up
+            # now</a>"); the reader sees that text, so the HTML front end
+            # reads it, and its comments can carry directives as elsewhere.
             if tok.map:
+                from .html import parse_html
+
                 start = offset(tok.map[0])
-                for m in re.finditer(r"<!--.*?-->", text[start : offset(tok.map[1])], re.S):
-                    parsed.directives.append((start + m.start(), m.group(0)))
+                block = parse_html(source_text[start : offset(tok.map[1])]).shift(start)
+                parsed.segments.extend(seg for seg in block.segments if seg.text.strip())
+                parsed.directives.extend(block.directives)
         elif t == "inline" and tok.map is not None:
             if heading:
                 scope = "heading"
