@@ -290,20 +290,29 @@ def test_eml_multipart_alternative_lints_the_plain_part_once():
     assert positions(text, diagnostics) == [("TL101", 9, 5)]
 
 
-def test_eml_quoted_printable_points_at_the_part_without_crashing():
+def test_eml_quoted_printable_positions_are_exact_but_carry_no_fix():
     text = eml(
         "From: a@b.example\nSubject: Spring news\nMIME-Version: 1.0\n"
         "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable",
-        "Our target audience will love it =E2=80=94 and our users too. This line is lo=\nng and wraps.\n",
+        "Our target audience will love it =E2=80=94 and our users too. Reach the mas=\nses, lo=\nng lines.\n",
     )
     diagnostics = lint(text, "email", select=["TL1"])
-    assert [d.rule for d in diagnostics] == ["TL101", "TL103"]
-    body_start = text.index("Our target")
+    assert pairs(diagnostics) == [("TL101", "target audience"), ("TL103", "our users"), ("TL106", "Reach the mas=\nses")]
+    assert positions(text, diagnostics) == [("TL101", 7, 5), ("TL103", 7, 48), ("TL106", 7, 63)]
     for d in diagnostics:
-        assert d.start == d.end == body_start  # decoded text: no exact span, so no fix
-        assert d.fix is None
-    # The message still names the decoded words.
-    assert '"target audience"' in diagnostics[0].message
+        assert d.fix is None  # a replacement would have to be encoded to be written
+    # The message names the decoded words, not the soft line break.
+    assert '"Reach the masses"' in diagnostics[2].message
+
+
+def test_eml_quoted_printable_html_part():
+    text = eml(
+        "From: a@b.example\nSubject: Spring news\nMIME-Version: 1.0\n"
+        "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable",
+        '<p style=3D"x">Caf=C3=A9 news for our target&nbsp;audience =E2=80=94 <a href=3D"h">click=\n here</a></p>\n',
+    )
+    diagnostics = lint(text, "email", select=["TL101", "TL403"])
+    assert pairs(diagnostics) == [("TL101", "target&nbsp;audience"), ("TL403", "click=\n here")]
 
 
 def test_eml_encoded_subject_and_base64_body():

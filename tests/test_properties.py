@@ -53,8 +53,16 @@ def check_spans(text: str, diagnostics) -> None:
         assert 0 <= d.start <= d.end <= len(text), d
         assert text[d.start : d.end] == d.matched, d
         if d.message.startswith('"') and d.rule != "TL402" and d.end > d.start:
-            # Messages that open with the quoted match must quote exactly it.
-            assert d.message.startswith(f'"{d.matched}"'), (d.message, d.matched)
+            # Messages that open with the quoted match quote its words as the
+            # reader sees them: the words of the source span, in order, with
+            # line breaks, tags and escapes between them left out.
+            quoted = d.message[1 : d.message.index('"', 1)]
+            assert quoted.strip() and quoted == " ".join(quoted.split()), (d.message, d.matched)
+            pos = 0
+            for word in quoted.split():
+                found = d.matched.find(word, pos)
+                assert found >= 0, (d.message, d.matched)
+                pos = found + len(word)
         if d.fix is not None:
             last = -1
             for e in d.fix.edits:

@@ -42,10 +42,11 @@ class Context:
                    hit: Hit | None = None) -> Diagnostic:
         matched = self.text[start:end]
         fields = dict(fields)
-        # The message names the words the rule matched: a finding in decoded
-        # text (a quoted-printable or base64 body) has an empty source span, so
-        # name the words as the reader sees them instead of quoting "".
-        fields.setdefault("match", hit.text if hit is not None and start == end else matched)
+        # The message names the words as the reader sees them: in decoded text
+        # the source span holds escapes ("mas=\nses", "target&nbsp;audience")
+        # or, in a base64 body, nothing at all.
+        shown = " ".join((hit.text if hit is not None and hit.text else matched).split())
+        fields.setdefault("match", shown or matched)
         return Diagnostic(
             rule=rule.id,
             family=rule.family,

@@ -6,10 +6,10 @@ one with no Content-Type, or a wrong one) is read as HTML: mail clients render
 it, so the reader sees the words and never the tags, and tags read as words
 would hide every phrase inside a link.
 
-Offsets must point into the raw file, so a part is used only where its body is
-a verbatim slice of the file (7bit/8bit transfer encodings); a quoted-printable
-or base64 part is decoded and linted, but its findings point at the start of the
-part and carry no fix.
+Offsets must point into the raw file.  A 7bit/8bit body is a verbatim slice
+of it; a quoted-printable body is decoded with a map back to the raw text
+(transfer.py), so its findings are exact but carry no fix; a base64 part is
+decoded and linted, but its findings point at the start of the part.
 """
 
 from __future__ import annotations
@@ -100,10 +100,14 @@ def parse_email(source_text: str) -> Parsed:
         body = _undeclared_charset(part, raw_payload, cte)
     except Exception:  # undecodable part: nothing to lint, not a crash
         return parsed
-    verbatim = cte in ("7bit", "8bit", "binary") and isinstance(raw_payload, str)
-    base = source_text.find(raw_payload, header_end.end() if header_end else 0) if verbatim else -1
-    if base >= 0 and raw_payload == body:
+    base = source_text.find(raw_payload, header_end.end() if header_end else 0) if isinstance(raw_payload, str) else -1
+    if base >= 0 and cte in ("7bit", "8bit", "binary") and raw_payload == body:
         sub = _body_parser(ctype, body)(raw_payload).shift(base)
+    elif base >= 0 and cte == "quoted-printable":
+        from .transfer import decode_quoted_printable, remap
+
+        decoded = decode_quoted_printable(raw_payload, part.get_content_charset())
+        sub = remap(_body_parser(ctype, decoded.text)(decoded.text), decoded).shift(base)
     else:
         anchor = base if base >= 0 else (header_end.end() if header_end else 0)
         sub = _pinned(_body_parser(ctype, body)(body), anchor)

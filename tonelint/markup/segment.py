@@ -32,6 +32,9 @@ class Segment:
     lengths: list[int] = field(default_factory=list)
     links: list[tuple[int, int]] = field(default_factory=list)
     removed: list[int] = field(default_factory=list)  # offsets of gaps for removed content
+    # False for text decoded from a transfer encoding (quoted-printable):
+    # positions are exact, but a fix would have to be encoded to be written.
+    writable: bool = True
     length: int = 0
     _text: str | None = None
 
@@ -97,7 +100,7 @@ class Segment:
     def is_verbatim(self, start: int, end: int) -> bool:
         """True when [start, end) is one contiguous verbatim run in the source,
         the only case where a fix may be written back."""
-        if end <= start or not self.seg_starts:
+        if end <= start or not self.seg_starts or not self.writable:
             return False
         i = self._run(start)
         j = self._run(end - 1)
