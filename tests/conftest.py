@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -67,6 +68,29 @@ def _own_cache(tmp_path_factory, monkeypatch):
     repository and outside the folders it lints (tests/test_cache.py owns the
     cache's behaviour; elsewhere a hit from another test must not hide a bug)."""
     monkeypatch.setenv("TONELINT_CACHE_DIR", str(tmp_path_factory.mktemp("tonelint-cache")))
+
+
+@pytest.fixture
+def engine_runs(monkeypatch):
+    """Names of the drafts the engine checked, in order: a cache hit never
+    appears, so the cache and `tonelint clean` tests see hits and misses."""
+    from tonelint.engine import Engine
+
+    seen: list[str] = []
+    real = Engine.check
+
+    def spy(self, source):
+        seen.append(Path(source.path).name)
+        return real(self, source)
+
+    monkeypatch.setattr(Engine, "check", spy)
+    return seen
+
+
+@pytest.fixture
+def cache_dir():
+    """The per-test cache folder that `_own_cache` points TONELINT_CACHE_DIR at."""
+    return Path(os.environ["TONELINT_CACHE_DIR"])
 
 
 def git(repo, *args) -> str:

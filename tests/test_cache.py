@@ -8,13 +8,11 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import tonelint
 from tonelint import cache as cache_mod
-from tonelint.engine import Engine
 
 PUSHY = "# Big news!!!\n\nWe are thrilled to announce our industry-leading app. Our target audience will love it.\n"
 CALM = "# Your orders, sooner\n\nYou can now see every order in one place. What would help you most?\n"
@@ -33,25 +31,6 @@ examples:
   bad: [The WORD is here.]
   good: [The thing is here.]
 """
-
-
-@pytest.fixture
-def engine_runs(monkeypatch):
-    """Paths the engine checked, in order (a cache hit never appears)."""
-    seen: list[str] = []
-    real = Engine.check
-
-    def spy(self, source):
-        seen.append(Path(source.path).name)
-        return real(self, source)
-
-    monkeypatch.setattr(Engine, "check", spy)
-    return seen
-
-
-@pytest.fixture
-def cache_dir():
-    return Path(os.environ["TONELINT_CACHE_DIR"])
 
 
 def findings(res) -> list:

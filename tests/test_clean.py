@@ -4,35 +4,13 @@ runs, as in test_cache.py."""
 
 from __future__ import annotations
 
-import os
 import shutil
-from pathlib import Path
 
 import pytest
 
 from tonelint import cache as cache_mod
-from tonelint.engine import Engine
 
 PUSHY = "# Big news!!!\n\nWe are thrilled to announce our industry-leading app. Our target audience will love it.\n"
-
-
-@pytest.fixture
-def engine_runs(monkeypatch):
-    """Names of the drafts the engine checked (a cache hit never appears)."""
-    seen: list[str] = []
-    real = Engine.check
-
-    def spy(self, source):
-        seen.append(Path(source.path).name)
-        return real(self, source)
-
-    monkeypatch.setattr(Engine, "check", spy)
-    return seen
-
-
-@pytest.fixture
-def cache_dir():
-    return Path(os.environ["TONELINT_CACHE_DIR"])
 
 
 def one_line(text: str) -> str:

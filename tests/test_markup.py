@@ -290,10 +290,14 @@ def test_eml_multipart_alternative_lints_the_plain_part_once():
     assert positions(text, diagnostics) == [("TL101", 9, 5)]
 
 
+def qp_headers(ctype: str) -> str:
+    return ("From: a@b.example\nSubject: Spring news\nMIME-Version: 1.0\n"
+            f"Content-Type: {ctype}; charset=utf-8\nContent-Transfer-Encoding: quoted-printable")
+
+
 def test_eml_quoted_printable_positions_are_exact_but_carry_no_fix():
     text = eml(
-        "From: a@b.example\nSubject: Spring news\nMIME-Version: 1.0\n"
-        "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable",
+        qp_headers("text/plain"),
         "Our target audience will love it =E2=80=94 and our users too. Reach the mas=\nses, lo=\nng lines.\n",
     )
     diagnostics = lint(text, "email", select=["TL1"])
@@ -307,8 +311,7 @@ def test_eml_quoted_printable_positions_are_exact_but_carry_no_fix():
 
 def test_eml_quoted_printable_html_part():
     text = eml(
-        "From: a@b.example\nSubject: Spring news\nMIME-Version: 1.0\n"
-        "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable",
+        qp_headers("text/html"),
         '<p style=3D"x">Caf=C3=A9 news for our target&nbsp;audience =E2=80=94 <a href=3D"h">click=\n here</a></p>\n',
     )
     diagnostics = lint(text, "email", select=["TL101", "TL403"])

@@ -57,7 +57,7 @@ def test_entity_types_are_refused_with_any_pipeline(cli, write):
 
 
 def test_a_configured_pipeline_with_a_tagger_runs_the_rule(cli, write, tagger_pipeline):
-    rule = write("pack/TL950-our-nouns.yaml", RULE.replace("{ATTR: NN}", "{TAG: NN}"))
+    write("pack/TL950-our-nouns.yaml", RULE.replace("{ATTR: NN}", "{TAG: NN}"))
     config = write(".tonelint.yaml", f"model: {tagger_pipeline}\nrule-paths: [pack]\nselect: [TL950]\n")
     draft = write("draft.md", "Our users love it.\n")
     result = cli("check", "--config", str(config), "--no-score", "--format", "json", str(draft))
