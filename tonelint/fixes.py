@@ -6,6 +6,8 @@ nothing changes, so a second --fix is a no-op."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from dataclasses import dataclass, field
 
 from .diagnostics import Applicability, Diagnostic, Edit
@@ -84,8 +86,26 @@ def _self_triggering(attempt: FixResult, after: list[Diagnostic]) -> list[Diagno
         start = e.start + shift
         placed.append((d, start, start + len(e.text)))
         shift += len(e.text) - (e.end - e.start)
+    # The new findings per rule, by start: a draft with thousands of fixes
+    # must not test each against every finding.
+    by_rule: dict[str, list[Diagnostic]] = {}
+    for a in after:
+        by_rule.setdefault(a.rule, []).append(a)
+    starts = {}
+    longest = {}
+    for rule, found in by_rule.items():
+        found.sort(key=lambda a: a.start)
+        starts[rule] = [a.start for a in found]
+        longest[rule] = max(a.end - a.start for a in found)
     bad = []
     for d, s, e in placed:
-        if any(a.rule == d.rule and a.start < e and s < a.end for a in after):
-            bad.append(d)
+        found = by_rule.get(d.rule)
+        if not found:
+            continue
+        k = bisect_left(starts[d.rule], e) - 1  # the last finding that starts before the replacement ends
+        while k >= 0 and found[k].start >= s - longest[d.rule]:
+            if s < found[k].end:
+                bad.append(d)
+                break
+            k -= 1
     return bad

@@ -156,11 +156,11 @@ def _prose(n: int, result) -> str:
     facts = result.facts
     if facts is None or not facts.segments:
         return "<p class='empty'>No prose found in this draft.</p>"
-    diags = list(enumerate(result.diagnostics))
+    nearby = _by_segment(facts.segments, result.diagnostics)
     out: list[str] = []
     in_list = False
-    for seg in facts.segments:
-        body = _segment(n, seg, diags)
+    for k, seg in enumerate(facts.segments):
+        body = _segment(n, seg, nearby[k])
         if seg.scope == "list":
             if not in_list:
                 out.append("<ul>")
@@ -181,6 +181,29 @@ def _prose(n: int, result) -> str:
     if in_list:
         out.append("</ul>")
     return "".join(out)
+
+
+def _by_segment(segments, diagnostics) -> list[list[tuple[int, Diagnostic]]]:
+    """For each segment, the findings whose source span overlaps it, found in
+    one sweep over both in source order: testing every finding against every
+    segment made a large draft's report take minutes."""
+    order = sorted(range(len(diagnostics)), key=lambda i: diagnostics[i].start)
+    bounds = []
+    for k, seg in enumerate(segments):
+        size = len(seg.text)
+        lo = seg.to_source(0)
+        hi = max(seg.to_source(size, end=True), lo) if size else lo
+        bounds.append((lo, hi, k))
+    out: list[list[tuple[int, Diagnostic]]] = [[] for _ in segments]
+    active: list[int] = []
+    j = 0
+    for lo, hi, k in sorted(bounds):
+        while j < len(order) and diagnostics[order[j]].start <= hi:
+            active.append(order[j])
+            j += 1
+        active = [i for i in active if diagnostics[i].end >= lo]
+        out[k] = [(i, diagnostics[i]) for i in sorted(active)]
+    return out
 
 
 def _segment(n: int, seg, diags) -> str:
@@ -301,9 +324,7 @@ def _fixes(preview: FixPreview | None) -> str:
     )
     rows = []
     before, after = LineIndex(preview.before).lines(), LineIndex(preview.after).lines()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
+    for i1, i2, j1, j2 in _changed_lines(before, after):
         old, new = "\n".join(before[i1:i2]), "\n".join(after[j1:j2])
         left, right = _word_diff(old, new)
         rows.append(f"<tr><td class='ln'>{i1 + 1}</td><td class='before'>{left}</td><td class='after'>{right}</td></tr>")
@@ -312,6 +333,26 @@ def _fixes(preview: FixPreview | None) -> str:
     return (f"<div class='fixes'><h3>Safe fixes: before and after <small>(tonelint --fix)</small></h3>"
             f"<ul class='changes'>{changes}</ul><table class='diff'><thead><tr><th>line</th><th>Before</th>"
             f"<th>After</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{more}</div>")
+
+
+def _changed_lines(before: list[str], after: list[str]):
+    """Runs of changed lines as (i1, i2, j1, j2).  Fixes replace words inside
+    lines, so the line count rarely changes and lines pair up one for one; a
+    line diff of a large draft with many alike lines takes minutes."""
+    if len(before) != len(after):
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+            if tag != "equal":
+                yield i1, i2, j1, j2
+        return
+    start = None
+    for i, (old, new) in enumerate(zip(before, after)):
+        if old != new and start is None:
+            start = i
+        elif old == new and start is not None:
+            yield start, i, start, i
+            start = None
+    if start is not None:
+        yield start, len(before), start, len(before)
 
 
 _TOKENS = re.compile(r"\s+|\w+|([^\w\s])\1*")  # a run of one punctuation mark is one token
