@@ -58,7 +58,6 @@ def cache_dir(cwd: Path | None = None) -> Path:
     return here / CACHE_DIR_NAME
 
 
-
 def clean(root: Path) -> bool:
     """Remove the cache folder `root` (`tonelint clean`); False when there is
     none.  Entries are never pruned (a changed input leaves its old entry
@@ -112,6 +111,7 @@ def _ours(path: Path, text: str) -> bool:
             return fh.read(len(text.encode()) + 1).startswith(text.encode())
     except OSError:
         return False
+
 
 def _tree(path: Path, h, *, recursive: bool, suffixes: tuple | None = None) -> None:
     """Feed the names and bytes of the files under `path` into `h`, in a fixed order."""

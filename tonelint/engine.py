@@ -60,9 +60,8 @@ class Engine:
     def bank(self):
         if self._bank is None:
             from .matching import MatcherBank
-            from .scorecard import measures_of, yardstick_blocks
-
             from .nlp import require_annotations
+            from .scorecard import measures_of, yardstick_blocks
 
             require_annotations(self.nlp, self.rules)
             blocks = [b for r in self.rules for b in r.blocks()]

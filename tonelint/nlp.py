@@ -37,7 +37,6 @@ def load_pipeline(model: str | None = None):
     return nlp
 
 
-
 # The components that fill each attribute a blank pipeline leaves empty.
 # ENT_TYPE has none here: the entity recogniser is never loaded (it is the
 # slowest component and no check needs it).
