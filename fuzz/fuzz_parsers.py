@@ -11,7 +11,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from tonelint.markup import email, front_matter, html, markdown, plain, segment  # noqa: F401 - instrumented
+    from tonelint.markup import email, front_matter, html, markdown, plain, segment, transfer  # noqa: F401 - instrumented
     from tonelint.markup import parse
     from tonelint.markup.segment import _NO_BREAK_SPACES as NO_BREAK
 
