@@ -327,6 +327,12 @@ def test_eml_encoded_subject_and_base64_body():
     diagnostics = lint(text, "email", select=["TL1", "TL401"])
     assert [d.rule for d in diagnostics] == ["TL401", "TL101"]
     assert LineIndex(text).position(diagnostics[0].start) == (2, 10)
+    # base64: the finding covers the groups of four its words came from
+    import base64
+
+    assert positions(text, diagnostics)[1] == ("TL101", 7, 5)
+    assert b"target audience" in base64.b64decode(diagnostics[1].matched + "==="[: -len(diagnostics[1].matched) % 4 or None])
+    assert '"target audience"' in diagnostics[1].message and diagnostics[1].fix is None
 
 
 @pytest.mark.parametrize("ctype", ["", "Content-Type: text/plain; charset=us-ascii\n"], ids=["no-type", "plain"])

@@ -7,9 +7,9 @@ it, so the reader sees the words and never the tags, and tags read as words
 would hide every phrase inside a link.
 
 Offsets must point into the raw file.  A 7bit/8bit body is a verbatim slice
-of it; a quoted-printable body is decoded with a map back to the raw text
-(transfer.py), so its findings are exact but carry no fix; a base64 part is
-decoded and linted, but its findings point at the start of the part.
+of it; a quoted-printable or base64 body is decoded with a map back to the raw
+text (transfer.py): exact for quoted-printable, to the group of four for
+base64, and with no fix in either (a replacement would need encoding).
 """
 
 from __future__ import annotations
@@ -103,10 +103,11 @@ def parse_email(source_text: str) -> Parsed:
     base = source_text.find(raw_payload, header_end.end() if header_end else 0) if isinstance(raw_payload, str) else -1
     if base >= 0 and cte in ("7bit", "8bit", "binary") and raw_payload == body:
         sub = _body_parser(ctype, body)(raw_payload).shift(base)
-    elif base >= 0 and cte == "quoted-printable":
-        from .transfer import decode_quoted_printable, remap
+    elif base >= 0 and cte in ("quoted-printable", "base64"):
+        from .transfer import decode_base64, decode_quoted_printable, remap
 
-        decoded = decode_quoted_printable(raw_payload, part.get_content_charset())
+        decode = decode_quoted_printable if cte == "quoted-printable" else decode_base64
+        decoded = decode(raw_payload, part.get_content_charset())
         sub = remap(_body_parser(ctype, decoded.text)(decoded.text), decoded).shift(base)
     else:
         anchor = base if base >= 0 else (header_end.end() if header_end else 0)

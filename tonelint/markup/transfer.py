@@ -1,10 +1,11 @@
-"""Quoted-printable email bodies with an exact map back to the raw message.
+"""Quoted-printable and base64 email bodies with a map back to the raw message.
 
 Most newsletters and marketing mail leave their tools quoted-printable, so a
 finding in one must point at the words in the .eml file, not at the start of
 the part.  The decoder keeps, for every decoded character, the raw span it
 came from ("=E2=80=94" is one character from nine raw ones; a soft line break
-"=\\n" is none), and `remap` carries a parsed body's offsets through that map.
+"=\\n" is none; a base64 character comes from its group of four), and
+`remap` carries a parsed body's offsets through that map.
 
 Positions become exact; fixes stay off: a replacement written into the raw
 part would itself have to be encoded (non-ASCII, "=", line length).
@@ -12,13 +13,17 @@ part would itself have to be encoded (non-ASCII, "=", line length).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import codecs
+import string
 from dataclasses import dataclass, field
 
 from .document import Parsed
 from .segment import Segment
 
 _HEX = set("0123456789abcdefABCDEF")
+_B64 = set(string.ascii_letters + string.digits + "+/=")
 
 
 @dataclass
@@ -36,32 +41,57 @@ class CharMap:
         return self.starts[offset] if offset < len(self.starts) else self.raw_length
 
 
-def decode_quoted_printable(raw: str, charset: str | None) -> CharMap:
-    try:
-        factory = codecs.getincrementaldecoder(charset or "us-ascii")
-    except LookupError:  # a charset name no codec has: read the bytes as UTF-8
-        factory = codecs.getincrementaldecoder("utf-8")
-    decoder = factory(errors="replace")
-    out = CharMap(raw_length=len(raw))
-    chars: list[str] = []
-    pending = [-1, True]  # raw start of the bytes the decoder holds, all literal so far
+class _Builder:
+    """Bytes in, characters out, each character remembering the raw span of
+    the bytes it was decoded from (several for UTF-8, one group of four for
+    base64)."""
 
-    def emit(decoded: str, end: int) -> None:
-        start, literal = pending
+    def __init__(self, raw: str, charset: str | None) -> None:
+        try:
+            factory = codecs.getincrementaldecoder(charset or "us-ascii")
+        except LookupError:  # a charset name no codec has: read the bytes as UTF-8
+            factory = codecs.getincrementaldecoder("utf-8")
+        self.decoder = factory(errors="replace")
+        self.raw = raw
+        self.out = CharMap(raw_length=len(raw))
+        self.chars: list[str] = []
+        self.start, self.literal = -1, True  # raw start of the bytes the decoder holds, all literal so far
+
+    def _emit(self, decoded: str, end: int) -> None:
         for ch in decoded:
-            chars.append(ch)
-            out.starts.append(start)
-            out.ends.append(end)
-            out.literal.append(literal and len(decoded) == 1 and raw[start:end] == ch)
+            self.chars.append(ch)
+            self.out.starts.append(self.start)
+            self.out.ends.append(end)
+            self.out.literal.append(self.literal and len(decoded) == 1 and self.raw[self.start : end] == ch)
         if decoded:
-            pending[0], pending[1] = -1, True
+            self.start, self.literal = -1, True
 
-    def feed(data: bytes, start: int, end: int, literal: bool) -> None:
-        if pending[0] < 0:
-            pending[0] = start
-        pending[1] = pending[1] and literal
-        emit(decoder.decode(data), end)
+    def feed(self, byte: int, start: int, end: int, literal: bool) -> None:
+        """One byte at a time, so a character's span starts where its first
+        byte stands, even when it straddles two base64 groups."""
+        if self.start < 0:
+            self.start = start
+        self.literal = self.literal and literal
+        self._emit(self.decoder.decode(bytes((byte,))), end)
+        if self.start < 0 and self.decoder.getstate()[0]:  # a damaged sequence left this byte pending
+            self.start, self.literal = start, literal
 
+    def text(self, ch: str, start: int) -> None:
+        """A raw character that is already text (8-bit text in a part that
+        claims an encoding): the decoder's pending bytes end here."""
+        self._emit(self.decoder.decode(b"", final=True), start)
+        self.decoder.reset()
+        self.start, self.literal = start, True
+        self._emit(ch, start + 1)
+
+    def finish(self) -> CharMap:
+        self._emit(self.decoder.decode(b"", final=True), len(self.raw))
+        self.out.text = "".join(self.chars)
+        return self.out
+
+
+def decode_quoted_printable(raw: str, charset: str | None) -> CharMap:
+    build = _Builder(raw, charset)
     i, n = 0, len(raw)
     while i < n:
         c = raw[i]
@@ -74,23 +104,36 @@ def decode_quoted_printable(raw: str, charset: str | None) -> CharMap:
                 i += 2
                 continue
             if len(nxt) == 2 and nxt[0] in _HEX and nxt[1] in _HEX:
-                feed(bytes([int(nxt, 16)]), i, i + 3, False)
+                build.feed(int(nxt, 16), i, i + 3, False)
                 i += 3
                 continue
-            feed(b"=", i, i + 1, True)  # a stray "=": kept, as decoders do
+            build.feed(ord("="), i, i + 1, True)  # a stray "=": kept, as decoders do
         elif ord(c) < 128:
-            feed(c.encode("ascii"), i, i + 1, True)
+            build.feed(ord(c), i, i + 1, True)
         else:
-            # Already a character (8-bit text in a part that claims QP): the
-            # decoder's pending bytes end here, and this one maps to itself.
-            emit(decoder.decode(b"", final=True), i)
-            decoder.reset()
-            pending[0], pending[1] = i, True
-            emit(c, i + 1)
+            build.text(c, i)
         i += 1
-    emit(decoder.decode(b"", final=True), n)
-    out.text = "".join(chars)
-    return out
+    return build.finish()
+
+
+def decode_base64(raw: str, charset: str | None) -> CharMap:
+    """Each group of four base64 characters holds three bytes, so a decoded
+    character maps to the group (or groups) its bytes came from: the right
+    line in the .eml, never a byte-exact span."""
+    build = _Builder(raw, charset)
+    group: list[int] = []
+    for i, c in enumerate(raw):
+        if c in _B64:
+            group.append(i)
+        if len(group) == 4:
+            try:
+                data = base64.b64decode("".join(raw[j] for j in group), validate=True)
+            except (binascii.Error, ValueError):  # damaged from here on: the rest is not text
+                break
+            for byte in data:
+                build.feed(byte, group[0], group[-1] + 1, False)
+            group = []
+    return build.finish()
 
 
 def remap(parsed: Parsed, cmap: CharMap) -> Parsed:
