@@ -253,3 +253,12 @@ def test_an_offer_to_answer_queries_is_listening():
              "Order now and get the full set on one CD.")
     assert "TL301" in _rules(pitch)
     assert "TL301" not in _rules(pitch + " Please do not hesitate to contact us with any queries or concerns.")
+
+
+def test_a_pitch_put_as_a_question_is_not_listening():
+    body = ("Our home study course shows you how to sell at auction from your kitchen table, with twelve "
+            "lessons, worksheets and a private forum for students who want to go further. Order now and "
+            "the first lesson ships today. ")
+    assert "TL301" in _rules(body + "Do you want to earn extra money from home?")
+    assert "TL301" in _rules(body + "What are you waiting for?")
+    assert "TL301" not in _rules(body + "Which lesson would you want first?")
