@@ -45,6 +45,8 @@ CASES = [
      "!!! note\n    Admonitions in MkDocs start with three marks."),
     ("TL404", "Act now: this offer expires on Friday.",
      "The approval process is a lot of hurry up and wait."),
+    ("TL208", "AS SEEN ON NBC, CNN and FOX: the diet that works.",
+     "As seen on the dot, a new version of the library is out."),
     # audience, from the census of every message an audience rule flagged
     ("TL103", "We grew our users by 40% last quarter.",
      "All our users connect over POP, so moving mail to another folder is not an option."),
