@@ -71,6 +71,16 @@ def test_draft_text_is_escaped(cli, tmp_path, write):
     assert "Buy now &amp; save" in body
 
 
+def test_report_takes_the_same_config_flags_as_check(cli, write):
+    draft = write("draft.md", "Our target audience will love it.\n")
+    config = write("team.yaml", "ignore: [TL101]\n")
+    with_config = cli("report", "--config", str(config), "-o", "-", str(draft))
+    isolated = cli("report", "--isolated", "-o", "-", str(draft))
+    assert with_config.code == isolated.code == 0
+    assert "data-rule='TL101'" not in with_config.out
+    assert "data-rule='TL101'" in isolated.out
+
+
 def test_report_errors(cli, tmp_path):
     page, res = report(cli, tmp_path, PUSHY, tmp_path / "missing.md")
     assert res.code == 2 and "missing.md: no such file or directory" in res.err

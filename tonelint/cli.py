@@ -74,13 +74,38 @@ def cli(debug: bool) -> None:
         os.environ["TONELINT_DEBUG"] = "1"
 
 
+def _with(*decorators):
+    """One decorator from several click options, so that every command that
+    takes a flag takes it with the same name, type and help."""
+
+    def apply(command):
+        for deco in reversed(decorators):
+            command = deco(command)
+        return command
+
+    return apply
+
+
+# --config / --isolated / --rule-path: which rules and settings apply.
+_config_flags = _with(
+    click.option("--config", "config_path", default=None, type=click.Path(), help="Use this config file; no discovery."),
+    click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+    click.option("--rule-path", "rule_paths", multiple=True, type=click.Path(), help="Extra rule pack folder or file."),
+)
+# Which rules run and how drafts are read, shared by check and report.
+_selection_flags = _with(
+    click.option("--select", multiple=True, help="Only these rules (ids or prefixes, comma-separated)."),
+    click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes)."),
+    click.option("--brand", multiple=True, help="Brand name counted as a sender word."),
+    click.option("--channel", default=None, help="Channel profile: email, social, landing-page, press-release, sms."),
+)
+
+
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif", "junit"]),
               default="text", show_default=True,
               help="Output format: text, json, github (Actions annotations), sarif (code scanning), junit (CI test reports).")
-@click.option("--select", multiple=True, help="Only these rules (ids or prefixes, comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes).")
 @click.option("--extend-select", multiple=True, help="Add rules to the selection.")
 @click.option("--fail-level", type=click.Choice(["error", "warning", "suggestion"]), default=None,
               help="Lowest level that makes the run fail (exit 1) [default: config's fail-level, else warning].")
@@ -93,11 +118,6 @@ def cli(debug: bool) -> None:
 @click.option("--stdin-filename", default=None, help="Name to report for stdin (its suffix picks the markup).")
 @click.option("--encoding", default=None, help="Decode inputs with this encoding (default UTF-8).")
 @click.option("--max-file-size", type=int, default=None, help="Skip files larger than this many bytes (default 10 MB; 0 = no limit).")
-@click.option("--rule-path", "rule_paths", multiple=True, type=click.Path(), help="Extra rule pack folder or file.")
-@click.option("--brand", multiple=True, help="Brand name counted as a sender word.")
-@click.option("--channel", default=None, help="Channel profile: email, social, landing-page, press-release, sms.")
-@click.option("--config", "config_path", default=None, type=click.Path(), help="Use this config file; no discovery.")
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--report-unused-suppressions", is_flag=True, help="Report inline suppressions that silence nothing.")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write the result cache (.tonelint_cache/ in the project root, or $TONELINT_CACHE_DIR).")
@@ -118,6 +138,8 @@ def cli(debug: bool) -> None:
               help="Report only findings the baseline file does not record.")
 @click.option("--write-baseline", default=None, type=click.Path(dir_okay=False),
               help="Record every current finding in this baseline file and exit 0.")
+@_selection_flags
+@_config_flags
 def check(paths, output_format, select, ignore, extend_select, fail_level, exit_zero, fix, unsafe_fixes, diff,
           markup, stdin_filename, encoding, max_file_size, rule_paths, brand, channel, quiet, color, score, min_score,
           config_path=None, isolated=False, report_unused_suppressions=False, statistics=False, output_file=None,
@@ -199,17 +221,6 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     sys.exit(exit_code(run, options))
 
 
-def _config_flags(command):
-    """--config / --isolated / --rule-path for the rule tooling commands."""
-    for deco in reversed((
-        click.option("--config", "config_path", default=None, type=click.Path(), help="Use this config file; no discovery."),
-        click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
-        click.option("--rule-path", "rule_paths", multiple=True, type=click.Path(), help="Extra rule pack folder or file."),
-    )):
-        command = deco(command)
-    return command
-
-
 @cli.command("rules")
 @click.argument("target", required=False, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -254,14 +265,11 @@ def test_rules_command(pack, channel):
 @click.option("-o", "--output", default="tonelint-report.html", show_default=True, type=click.Path(),
               help="HTML file to write; - writes to stdout.")
 @click.option("--title", default="tonelint report", show_default=True, help="Page title.")
-@click.option("--select", multiple=True, help="Only these rules (ids or prefixes, comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes).")
 @click.option("--markup", type=click.Choice(["markdown", "text", "html", "email"]), default=None,
               help="Treat inputs as this markup (default: by file suffix).")
-@click.option("--rule-path", "rule_paths", multiple=True, type=click.Path(), help="Extra rule pack folder or file.")
-@click.option("--brand", multiple=True, help="Brand name counted as a sender word.")
-@click.option("--channel", default=None, help="Channel profile: email, social, landing-page, press-release, sms.")
-def report(paths, output, title, select, ignore, markup, rule_paths, brand, channel):
+@_selection_flags
+@_config_flags
+def report(paths, output, title, markup, select, ignore, brand, channel, config_path, isolated, rule_paths):
     """Write one self-contained HTML report: highlighted drafts, scorecards, timelines, safe fixes."""
     from .report.html import collect, render
     from .run import RunOptions, Runner
@@ -270,7 +278,8 @@ def report(paths, output, title, select, ignore, markup, rule_paths, brand, chan
     if not paths:
         raise click.UsageError("give at least one file or folder to report on")
     options = RunOptions(paths=list(paths), select=_split(select) or None, ignore=_split(ignore), markup=markup,
-                         rule_paths=list(rule_paths), brand=_split(brand), channel=channel)
+                         rule_paths=list(rule_paths), brand=_split(brand), channel=channel, config=config_path,
+                         isolated=isolated)
     drafts, errors = collect(Runner(options))
     for err in errors:
         click.echo(f"{err.where}: {err.what}", err=True)
