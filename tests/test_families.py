@@ -23,7 +23,7 @@ def found(text: str, fmt: str = "markdown", prefix: str | None = None):
 
 # --------------------------------------------------------------------------- drafts
 
-LAUNCH_EMAIL = """---
+OPENING = """---
 subject: Your March picks are ready
 ---
 
@@ -32,7 +32,9 @@ Hi Sam,
 Here's how to get more out of spring greens: blanch them for thirty seconds,
 then shock them in ice water so they stay bright.
 
-Our target audience has always been home cooks, and our users tell us the
+"""
+
+LAUNCH_EMAIL = OPENING + """Our target audience has always been home cooks, and our users tell us the
 weekly box saves them an hour. We are thrilled to announce our revolutionary
 new recipe app, built by our world-class team!!!
 
@@ -40,16 +42,7 @@ Download the app. Follow us on Instagram and share this with your friends.
 This price is for a limited time only, so act now.
 """
 
-LAUNCH_EMAIL_REWRITTEN = """---
-subject: Your March picks are ready
----
-
-Hi Sam,
-
-Here's how to get more out of spring greens: blanch them for thirty seconds,
-then shock them in ice water so they stay bright.
-
-Home cooks tell us the weekly box saves them an hour, so we built a recipe app
+LAUNCH_EMAIL_REWRITTEN = OPENING + """Home cooks tell us the weekly box saves them an hour, so we built a recipe app
 that plans your week from what is already in your box.
 
 If that sounds useful, the app is free for box customers until 30 June. Which

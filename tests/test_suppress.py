@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def found(cli, *args):
     res = cli("--format", "json", "--isolated", *[str(a) for a in args])
@@ -33,43 +35,28 @@ def test_disable_without_ids_silences_everything(cli, write):
     assert hits == [] and res.code == 0
 
 
-def test_disable_next_line_covers_only_the_next_line(cli, write):
-    draft = write("d.md", (
-        "Some intro text for the page.\n"
-        "<!-- tonelint-disable-next-line TL203 -->\n"
-        "Our industry-leading bread.\n"
-        "Our industry-leading cakes.\n"
-    ))
-    _, hits = found(cli, draft)
-    assert [h for h in hits if h[0] == "TL203"] == [("TL203", 4)]
+# Each draft: where TL203 still fires once its suppressions have applied.
+TL203_SUPPRESSED = {
+    "next-line-only": ("d.md", "Some intro text for the page.\n<!-- tonelint-disable-next-line TL203 -->\n"
+                               "Our industry-leading bread.\nOur industry-leading cakes.\n", [4]),
+    "plain-ignore-forms": ("d.txt", "tonelint: ignore TL203\nOur industry-leading bread.\n"
+                                    "Our world-class cakes. # tonelint: ignore TL203\nOur revolutionary pies.\n", [4]),
+    "plain-region": ("d.txt", "tonelint: disable TL203\n\nOur industry-leading bread.\n\n"
+                              "tonelint: enable TL203\n\nOur revolutionary pies.\n", [7]),
+}
+
+
+@pytest.mark.parametrize("name", TL203_SUPPRESSED)
+def test_suppression_forms_leave_only_the_expected_lines(cli, write, name):
+    filename, text, lines = TL203_SUPPRESSED[name]
+    _, hits = found(cli, write(filename, text))
+    assert [line for rule, line in hits if rule == "TL203"] == lines
 
 
 def test_prefix_ids_work(cli, write):
     draft = write("d.md", "<!-- tonelint-disable-next-line TL2 -->\nOur industry-leading bread!!!\n")
     _, hits = found(cli, draft)
     assert not [h for h in hits if h[0].startswith("TL2")]
-
-
-def test_plain_text_ignore_comment_forms(cli, write):
-    draft = write("d.txt", (
-        "tonelint: ignore TL203\n"
-        "Our industry-leading bread.\n"
-        "Our world-class cakes. # tonelint: ignore TL203\n"
-        "Our revolutionary pies.\n"
-    ))
-    _, hits = found(cli, draft)
-    assert [h for h in hits if h[0] == "TL203"] == [("TL203", 4)]
-
-
-def test_plain_text_disable_enable_region(cli, write):
-    draft = write("d.txt", (
-        "tonelint: disable TL203\n\n"
-        "Our industry-leading bread.\n\n"
-        "tonelint: enable TL203\n\n"
-        "Our revolutionary pies.\n"
-    ))
-    _, hits = found(cli, draft)
-    assert [h for h in hits if h[0] == "TL203"] == [("TL203", 7)]
 
 
 def test_unused_suppressions_are_reported_only_when_asked(cli, write):
