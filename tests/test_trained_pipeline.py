@@ -36,7 +36,8 @@ def tagger_pipeline(tmp_path_factory):
     return path
 
 
-@pytest.mark.parametrize("attr,value", [("TAG", "NN"), ("POS", "NOUN"), ("DEP", "nsubj"), ("LEMMA", "user")])
+@pytest.mark.parametrize("attr,value", [("TAG", "NN"), ("POS", "NOUN"), ("DEP", "nsubj"), ("LEMMA", "user"),
+                                        ("lemma", "user")])  # spaCy takes lower-case names too
 def test_blank_pipeline_refuses_a_rule_that_needs_annotations(cli, write, tmp_path, attr, value):
     rule = write("pack/TL950-our-nouns.yaml", RULE.replace("{ATTR: NN}", f"{{{attr}: {value}}}"))
     draft = write("draft.md", "Our users love it.\n")
@@ -44,7 +45,7 @@ def test_blank_pipeline_refuses_a_rule_that_needs_annotations(cli, write, tmp_pa
     assert result.code == 2
     lines = result.err.strip().splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(f"{rule}: TL950: token patterns test {attr}, which the pipeline leaves empty")
+    assert lines[0].startswith(f"{rule}: TL950: token patterns test {attr.upper()}, which the pipeline leaves empty")
     assert "model:" in lines[0]
 
 

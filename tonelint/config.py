@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .diagnostics import Level
 from .errors import ConfigError, RuleError
-from .rulespec import _check_keys, _Ctx, check_channels
+from .rulespec import _check_keys, _Ctx, check_channels, freeze, thaw
 
 CONFIG_FILES = (".tonelint.yaml", "tonelint.yaml", "pyproject.toml")
 
@@ -107,11 +107,12 @@ class Effective:
     fail_level: Level = field(default=Level.WARNING, compare=False, repr=False)
     source: str = field(default="--config", compare=False, repr=False)  # where errors about these settings point
 
-    def rules(self):
-        """The active rules, with levels and channel tweaks applied."""
-        from .ruleset import select
+    def rules(self, pack=None):
+        """The active rules, with levels and channel tweaks applied; `pack`
+        is _pack()'s answer when the caller has it already."""
+        from .ruleset import _matches, select
 
-        rules = list(_pack(self.rule_paths, self.builtin))
+        rules = list(pack if pack is not None else _pack(self.rule_paths, self.builtin))
         synthesized = _reject_rule(self.reject, self.source)
         if synthesized is not None:
             if any(r.id == synthesized.id for r in rules):
@@ -123,7 +124,7 @@ class Effective:
         chosen = select(rules, select=self.select, ignore=self.ignore + off, extend_select=self.extend_select,
                         levels=levels)
         if self.path_ignore:
-            chosen = [r for r in chosen if not _any_prefix(r.id, self.path_ignore)]
+            chosen = [r for r in chosen if not _matches(r.id, self.path_ignore)]
         return chosen
 
     def known_channels(self, rules=None) -> set[str]:
@@ -137,8 +138,9 @@ class Effective:
     def engine(self):
         from .engine import Engine, Settings
 
-        rules = self.rules()
-        known = self.known_channels(_pack(self.rule_paths, self.builtin))
+        pack = _pack(self.rule_paths, self.builtin)
+        rules = self.rules(pack)
+        known = self.known_channels(pack)
         for name, where in ((self.channel, "--channel"), (self.default_channel, self.source)):
             if name is not None and name not in known:
                 raise ConfigError(where, f"channel: unknown channel {name!r}{_hint(name, known)}")
@@ -150,10 +152,6 @@ class Effective:
 def _hint(name: str, known) -> str:
     close = difflib.get_close_matches(str(name), sorted(known), n=1)
     return f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(sorted(known))})"
-
-
-def _any_prefix(rule_id: str, prefixes) -> bool:
-    return any(p.upper() == "ALL" or rule_id.upper().startswith(p.upper()) for p in prefixes)
 
 
 def _pack(rule_paths: tuple, builtin: bool):
@@ -182,23 +180,13 @@ def _reject_rule(reject: tuple, where: str):
 
 
 def _with_channels(rule, channels: tuple):
-    mine = [(c, dict(_thaw(t))) for c, rid, t in channels if rid == rule.id]
+    mine = [(c, dict(thaw(t))) for c, rid, t in channels if rid == rule.id]
     if not mine:
         return rule
     merged = {k: dict(v or {}) for k, v in rule.channels.items()}
     for channel, tweak in mine:
         merged.setdefault(channel, {}).update(tweak)
     return replace(rule, channels=merged)
-
-
-def _freeze(value):
-    if isinstance(value, dict):
-        return tuple(sorted((str(k), _freeze(v)) for k, v in value.items()))
-    return value
-
-
-def _thaw(value):
-    return {k: (dict(_thaw(v)) if isinstance(v, tuple) else v) for k, v in value}
 
 
 # --- reading files -------------------------------------------------------------------------
@@ -385,7 +373,7 @@ def _channel_tweaks(ctx, data) -> tuple:
             ctx.fail(data["channels"], channel, "must map rule ids to tweaks")
         for rid, tweak in per_rule.items():
             check_channels(ctx, {channel: tweak}, None)
-            out.append((str(channel).lower(), str(rid).upper(), _freeze(tweak or {})))
+            out.append((str(channel).lower(), str(rid).upper(), freeze(tweak or {})))
     return tuple(out)
 
 

@@ -284,7 +284,7 @@ def parse_block(ctx: _Ctx, mapping, key: str, what: str) -> Block:
     if not (phrases or patterns or regexes or mapping.get("brand")):
         ctx.fail(mapping, None, f"{what} needs at least one of phrases, list, patterns or regex")
     block = Block(
-        key=key, phrases=tuple(sorted(phrases)), patterns=tuple(_freeze(p) for p in patterns),
+        key=key, phrases=tuple(sorted(phrases)), patterns=tuple(freeze(p) for p in patterns),
         regex=tuple(str(r) for r in regexes), case=case, measure=mapping.get("measure"),
         brand=bool(mapping.get("brand", False)), in_question=bool(mapping.get("in_question", False)),
         sentence_start=bool(mapping.get("sentence_start", False)), line_edge=bool(mapping.get("line_edge", False)),
@@ -323,7 +323,7 @@ def trained_attrs(rule: Rule) -> set[str]:
 
     def walk(value) -> None:
         if isinstance(value, dict):
-            found.update(k for k in value if k in TRAINED_ATTRS)
+            found.update(str(k).upper() for k in value if str(k).upper() in TRAINED_ATTRS)  # spaCy takes "lemma" too
             for v in value.values():
                 walk(v)
         elif isinstance(value, list):
@@ -336,11 +336,13 @@ def trained_attrs(rule: Rule) -> set[str]:
     return found
 
 
-def _freeze(value):
+def freeze(value):
+    """Nested YAML dicts and lists as hashable tuples (token patterns, the
+    config's channel tweaks); `thaw` turns them back."""
     if isinstance(value, dict):
-        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+        return tuple(sorted((str(k), freeze(v)) for k, v in value.items()))
     if isinstance(value, list):
-        return tuple(_freeze(v) for v in value)
+        return tuple(freeze(v) for v in value)
     return value
 
 

@@ -8,7 +8,7 @@ from .document import Parsed
 from .segment import SCOPES, Segment
 
 
-_CHUNK_THRESHOLD = 512 * 1024  # chunks.CHUNK_THRESHOLD, kept here so small drafts never import chunks.py
+_CHUNK_THRESHOLD = 512 * 1024  # characters; here, not in chunks.py, so small drafts never import it
 
 
 def parse(text: str, fmt: str) -> Parsed:

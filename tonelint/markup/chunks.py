@@ -25,7 +25,6 @@ import re
 
 from .document import Parsed
 
-CHUNK_THRESHOLD = 512 * 1024  # characters: below this the whole document is parsed at once
 CHUNK_SIZE = 256 * 1024
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")

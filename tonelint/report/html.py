@@ -47,10 +47,11 @@ class Draft:
 
 def collect(runner) -> tuple[list[Draft], list]:
     """Check every input of a Runner and preview its safe fixes (never written)."""
+    from dataclasses import replace
+
     from ..errors import TonelintError
-    from ..fixes import fix_text
+    from ..fixes import fix_text, fixable
     from ..scorecard import score_result
-    from ..source import SourceFile
 
     drafts, errors = [], []
     for item in runner.sources():
@@ -61,17 +62,13 @@ def collect(runner) -> tuple[list[Draft], list]:
         result = engine.check(item)
 
         def lint(text: str, item=item, engine=engine):
-            return engine.check(SourceFile(item.path, text, item.format, item.encoding, item.bom)).diagnostics
+            return engine.check(replace(item, text=text)).diagnostics
 
-        fixed = fix_text(item.text, lint) if any(_safe(d) for d in result.diagnostics) else None
-        unsafe = sum(1 for d in result.diagnostics if d.fix is not None and d.fix.applicability == Applicability.UNSAFE)
-        preview = FixPreview(item.text, fixed.text if fixed else item.text, list(fixed.applied) if fixed else [], unsafe)
+        fixed = fix_text(item.text, lint, initial=result.diagnostics)  # nothing fixable: no further check
+        unsafe = len(fixable(result.diagnostics, unsafe=True)) - len(fixable(result.diagnostics))
+        preview = FixPreview(item.text, fixed.text, list(fixed.applied), unsafe)
         drafts.append(Draft(result, score_result(result), preview))
     return drafts, errors
-
-
-def _safe(d: Diagnostic) -> bool:
-    return d.fix is not None and d.fix.applicability == Applicability.SAFE
 
 
 def colour_of(family: str) -> str:
@@ -249,7 +246,7 @@ def _segment(n: int, seg, diags) -> str:
 def _tip(d: Diagnostic) -> str:
     fix = ""
     if d.replacement is not None:
-        kind = "safe fix" if _safe(d) else "suggested fix"
+        kind = "safe fix" if d.fix.applicability == Applicability.SAFE else "suggested fix"
         fix = f"<span class='tfix'>{kind}: “{escape(d.matched)}” → “{escape(d.replacement)}”</span>"
     rewrite = f"<span class='trw'><b>Rewrite:</b> {escape(d.rewrite)}</span>" if d.rewrite else ""
     return (f"<span class='tone' style='--c:{colour_of(d.family)}'><span class='tid'>{escape(d.rule)} · "
