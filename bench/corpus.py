@@ -140,9 +140,7 @@ def read_prose(path: Path) -> str | None:
     letters = sum(1 for c in text if c.isalpha())
     if letters / nonspace < 0.72:          # code, tables, word lists, data
         return None
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if not lines:
-        return None
+    lines = [ln for ln in text.splitlines() if ln.strip()]  # not empty: text has a non-space
     wordy = sum(1 for ln in lines if len(WORD.findall(ln)) >= 5)
     if wordy / len(lines) < 0.45:          # lists of names, indexes, config
         return None

@@ -69,10 +69,9 @@ def load(full: bool) -> tuple[list[dict], dict]:
 
 
 def _resolve(facts, rules, findings) -> list[tuple[str, str]]:
-    """(words found, sentence with >>words<<) per finding, from the parsed prose.
-    A decoded email part (quoted-printable, base64) has no verbatim span in the
-    raw message, so its findings all point at the part's start with empty
-    `matched`; the hits of the rule's block, taken in order, name the words."""
+    """(words found, sentence with >>words<<) per finding, from the parsed prose:
+    the hit of the rule's block at the finding's span names the words as the
+    reader sees them (a decoded email part's raw span holds escapes)."""
     used: set = set()
     out = []
     for d in findings:

@@ -235,6 +235,8 @@ def test_sigint_during_fix_leaves_each_file_old_or_new(tmp_path):
             assert proc.returncode == 130
             break
     if not seen_partial:
+        if os.environ.get("TONELINT_EXPECT_INSTALLED"):  # CI must prove the mid-run stop, not skip it
+            pytest.fail("the run was never caught mid-way; raise the number of drafts or shorten the delays")
         pytest.skip("the run was never caught mid-way on this machine; invariants held at every stop")
 
 

@@ -178,6 +178,7 @@ def test_unless_works_on_every_matcher_block(cli, write, draft, flagged):
     write("pack/ACME7.yaml", TEAM_REQUIRED)
     write(".tonelint.yaml", "rule-paths: [pack]\nbuiltin: false\n")
     res = cli("--format", "json", str(write("draft.md", draft + "\n")))
+    assert res.code == (1 if flagged else 0), res.err
     assert ("ACME7" in res.out) is flagged, res.out + res.err
 
 

@@ -97,8 +97,10 @@ def write(path: str, run) -> int:
     base = Path(os.path.abspath(path)).parent
     items = sorted((e for _, e in _entries(run, base)), key=lambda e: (e["path"], e["line"], e["rule"], e["fingerprint"]))
     data = {"tool": "tonelint", "version": FORMAT_VERSION, "findings": items}
-    try:
-        Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    from .safewrite import write_atomic
+
+    try:  # a committed baseline is never left half-written
+        write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     except OSError as exc:
         raise BaselineError(path, f"cannot write the baseline: {exc.strerror or exc}") from None
     return len(items)

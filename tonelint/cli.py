@@ -13,6 +13,7 @@ import click
 from . import __version__
 from .diagnostics import Level
 from .errors import TonelintError
+from .source import FORMATS
 
 EXIT_INTERNAL = 3
 
@@ -113,7 +114,7 @@ _selection_flags = _with(
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
 @click.option("--diff", is_flag=True, help="Print the diff --fix would apply, change nothing.")
-@click.option("--markup", type=click.Choice(["markdown", "text", "html", "email"]), default=None,
+@click.option("--markup", type=click.Choice(FORMATS), default=None,
               help="Treat inputs as this markup (default: by file suffix; stdin is Markdown).")
 @click.option("--stdin-filename", default=None, help="Name to report for stdin (its suffix picks the markup).")
 @click.option("--encoding", default=None, help="Decode inputs with this encoding (default UTF-8).")
@@ -209,9 +210,10 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     else:
         rendered = get_reporter(output_format).render(run, report_options)
     if output_file:
-        try:
-            with open(output_file, "w", encoding="utf-8") as fh:
-                fh.write(rendered)
+        from .safewrite import write_atomic
+
+        try:  # a report CI uploads is never half-written
+            write_atomic(output_file, rendered.encode("utf-8"))
         except OSError as exc:
             raise TonelintError(output_file, f"cannot write the report: {exc.strerror or exc}") from None
     elif rendered:
@@ -265,7 +267,7 @@ def test_rules_command(pack, channel):
 @click.option("-o", "--output", default="tonelint-report.html", show_default=True, type=click.Path(),
               help="HTML file to write; - writes to stdout.")
 @click.option("--title", default="tonelint report", show_default=True, help="Page title.")
-@click.option("--markup", type=click.Choice(["markdown", "text", "html", "email"]), default=None,
+@click.option("--markup", type=click.Choice(FORMATS), default=None,
               help="Treat inputs as this markup (default: by file suffix).")
 @_selection_flags
 @_config_flags

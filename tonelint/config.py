@@ -520,15 +520,14 @@ class Resolver:
             select = tuple(o.select)
         ignore += tuple(o.ignore)
         extend += tuple(o.extend_select)
-        levels.update({str(k).upper(): str(v) for k, v in (o.levels or {}).items()})
         fail = o.fail_level if o.fail_level is not None else (c.fail_level or Level.WARNING)
         return Effective(
             select=select, ignore=ignore, extend_select=extend, path_ignore=path_ignore,
             levels=tuple(sorted(levels.items())),
             rule_paths=c.rule_paths + tuple(str(Path(p).resolve()) for p in o.rule_paths),
-            builtin=c.builtin and not o.no_builtin, brand=c.brand + tuple(o.brand), accept=c.accept + tuple(o.accept),
+            builtin=c.builtin, brand=c.brand + tuple(o.brand), accept=c.accept,
             reject=c.reject, channel=o.channel.lower() if o.channel else None, default_channel=channel,
-            channels=c.channels, model=o.model or c.model, fail_level=fail, source=c.path or "--config",
+            channels=c.channels, model=c.model, fail_level=fail, source=c.path or "--config",
         )
 
     def suffixes(self, raw: str, default) -> tuple:

@@ -33,13 +33,17 @@ class Changes:
 
     lines: dict = field(default_factory=dict)
 
-    def touches(self, path: str, first: int, last: int) -> bool:
-        changed = self.lines.get(os.path.realpath(path))
-        if changed is None:
-            return False
-        if changed == _ALL:
-            return True
-        return any(line in changed for line in range(first, last + 1))
+    def of(self, path: str):
+        """The changed lines of one file (resolved once per file, not per finding)."""
+        return self.lines.get(os.path.realpath(path))
+
+
+def _touches(changed, first: int, last: int) -> bool:
+    if changed is None:
+        return False
+    if changed == _ALL:
+        return True
+    return any(line in changed for line in range(first, last + 1))
 
 
 def _git(args: list[str], cwd: str, where: str) -> str:
@@ -138,11 +142,12 @@ def keep_changed(run, ref: str, stdin_name: str | None = None) -> int:
         if result.path in from_stdin:
             continue
         index = LineIndex(result.text)
+        changed = changes.of(result.path)
         keep = []
         for d in result.diagnostics:
             first = index.position(d.start)[0]
             last = index.position(max(d.start, d.end - 1))[0]
-            if changes.touches(result.path, first, last):
+            if _touches(changed, first, last):
                 keep.append(d)
             else:
                 dropped += 1

@@ -19,7 +19,6 @@ class RunOptions:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
-    levels: dict = field(default_factory=dict)
     fail_level: Level | None = None  # None: the config's fail-level, else warning
     exit_zero: bool = False
     fix: bool = False
@@ -30,11 +29,8 @@ class RunOptions:
     max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
     stdin_filename: str | None = None
     rule_paths: list[str] = field(default_factory=list)
-    no_builtin: bool = False
     brand: list[str] = field(default_factory=list)
-    accept: list[str] = field(default_factory=list)
     channel: str | None = None
-    model: str | None = None
     config: str | None = None  # --config PATH: this file for every input, no discovery
     isolated: bool = False  # --isolated: no configuration files at all
     report_unused_suppressions: bool = False
