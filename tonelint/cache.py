@@ -255,7 +255,9 @@ class Cache:
 
         try:
             facts = facts_blob(result.facts)
-            counted = score_tally(result)
+            from .scorecard import result_tally
+
+            counted = result_tally(result)
             payload = pickle.dumps((replace(result, text="", facts=None), facts, counted),
                                    protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 - e.g. unpicklable front-matter values: just not cached
@@ -354,19 +356,6 @@ def lazy_facts(blob: bytes, counted: dict | None = None):
     if counted is not None:
         facts._score_tally = counted
     return facts
-
-
-def score_tally(result) -> dict | None:
-    """The scorecard's inputs (scorecard.tally), stored beside the Facts so a
-    warm run scores a draft without unpickling them."""
-    facts = result.facts
-    if facts is None:
-        return None
-    if isinstance(facts, _LazyFacts) and "_score_tally" in facts.__dict__:
-        return facts.__dict__["_score_tally"]
-    from .scorecard import tally
-
-    return tally(facts, result.measures or {})
 
 
 class _LazyFacts:

@@ -109,10 +109,11 @@ def _work(i: int):
     only if a reporter reads them (the scorecard does)."""
     from dataclasses import replace
 
-    from .cache import facts_blob, score_tally
+    from .cache import facts_blob
+    from .scorecard import result_tally
 
     result = _RUNNER.check_source(_SOURCES[i])
-    return replace(result, text="", facts=None), facts_blob(result.facts), score_tally(result)
+    return replace(result, text="", facts=None), facts_blob(result.facts), result_tally(result)
 
 
 def _unpack(packed, source):

@@ -153,6 +153,20 @@ def measures_of(blocks) -> dict:
     return {b.key: b.measure for b in blocks if b.measure in MEASURES}
 
 
+def result_tally(result) -> dict | None:
+    """The scorecard's inputs for one checked draft: the tally a cached draft
+    carries (so a warm run never unpickles its Facts), else counted now and
+    kept on the Facts, so the cache writer and the reporters count once."""
+    facts = getattr(result, "facts", None)
+    if facts is None:
+        return None
+    counted = getattr(facts, "_score_tally", None)
+    if counted is None:
+        counted = tally(facts, getattr(result, "measures", None) or {})
+        facts._score_tally = counted
+    return counted
+
+
 def score_result(result) -> Scorecard | None:
     """The scorecard of one checked draft (None when the engine left no facts).
     Computed once per result: the text reporter, the summary and the exit
@@ -162,9 +176,7 @@ def score_result(result) -> Scorecard | None:
     facts = getattr(result, "facts", None)
     card = None
     if facts is not None:
-        counted = getattr(facts, "_score_tally", None)  # a cached draft carries its tally
-        if counted is None:
-            counted = tally(facts, getattr(result, "measures", None) or {})
+        counted = result_tally(result)
         card = _card(result.path, counted, partial(_timeline, facts, counted["sent_of"]))
     vars(result)["_scorecard"] = card
     return card

@@ -37,13 +37,9 @@ class Outcome:
 
 def load(path: str | None):
     """The pack to test: a folder or a single rule file; the built-in pack by default."""
-    from .ruleset import load_file, load_pack, load_rules
+    from .ruleset import load_rules
 
-    if path is None:
-        return load_rules()
-    p = Path(path)
-    rules = load_file(p) if p.is_file() else load_pack(p)
-    return sorted(rules, key=lambda r: r.id)
+    return load_rules([Path(path)] if path is not None else None, builtin=path is None)
 
 
 def run(rules, *, channel: str | None = None) -> Outcome:
