@@ -13,19 +13,6 @@ import sys
 THRESHOLD = 20
 
 
-def _count(runner) -> int:
-    from .api import DEFAULT_SUFFIXES, discover
-
-    total = 0
-    for raw in runner.options.paths:
-        if raw == "-":
-            total += 1
-            continue
-        total += sum(1 for path, error in discover([raw], runner.resolver.suffixes(raw, DEFAULT_SUFFIXES))
-                     if error is not None or runner.resolver.wanted(path, explicit=path == str(raw)))
-    return total
-
-
 class Bar:
     def __init__(self, total: int, stream) -> None:
         import click
@@ -54,7 +41,7 @@ def attach(runner, quiet: bool, stream=None, threshold: int = THRESHOLD):
     stream = stream or sys.stderr
     if quiet or not (hasattr(stream, "isatty") and stream.isatty()):
         return None
-    total = _count(runner)
+    total = len(runner.inputs())
     if total < threshold:
         return None
     bar = Bar(total, stream)

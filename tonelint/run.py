@@ -66,6 +66,7 @@ class Runner:
         self._engines: dict = {}
         self._effective: dict = {}
         self._resolver = None
+        self._inputs: list | None = None
 
     @property
     def resolver(self):
@@ -90,14 +91,29 @@ class Runner:
             engine = self._engines[effective] = effective.engine()
         return engine
 
+    def inputs(self) -> list[tuple[str, InputError | None]]:
+        """(path, error) for every input the run checks, in order: "-" for
+        stdin, discovered files the config wants, and what could not be read.
+        Listed once per run; the progress bar counts the same list."""
+        if self._inputs is None:
+            from .api import DEFAULT_SUFFIXES, discover
+
+            out: list[tuple[str, InputError | None]] = []
+            for raw in self.options.paths:
+                if raw == "-":
+                    out.append(("-", None))
+                    continue
+                out.extend((path, error) for path, error in discover([raw], self.resolver.suffixes(raw, DEFAULT_SUFFIXES))
+                           if error is not None or self.resolver.wanted(path, explicit=path == str(raw)))
+            self._inputs = out
+        return self._inputs
+
     def sources(self):
         """Yield SourceFile or InputError for every input, in order."""
-        from .api import DEFAULT_SUFFIXES, discover
-
         o = self.options
         if o.paths.count("-") > 1:
             raise TonelintError("-", "stdin can be read only once; give - once")
-        for raw in o.paths:
+        for raw, error in self.inputs():
             if raw == "-":
                 data = sys.stdin.buffer.read()
                 name = o.stdin_filename or "-"
@@ -109,17 +125,13 @@ class Runner:
                 fmt = o.markup or (format_for(name, "markdown") if o.stdin_filename else "markdown")
                 yield SourceFile(path=name, text=text, format=fmt, encoding=enc, bom=bom, stdin=True)
                 continue
-            for path, error in discover([raw], self.resolver.suffixes(raw, DEFAULT_SUFFIXES)):
-                if error is not None:
-                    yield error
-                    continue
-                if not self.resolver.wanted(path, explicit=path == str(raw)):
-                    continue
-                try:
-                    yield read_source(path, fmt=o.markup or format_for(path), encoding=o.encoding,
-                                      max_size=o.max_file_size)
-                except InputError as exc:
-                    yield exc
+            if error is not None:
+                yield error
+                continue
+            try:
+                yield read_source(raw, fmt=o.markup or format_for(raw), encoding=o.encoding, max_size=o.max_file_size)
+            except InputError as exc:
+                yield exc
 
     def check_source(self, source: SourceFile) -> FileResult:
         """One draft's findings, everything a cache entry or a worker returns."""
