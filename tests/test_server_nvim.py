@@ -20,7 +20,7 @@ from conftest import run_cli
 pytest.importorskip("pygls")
 
 LUA = Path(__file__).resolve().parent / "data" / "nvim-lsp-client.lua"
-SERVER = [sys.executable, "-m", "tonelint.server"]
+SERVER = [sys.executable, "-m", "tonelint", "server"]
 
 DRAFT = (
     "---\n"

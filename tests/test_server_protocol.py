@@ -19,7 +19,7 @@ from tonelint.server.positions import PositionMap  # noqa: E402
 
 from conftest import run_cli  # noqa: E402
 
-SERVER = [sys.executable, "-m", "tonelint.server"]
+SERVER = [sys.executable, "-m", "tonelint", "server"]
 
 DRAFT = (
     "# Big news from us\n"
@@ -272,3 +272,14 @@ def test_without_the_extra_the_command_prints_one_line_and_exits_2(tmp_path):
     proc = subprocess.run(SERVER, capture_output=True, text=True, env=env, timeout=120, stdin=subprocess.DEVNULL)
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == ["tonelint server: needs the server extra: pip install 'tonelint[server]'"]
+
+
+def test_the_cli_never_imports_the_server_packages(tmp_path):
+    import subprocess
+
+    draft = tmp_path / "d.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    code = ("import sys\nfrom tonelint.cli import main\ntry:\n    main(['--no-cache', sys.argv[1]])\n"
+            "except SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')))")
+    proc = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, timeout=300)
+    assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stderr[-2000:]

@@ -122,7 +122,7 @@ class TonelintServer(LanguageServer):
 
 
 def _scorecard_lines(checked: Checked) -> list[str]:
-    from ..scorecard import score_result, text_lines
+    from ..score.scorecard import score_result, text_lines
 
     card = score_result(checked.result) if checked.error is None else None
     return text_lines(card) if card is not None else []

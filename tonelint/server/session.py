@@ -15,11 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
-from ..engine import Engine, FileResult
+from ..engine.core import Engine, FileResult
 from ..errors import TonelintError
-from ..fixes import fix_text, fixable
-from ..run import RunOptions, Runner
-from ..source import FORMATS, SourceFile, format_for
+from ..engine.fixes import fix_text, fixable
+from ..run.runner import RunOptions, Runner
+from ..source.files import FORMATS, SourceFile, format_for
 
 # An editor's language id -> tonelint format, for buffers whose name has no
 # suffix tonelint knows (an unsaved buffer, `README` in Markdown mode).
