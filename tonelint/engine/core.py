@@ -72,20 +72,51 @@ class Engine:
             self.measures = measures_of(self._bank.blocks.values())
         return self._bank
 
-    def analyse(self, parsed: Parsed) -> Facts:
+    def analyse(self, parsed: Parsed, memo: dict | None = None) -> Facts:
         """Scan segments paragraph by paragraph: Docs are dropped as soon as
-        they are scanned, so memory follows the findings, not the file."""
+        they are scanned, so memory follows the findings, not the file.
+
+        `memo` (the language server passes one per open document) keeps each
+        paragraph's scan between calls, keyed by its text: after a keystroke
+        only the paragraph that changed is tokenised and matched again.  It
+        is left holding this draft's paragraphs only, so it never grows."""
         if self.analyser is not None:
             facts = self.analyser(self, parsed)
             if facts is not None:
                 return facts
+        if memo is not None:
+            return self._analyse_memo(parsed, memo)
         texts = [s.text for s in parsed.segments]
         docs = self.nlp.pipe(texts, batch_size=256)
         return self.bank.scan(parsed.segments, docs)
 
-    def check(self, source: SourceFile) -> FileResult:
-        parsed = parse(source.text, source.format)
-        facts = self.analyse(parsed)
+    def _analyse_memo(self, parsed: Parsed, memo: dict) -> Facts:
+        from .facts import join
+
+        segments = parsed.segments
+        # A scan depends on the text and on where removed content (code, a
+        # URL) sat in it: no hit may cross such a gap.
+        keys = [(s.text, tuple(s.removed)) for s in segments]
+        todo = {k: s for k, s in zip(keys, segments) if k not in memo}
+        if todo:
+            docs = self.nlp.pipe([k[0] for k in todo], batch_size=256)
+            for (key, seg), doc in zip(todo.items(), docs):
+                part = self.bank.scan([seg], [doc])
+                part.segments = []
+                memo[key] = (part, {})
+        kept = {k: memo[k] for k in keys}
+        memo.clear()
+        memo.update(kept)
+        return join(segments, [(i, kept[k][0]) for i, k in enumerate(keys)], [kept[k][1] for k in keys])
+
+    def check(self, source: SourceFile, memo: dict | None = None) -> FileResult:
+        """`memo`: see analyse(); a dict the caller keeps per document, empty at first."""
+        if memo is None:
+            parsed = parse(source.text, source.format)
+            facts = self.analyse(parsed)
+        else:
+            parsed = parse(source.text, source.format, memo.setdefault("pieces", {}))
+            facts = self.analyse(parsed, memo.setdefault("scans", {}))
         from ..rules.kinds import RUNNERS, Context
 
         channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel

@@ -11,8 +11,15 @@ from .segment import SCOPES, Segment
 _CHUNK_THRESHOLD = 512 * 1024  # characters; here, not in chunks.py, so small drafts never import it
 
 
-def parse(text: str, fmt: str) -> Parsed:
+def parse(text: str, fmt: str, memo: dict | None = None) -> Parsed:
+    """`memo` (the language server keeps one per open document) lets a
+    Markdown draft parsed again after an edit re-parse only the pieces
+    around the edit (chunks.parse_markdown_memo)."""
     if fmt == "markdown":
+        if memo is not None:
+            from .chunks import parse_markdown_memo
+
+            return parse_markdown_memo(text, memo)
         if len(text) > _CHUNK_THRESHOLD:  # bounded memory on very large drafts (chunks.py)
             from .chunks import parse_markdown_chunked
 

@@ -102,13 +102,14 @@ class Session:
         would skip it): it gets no findings in the editor either."""
         source = SourceFile(path=path, text=text, format=fmt)
         previous = self.documents.get(key)
-        memo = previous.memo if previous is not None else {}
         try:
             if not self.runner.resolver.wanted(path, explicit=False):
                 self.forget(key)
                 return None
             engine = self.runner.engine_for(path)
-            result = _check(engine, source, memo)
+            # Paragraph scans are the engine's: another engine starts afresh.
+            memo = previous.memo if previous is not None and previous.engine is engine else {}
+            result = engine.check(source, memo=memo)
         except TonelintError as exc:
             checked = Checked(FileResult(path=path, text=text), None, source, error=exc, memo={})
         else:
@@ -131,15 +132,11 @@ class Session:
 
         def lint(text: str) -> list[Diagnostic]:
             if text not in seen:
-                seen[text] = _check(engine, replace(source, text=text), checked.memo).diagnostics
+                seen[text] = engine.check(replace(source, text=text), memo=checked.memo).diagnostics
             return seen[text]
 
         fixed = fix_text(source.text, lint, unsafe=unsafe, initial=checked.diagnostics)
         return fixed.text if fixed.text != source.text else None
-
-
-def _check(engine: Engine, source: SourceFile, memo: dict) -> FileResult:
-    return engine.check(source)
 
 
 def rule_docs_href(engine: Engine | None, rule_id: str, template: str | None = None) -> str | None:
