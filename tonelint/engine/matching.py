@@ -13,6 +13,63 @@ _CLOSERS = "\"')]}’”»"
 _LINE_FRAME = " \t\r\"'“”‘’*_()[]{}<>-–—=~.,!?:;|«»→•·#+"
 
 
+def phrase_tokens(nlp, phrases: list[str]) -> list[tuple[list[int], list[int]]]:
+    """(LOWER ids, ORTH ids) of each phrase's tokens, as the PhraseMatcher
+    keys on them, from one Doc of all the phrases.  A Doc per phrase (the
+    PhraseMatcher's usual input) cost ~0.1 s for the built-in pack's ~1,900
+    phrases on every cold run, more than checking a short draft; the
+    tokenizer splits at white space before anything else, so each phrase
+    between line breaks comes out exactly as it would alone."""
+    from spacy.attrs import IS_SPACE, LOWER, ORTH
+
+    # Rule loading normalises white space; a phrase with white space at an
+    # end or a line break (a brand name from a config, say) is tokenised
+    # on its own, so that it keys on exactly what make_doc would give.
+    plain = [p for p in dict.fromkeys(phrases) if p == p.strip() and "\n" not in p and p]
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    if plain:
+        doc = nlp.make_doc("\n".join(plain))
+        lowers: list[int] = []
+        orths: list[int] = []
+        k = 0
+        newline = nlp.vocab.strings["\n"]
+        for lower, orth, space in doc.to_array([LOWER, ORTH, IS_SPACE]).tolist():
+            if space and orth == newline:
+                out[plain[k]] = (lowers, orths)
+                lowers, orths, k = [], [], k + 1
+            else:
+                lowers.append(lower)
+                orths.append(orth)
+        out[plain[k]] = (lowers, orths)
+    for p in phrases:
+        if p not in out:
+            d = nlp.make_doc(p)
+            out[p] = ([t.lower for t in d], [t.orth for t in d])
+    return [out[p] for p in phrases]
+
+
+def regex_set(regexes: list[tuple[str, bool]]):
+    """An RE2 set of the blocks' regexes, in order, each with its own case
+    flag: Match(text) gives the indices of those that match somewhere in it.
+    None when there are none, or when RE2 refuses to build the set (then
+    every regex is simply run)."""
+    if not regexes:
+        return None
+    import re2
+
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    options.log_errors = False
+    try:
+        found = re2.Set.SearchSet(options)
+        for rx, insensitive in regexes:
+            found.Add(f"(?i:{rx})" if insensitive else f"(?:{rx})")
+        found.Compile()
+    except Exception:  # noqa: BLE001 - a faster path only; the regexes themselves compiled
+        return None
+    return found
+
+
 class MatcherBank:
     def __init__(self, nlp, blocks: list[Block], *, brand: tuple[str, ...] = (), accept: tuple[str, ...] = ()) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
@@ -26,24 +83,39 @@ class MatcherBank:
         from ..rules.vocabulary import AcceptList
 
         self.accept = AcceptList(accept)
-        make = nlp.make_doc
-        for b in blocks:
-            phrases = list(b.phrases) + (list(brand) if b.brand else [])
+        listed = [(b, list(b.phrases) + (list(brand) if b.brand else [])) for b in blocks]
+        tokens = phrase_tokens(nlp, [p for _, phrases in listed for p in phrases])
+        for b, phrases in listed:
             if phrases:
-                target = self.lower if b.case == "insensitive" else self.orth
-                target.add(b.key, [make(p) for p in phrases])
+                insensitive = b.case == "insensitive"
+                target = self.lower if insensitive else self.orth
+                found, tokens = tokens[: len(phrases)], tokens[len(phrases):]
+                target.add(b.key, [lower if insensitive else orth for lower, orth in found])
             if b.patterns:
                 self.matcher.add(b.key, [thaw(p) for p in b.patterns], greedy="LONGEST")
             if b.regex:
                 from ..rules.regex import compile_regex
 
                 for rx in b.regex:
-                    self.regexes.append((b.key, compile_regex(rx, b.case == "insensitive")))
+                    compiled = compile_regex(rx, b.case == "insensitive")
+                    # `(?P<hit>…)` reports only that part (RE2 has no lookbehind).
+                    self.regexes.append((b.key, compiled, compiled.groupindex.get("hit", 0)))
         self.has_patterns = len(self.matcher) > 0
         self.has_orth = len(self.orth) > 0
         from .tokenfacts import MatcherGate
 
         self.gate = MatcherGate(nlp.vocab.strings, [thaw(p) for b in blocks for p in b.patterns])
+        # One RE2 pass per paragraph answers which regexes can match there
+        # and the token-pattern gate's quick test (its last member, when
+        # there are patterns to gate).
+        members = [(rx, b.case == "insensitive") for b in blocks for rx in b.regex]
+        self.gate_member = None
+        if self.has_patterns and not self.gate.always and self.gate.quick is not None:
+            self.gate_member = len(members)
+            members.append((self.gate.quick.pattern, True))
+        self.regex_set = regex_set(members)
+        if self.regex_set is None:
+            self.gate_member = None
 
     def scan(self, segments, docs) -> Facts:
         facts = Facts(segments=list(segments))
@@ -59,13 +131,23 @@ class MatcherBank:
             for _, _, start_char, end_char in arrays.starts:
                 text = doc_text[start_char:end_char].rstrip().rstrip(_CLOSERS)
                 facts.sentences.append(Sentence(seg_i, start_char, end_char, text.endswith("?")))
-            sent_of_token = arrays.sent_of_token(sent_base)
             facts.words += arrays.words
             found = list(self.lower(doc))
             if self.has_orth:
                 found += self.orth(doc)
-            if self.has_patterns and self.gate.may_match(arrays, doc_text):
+            regexes = self.regexes
+            quick = None
+            if self.regex_set is not None:
+                # Most paragraphs match none of the regexes, nor the gate.
+                matched = set(self.regex_set.Match(doc_text) or ())
+                regexes = [regexes[i] for i in sorted(matched) if i < len(regexes)]
+                if self.gate_member is not None:
+                    quick = self.gate_member in matched
+            if self.has_patterns and self.gate.may_match(arrays, doc_text, quick):
                 found += self.matcher(doc)
+            if not found and not regexes:
+                continue
+            sent_of_token = arrays.sent_of_token(sent_base)
             for match_id, start, end in found:
                 key = strings[match_id]
                 block = self.blocks[key]
@@ -73,8 +155,7 @@ class MatcherBank:
                     continue
                 span = doc[start:end]
                 self._add(hits, key, segment, seg_i, span.start_char, span.end_char, sent_of_token[start], span.text)
-            for key, rx in self.regexes:
-                group = rx.groupindex.get("hit", 0)  # `(?P<hit>…)` reports only that part (RE2 has no lookbehind)
+            for key, rx, group in regexes:
                 for m in rx.finditer(doc_text):
                     a, b = m.span(group)
                     tok = doc.char_span(a, b, alignment_mode="expand") if b > a else None

@@ -76,10 +76,15 @@ class MatcherGate:
         if quick and all(f.isascii() for f in quick):
             self.quick = re.compile("|".join(re.escape(f) for f in sorted(quick, key=len, reverse=True)))
 
-    def may_match(self, arrays: DocArrays, text: str) -> bool:
+    def may_match(self, arrays: DocArrays, text: str, quick: bool | None = None) -> bool:
+        """`quick`: whether the quick test's pattern occurs in the text, when
+        the caller has asked already (the matcher bank runs it in its RE2 set,
+        case-insensitively, with the rules' regexes)."""
         if self.always:
             return True
-        if self.quick is not None and self.quick.search(text.lower()) is None:
+        if quick is None and self.quick is not None:
+            quick = self.quick.search(text.lower()) is not None
+        if quick is False:
             return False
         present = arrays.lowers
         return any(all(not present.isdisjoint(r) for r in req) for req in self.needs)
