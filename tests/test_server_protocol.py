@@ -51,13 +51,21 @@ class Editor:
         def register(ls, params):
             return None
 
+        self.lens_refreshes = 0
+
+        @self.client.feature(types.WORKSPACE_CODE_LENS_REFRESH)
+        def refresh(ls, params):
+            self.lens_refreshes += 1
+            return None
+
     def queue(self, uri: str) -> asyncio.Queue:
         return self.published.setdefault(uri, asyncio.Queue())
 
     async def start(self, root: Path, options: dict | None = None) -> None:
         await self.client.start_io(*SERVER, cwd=str(root))
         caps = types.ClientCapabilities(workspace=types.WorkspaceClientCapabilities(
-            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True),
+            code_lens=types.CodeLensWorkspaceClientCapabilities(refresh_support=True)))
         await self.client.initialize_async(types.InitializeParams(
             capabilities=caps, root_uri=root.as_uri(), initialization_options=options,
             workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="w")]))
@@ -173,11 +181,13 @@ def test_edit_hover_and_code_actions(tmp_path):
                 context=types.CodeActionContext(diagnostics=second)))
             lens = await ed.client.text_document_code_lens_async(types.CodeLensParams(
                 text_document=types.TextDocumentIdentifier(uri=uri)))
+            refreshes = ed.lens_refreshes
         finally:
             await ed.stop()
-        return first, second, text, target, hover, actions, lens
+        return first, second, text, target, hover, actions, lens, refreshes
 
-    first, second, text, target, hover, actions, lens = run(go())
+    first, second, text, target, hover, actions, lens, refreshes = run(go())
+    assert refreshes >= 1  # the score line appeared, so the client was asked to fetch lenses
     edited = tmp_path / "edited.md"
     edited.write_text(text, encoding="utf-8")
     assert from_lsp(second) == as_lsp(cli_findings(edited), text)
@@ -283,3 +293,30 @@ def test_the_cli_never_imports_the_server_packages(tmp_path):
             "except SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')))")
     proc = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, timeout=300)
     assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stderr[-2000:]
+
+
+def test_scorecard_as_a_diagnostic_and_a_docs_url_of_ones_own(tmp_path):
+    draft = tmp_path / "launch.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+
+    async def go():
+        ed = Editor()
+        await ed.start(tmp_path, {"scorecard": "diagnostic", "docsUrl": "https://docs.example/rules/{rule}"})
+        try:
+            got = await ed.diagnostics(ed.open(draft))
+            lens = await ed.client.text_document_code_lens_async(types.CodeLensParams(
+                text_document=types.TextDocumentIdentifier(uri=draft.as_uri())))
+            shown = await ed.client.workspace_execute_command_async(types.ExecuteCommandParams(
+                command="tonelint.showScorecard", arguments=[draft.as_uri()]))
+        finally:
+            await ed.stop()
+        return got, lens, shown
+
+    got, lens, shown = run(go())
+    card = [d for d in got if d.code == "scorecard"]
+    assert len(card) == 1 and card[0].severity == types.DiagnosticSeverity.Information
+    assert card[0].range.start.line == 0 and "conversation score" in card[0].message
+    assert card[0].message.splitlines()[0].split(": ", 1)[1] == shown.splitlines()[0].split(": ", 1)[1]
+    assert not lens  # the scorecard is shown one way, not two
+    findings = [d for d in got if d.code != "scorecard"]
+    assert findings and all(d.code_description.href == f"https://docs.example/rules/{d.code}" for d in findings)

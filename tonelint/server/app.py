@@ -41,6 +41,7 @@ class TonelintServer(LanguageServer):
         super().__init__("tonelint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.sessions: dict[str, Session] = {}
         self.options: dict = {}
+        self.lens_titles: dict[str, str | None] = {}  # uri -> score line last shown
 
     # -- sessions and documents ------------------------------------------------
 
@@ -72,6 +73,20 @@ class TonelintServer(LanguageServer):
         checked = session.check(uri, path, doc.source, fmt) if fmt is not None else None
         found = self.lsp_diagnostics(checked) if checked is not None else []
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=doc.version))
+        self.refresh_lens(uri, checked)
+
+    def refresh_lens(self, uri: str, checked: Checked | None) -> None:
+        """Ask the client to fetch code lenses again when the score line of
+        this draft changed (and the client takes such requests)."""
+        caps = self.client_capabilities.workspace
+        lens = caps.code_lens if caps is not None else None
+        if self.options.get("scorecard") != "codelens" or lens is None or not lens.refresh_support:
+            return
+        lines = _scorecard_lines(checked) if checked is not None else []
+        title = lines[0].split(": ", 1)[-1] if lines else None
+        if self.lens_titles.get(uri) != title:
+            self.lens_titles[uri] = title
+            self.workspace_code_lens_refresh(None)
 
     def relint_all(self) -> None:
         for session in self.sessions.values():
@@ -219,6 +234,7 @@ def build_server() -> TonelintServer:
         uri = params.text_document.uri
         path = to_fs_path(uri) or uri
         ls.session_for(path).forget(uri)
+        ls.lens_titles.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
