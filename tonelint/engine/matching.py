@@ -13,13 +13,30 @@ _CLOSERS = "\"')]}’”»"
 _LINE_FRAME = " \t\r\"'“”‘’*_()[]{}<>-–—=~.,!?:;|«»→•·#+"
 
 
-def phrase_tokens(nlp, phrases: list[str]) -> list[tuple[list[int], list[int]]]:
+def phrase_tokens(nlp, phrases: list[str], *, cached: bool = True) -> list[tuple[list[int], list[int]]]:
     """(LOWER ids, ORTH ids) of each phrase's tokens, as the PhraseMatcher
-    keys on them, from one Doc of all the phrases.  A Doc per phrase (the
-    PhraseMatcher's usual input) cost ~0.1 s for the built-in pack's ~1,900
-    phrases on every cold run, more than checking a short draft; the
-    tokenizer splits at white space before anything else, so each phrase
-    between line breaks comes out exactly as it would alone."""
+    keys on them: read from the user's cache when this set of phrases was
+    keyed before with this tokenizer (phrasecache.py), else computed and
+    kept there."""
+    from . import phrasecache
+
+    if not phrases:
+        return []
+    name = phrasecache.key(nlp, phrases) if cached else None
+    table = phrasecache.load(name) if name else None
+    if table is None or any(p not in table for p in phrases):
+        table = _tokenise_phrases(nlp, phrases)
+        if name:
+            phrasecache.store(name, table)
+    return [table[p] for p in phrases]
+
+
+def _tokenise_phrases(nlp, phrases: list[str]) -> dict[str, tuple[list[int], list[int]]]:
+    """From one Doc of all the phrases: a Doc per phrase (the PhraseMatcher's
+    usual input) cost ~0.1 s for the built-in pack's ~1,900 phrases, more
+    than checking a short draft; the tokenizer splits at white space before
+    anything else, so each phrase between line breaks comes out exactly as it
+    would alone."""
     from spacy.attrs import IS_SPACE, LOWER, ORTH
 
     # Rule loading normalises white space; a phrase with white space at an
@@ -45,7 +62,7 @@ def phrase_tokens(nlp, phrases: list[str]) -> list[tuple[list[int], list[int]]]:
         if p not in out:
             d = nlp.make_doc(p)
             out[p] = ([t.lower for t in d], [t.orth for t in d])
-    return [out[p] for p in phrases]
+    return out
 
 
 def regex_set(regexes: list[tuple[str, bool]]):
