@@ -2,8 +2,8 @@
 
 Keying ~700 phrases for the PhraseMatcher means tokenising them, and the
 tokenizer creates a vocabulary entry for every new word with Python
-attribute functions: ~50 ms of every cold run, more than checking a short
-draft.  The ids are string hashes, the same in every process, so they are
+attribute functions: ~20-30 ms of every cold run, twice what checking a short
+draft takes.  The ids are string hashes, the same in every process, so they are
 computed once per set of phrases and tokenizer and read back after that.
 
 The file lives in the user's own cache folder ($XDG_CACHE_HOME/tonelint or
