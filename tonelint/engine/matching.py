@@ -97,6 +97,7 @@ class MatcherBank:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher = Matcher(nlp.vocab)
         self.regexes = []
+        self._ids: dict = {}  # unless_before/after word sets -> their lower-form ids
         from ..rules.vocabulary import AcceptList
 
         self.accept = AcceptList(accept)
@@ -165,20 +166,21 @@ class MatcherBank:
             if not found and not regexes:
                 continue
             sent_of_token = arrays.sent_of_token(sent_base)
+            tokens = arrays.tokens
             for match_id, start, end in found:
                 key = strings[match_id]
                 block = self.blocks[key]
-                if not self._keep(block, doc, doc_text, start, end, facts, sent_of_token):
+                if not self._keep(block, tokens, doc_text, start, end, facts, sent_of_token):
                     continue
-                span = doc[start:end]
-                self._add(hits, key, segment, seg_i, span.start_char, span.end_char, sent_of_token[start], span.text)
+                a, b = tokens[start][0], tokens[end - 1][1]
+                self._add(hits, key, segment, seg_i, a, b, sent_of_token[start], doc_text[a:b])
             for key, rx, group in regexes:
                 for m in rx.finditer(doc_text):
                     a, b = m.span(group)
                     tok = doc.char_span(a, b, alignment_mode="expand") if b > a else None
                     if tok is None or not len(tok):
                         continue  # only white space: no word to flag, no sentence to place it in
-                    if not self._keep(self.blocks[key], doc, doc_text, tok.start, tok.end, facts, sent_of_token):
+                    if not self._keep(self.blocks[key], tokens, doc_text, tok.start, tok.end, facts, sent_of_token):
                         continue
                     self._add(hits, key, segment, seg_i, a, b, sent_of_token[tok.start], m.group(group))
         for key, lst in hits.items():
@@ -212,33 +214,45 @@ class MatcherBank:
             return  # "EYEBALLS <url> !" is not one phrase: the URL was never prose
         hits.setdefault(key, []).append(Hit(key, seg, start, end, sent, text))
 
-    def _keep(self, block: Block, doc, text: str, start: int, end: int, facts: Facts, sent_of_token) -> bool:
+    def _keep(self, block: Block, tokens, text: str, start: int, end: int, facts: Facts, sent_of_token) -> bool:
+        """`tokens`: DocArrays.tokens of the hit's paragraph."""
         if block.in_question and not facts.sentences[sent_of_token[start]].question:
             return False
         if block.sentence_start:
             i = start - 1
-            while i >= 0 and (doc[i].is_punct or doc[i].is_space) and sent_of_token[i] == sent_of_token[start]:
+            while i >= 0 and tokens[i][3] and sent_of_token[i] == sent_of_token[start]:
                 i -= 1
             if i >= 0 and sent_of_token[i] == sent_of_token[start]:
                 return False
-        if block.line_edge and not _at_line_edge(doc, text, start, end):
+        if block.line_edge and not _at_line_edge(tokens, text, start, end):
             return False
         if block.unless_before:
             lo = max(start - block.window, 0)
-            if any(t.lower_ in block.unless_before for t in doc[lo:start]):
+            words = self._lower_ids(block.unless_before)
+            if any(t[2] in words for t in tokens[lo:start]):
                 return False
         if block.unless_after:
-            if any(t.lower_ in block.unless_after for t in doc[end : end + block.window]):
+            words = self._lower_ids(block.unless_after)
+            if any(t[2] in words for t in tokens[end : end + block.window]):
                 return False
         return True
 
+    def _lower_ids(self, words) -> frozenset:
+        """The ids of lower-case forms, as tokens carry them."""
+        found = self._ids.get(words)
+        if found is None:
+            from spacy.strings import hash_string
 
-def _at_line_edge(doc, text: str, start: int, end: int) -> bool:
+            found = self._ids[words] = frozenset(hash_string(w) for w in words)
+        return found
+
+
+def _at_line_edge(tokens, text: str, start: int, end: int) -> bool:
     """The hit opens or closes its line (only punctuation beside it there): a
     shouted line, not an aside with prose on both sides ("right? OF COURSE
     NOT! (Good answer.)")."""
-    head = doc[start].idx
-    tail = doc[end - 1].idx + len(doc[end - 1].text)
+    head = tokens[start][0]
+    tail = tokens[end - 1][1]
     line_start = text.rfind("\n", 0, head) + 1
     line_stop = text.find("\n", tail)
     return not text[line_start:head].strip(_LINE_FRAME) or not text[tail : line_stop if line_stop >= 0 else len(text)].strip(_LINE_FRAME)
