@@ -10,7 +10,7 @@ import time
 
 import click
 
-from . import __version__
+from .version import __version__
 from .diagnostics import Level
 from .errors import TonelintError
 from .source.files import FORMATS
@@ -47,12 +47,12 @@ def _use_colour(stream, flag: bool | None) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def _debug() -> bool:
-    return os.environ.get("TONELINT_DEBUG", "") not in ("", "0")
+def _debug(flag: bool = False) -> bool:
+    return flag or os.environ.get("TONELINT_DEBUG", "") not in ("", "0")
 
 
-def _internal_error(exc: BaseException) -> None:
-    if _debug():
+def _internal_error(exc: BaseException, debug: bool = False) -> None:
+    if _debug(debug):
         import traceback
 
         traceback.print_exception(exc)
@@ -71,8 +71,8 @@ def cli(debug: bool) -> None:
 
     Run `tonelint PATH...` (same as `tonelint check PATH...`); `-` reads stdin.
     """
-    if debug:
-        os.environ["TONELINT_DEBUG"] = "1"
+    # --debug is taken out of argv by main() (_take_debug) before click sees
+    # it; the option is declared so that --help lists it.
 
 
 def _with(*decorators):
@@ -162,11 +162,11 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     )
     started = time.perf_counter()
     runner = Runner(options)
-    from .run.progress import attach
+    from .run.progress import bar_for
 
-    bar = attach(runner, quiet)
+    bar = bar_for(runner, quiet)
     try:
-        run = runner.run()
+        run = runner.run(progress=bar)
     finally:
         if bar is not None:
             bar.close()
@@ -230,7 +230,8 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
 @_config_flags
 def rules_command(target, output_format, show_all, config_path, isolated, rule_paths):
     """List the rules active for TARGET (a file or folder; default: here)."""
-    from .rules.docs import all_rules, effective_for, render_list
+    from .rules.docs import all_rules, render_list
+    from .run.runner import effective_for
 
     effective = effective_for(target, config=config_path, isolated=isolated, rule_paths=rule_paths)
     active = effective.rules()
@@ -243,7 +244,8 @@ def rules_command(target, output_format, show_all, config_path, isolated, rule_p
 @_config_flags
 def explain_command(rule_id, config_path, isolated, rule_paths):
     """What a rule flags, why, examples, and how safe its fix is."""
-    from .rules.docs import all_rules, effective_for, explain, find_rule
+    from .rules.docs import all_rules, explain, find_rule
+    from .run.runner import effective_for
 
     effective = effective_for(None, config=config_path, isolated=isolated, rule_paths=rule_paths)
     rule = find_rule(all_rules(effective), rule_id)
@@ -309,20 +311,21 @@ def clean_command():
                err=True)
 
 
-def _take_debug(argv):
+def _take_debug(argv) -> tuple[list[str], bool]:
     """--debug may stand anywhere before `--` (`tonelint draft.md --debug`), as
-    users add it when something already went wrong; it is read here, once."""
+    users add it when something already went wrong; it is read here, once:
+    the arguments without it, and whether it was given."""
     args = list(sys.argv[1:] if argv is None else argv)
     end = args.index("--") if "--" in args else len(args)
-    if "--debug" in args[:end]:
-        args = [a for i, a in enumerate(args) if not (i < end and a == "--debug")]
-        os.environ["TONELINT_DEBUG"] = "1"
-    return args
+    if "--debug" not in args[:end]:
+        return args, False
+    return [a for i, a in enumerate(args) if not (i < end and a == "--debug")], True
 
 
 def main(argv=None) -> None:
+    args, debug = _take_debug(argv)
     try:
-        cli.main(args=_take_debug(argv), prog_name="tonelint", standalone_mode=False)
+        cli.main(args=args, prog_name="tonelint", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -340,5 +343,5 @@ def main(argv=None) -> None:
     except SystemExit:
         raise
     except BaseException as exc:  # noqa: BLE001 - the one place internal errors become exit 3
-        _internal_error(exc)
+        _internal_error(exc, debug)
         sys.exit(EXIT_INTERNAL)

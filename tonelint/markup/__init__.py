@@ -12,6 +12,9 @@ _CHUNK_THRESHOLD = 512 * 1024  # characters; here, not in chunks.py, so small dr
 
 
 def parse(text: str, fmt: str) -> Parsed:
+    # Lazy imports: a run loads only the front end its drafts need (the email
+    # one pulls in the stdlib email package), and a run served from the cache
+    # loads none.
     if fmt == "markdown":
         if len(text) > _CHUNK_THRESHOLD:  # bounded memory on very large drafts (chunks.py)
             from .chunks import parse_markdown_chunked

@@ -14,11 +14,14 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 
-from .. import __version__
 from ..diagnostics import Applicability, Diagnostic, LineIndex
+from ..engine.fixes import fix_text, fixable
+from ..errors import TonelintError
+from ..score.scorecard import WEIGHTS, counted_noun, order_text, score_result
+from ..version import __version__
 
 FAMILY_COLOURS = {"audience": "#7c3aed", "one-way": "#ea580c", "listening": "#0891b2", "ask": "#db2777"}
 _SPARE_COLOURS = ("#65a30d", "#ca8a04", "#4f46e5", "#0d9488", "#9333ea")
@@ -47,12 +50,6 @@ class Draft:
 
 def collect(runner) -> tuple[list[Draft], list]:
     """Check every input of a Runner and preview its safe fixes (never written)."""
-    from dataclasses import replace
-
-    from ..errors import TonelintError
-    from ..engine.fixes import fix_text, fixable
-    from ..score.scorecard import score_result
-
     drafts, errors = [], []
     for item in runner.sources():
         if isinstance(item, TonelintError):
@@ -254,8 +251,6 @@ def _tip(d: Diagnostic) -> str:
 
 
 def _card(card) -> str:
-    from ..score.scorecard import WEIGHTS, counted_noun, order_text
-
     tone = _tone(card.score)
     out = [
         f"<div class='gauge' style='--p:{card.score};--c:{tone}' role='img' "

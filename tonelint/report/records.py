@@ -5,6 +5,7 @@ count characters; end_column is exclusive, like ruff and LSP."""
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, LineIndex
+from ..run.baseline import fingerprints
 
 
 def finding(d: Diagnostic, index: LineIndex) -> dict:
@@ -33,8 +34,6 @@ def finding(d: Diagnostic, index: LineIndex) -> dict:
 def findings(result, index: LineIndex | None = None) -> list[dict]:
     """The file's findings, each with the line-independent `fingerprint` that
     baselines and SARIF's partialFingerprints use (baseline.py)."""
-    from ..run.baseline import fingerprints
-
     index = index or LineIndex(result.text)
     out = []
     for d, fp in zip(result.diagnostics, fingerprints(result.text, result.diagnostics)):
