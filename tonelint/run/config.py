@@ -4,7 +4,7 @@ in `pyproject.toml`), replaced by `--config PATH`, ignored with `--isolated`.
 Command-line flags beat the file.
 
 Keys are checked as strictly as rule files, by the same key checker
-(rulespec._check_keys), so a typo is one line `file:line: key: what` and exit 2
+(rules.spec.check_keys), so a typo is one line `file:line: key: what` and exit 2
 rather than a setting that silently does nothing.
 
 The result for one file is an `Effective` value: hashable, so runner.py keeps one
@@ -25,7 +25,8 @@ from ..diagnostics import Level
 from ..engine.core import Engine, Settings
 from ..errors import ConfigError, RuleError
 from ..rules.loader import _matches, load_rules, select
-from ..rules.spec import _check_keys, _Ctx, check_channels, freeze, parse_rule, thaw
+from ..rules.rule import check_channels, parse_rule
+from ..rules.spec import Ctx, check_keys, freeze, thaw
 from ..rules.vocabulary import REJECT_ID, reject_rule_data
 from ..rules.yamlfile import Mapping, load_yaml
 from ..score.scorecard import measure_blocks
@@ -33,7 +34,7 @@ from ..score.scorecard import measure_blocks
 CONFIG_FILES = (".tonelint.yaml", "tonelint.yaml", "pyproject.toml")
 
 # Built-in channel profiles.  The tuning itself is data in the rules' own
-# `channels:` blocks (engine._for_channel applies it), so a team pack's rules
+# `channels:` blocks (Rule.for_channel applies it), so a team pack's rules
 # tune themselves the same way; this table names the presets and says what
 # they change, for `--channel` validation and the docs.
 CHANNELS = {
@@ -301,10 +302,10 @@ def _levels(ctx, mapping) -> tuple:
 
 
 def parse_config(data, where: str, root: Path, store=None) -> Config:
-    ctx = _Ctx(where, data, ConfigError)
+    ctx = Ctx(where, data, ConfigError)
     if not isinstance(data, dict):
         raise ConfigError(where, "a configuration file must be a mapping of settings")
-    _check_keys(ctx, data, CONFIG_KEYS, "configuration")
+    check_keys(ctx, data, CONFIG_KEYS, "configuration")
     fields: dict = {"path": where, "root": root}
     if "select" in data:
         fields["select"] = _strings(ctx, data, "select")
@@ -326,7 +327,7 @@ def parse_config(data, where: str, root: Path, store=None) -> Config:
     fields["builtin"] = bool(data.get("builtin", True))
     fields["brand"] = _strings(ctx, data, "brand")
     vocab = data.get("vocabulary", {})
-    _check_keys(ctx, vocab, VOCABULARY_KEYS, "vocabulary")
+    check_keys(ctx, vocab, VOCABULARY_KEYS, "vocabulary")
     fields["accept"] = tuple(str(t) for t in vocab.get("accept", []))
     reject = vocab.get("reject", [])
     if isinstance(reject, dict):
@@ -337,7 +338,7 @@ def parse_config(data, where: str, root: Path, store=None) -> Config:
     fields["exclude"] = _strings(ctx, data, "exclude")
     overrides = []
     for item in data.get("overrides", []):
-        _check_keys(ctx, item, OVERRIDE_KEYS, "overrides")
+        check_keys(ctx, item, OVERRIDE_KEYS, "overrides")
         files = _strings(ctx, item, "files")
         if not files:
             ctx.fail(item, None, "overrides: each entry needs files: [glob, ...]")
