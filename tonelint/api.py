@@ -13,7 +13,8 @@ from .engine.core import Engine, FileResult, Settings
 from .errors import InputError
 from .rules.loader import load_rules, select as choose
 from .run.cache import RuleStore
-from .run.runner import RunOptions, Runner
+from .run.options import RunOptions
+from .run.runner import Runner
 from .score.scorecard import measure_blocks
 from .source.files import FORMATS, SourceFile
 

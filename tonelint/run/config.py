@@ -30,6 +30,7 @@ from ..rules.spec import Ctx, check_keys, freeze, thaw
 from ..rules.vocabulary import REJECT_ID, reject_rule_data
 from ..rules.yamlfile import Mapping, load_yaml
 from ..score.scorecard import measure_blocks
+from .options import RunOptions
 
 CONFIG_FILES = (".tonelint.yaml", "tonelint.yaml", "pyproject.toml")
 
@@ -442,7 +443,7 @@ class Resolver:
     """Turns RunOptions (the command line) plus the config that applies to a
     file into that file's Effective settings."""
 
-    def __init__(self, options, store=None) -> None:
+    def __init__(self, options: RunOptions, store=None) -> None:
         """`store`: the run's RuleStore (cache.py), handed to every Effective."""
         self.options = options
         self.store = store
@@ -451,11 +452,10 @@ class Resolver:
         self._by_folder: dict = {}
         self._real_dirs: dict = {}
         self._fixed: Config | None = None
-        cfg = getattr(options, "config", None)
-        if cfg and not getattr(options, "isolated", False):
-            p = Path(cfg)
+        if options.config and not options.isolated:
+            p = Path(options.config)
             if not p.is_file():
-                raise ConfigError(str(cfg), "--config: no such file")
+                raise ConfigError(str(options.config), "--config: no such file")
             self._fixed = self._load(p)
 
     def _load(self, path: Path) -> Config:
@@ -465,8 +465,7 @@ class Resolver:
         return self._configs[key]
 
     def config_for(self, path: str) -> Config:
-        o = self.options
-        if getattr(o, "isolated", False):
+        if self.options.isolated:
             return Config(root=Path.cwd())
         if self._fixed is not None:
             return self._fixed
