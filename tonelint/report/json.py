@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from ..score.scorecard import score_result
 from .records import findings
 from ..score.scorecard import score_result
 

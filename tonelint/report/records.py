@@ -4,6 +4,9 @@ count characters; end_column is exclusive, like ruff and LSP."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from ..diagnostics import Diagnostic, LineIndex
 from ..run.baseline import fingerprints
 
@@ -46,9 +49,6 @@ def findings(result, index: LineIndex | None = None) -> list[dict]:
 def relative_uri(path: str) -> str:
     """`path` as CI tools want it: relative to the working directory when it is
     inside it, forward slashes, no leading "./"."""
-    import os
-    from pathlib import Path
-
     if path == "-":
         return path
     p = os.path.abspath(path)

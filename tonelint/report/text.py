@@ -48,7 +48,6 @@ def summary(run, options) -> str:
     fixable = sum(1 for d in run.diagnostics if d.fix is not None and d.fix.applicability.value == "safe")
     if fixable and not run.fixed:
         text += f" {fixable} fixable with --fix."
-
     below = failing(run.results, options.min_score)
     if below:
         text += f" {len(below)} draft{'s' if len(below) != 1 else ''} scored below --min-score {options.min_score}."

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .. import report
 from ..diagnostics import Diagnostic, Level, LineIndex
 from ..engine.core import Engine, FileResult
 from ..engine.fixes import fix_text, fixable
@@ -21,11 +22,9 @@ from ..score.scorecard import failing, tally
 from ..source.discover import DEFAULT_SUFFIXES, discover
 from ..source.files import SourceFile, decode, format_for, read_source
 from ..source.safewrite import write_fixed
-from .. import report
-from .baseline import drop_known, write as write_baseline
+from . import baseline, gitdiff
 from .cache import Cache, RuleStore, cache_dir
 from .config import Resolver
-from .gitdiff import keep_changed
 from .options import RunOptions
 from .parallel import check_sources
 
@@ -200,11 +199,11 @@ class Runner:
         run = self.run(previews=fmt.previews_fixes, progress=progress)
         try:
             if o.write_baseline:
-                return Outcome(run, 2 if run.errors else 0, baseline_written=write_baseline(o.write_baseline, run))
+                return Outcome(run, 2 if run.errors else 0, baseline_written=baseline.write(o.write_baseline, run))
             if o.diff_from:
-                keep_changed(run, o.diff_from, o.stdin_filename if "-" in o.paths else None)
+                gitdiff.keep_changed(run, o.diff_from, o.stdin_filename if "-" in o.paths else None)
             if o.baseline:
-                drop_known(run, o.baseline)
+                baseline.drop_known(run, o.baseline)
         except TonelintError as exc:
             return Outcome(run, exc.exit_code, fatal=exc)
         if not fmt.input_order:
