@@ -11,10 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
-from .facts import Facts
+from .facts import Facts, join
 from ..markup import Parsed, parse
+from .matching import MatcherBank
+from .nlp import load_pipeline, require_annotations
+from ..rules.kinds import KINDS, Context
 from ..rules.rule import Rule
+from ..rules.spec import MEASURES
 from ..source.files import SourceFile
+from .suppress import apply_suppressions
 
 
 @dataclass(frozen=True)
@@ -38,38 +43,36 @@ class FileResult:
     suppressed: int = 0
     unused_suppressions: list = field(default_factory=list)
     measures: dict = field(default_factory=dict)  # block key -> measure tag, for the scorecard
+    tally: dict | None = None  # the scorecard's counts, stored by the run (score.scorecard.tally)
 
 
 class Engine:
-    def __init__(self, rules: list[Rule], settings: Settings | None = None) -> None:
+    """`measure_blocks` are matcher blocks compiled beside the rules' own,
+    matched but never reported: whoever builds the engine hands in the
+    scorecard's (score.scorecard.measure_blocks), so the scorecard measures
+    whatever the selection.  A block whose key a rule already has is not
+    added twice."""
+
+    def __init__(self, rules: list[Rule], settings: Settings | None = None, measure_blocks=()) -> None:
         self.rules = list(rules)
         self.settings = settings or Settings()
+        self.measure_blocks = tuple(measure_blocks)
         self._bank = None
         self.measures: dict = {}
-        # parallel.py sets this for one large draft with --jobs >= 2: it scans
-        # the segments in worker processes and returns the merged Facts.
-        self.analyser = None
 
     @property
     def nlp(self):
-        from .nlp import load_pipeline
-
         return load_pipeline(self.settings.model)
 
     @property
     def bank(self):
         if self._bank is None:
-            from .matching import MatcherBank
-            from .nlp import require_annotations
-            from ..score.scorecard import measures_of, yardstick_blocks
-
             require_annotations(self.nlp, self.rules)
             blocks = [b for r in self.rules for b in r.blocks()]
-            # The scorecard measures with the built-in measure blocks whatever
-            # the selection: compiled here, matched, but never reported.
-            blocks += yardstick_blocks(exclude={b.key for b in blocks})
+            own = {b.key for b in blocks}
+            blocks += [b for b in self.measure_blocks if b.key not in own]
             self._bank = MatcherBank(self.nlp, blocks, brand=self.settings.brand, accept=self.settings.accept)
-            self.measures = measures_of(self._bank.blocks.values())
+            self.measures = {b.key: b.measure for b in self._bank.blocks.values() if b.measure in MEASURES}
         return self._bank
 
     def analyse(self, parsed: Parsed, memo: dict | None = None) -> Facts:
@@ -80,10 +83,6 @@ class Engine:
         paragraph's scan between calls, keyed by its text: after a keystroke
         only the paragraph that changed is tokenised and matched again.  It
         is left holding this draft's paragraphs only, so it never grows."""
-        if self.analyser is not None:
-            facts = self.analyser(self, parsed)
-            if facts is not None:
-                return facts
         if memo is not None:
             return self._analyse_memo(parsed, memo)
         texts = [s.text for s in parsed.segments]
@@ -91,8 +90,6 @@ class Engine:
         return self.bank.scan(parsed.segments, docs)
 
     def _analyse_memo(self, parsed: Parsed, memo: dict) -> Facts:
-        from .facts import join
-
         segments = parsed.segments
         # A scan depends on the text and on where removed content (code, a
         # URL) sat in it: no hit may cross such a gap.
@@ -109,16 +106,19 @@ class Engine:
         memo.update(kept)
         return join(segments, [(i, kept[k][0]) for i, k in enumerate(keys)], [kept[k][1] for k in keys])
 
-    def check(self, source: SourceFile, memo: dict | None = None) -> FileResult:
-        """`memo`: see analyse(); a dict the caller keeps per document, empty at first."""
-        if memo is None:
-            parsed = parse(source.text, source.format)
-            facts = self.analyse(parsed)
-        else:
+    def check(self, source: SourceFile, analyse=None, memo: dict | None = None) -> FileResult:
+        """`analyse(engine, parsed)` may scan the segments instead of
+        self.analyse (run/parallel.py spreads one large draft over worker
+        processes); when it returns None they are scanned here.  `memo`: see
+        analyse(); a dict the caller keeps per document, empty at first."""
+        if memo is not None:
             parsed = parse(source.text, source.format, memo.setdefault("pieces", {}))
             facts = self.analyse(parsed, memo.setdefault("scans", {}))
-        from ..rules.kinds import KINDS, Context
-
+        else:
+            parsed = parse(source.text, source.format)
+            facts = analyse(self, parsed) if analyse is not None else None
+            if facts is None:
+                facts = self.analyse(parsed)
         channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel
         ctx = Context(text=source.text, path=source.path, facts=facts)
         diagnostics: list[Diagnostic] = []
@@ -129,8 +129,6 @@ class Engine:
             diagnostics.extend(KINDS[rule.kind].run(active, ctx))
         result = FileResult(path=source.path, text=source.text, facts=facts, meta=parsed.meta, measures=self.measures)
         if parsed.directives:
-            from .suppress import apply_suppressions
-
             diagnostics, result.suppressed, result.unused_suppressions = apply_suppressions(
                 source.text, parsed.directives, diagnostics
             )

@@ -5,8 +5,12 @@ of phrase strings to PhraseMatcher and token lists to Matcher)."""
 
 from __future__ import annotations
 
+from . import phrasecache
 from .facts import Facts, Hit, Sentence
+from ..rules.regex import compile_regex
 from ..rules.spec import Block, thaw
+from ..rules.vocabulary import AcceptList
+from .tokenfacts import DocArrays, MatcherGate
 
 _CLOSERS = "\"')]}’”»"
 # What may stand beside a hit on its line for `line_edge` (marks, bullets, quotes, arrows, rules).
@@ -18,8 +22,6 @@ def phrase_tokens(nlp, phrases: list[str], *, cached: bool = True) -> list[tuple
     keys on them: read from the user's cache when this set of phrases was
     keyed before with this tokenizer (phrasecache.py), else computed and
     kept there."""
-    from . import phrasecache
-
     if not phrases:
         return []
     name = phrasecache.key(nlp, phrases) if cached else None
@@ -98,8 +100,6 @@ class MatcherBank:
         self.matcher = Matcher(nlp.vocab)
         self.regexes = []
         self._ids: dict = {}  # unless_before/after word sets -> their lower-form ids
-        from ..rules.vocabulary import AcceptList
-
         self.accept = AcceptList(accept)
         listed = [(b, list(b.phrases) + (list(brand) if b.brand else [])) for b in blocks]
         tokens = phrase_tokens(nlp, [p for _, phrases in listed for p in phrases])
@@ -112,16 +112,12 @@ class MatcherBank:
             if b.patterns:
                 self.matcher.add(b.key, [thaw(p) for p in b.patterns], greedy="LONGEST")
             if b.regex:
-                from ..rules.regex import compile_regex
-
                 for rx in b.regex:
                     compiled = compile_regex(rx, b.case == "insensitive")
                     # `(?P<hit>…)` reports only that part (RE2 has no lookbehind).
                     self.regexes.append((b.key, compiled, compiled.groupindex.get("hit", 0)))
         self.has_patterns = len(self.matcher) > 0
         self.has_orth = len(self.orth) > 0
-        from .tokenfacts import MatcherGate
-
         self.gate = MatcherGate(nlp.vocab.strings, [thaw(p) for b in blocks for p in b.patterns])
         # One RE2 pass per paragraph answers which regexes can match there
         # and the token-pattern gate's quick test (its last member, when
@@ -139,8 +135,6 @@ class MatcherBank:
         facts = Facts(segments=list(segments))
         strings = self.nlp.vocab.strings
         hits = facts.hits
-        from .tokenfacts import DocArrays
-
         for seg_i, doc in enumerate(docs):
             sent_base = len(facts.sentences)
             arrays = DocArrays(doc)

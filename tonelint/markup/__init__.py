@@ -36,6 +36,8 @@ def parse(text: str, fmt: str, memo: dict | None = None) -> Parsed:
     """`memo` (the language server keeps one per open document) lets a
     Markdown draft parsed again after an edit re-parse only the pieces
     around the edit (chunks.parse_markdown_memo)."""
+    # Front ends are imported on first use (FRONT_ENDS names their modules): a
+    # run loads only those its drafts need, and a run served from the cache none.
     if fmt == "markdown" and memo is not None:
         from .chunks import parse_markdown_memo
 

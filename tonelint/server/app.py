@@ -19,6 +19,7 @@ from pygls.uris import to_fs_path
 
 from .. import __version__
 from ..diagnostics import Applicability, Diagnostic, Level
+from ..score.scorecard import score_result, text_lines
 from .positions import PositionMap
 from .session import Checked, Session, affects_config, format_of, rule_docs_href
 
@@ -137,8 +138,6 @@ class TonelintServer(LanguageServer):
 
 
 def _scorecard_lines(checked: Checked) -> list[str]:
-    from ..score.scorecard import score_result, text_lines
-
     card = score_result(checked.result) if checked.error is None else None
     return text_lines(card) if card is not None else []
 
