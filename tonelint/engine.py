@@ -26,6 +26,7 @@ class Settings:
     model: str | None = None
     channel: str | None = None  # --channel: beats a draft's front matter
     default_channel: str | None = None  # from config: a draft's front matter beats it
+    genre: str | None = None  # from config (`genre:`, per-path overrides): beats the draft's own
 
 
 @dataclass
@@ -57,6 +58,12 @@ class Engine:
         return load_pipeline(self.settings.model)
 
     @property
+    def model(self):
+        from .acts import load_model
+
+        return load_model()
+
+    @property
     def bank(self):
         if self._bank is None:
             from .matching import MatcherBank
@@ -68,6 +75,8 @@ class Engine:
             # The scorecard measures with the built-in measure blocks whatever
             # the selection: compiled here, matched, but never reported.
             blocks += yardstick_blocks(exclude={b.key for b in blocks})
+            # The message model's act and genre blocks (acts.yaml), always.
+            blocks += self.model.blocks()
             self._bank = MatcherBank(self.nlp, blocks, brand=self.settings.brand, accept=self.settings.accept)
             self.measures = measures_of(self._bank.blocks.values())
         return self._bank
@@ -83,15 +92,42 @@ class Engine:
         docs = self.nlp.pipe(texts, batch_size=256)
         return self.bank.scan(parsed.segments, docs)
 
+    def read_message(self, facts: Facts, meta: dict, source: SourceFile, channel: str | None):
+        """The model of the message (acts.py, genre.py), kept on the Facts;
+        blocks that read acts (`act: ask`) get its hits."""
+        from .acts import act_hits, read_message
+        from .genre import decide, detect_brand, email_headers
+
+        model = self.model
+        headers = email_headers(source.text, source.format)
+        prose = "\n\n".join(seg.text for seg in facts.segments)
+        brand = detect_brand(prose, configured=(), meta=meta, headers=headers)
+        found = {name: [h for b in blocks for h in facts.of(b.key)] for name, blocks in model.acts.items()}
+        genre, genre_from = decide(facts, model, acts_found=found, meta=meta, headers=headers, fmt=source.format,
+                                   configured=self.settings.genre, channel=channel)
+        # Configured names are already in the bank's sender block; found ones are counted here.
+        message = read_message(facts, model, genre=genre, genre_from=genre_from, brand=brand,
+                               source_text=source.text)
+        message.brand = tuple(dict.fromkeys(tuple(self.settings.brand) + brand))
+        facts.message = message
+        for rule in self.rules:
+            for block in rule.blocks():
+                if block.acts:
+                    facts.hits[block.key] = act_hits(message, block.acts)
+        return message
+
     def check(self, source: SourceFile) -> FileResult:
         parsed = parse(source.text, source.format)
         facts = self.analyse(parsed)
         from .checks import RUNNERS, Context
 
         channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel
+        message = self.read_message(facts, parsed.meta, source, channel)
         ctx = Context(text=source.text, path=source.path, facts=facts)
         diagnostics: list[Diagnostic] = []
         for rule in self.rules:
+            if rule.genres is not None and message.genre not in rule.genres:
+                continue
             active = _for_channel(rule, channel)
             if active is None:
                 continue

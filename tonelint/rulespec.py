@@ -25,7 +25,7 @@ _FAMILY = re.compile(r"^[a-z][a-z0-9-]*$")
 COMMON_KEYS = {
     "id": str, "name": str, "family": str, "kind": str, "level": str, "message": str,
     "description": str, "rationale": str, "rewrite": str, "scope": list, "examples": dict,
-    "status": str, "since": str, "source": (str, dict), "channels": dict,
+    "status": str, "since": str, "source": (str, dict), "channels": dict, "genres": dict,
 }
 KIND_KEYS = {
     "substitution": {"match": dict, "swap": dict, "fix": str, "unless": dict, "when": dict},
@@ -43,8 +43,9 @@ REQUIRED_KEYS = {
 BLOCK_KEYS = {
     "phrases": list, "list": (str, list), "patterns": list, "regex": (str, list), "case": str,
     "inflect": str, "measure": str, "brand": bool, "in_question": bool, "sentence_start": bool,
-    "line_edge": bool, "unless": dict, "when": dict,
+    "line_edge": bool, "unless": dict, "when": dict, "act": (str, list),
 }
+GENRES_KEYS = {"skip": list, "only": list}
 WHEN_KEYS = {"sentence": dict}
 UNLESS_KEYS = {"before": list, "after": list, "window": int, "sentence": dict}
 STACK_KEYS = {"max": int, "window": int}
@@ -78,6 +79,7 @@ class Block:
     window: int = 1
     unless_sentence: "Block | None" = None
     when_sentence: "Block | None" = None  # keep only hits in sentences where this block also matches
+    acts: tuple[str, ...] = ()  # `act: ask`: the sentences the message model gave these acts (acts.py)
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class Rule:
     stack: tuple[int, int] | None = None
     channels: dict = field(default_factory=dict, compare=False, hash=False)
     status: str = "stable"
+    genres: frozenset | None = None  # the genres the rule judges; None: all (genre.py)
 
     def blocks(self) -> list[Block]:
         out = [b for b in (self.match, self.numerator, self.denominator, self.only_if, self.target, self.before) if b]
@@ -281,17 +284,61 @@ def parse_block(ctx: _Ctx, mapping, key: str, what: str) -> Block:
     regexes = [regexes] if isinstance(regexes, str) else regexes
     for rx in regexes:
         _compile_regex(ctx, mapping, str(rx), case == "insensitive")
-    if not (phrases or patterns or regexes or mapping.get("brand")):
-        ctx.fail(mapping, None, f"{what} needs at least one of phrases, list, patterns or regex")
+    acts = _acts_of(ctx, mapping, what)
+    if acts and (phrases or patterns or regexes or mapping.get("brand") or any(
+            k in mapping for k in ("in_question", "sentence_start", "line_edge", "unless", "when"))):
+        ctx.fail(mapping, "act", "a block that reads sentence acts takes no phrases, lists, patterns, regex "
+                 "or sense tests of its own (the acts are defined in rules/lists/acts.yaml)")
+    if not (phrases or patterns or regexes or mapping.get("brand") or acts):
+        ctx.fail(mapping, None, f"{what} needs at least one of phrases, list, patterns, regex or act")
     block = Block(
         key=key, phrases=tuple(sorted(phrases)), patterns=tuple(freeze(p) for p in patterns),
         regex=tuple(str(r) for r in regexes), case=case, measure=mapping.get("measure"),
         brand=bool(mapping.get("brand", False)), in_question=bool(mapping.get("in_question", False)),
         sentence_start=bool(mapping.get("sentence_start", False)), line_edge=bool(mapping.get("line_edge", False)),
+        acts=acts,
     )
     # Sense tests belong to the block, so only_if, before, signals, numerator …
     # take them exactly as match and target do.
     return _with_when(ctx, _with_unless(ctx, block, mapping.get("unless")), mapping.get("when"))
+
+
+def _acts_of(ctx: _Ctx, mapping, what: str) -> tuple[str, ...]:
+    """`act: ask` or `act: [question, invitation]`: sentence acts (acts.py)."""
+    raw = mapping.get("act")
+    if raw is None:
+        return ()
+    if what.startswith(("unless", "when")):
+        ctx.fail(mapping, "act", "sentence acts cannot be read inside unless/when; use them in match, target, "
+                 "before, signals, numerator, denominator or only_if")
+    from .acts import ACTS
+
+    names = [raw] if isinstance(raw, str) else list(raw)
+    for name in names:
+        if name not in ACTS:
+            close = difflib.get_close_matches(str(name), ACTS, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(ACTS)})"
+            ctx.fail(mapping, "act", f"unknown sentence act {name!r}{hint}")
+    return tuple(str(n) for n in names)
+
+
+def _genres_of(ctx: _Ctx, data) -> frozenset | None:
+    """`genres: {skip: [transactional]}` or `genres: {only: [promotional, appeal]}`."""
+    raw = data.get("genres")
+    if raw is None:
+        return None
+    _check_keys(ctx, raw, GENRES_KEYS, "genres")
+    if len(raw) != 1:
+        ctx.fail(data, "genres", "give one of skip or only")
+    from .genre import GENRES
+
+    key, names = next(iter(raw.items()))
+    for name in names:
+        if name not in GENRES:
+            close = difflib.get_close_matches(str(name), GENRES, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(GENRES)})"
+            ctx.fail(raw, key, f"unknown genre {name!r}{hint}")
+    return frozenset(names) if key == "only" else frozenset(GENRES) - frozenset(names)
 
 
 def _block_with_tests(ctx: _Ctx, data, name: str, rid: str) -> Block:
@@ -424,7 +471,7 @@ def parse_rule(data, path: str) -> Rule:
         id=rid, name=data.get("name", rid.lower()), family=data["family"], kind=kind, level=level,
         message=data["message"], description=data.get("description", ""), rationale=data["rationale"],
         rewrite=data.get("rewrite", ""), scope=frozenset(scope), path=path, examples=examples,
-        channels=data.get("channels", {}), status=data.get("status", "stable"),
+        channels=data.get("channels", {}), status=data.get("status", "stable"), genres=_genres_of(ctx, data),
     )
     _check_templates(ctx, data)
     if kind in ("substitution", "existence"):
@@ -510,7 +557,7 @@ def check_channels(ctx: _Ctx, channels, kind: str | None) -> None:
 
 _FIELD = re.compile(r"\{([a-z_]+)")
 TEMPLATE_FIELDS = {"match", "replacement", "count", "numerator", "denominator", "ratio", "threshold", "min", "words",
-                   "max", "window", "where"}
+                   "max", "window", "where", "sentence", "sentences", "value_at"}
 
 
 def _check_templates(ctx: _Ctx, data) -> None:
