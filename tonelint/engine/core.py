@@ -132,7 +132,9 @@ class Engine:
             if active is None:
                 continue
             diagnostics.extend(RUNNERS[rule.kind](active, ctx))
-        result = FileResult(path=source.path, text=source.text, facts=facts, meta=parsed.meta, measures=self.measures)
+        # The decided genre rides in meta, which the result cache keeps without unpickling the Facts.
+        meta = dict(parsed.meta, genre=message.genre)
+        result = FileResult(path=source.path, text=source.text, facts=facts, meta=meta, measures=self.measures)
         if parsed.directives:
             from .suppress import apply_suppressions
 

@@ -33,7 +33,7 @@ KIND_KEYS = {
     "ratio": {"numerator": dict, "denominator": dict, "smoothing": (int, float),
               "threshold": (int, float), "min_count": int, "min_words": int, "only_if": dict},
     "required": {"signals": list, "min": int, "min_words": int, "only_if": dict},
-    "order": {"target": dict, "before": dict, "opening": bool, "report": str, "stack": dict, "unless": dict,
+    "order": {"target": dict, "before": dict, "after": dict, "after_min": int, "opening": bool, "report": str, "stack": dict, "unless": dict,
               "when": dict},
 }
 REQUIRED_KEYS = {
@@ -50,6 +50,12 @@ WHEN_KEYS = {"sentence": dict}
 UNLESS_KEYS = {"before": list, "after": list, "window": int, "sentence": dict}
 STACK_KEYS = {"max": int, "window": int}
 INFLECTIONS = ("none", "noun", "verb", "all")
+# The sentence acts a block can read with `act:` (engine/acts.py settles them,
+# docs/rules.md "Sentence acts"), and the genres a rule can scope itself to
+# with `genres:` (engine/genre.py decides them).
+ACTS = ("ask", "value", "question", "invitation", "acknowledgement", "sender", "reader", "claim", "promotion",
+        "information")
+GENRES = ("promotional", "transactional", "appeal", "reply", "internal", "reference")
 # What a block's hits count towards in the scorecard (docs/scorecard.md).
 MEASURES = ("sender", "reader", "ask", "value", "invitation", "question", "acknowledgement", "audience", "hype")
 TOKEN_ATTRS = {
@@ -111,6 +117,8 @@ class Rule:
     only_if: Block | None = None
     target: Block | None = None
     before: Block | None = None
+    after: Block | None = None  # order: judge a target only once `after_min` sentences with this block stand before it
+    after_min: int = 1
     opening: bool = False
     report: str = "first"
     stack: tuple[int, int] | None = None
@@ -119,7 +127,8 @@ class Rule:
     genres: frozenset | None = None  # the genres the rule judges; None: all (genre.py)
 
     def blocks(self) -> list[Block]:
-        out = [b for b in (self.match, self.numerator, self.denominator, self.only_if, self.target, self.before) if b]
+        out = [b for b in (self.match, self.numerator, self.denominator, self.only_if, self.target, self.before,
+                           self.after) if b]
         out.extend(self.signals)
         out.extend(dep for b in list(out) for dep in sub_blocks(b))
         return out
@@ -311,8 +320,6 @@ def _acts_of(ctx: _Ctx, mapping, what: str) -> tuple[str, ...]:
     if what.startswith(("unless", "when")):
         ctx.fail(mapping, "act", "sentence acts cannot be read inside unless/when; use them in match, target, "
                  "before, signals, numerator, denominator or only_if")
-    from .acts import ACTS
-
     names = [raw] if isinstance(raw, str) else list(raw)
     for name in names:
         if name not in ACTS:
@@ -330,8 +337,6 @@ def _genres_of(ctx: _Ctx, data) -> frozenset | None:
     _check_keys(ctx, raw, GENRES_KEYS, "genres")
     if len(raw) != 1:
         ctx.fail(data, "genres", "give one of skip or only")
-    from .genre import GENRES
-
     key, names = next(iter(raw.items()))
     for name in names:
         if name not in GENRES:
@@ -514,6 +519,9 @@ def parse_rule(data, path: str) -> Rule:
         fields["target"] = _block_with_tests(ctx, data, "target", rid)
         if "before" in data:
             fields["before"] = parse_block(ctx, data["before"], f"{rid}:before", "before")
+        if "after" in data:
+            fields["after"] = parse_block(ctx, data["after"], f"{rid}:after", "after")
+            fields["after_min"] = int(data.get("after_min", 1))
         fields["opening"] = bool(data.get("opening", False))
         report = data.get("report", "first")
         if report not in ("first", "all"):

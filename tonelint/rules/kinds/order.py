@@ -1,6 +1,8 @@
 """Order: an ask must not come first.  A target hit is premature when it stands
 in the title/subject or the first body sentence (`opening`), or before the
-first sentence with a `before` signal (value given to the reader).  `stack`
+first sentence with a `before` signal (value given to the reader); with
+`after`, only once a sentence with that signal stands before it (the draft
+has talked about its sender before asking).  `stack`
 flags more than `max` targets within `window` consecutive sentences."""
 
 from __future__ import annotations
@@ -28,7 +30,13 @@ def run(rule, ctx: Context):
             # save"); the value has to be given in the body before an ask.
             first_value = min((h.sent for h in values if facts.segments[h.seg].scope != "title"), default=None)
         opening = _opening_sentence(facts)
+        after = []
+        if rule.after is not None:
+            after = sorted({h.sent for h in ctx.scoped(rule, facts.of(rule.after.key))
+                            if facts.segments[h.seg].scope != "title"})
         for hit in targets:
+            if rule.after is not None and sum(1 for s in after if s < hit.sent) < rule.after_min:
+                continue
             in_title = facts.segments[hit.seg].scope == "title"
             value_first = first_value is not None and first_value <= hit.sent
             if rule.opening and in_title:

@@ -25,12 +25,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..rules.spec import ACTS, GENRES
 from .facts import Facts, Hit
 
-# The acts, in the order reports list them (docs/rules.md, "Sentence acts").
-ACTS = ("ask", "value", "question", "invitation", "acknowledgement", "sender", "reader", "claim")
 # Blocks the model reads that are not acts of their own.
-_HELPERS = ("rhetoric",)
+_HELPERS = ("rhetoric", "help", "remark")
+# An information sentence: this many words at least (a greeting or a button is not information).
+INFORMATION_WORDS = 6
 # Acts settled per sentence (one synthetic hit spanning the sentence when the
 # blocks' hits were vetoed or merged); the others keep every word hit.
 LISTENING = ("question", "invitation", "acknowledgement")
@@ -45,7 +46,7 @@ class ActModel:
     genres: dict  # genre name -> tuple of Blocks
 
     def blocks(self) -> list:
-        from .rulespec import sub_blocks
+        from ..rules.spec import sub_blocks
 
         out = [b for group in (*self.acts.values(), *self.genres.values()) for b in group]
         out.extend(dep for b in list(out) for dep in sub_blocks(b))
@@ -53,7 +54,7 @@ class ActModel:
 
 
 def model_path() -> Path:
-    from .ruleset import builtin_dir
+    from ..rules.loader import builtin_dir
 
     return builtin_dir() / "lists" / "acts.yaml"
 
@@ -61,9 +62,9 @@ def model_path() -> Path:
 @lru_cache(maxsize=4)
 def load_model(path: str | None = None) -> ActModel:
     """acts.yaml, validated as strictly as a rule file (file:line errors)."""
-    from .errors import RuleError
-    from .rulespec import _Ctx, parse_block
-    from .yamlfile import load_yaml
+    from ..errors import RuleError
+    from ..rules.spec import _Ctx, parse_block
+    from ..rules.yamlfile import load_yaml
 
     path = str(path or model_path())
     try:
@@ -77,8 +78,6 @@ def load_model(path: str | None = None) -> ActModel:
     for key in data:
         if key not in ("acts", "genres"):
             ctx.fail(data, key, "unknown key in the act model (allowed: acts, genres)")
-    from .genre import GENRES
-
     def section(name: str, allowed) -> dict:
         raw = data.get(name) or {}
         out = {}
@@ -156,11 +155,12 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     rhetoric = by_sent.get("rhetoric", {})
     acts: list[frozenset] = []
     kept: dict[str, list[Hit]] = {a: [] for a in ACTS}
+    settled = [a for a in ACTS if a != "information"]
     for i in range(n):
         s = facts.sentences[i]
         scope = facts.segments[s.seg].scope
         here = set()
-        for act in ACTS:
+        for act in settled:
             hs = by_sent.get(act, {}).get(i)
             if not hs:
                 continue
@@ -171,8 +171,15 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 hs = [_sentence_hit(facts, i, "act:question")]
             if act in ("value",) and scope == "title":
                 continue  # a subject line promises; the body gives
+            if act == "invitation" and i in asks and i not in by_sent.get("help", {}):
+                continue  # "Reach out to book your demo": the sentence asks, it does not listen
             here.add(act)
             kept[act].extend(hs)
+        if not here & {"ask", "sender", "claim", "promotion", "acknowledgement", "question"} and scope not in ("title", "heading") \
+                and i not in by_sent.get("remark", {}) and _words(facts, i) >= INFORMATION_WORDS:
+            # Something said to the reader that is neither a pitch nor about the sender.
+            here.add("information")
+            kept["information"].append(_sentence_hit(facts, i, "act:information"))
         acts.append(frozenset(here))
     return Message(genre=genre, genre_from=genre_from, brand=tuple(brand), acts=acts, hits=kept)
 
@@ -202,6 +209,11 @@ def _numbered_steps(facts: Facts, text: str) -> list[Hit]:
         if _NUMBERED.match(text[line_start:at]):
             out.append(_sentence_hit(facts, first_sentence[seg_i], "act:value:step"))
     return out
+
+
+def _words(facts: Facts, i: int) -> int:
+    s = facts.sentences[i]
+    return sum(1 for w in facts.segments[s.seg].text[s.start:s.end].split() if any(c.isalpha() for c in w))
 
 
 def _sentence_hit(facts: Facts, i: int, key: str) -> Hit:

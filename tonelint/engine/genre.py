@@ -26,7 +26,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-GENRES = ("promotional", "transactional", "appeal", "reply", "internal", "reference")
+from ..rules.spec import GENRES
+
+__all__ = ["GENRES", "decide", "detect_brand", "email_headers"]
 # The channels that are promotional by nature (docs/rules.md, channel profiles).
 _PROMOTIONAL_CHANNELS = {"social", "press-release", "landing-page", "sms"}
 
@@ -41,14 +43,15 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
         return declared, "front matter"
     if headers.get("in-reply-to") or headers.get("references"):
         return "reply", "headers"
-    cues = {g: len({h.sent for b in blocks for h in facts.of(b.key)}) for g, blocks in model.genres.items()}
+    # Cue hits, not sentences: one line of a handbook can name the playbook and the sales team.
+    cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)}) for g, blocks in model.genres.items()}
     asks = len({h.sent for h in acts_found.get("ask", [])})
-    claims = len({h.sent for h in acts_found.get("claim", [])})
+    claims = len({h.sent for name in ("claim", "promotion") for h in acts_found.get(name, [])})
     pitch = asks + claims
     words = facts.words
     ref, internal = cues.get("reference", 0), cues.get("internal", 0)
     trans, appeal, reply = cues.get("transactional", 0), cues.get("appeal", 0), cues.get("reply", 0)
-    if ref >= 3 and ref >= 2 * pitch:
+    if ref >= 3 and ref >= 2 * pitch or ref and pitch <= 1 and words >= 150:
         return "reference", "text"
     if internal >= 2 and internal > pitch:
         return "internal", "text"
