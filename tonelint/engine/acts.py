@@ -63,7 +63,7 @@ def model_path() -> Path:
 def load_model(path: str | None = None) -> ActModel:
     """acts.yaml, validated as strictly as a rule file (file:line errors)."""
     from ..errors import RuleError
-    from ..rules.spec import _Ctx, parse_block
+    from ..rules.spec import Ctx, parse_block
     from ..rules.yamlfile import load_yaml
 
     path = str(path or model_path())
@@ -72,7 +72,7 @@ def load_model(path: str | None = None) -> ActModel:
     except OSError as exc:
         raise RuleError(path, f"cannot read the act model: {exc}") from None
     data = load_yaml(text, path, RuleError)
-    ctx = _Ctx(path, data)
+    ctx = Ctx(path, data)
     if not isinstance(data, dict):
         raise RuleError(path, "the act model must be a mapping with acts: and genres:")
     for key in data:

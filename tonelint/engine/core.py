@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Diagnostic
 from .facts import Facts
 from ..markup import Parsed, parse
-from ..rules.spec import Rule
+from ..rules.rule import Rule
 from ..source.files import SourceFile
 
 
@@ -46,6 +46,7 @@ class Engine:
         self.rules = list(rules)
         self.settings = settings or Settings()
         self._bank = None
+        self._act_blocks = None  # the rules' blocks that read sentence acts (`act: ask`)
         self.measures: dict = {}
         # parallel.py sets this for one large draft with --jobs >= 2: it scans
         # the segments in worker processes and returns the merged Facts.
@@ -75,7 +76,7 @@ class Engine:
             # The scorecard measures with the built-in measure blocks whatever
             # the selection: compiled here, matched, but never reported.
             blocks += yardstick_blocks(exclude={b.key for b in blocks})
-            # The message model's act and genre blocks (acts.yaml), always.
+            # The message model's act and genre blocks (rules/lists/acts.yaml), always.
             blocks += self.model.blocks()
             self._bank = MatcherBank(self.nlp, blocks, brand=self.settings.brand, accept=self.settings.accept)
             self.measures = measures_of(self._bank.blocks.values())
@@ -110,16 +111,16 @@ class Engine:
                                source_text=source.text)
         message.brand = tuple(dict.fromkeys(tuple(self.settings.brand) + brand))
         facts.message = message
-        for rule in self.rules:
-            for block in rule.blocks():
-                if block.acts:
-                    facts.hits[block.key] = act_hits(message, block.acts)
+        if self._act_blocks is None:
+            self._act_blocks = [b for rule in self.rules for b in rule.blocks() if b.acts]
+        for block in self._act_blocks:
+            facts.hits[block.key] = act_hits(message, block.acts)
         return message
 
     def check(self, source: SourceFile) -> FileResult:
         parsed = parse(source.text, source.format)
         facts = self.analyse(parsed)
-        from ..rules.kinds import RUNNERS, Context
+        from ..rules.kinds import KINDS, Context
 
         channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel
         message = self.read_message(facts, parsed.meta, source, channel)
@@ -127,11 +128,11 @@ class Engine:
         diagnostics: list[Diagnostic] = []
         for rule in self.rules:
             if rule.genres is not None and message.genre not in rule.genres:
-                continue
-            active = _for_channel(rule, channel)
+                continue  # `genres:` in the rule: e.g. no ask findings on a login email
+            active = rule.for_channel(channel)
             if active is None:
                 continue
-            diagnostics.extend(RUNNERS[rule.kind](active, ctx))
+            diagnostics.extend(KINDS[rule.kind].run(active, ctx))
         # The decided genre rides in meta, which the result cache keeps without unpickling the Facts.
         meta = dict(parsed.meta, genre=message.genre)
         result = FileResult(path=source.path, text=source.text, facts=facts, meta=meta, measures=self.measures)
@@ -150,24 +151,3 @@ def _channel_from(meta: dict) -> str | None:
     value = meta.get("channel")
     return str(value).lower() if value else None
 
-
-def _for_channel(rule: Rule, channel: str | None) -> Rule | None:
-    """A rule's `channels:` block tunes it per channel; `off: true` disables it."""
-    if not channel or channel not in rule.channels:
-        return rule
-    tweak = rule.channels[channel] or {}
-    if tweak.get("off"):
-        return None
-    from dataclasses import replace
-
-    from ..diagnostics import Level
-
-    changes = {}
-    for key in ("threshold", "min_words", "min_count", "min"):
-        if key in tweak:
-            changes[key] = type(getattr(rule, key))(tweak[key])
-    if "level" in tweak:
-        changes["level"] = Level.parse(tweak["level"])
-    if "stack" in tweak and rule.stack is not None:
-        changes["stack"] = (int(tweak["stack"].get("max", rule.stack[0])), int(tweak["stack"].get("window", rule.stack[1])))
-    return replace(rule, **changes)
