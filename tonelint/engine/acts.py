@@ -32,6 +32,9 @@ from .facts import Facts, Hit
 _HELPERS = ("rhetoric", "help", "remark")
 # An information sentence: this many words at least (a greeting or a button is not information).
 INFORMATION_WORDS = 6
+# A draft with at least this many pitch sentences, and this share of all, is a pitch throughout.
+PITCHED_SENTENCES = 3
+PITCHED_SHARE = 0.2
 # Acts settled per sentence (one synthetic hit spanning the sentence when the
 # blocks' hits were vetoed or merged); the others keep every word hit.
 LISTENING = ("question", "invitation", "acknowledgement")
@@ -155,6 +158,12 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     rhetoric = by_sent.get("rhetoric", {})
     acts: list[frozenset] = []
     kept: dict[str, list[Hit]] = {a: [] for a in ACTS}
+    # A draft that is a sales pitch throughout ($ amounts, shouting, sales
+    # claims in a fifth of its sentences) informs no one: only real value
+    # counts as given there, never its plain lines.
+    pitched = len(by_sent.get("pitch", {}))
+    plain = not (pitched >= PITCHED_SENTENCES and pitched >= PITCHED_SHARE * max(n, 1))
+    plain_seen, gave = 0, False
     settled = [a for a in ACTS if a != "information"]
     for i in range(n):
         s = facts.sentences[i]
@@ -175,11 +184,18 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 continue  # "Reach out to book your demo": the sentence asks, it does not listen
             here.add(act)
             kept[act].extend(hs)
-        if not here & {"ask", "sender", "claim", "promotion", "acknowledgement", "question"} and scope not in ("title", "heading") \
-                and i not in by_sent.get("remark", {}) and _words(facts, i) >= INFORMATION_WORDS:
-            # Something said to the reader that is neither a pitch nor about the sender.
-            here.add("information")
-            kept["information"].append(_sentence_hit(facts, i, "act:information"))
+        if plain and not here & {"ask", "sender", "claim", "promotion", "acknowledgement", "question"} \
+                and scope not in ("title", "heading") \
+                and i not in by_sent.get("remark", {}) and "pitch" not in here \
+                and _words(facts, i) >= INFORMATION_WORDS:
+            # Something said to the reader that is neither a pitch nor about the
+            # sender; from the second such line on (one line is a headline, not
+            # yet a gift), or after a value sentence.
+            if plain_seen or gave:
+                here.add("information")
+                kept["information"].append(_sentence_hit(facts, i, "act:information"))
+            plain_seen += 1
+        gave = gave or "value" in here
         acts.append(frozenset(here))
     return Message(genre=genre, genre_from=genre_from, brand=tuple(brand), acts=acts, hits=kept)
 

@@ -46,12 +46,24 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # Cue hits, not sentences: one line of a handbook can name the playbook and the sales team.
     cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)}) for g, blocks in model.genres.items()}
     asks = len({h.sent for h in acts_found.get("ask", [])})
-    claims = len({h.sent for name in ("claim", "promotion") for h in acts_found.get(name, [])})
+    # Claims, promotion and the sales pitch ($ amounts, shouted words, sales claims) all promote.
+    mail = fmt == "email"
+    # Claims and promotion promote; in mail, so does a bare sales pitch ($ amounts, shouted words,
+    # sales claims), which is how bulk mail reads when it names no button.
+    promoting = ("claim", "promotion", "pitch") if mail else ("claim", "promotion")
+    claims = len({h.sent for name in promoting for h in acts_found.get(name, [])})
     pitch = asks + claims
     words = facts.words
+    # In mail, only quoting makes a reply ("> you wrote", "wrote:"): bulk mail apologises too.
+    quoted = any(h.text.startswith(">") or h.text.lower().endswith("wrote:")
+                 for b in model.genres.get("reply", ()) for h in facts.of(b.key))
     ref, internal = cues.get("reference", 0), cues.get("internal", 0)
     trans, appeal, reply = cues.get("transactional", 0), cues.get("appeal", 0), cues.get("reply", 0)
-    if ref >= 3 and ref >= 2 * pitch or ref and pitch <= 1 and words >= 150:
+    if mail and quoted:
+        return "reply", "text"  # mail that quotes the message it answers
+    # A long page with reference words and at most one pitch is documentation
+    # ("Try it" at the end of a guide); mail that pitches once is still mail.
+    if ref >= 3 and ref >= 2 * pitch or not mail and ref and pitch <= 1 and words >= 150:
         return "reference", "text"
     if internal >= 2 and internal > pitch:
         return "internal", "text"
@@ -59,7 +71,7 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
         return "transactional", "text"
     if appeal >= 2 or (appeal and asks):
         return "appeal", "text"
-    if reply and reply >= pitch:
+    if reply and reply >= pitch and (not mail or quoted):
         return "reply", "text"
     if pitch:
         return "promotional", "text"

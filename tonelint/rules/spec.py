@@ -32,7 +32,7 @@ INFLECTIONS = ("none", "noun", "verb", "all")
 # docs/rules.md "Sentence acts"), and the genres a rule can scope itself to
 # with `genres:` (engine/genre.py decides them).
 ACTS = ("ask", "value", "question", "invitation", "acknowledgement", "sender", "reader", "claim", "promotion",
-        "information")
+        "pitch", "information")
 GENRES = ("promotional", "transactional", "appeal", "reply", "internal", "reference")
 MEASURES = ("sender", "reader", "ask", "value", "invitation", "question", "acknowledgement", "audience", "hype")
 TOKEN_ATTRS = {

@@ -1,8 +1,10 @@
 """Order: an ask must not come first.  A target hit is premature when it stands
 in the title/subject or the first body sentence (`opening`), or before the
-first sentence with a `before` signal (value given to the reader); with
-`after`, only once `after_min` sentences with that signal stand before it
-(the draft has talked about its sender before asking).  `stack`
+first sentence with a `before` signal (value given to the reader; with
+`before_min`, the first that many); with
+`after`, a target past the opening counts only once `after_min` sentences
+with that signal stand before it (the draft has talked about its sender
+before asking).  `stack`
 flags more than `max` targets within `window` consecutive sentences."""
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from .base import Context
 NAME = "order"
 DOC = ("Flags a `target:` hit that comes too early: in the subject line or opening sentence (`opening: true`) "
        "or before the first `before:` hit; `stack:` flags more than `max` targets within `window` sentences.")
-KEYS = {"target": dict, "before": dict, "after": dict, "after_min": int, "opening": bool, "report": str, "stack": dict, "unless": dict,
+KEYS = {"target": dict, "before": dict, "before_min": int, "after": dict, "after_min": int, "opening": bool, "report": str, "stack": dict, "unless": dict,
         "when": dict}
 REQUIRED = ("target",)
 TWEAKS = {"stack": dict}
@@ -31,6 +33,7 @@ class Spec:
     stack: tuple[int, int] | None = None
     after: Block | None = None
     after_min: int = 1
+    before_min: int = 1
 
     def blocks(self) -> list[Block]:
         return [b for b in (self.target, self.before, self.after) if b]
@@ -51,7 +54,7 @@ def parse(ctx, data, rid: str) -> Spec:
     if not (before or opening or stack):
         ctx.fail(data, None, "an order rule needs before, opening: true, or stack")
     return Spec(target=target, before=before, opening=opening, report=report, stack=stack, after=after,
-                after_min=int(data.get("after_min", 1)))
+                after_min=int(data.get("after_min", 1)), before_min=int(data.get("before_min", 1)))
 
 
 def check_tweak(ctx, tweak: dict, where: str) -> None:
@@ -86,16 +89,19 @@ def run(rule, ctx: Context):
             values = ctx.scoped(rule, facts.of(spec.before.key))  # value counts where the rule looks
             # A subject line or title only promises ("Tips that help you
             # save"); the value has to be given in the body before an ask.
-            first_value = min((h.sent for h in values if facts.segments[h.seg].scope != "title"), default=None)
+            given = sorted({h.sent for h in values if facts.segments[h.seg].scope != "title"})
+            # `before_min`: that many sentences of value before an ask (one plain line is not yet a gift).
+            first_value = given[spec.before_min - 1] if len(given) >= spec.before_min else None
         opening = _opening_sentence(facts)
         after = []
         if spec.after is not None:
             after = sorted({h.sent for h in ctx.scoped(rule, facts.of(spec.after.key))
                             if facts.segments[h.seg].scope != "title"})
         for hit in targets:
-            if spec.after is not None and sum(1 for s in after if s < hit.sent) < spec.after_min:
-                continue
             in_title = facts.segments[hit.seg].scope == "title"
+            at_opening = spec.opening and (in_title or hit.sent == opening)
+            if not at_opening and spec.after is not None and sum(1 for s in after if s < hit.sent) < spec.after_min:
+                continue
             value_first = first_value is not None and first_value <= hit.sent
             if spec.opening and in_title:
                 early = True
