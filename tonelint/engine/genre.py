@@ -13,8 +13,9 @@ then its own words, weighed from the genre cues of acts.yaml and the acts:
 - reply: an answer to one person (support replies, threads, quoted mail);
 - promotional: anything that asks or makes claims for the sender;
 and with no cue at all: the `channel:` (social, press-release, landing-page
-and sms are promotional), else a personal note for mail and reference for
-other drafts, which no document check judges.
+and sms are promotional), else a personal note for mail, promotional for a
+draft that speaks to its reader or about its sender (the document checks
+still need an ask or a claim to judge it), and reference for the rest.
 
 Also here: the brand, the name the sender calls itself, found from the
 configuration, front matter (`brand:`), the email's From header, the title,
@@ -79,7 +80,11 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
         return "promotional", "channel"
     if headers.get("list-unsubscribe") or str(headers.get("precedence", "")).lower() in ("bulk", "list"):
         return "promotional", "headers"
-    return ("reply" if fmt == "email" else "reference"), "text"
+    if mail:
+        return "reply", "text"  # a note from one person to another
+    # A draft that speaks to its reader is outbound copy; one that speaks to no one is reference.
+    talks = any(acts_found.get(name) for name in ("reader", "sender"))
+    return ("promotional" if talks else "reference"), "text"
 
 
 _HEADER_END = re.compile(r"\r?\n\r?\n")

@@ -158,7 +158,7 @@ def check_channels(ctx: Ctx, channels, kind: str | None) -> None:
 
 _FIELD = re.compile(r"\{([a-z_]+)")
 TEMPLATE_FIELDS = {"match", "replacement", "count", "numerator", "denominator", "ratio", "threshold", "min", "words",
-                   "max", "window", "where", "sentence", "sentences", "value_at"}
+                   "max", "window", "where", "sentence", "sentences", "at", "value_at"}
 
 
 def _check_templates(ctx: Ctx, data) -> None:

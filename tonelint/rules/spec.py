@@ -248,7 +248,7 @@ def _acts_of(ctx: Ctx, mapping, what: str) -> tuple[str, ...]:
         return ()
     if what.startswith(("unless", "when")):
         ctx.fail(mapping, "act", "sentence acts cannot be read inside unless/when; use them in match, target, "
-                 "before, after, signals, numerator, denominator or only_if")
+                 "before, signals, numerator, denominator or only_if")
     names = [raw] if isinstance(raw, str) else list(raw)
     for name in names:
         if name not in ACTS:

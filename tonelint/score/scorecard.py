@@ -110,6 +110,8 @@ class Scorecard:
                 "reader": self.counts.get("reader", 0),
                 "sender": self.counts.get("sender", 0),
                 "reader_share": _round(self.reader_share),
+                "reader_sentences": self.reader_sentences,
+                "sender_sentences": self.sender_sentences,
             },
             "give_vs_ask": {
                 "value_sentences": self.value_sentences,

@@ -1,10 +1,6 @@
 """Order: an ask must not come first.  A target hit is premature when it stands
 in the title/subject or the first body sentence (`opening`), or before the
-first sentence with a `before` signal (value given to the reader; with
-`before_min`, the first that many); with
-`after`, a target past the opening counts only once `after_min` sentences
-with that signal stand before it (the draft has talked about its sender
-before asking).  `stack`
+first sentence with a `before` signal (value given to the reader).  `stack`
 flags more than `max` targets within `window` consecutive sentences."""
 
 from __future__ import annotations
@@ -17,7 +13,7 @@ from .base import Context
 NAME = "order"
 DOC = ("Flags a `target:` hit that comes too early: in the subject line or opening sentence (`opening: true`) "
        "or before the first `before:` hit; `stack:` flags more than `max` targets within `window` sentences.")
-KEYS = {"target": dict, "before": dict, "before_min": int, "after": dict, "after_min": int, "opening": bool, "report": str, "stack": dict, "unless": dict,
+KEYS = {"target": dict, "before": dict, "opening": bool, "report": str, "stack": dict, "unless": dict,
         "when": dict}
 REQUIRED = ("target",)
 TWEAKS = {"stack": dict}
@@ -31,18 +27,14 @@ class Spec:
     opening: bool = False
     report: str = "first"
     stack: tuple[int, int] | None = None
-    after: Block | None = None
-    after_min: int = 1
-    before_min: int = 1
 
     def blocks(self) -> list[Block]:
-        return [b for b in (self.target, self.before, self.after) if b]
+        return [b for b in (self.target, self.before) if b]
 
 
 def parse(ctx, data, rid: str) -> Spec:
     target = block_with_tests(ctx, data, "target", rid)
     before = parse_block(ctx, data["before"], f"{rid}:before", "before") if "before" in data else None
-    after = parse_block(ctx, data["after"], f"{rid}:after", "after") if "after" in data else None
     opening = bool(data.get("opening", False))
     report = data.get("report", "first")
     if report not in ("first", "all"):
@@ -53,8 +45,7 @@ def parse(ctx, data, rid: str) -> Spec:
         stack = (int(data["stack"].get("max", 2)), int(data["stack"].get("window", 3)))
     if not (before or opening or stack):
         ctx.fail(data, None, "an order rule needs before, opening: true, or stack")
-    return Spec(target=target, before=before, opening=opening, report=report, stack=stack, after=after,
-                after_min=int(data.get("after_min", 1)), before_min=int(data.get("before_min", 1)))
+    return Spec(target=target, before=before, opening=opening, report=report, stack=stack)
 
 
 def check_tweak(ctx, tweak: dict, where: str) -> None:
@@ -89,19 +80,10 @@ def run(rule, ctx: Context):
             values = ctx.scoped(rule, facts.of(spec.before.key))  # value counts where the rule looks
             # A subject line or title only promises ("Tips that help you
             # save"); the value has to be given in the body before an ask.
-            given = sorted({h.sent for h in values if facts.segments[h.seg].scope != "title"})
-            # `before_min`: that many sentences of value before an ask (one plain line is not yet a gift).
-            first_value = given[spec.before_min - 1] if len(given) >= spec.before_min else None
+            first_value = min((h.sent for h in values if facts.segments[h.seg].scope != "title"), default=None)
         opening = _opening_sentence(facts)
-        after = []
-        if spec.after is not None:
-            after = sorted({h.sent for h in ctx.scoped(rule, facts.of(spec.after.key))
-                            if facts.segments[h.seg].scope != "title"})
         for hit in targets:
             in_title = facts.segments[hit.seg].scope == "title"
-            at_opening = spec.opening and (in_title or hit.sent == opening)
-            if not at_opening and spec.after is not None and sum(1 for s in after if s < hit.sent) < spec.after_min:
-                continue
             value_first = first_value is not None and first_value <= hit.sent
             if spec.opening and in_title:
                 early = True
@@ -119,8 +101,9 @@ def run(rule, ctx: Context):
                             default=None)
             value_at = ("no sentence gives the reader anything" if later is None
                         else f"the first value comes in sentence {later + 1}")
+            at = "the subject line" if in_title else f"sentence {hit.sent + 1}"
             yield ctx.diagnostic(rule, start, end, {"count": len(targets), "where": where, "sentence": hit.sent + 1,
-                                                    "value_at": value_at}, hit=hit)
+                                                    "at": at, "value_at": value_at}, hit=hit)
             if spec.report == "first":
                 break
     if spec.stack is not None:
