@@ -220,3 +220,12 @@ def test_a_team_rule_scopes_itself_by_genre(tmp_path):
     pitch = "Our password manager is the best. Buy now and never forget a password again."
     assert not engine.check(SourceFile(path="a.md", text=reset, format="markdown")).diagnostics
     assert engine.check(SourceFile(path="b.md", text=pitch, format="markdown")).diagnostics
+
+
+def test_explain_describes_acts_genres_and_what_a_rule_reads(cli):
+    acts = cli("explain", "acts")
+    assert acts.code == 0 and "ask:" in acts.out and "put as a question" in acts.out
+    genres = cli("explain", "genres")
+    assert genres.code == 0 and "transactional:" in genres.out and "magic link" in genres.out
+    rule = cli("explain", "TL401").out
+    assert "Judges promotional, appeal drafts only" in rule and "Sentence acts it reads" in rule

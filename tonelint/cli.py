@@ -215,8 +215,13 @@ def rules_command(target, output_format, show_all, config_path, isolated, rule_p
 @click.argument("rule_id")
 @_config_flags
 def explain_command(rule_id, config_path, isolated, rule_paths):
-    """What a rule flags, why, examples, and how safe its fix is."""
-    from .rules.docs import all_rules, effective_for, explain, find_rule
+    """What a rule flags, why, examples, and how safe its fix is; `explain acts` and
+    `explain genres` describe the model of the message the rules read."""
+    from .rules.docs import TOPICS, all_rules, effective_for, explain, explain_topic, find_rule
+
+    if rule_id.strip().lower() in TOPICS:
+        click.echo(explain_topic(rule_id.strip().lower()), nl=False)
+        return
 
     effective = effective_for(None, config=config_path, isolated=isolated, rule_paths=rule_paths)
     rule = find_rule(all_rules(effective), rule_id)

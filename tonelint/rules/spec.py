@@ -34,6 +34,33 @@ INFLECTIONS = ("none", "noun", "verb", "all")
 ACTS = ("ask", "value", "question", "invitation", "acknowledgement", "sender", "reader", "claim", "promotion",
         "pitch", "information")
 GENRES = ("promotional", "transactional", "appeal", "reply", "internal", "reference")
+# What each means, for `tonelint explain acts|genres` (docs/rules.md has the long form).
+ACT_DOCS = {
+    "ask": "asks the reader to act for the sender: a call to action, a button (Donate, Get started, Book a call), "
+           "an ask put as a question (\"Do you have 15 minutes for a quick demo?\")",
+    "value": "gives the reader something: a tip, an answer, a how-to step (numbered steps too), a number the "
+             "reader can use, something free",
+    "question": "a real question to the reader: not an ask, not rhetoric (\"Did you know…?\"), not a heading",
+    "invitation": "invites a reply or feedback (\"Just reply to this email\", \"Reach out whenever you need\"); "
+                  "not \"thank you for your order\", not the bare word \"feedback\"",
+    "acknowledgement": "acknowledges what readers said or did (\"Many of you asked for…\")",
+    "sender": "talks about the sender: we, our, us, the brand's names (configured or found in the draft)",
+    "reader": "talks to the reader: you, your",
+    "claim": "hype, brags and announcements about the sender (\"the leading\", \"#1 rated\", \"proud to\")",
+    "promotion": "promotes the sender's content, event or offer (\"Blog: …\", \"Learn more\", \"20% off\")",
+    "pitch": "a sales pitch: money amounts, shouted everyday words, sales claims, exclamation marks",
+    "information": "a plain statement for the reader, neither a pitch nor about the sender, from the second such "
+                   "line on",
+}
+GENRE_DOCS = {
+    "promotional": "an announcement, launch, offer, newsletter, post or landing page: it asks, claims or promotes",
+    "transactional": "something the reader did or asked for: a login or magic link, a password reset, a receipt, "
+                     "an invoice, a notification",
+    "appeal": "a donation, sponsorship or petition",
+    "reply": "an answer to one person: a support reply, a thread (reply headers, quoted lines)",
+    "internal": "a handbook, playbook or strategy",
+    "reference": "documentation or a changelog",
+}
 MEASURES = ("sender", "reader", "ask", "value", "invitation", "question", "acknowledgement", "audience", "hype")
 TOKEN_ATTRS = {
     "ORTH", "TEXT", "LOWER", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE",
