@@ -11,10 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
+from .acts import act_hits, load_model, read_message
 from .facts import Facts
+from .genre import decide, detect_brand, email_headers
 from ..markup import Parsed, parse
+from .matching import MatcherBank
+from .nlp import load_pipeline, require_annotations
+from ..rules.kinds import KINDS, Context
 from ..rules.rule import Rule
+from ..rules.spec import MEASURES
 from ..source.files import SourceFile
+from .suppress import apply_suppressions
 
 
 @dataclass(frozen=True)
@@ -39,56 +46,48 @@ class FileResult:
     suppressed: int = 0
     unused_suppressions: list = field(default_factory=list)
     measures: dict = field(default_factory=dict)  # block key -> measure tag, for the scorecard
+    tally: dict | None = None  # the scorecard's counts, stored by the run (score.scorecard.tally)
 
 
 class Engine:
-    def __init__(self, rules: list[Rule], settings: Settings | None = None) -> None:
+    """`measure_blocks` are matcher blocks compiled beside the rules' own,
+    matched but never reported: whoever builds the engine hands in the
+    scorecard's (score.scorecard.measure_blocks), so the scorecard measures
+    whatever the selection.  A block whose key a rule already has is not
+    added twice."""
+
+    def __init__(self, rules: list[Rule], settings: Settings | None = None, measure_blocks=()) -> None:
         self.rules = list(rules)
         self.settings = settings or Settings()
+        self.measure_blocks = tuple(measure_blocks)
         self._bank = None
         self._act_blocks = None  # the rules' blocks that read sentence acts (`act: ask`)
         self.measures: dict = {}
-        # parallel.py sets this for one large draft with --jobs >= 2: it scans
-        # the segments in worker processes and returns the merged Facts.
-        self.analyser = None
 
     @property
     def nlp(self):
-        from .nlp import load_pipeline
-
         return load_pipeline(self.settings.model)
 
     @property
     def model(self):
-        from .acts import load_model
-
         return load_model()
 
     @property
     def bank(self):
         if self._bank is None:
-            from .matching import MatcherBank
-            from .nlp import require_annotations
-            from ..score.scorecard import measures_of, yardstick_blocks
-
             require_annotations(self.nlp, self.rules)
             blocks = [b for r in self.rules for b in r.blocks()]
-            # The scorecard measures with the built-in measure blocks whatever
-            # the selection: compiled here, matched, but never reported.
-            blocks += yardstick_blocks(exclude={b.key for b in blocks})
+            own = {b.key for b in blocks}
+            blocks += [b for b in self.measure_blocks if b.key not in own]
             # The message model's act and genre blocks (rules/lists/acts.yaml), always.
-            blocks += self.model.blocks()
+            blocks += [b for b in self.model.blocks() if b.key not in own]
             self._bank = MatcherBank(self.nlp, blocks, brand=self.settings.brand, accept=self.settings.accept)
-            self.measures = measures_of(self._bank.blocks.values())
+            self.measures = {b.key: b.measure for b in self._bank.blocks.values() if b.measure in MEASURES}
         return self._bank
 
     def analyse(self, parsed: Parsed) -> Facts:
         """Scan segments paragraph by paragraph: Docs are dropped as soon as
         they are scanned, so memory follows the findings, not the file."""
-        if self.analyser is not None:
-            facts = self.analyser(self, parsed)
-            if facts is not None:
-                return facts
         texts = [s.text for s in parsed.segments]
         docs = self.nlp.pipe(texts, batch_size=256)
         return self.bank.scan(parsed.segments, docs)
@@ -96,9 +95,6 @@ class Engine:
     def read_message(self, facts: Facts, meta: dict, source: SourceFile, channel: str | None):
         """The model of the message (acts.py, genre.py), kept on the Facts;
         blocks that read acts (`act: ask`) get its hits."""
-        from .acts import act_hits, read_message
-        from .genre import decide, detect_brand, email_headers
-
         model = self.model
         headers = email_headers(source.text, source.format)
         prose = "\n\n".join(seg.text for seg in facts.segments)
@@ -117,11 +113,14 @@ class Engine:
             facts.hits[block.key] = act_hits(message, block.acts)
         return message
 
-    def check(self, source: SourceFile) -> FileResult:
+    def check(self, source: SourceFile, analyse=None) -> FileResult:
+        """`analyse(engine, parsed)` may scan the segments instead of
+        self.analyse (run/parallel.py spreads one large draft over worker
+        processes); when it returns None they are scanned here."""
         parsed = parse(source.text, source.format)
-        facts = self.analyse(parsed)
-        from ..rules.kinds import KINDS, Context
-
+        facts = analyse(self, parsed) if analyse is not None else None
+        if facts is None:
+            facts = self.analyse(parsed)
         channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel
         message = self.read_message(facts, parsed.meta, source, channel)
         ctx = Context(text=source.text, path=source.path, facts=facts)
@@ -137,8 +136,6 @@ class Engine:
         meta = dict(parsed.meta, genre=message.genre)
         result = FileResult(path=source.path, text=source.text, facts=facts, meta=meta, measures=self.measures)
         if parsed.directives:
-            from .suppress import apply_suppressions
-
             diagnostics, result.suppressed, result.unused_suppressions = apply_suppressions(
                 source.text, parsed.directives, diagnostics
             )
