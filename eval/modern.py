@@ -224,6 +224,15 @@ def show(linted, labels: dict, rule: str, limit: int) -> None:
                 return
 
 
+def quiet_findings(linted) -> None:
+    """Every warning on docs, changelogs and support replies, in context
+    (the per-10k target counts each of them)."""
+    for item in linted:
+        if item.rec["kind"] in QUIET_KINDS:
+            for d, (found, sentence) in zip(item.findings, item.context):
+                print(f"[{item.rec['kind']}] {item.rec['id']} {d.rule}: {(sentence or found)[:240]}")
+
+
 def run(corpus_dir: Path | None = None):
     """Lint the whole corpus; (rules, linted, shared labels, own labels)."""
     corpus_dir = corpus_dir or find_corpus()
@@ -242,6 +251,7 @@ def main(argv=None) -> int:
                     help="with --errors/--show: which labels to read (default: shared and own dev)")
     ap.add_argument("--show", metavar="RULE", help="print each finding of RULE in context")
     ap.add_argument("--limit", type=int, default=80)
+    ap.add_argument("--quiet-findings", action="store_true", help="list every warning on docs, changelogs and support replies")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
@@ -254,6 +264,9 @@ def main(argv=None) -> int:
     chosen = {**sets["shared"], **sets["own-dev"]} if args.labels == "all" else sets[args.labels]
     if args.errors:
         errors(linted, chosen, args.errors)
+        return 0
+    if args.quiet_findings:
+        quiet_findings(linted)
         return 0
     if args.show:
         show(linted, chosen, args.show.upper(), args.limit)
