@@ -55,6 +55,9 @@ CASES = [
      "only available to the first 10"),
     ("TL404", "Your trial ends in 14 days, so don't wait: upgrade now.", "don't wait:"),
     ("TL404", "Please don't wait for me if the train is late.", None),
+    ("TL404", "The discount on Node.js courses is ending tomorrow.", "discount on Node.js courses is ending tomorrow"),
+    ("TL404", "50% off every plan, 1 week only.", "1 week only"),
+    ("TL404", "This password reset link expires in 24 hours.", None),
 ]
 
 
