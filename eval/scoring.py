@@ -29,7 +29,8 @@ def resolve(facts, rules, findings) -> list[tuple[str, str]]:
     out = []
     for d in findings:
         rule = rules.get(d.rule)
-        block = (rule.match or rule.target or rule.numerator) if rule is not None else None
+        # the kind's first block: match, target or numerator
+        block = rule.spec.blocks()[0] if rule is not None and rule.spec.blocks() else None
         found = None
         if block is not None and facts is not None:
             for n, hit in enumerate(facts.of(block.key)):
