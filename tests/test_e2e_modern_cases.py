@@ -42,8 +42,9 @@ CASES = [
     # One-way: rank claims with their own subject (no "we" needed).
     ("TL210", "Globex is the industry's most advanced revenue platform.", "the industry's most advanced"),
     ("TL210", "Ledgerly is the leading AI copilot for finance teams.", "the leading AI copilot"),
-    ("TL210", "Join the teams who use Relay, the #1 rated automation tool.", "the #1 rated automation tool"),
-    ("TL210", "Trusted by 300+ companies in twelve countries.", "Trusted by 300+ companies"),
+    ("TL210", "Join the teams who use Relay, our #1 rated automation tool.", "#1 rated"),
+    ("TL211", "Trusted by 300+ companies in twelve countries.", "Trusted by 300+ companies"),
+    ("TL210", "Sponsored by Globex - the world's fastest growing chat app.", None),
     ("TL210", "Strip the leading zeros before parsing.", None),
     ("TL210", "The module ships with one of the world's most popular web servers.", None),
     # One-way: hype families (the sentence is about the sender).
@@ -76,7 +77,7 @@ REVIEW = REVIEW if REVIEW.exists() else Path("/work/shared/review-drafts")
 
 @pytest.mark.skipif(not REVIEW.exists(), reason="../shared/review-drafts not present")
 @pytest.mark.parametrize("name,must,must_not", [
-    ("linkedin_founder.txt", {"TL202", "TL209", "TL210"}, set()),
+    ("linkedin_founder.txt", {"TL202", "TL209", "TL210", "TL211"}, set()),
     ("cold_outreach.eml", {"TL210", "TL404"}, {"TL104", "TL107", "TL108"}),
     ("onboarding.md", {"TL202", "TL210", "TL404"}, {"TL101", "TL104", "TL107", "TL108"}),
 ])
