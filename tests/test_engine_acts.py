@@ -98,6 +98,9 @@ def test_a_bullet_list_is_not_a_numbered_step():
 def test_claims_and_announcements_are_claims():
     assert "claim" in acts_of("We're thrilled to be named a leader in workflow software.")[0]
     assert "claim" in acts_of("Lumen is the #1 rated copilot for finance teams.")[0]
+    assert "claim" in acts_of("We help teams like yours generate 3x more pipeline.")[0]
+    assert "claim" in acts_of("Our clients include Fortune 500 leaders.")[0]
+    assert "claim" not in acts_of("The report has 3 more pages than last year.")[0]
 
 
 def test_the_brand_is_found_and_counted_as_the_sender():

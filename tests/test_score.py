@@ -187,6 +187,8 @@ def test_scorecard_counts_the_same_hits_the_rules_report():
     result = check_text(text)
     card = score_result(result)
     rules = [d.rule for d in result.diagnostics]
+    hype_sentences = {d.start for d in result.diagnostics if d.rule in ("TL203", "TL208", "TL209", "TL210", "TL211")}
+    assert card.hype >= 1 and card.hype >= len(hype_sentences) / 3  # claims are counted per sentence
     assert card.audience == sum(1 for r in rules if r.startswith("TL1"))
     (ratio,) = [d for d in result.diagnostics if d.rule == "TL201"]
     assert f"sender {card.counts['sender']} times and to the reader {card.counts['reader']} times" in ratio.message

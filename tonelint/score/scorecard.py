@@ -190,7 +190,8 @@ def tally(facts, measures: dict) -> dict:
         for act in from_acts:
             counts[act] = len(message.hits.get(act, ()))
             sent_of[act] = set(message.sentences(act))
-        sent_of["hype"] = set(message.sentences("claim"))
+        # Claims: the claim act, and any sentence a `measure: hype` block found (TL203, TL208–TL211).
+        sent_of["hype"] = set(message.sentences("claim")) | sent_of["hype"]
         counts["hype"] = len(sent_of["hype"])
         acts = message.counts()
         model = {"genre": message.genre, "genre_from": message.genre_from, "brand": list(message.brand),
