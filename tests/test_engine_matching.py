@@ -15,7 +15,7 @@ AWKWARD = ["sign-up", "e-mail", "don't", "U.S.", "can't wait", "world-class", "#
 def test_phrases_key_on_what_a_doc_per_phrase_gives():
     nlp = load_pipeline(None)
     phrases = [p for r in load_rules() for b in r.blocks() for p in b.phrases] + AWKWARD
-    assert len(phrases) > 1000
+    assert len(phrases) > 500
     want = []
     for p in phrases:
         doc = nlp.make_doc(p)
