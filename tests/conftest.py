@@ -19,6 +19,11 @@ from tonelint.diagnostics import Applicability
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+# Development data read at run time (never copied in): ../shared beside the
+# checkout, or beside a worktree's parent folder.  Tests using it skip when absent.
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
+REVIEW_DRAFTS = SHARED / "review-drafts"
 
 
 @dataclass
