@@ -24,6 +24,22 @@ EXAMPLES = ROOT / "examples"
 SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
               ROOT.parent / "shared")
 REVIEW_DRAFTS = SHARED / "review-drafts"
+# A team's own rule, for tests of rule packs: put the house word in for WORD.
+HOUSE_RULE = """id: HOUSE1
+name: house-word
+family: house-style
+kind: existence
+level: warning
+description: Flags a house word.
+message: '"{match}" is not our word'
+rationale: We say it differently.
+rewrite: Say it plainly.
+match:
+  phrases: [WORD]
+examples:
+  bad: [The WORD is here.]
+  good: [The thing is here.]
+"""
 
 
 @dataclass
