@@ -70,6 +70,7 @@ def _families(o: BatchOptions) -> tuple:
 
 def plan(o: BatchOptions) -> tuple[dict, list, tuple]:
     """(manifest, partitions, families), reusing a resumed run's plan."""
+    readers.check_inputs(o.inputs, o.input_format)
     manifest = _manifest(o)
     old = output.prepare(o.out, manifest, o.resume)
     if old is not None:

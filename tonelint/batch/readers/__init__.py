@@ -58,14 +58,26 @@ def _module(kind: str):
     return import_module(f".{kind}", __name__)
 
 
+def check_inputs(inputs: list[str], input_format: str | None = None) -> None:
+    """Every input exists and is of a kind we read, before anything is written."""
+    for path in inputs:
+        p = Path(path)
+        if not p.exists():
+            raise TonelintError(path, "no such file or directory")
+        kind = kind_for(path, input_format)
+        if kind == "folder" and not p.is_dir():
+            raise TonelintError(path, "--input-format folder: not a folder")
+        if kind != "folder" and not p.is_file():
+            raise TonelintError(path, "not a regular file")
+
+
 def plan(inputs: list[str], size: int, options: ReadOptions, input_format: str | None = None) -> list[Partition]:
     """Every input cut into partitions of at most `size` messages, numbered
     across the whole run in input order."""
+    check_inputs(inputs, input_format)
     out: list[Partition] = []
     for path in inputs:
         kind = kind_for(path, input_format)
-        if kind != "folder" and not Path(path).is_file():
-            raise TonelintError(path, "no such file" if not Path(path).exists() else "not a regular file")
         for part in _module(kind).plan(path, size, options):
             out.append(replace(part, index=len(out)))
     return out
