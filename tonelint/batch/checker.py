@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass
 
 from ..diagnostics import LineIndex
 from ..report.records import finding
-from ..run import RunOptions, Runner
-from ..scorecard import score_result
-from ..source import SourceFile
+from ..run.runner import RunOptions, Runner
+from ..score.scorecard import score_result
+from ..source.files import SourceFile
 
 
 @dataclass(frozen=True)

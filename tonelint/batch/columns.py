@@ -35,7 +35,7 @@ def _pair(field_name: str, column, where: str) -> tuple[str, str]:
 
 
 def load_map(path: str) -> dict:
-    from ..yamlfile import load_yaml
+    from ..rules.yamlfile import load_yaml
 
     try:
         text = Path(path).read_text(encoding="utf-8")

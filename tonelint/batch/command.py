@@ -95,7 +95,7 @@ class _Bar:
 
 def run_report(*, results, out, title) -> int:
     require_extra("batch-report")
-    from ..safewrite import write_atomic
+    from ..source.safewrite import write_atomic
     from .page import render
     from .trends import gather
 

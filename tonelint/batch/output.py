@@ -19,9 +19,9 @@ import os
 from pathlib import Path
 
 from ..errors import TonelintError
-from ..rulespec import MEASURES
-from ..safewrite import TEMP_SUFFIX, write_atomic
-from ..scorecard import WEIGHTS
+from ..rules.spec import MEASURES
+from ..source.safewrite import TEMP_SUFFIX, write_atomic
+from ..score.scorecard import WEIGHTS
 
 MANIFEST = "_batch.json"
 FORMATS = ("parquet", "jsonl")

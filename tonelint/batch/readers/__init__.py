@@ -90,7 +90,7 @@ def read(partition: Partition, options: ReadOptions):
 def fmt_of(value, options: ReadOptions) -> str:
     """The markup a row is checked as: --markup, else its format column, else
     Markdown (what `check` assumes for text without a file name)."""
-    from ...source import FORMATS
+    from ...source.files import FORMATS
 
     if options.markup:
         return options.markup

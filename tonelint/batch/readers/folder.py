@@ -10,7 +10,7 @@ from . import Partition, ReadOptions
 
 
 def plan(path: str, size: int, options: ReadOptions) -> list[Partition]:
-    from ...run import Runner
+    from ...run.runner import Runner
 
     from ..checker import CheckSettings
 
@@ -28,7 +28,7 @@ def plan(path: str, size: int, options: ReadOptions) -> list[Partition]:
 
 
 def read(part: Partition, options: ReadOptions):
-    from ...source import format_for, read_source
+    from ...source.files import format_for, read_source
 
     errors = dict(part.note)
     for path in part.paths:
