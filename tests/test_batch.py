@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from batch_archive import write_jsonl
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import EXAMPLES, run_cli
 
 N = 20_000
 SCORE_KEYS = ("score", "verdict")
@@ -153,8 +153,7 @@ def test_killed_run_resumes_to_the_same_result(full_run, archive, tmp_path):
     prefix.write_bytes(b"".join(archive.read_bytes().splitlines(keepends=True)[:2000]))
     out = tmp_path / "out.parquet"
     args = ["batch", str(prefix), "-o", str(out), "--workers", "2", "--partition-size", "100", "--isolated", "-q"]
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    proc = subprocess.Popen([sys.executable, "-m", "tonelint", *args], env=env, start_new_session=True,
+    proc = subprocess.Popen([sys.executable, "-m", "tonelint", *args], start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 240
@@ -283,7 +282,7 @@ def test_csv_with_mapped_columns_parquet_and_mbox(tmp_path):
 # Flags and the extra -------------------------------------------------------------------
 
 @pytest.mark.parametrize("args, message", [
-    ([], "give at least one archive"),
+    (["-o", "{o}"], "give at least one archive"),
     (["{a}", "-o", "{o}", "--column", "body"], "expected FIELD=COLUMN"),
     (["{a}", "-o", "{o}", "--column", "texts=body"], "unknown message field 'texts'"),
     (["{a}", "-o", "{o}", "--scheduler", "localhost"], "--scheduler: expected an address"),
@@ -335,6 +334,89 @@ def test_the_core_cli_does_not_import_dask_or_pyarrow():
     code = ("import sys, tonelint.cli; from tonelint.cli import main\n"
             "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed', 'pyarrow'))\n"
             "assert not bad, bad")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+# The trend page --------------------------------------------------------------------
+
+def trend_page(out: Path, tmp_path: Path) -> tuple[str, object]:
+    page = tmp_path / "trends.html"
+    res = run_cli("batch-report", out, "-o", page)
+    return (page.read_text(encoding="utf-8") if page.exists() else ""), res
+
+
+def section(page: str, name: str) -> str:
+    start = page.index(f"<section id='{name}'>")
+    return page[start:page.index("</section>", start)]
+
+
+def test_trend_page_plots_the_archive(full_run, tmp_path):
+    out, _ = full_run
+    page, res = trend_page(out, tmp_path)
+    assert res.code == 0 and "Wrote" in res.err and "20,000 messages" in res.err, res.err
+    messages = rows_of(out, "messages")
+    mean = sum(r["score"] for r in messages) / len(messages)
+    assert f"<b>{mean:.1f}</b><span>Mean score</span>" in page
+    asks = sum(r["asks_first"] for r in messages) / len(messages)
+    assert f"<b>{asks:.0%}</b><span>Ask before giving</span>" in page
+    score = section(page, "score")
+    march = [r["score"] for r in messages if r["month"] == "2025-03"]
+    assert f"<title>mean score · 2025-03: {sum(march) / len(march):.0f}</title>" in score
+    assert score.count("<title>mean score · ") == 24 and "<polyline" in score  # one point per month, joined
+    channels = section(page, "by-channel")
+    assert all(f"{c}</span>" in channels for c in ("email", "newsletter", "social", "landing-page"))
+    assert channels.count("<polyline") == 4
+    senders = section(page, "by-sender")
+    assert senders.count("<polyline") == 5 and "founders" in senders
+    rules = section(page, "rules")
+    top = max({f["rule"] for f in rows_of(out, "findings")},
+              key=lambda r: sum(f["rule"] == r for f in rows_of(out, "findings")))
+    assert f"<title>{top}:" in rules and rules.count("<polyline") >= 3
+    assert "<polyline" in section(page, "asks")
+    extremes = section(page, "extremes")
+    assert extremes.count("<article class='msg'>") == 10
+    worst = min(messages, key=lambda r: (r["score"], r["id"]))
+    assert f"<span class='score'>{worst['score']}</span>" in extremes
+    assert "Content-Security-Policy" in page and "script-src 'none'" in page and "<script" not in page.lower()
+
+
+def test_trend_page_escapes_what_messages_say(tmp_path):
+    archive = tmp_path / "a.jsonl"
+    rows = [{"id": "<img src=x onerror=alert(1)>", "text": "Our target audience will love it! Buy now!!!",
+             "subject": "<script>alert(1)</script>", "sender": "a&b", "channel": "<b>sms</b>", "date": "2025-01-02"}]
+    archive.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert run_cli("batch", archive, "-o", tmp_path / "out", "--isolated").code == 0
+    page, res = trend_page(tmp_path / "out", tmp_path)
+    assert res.code == 0, res.err
+    body = page.split("</style>", 1)[1]
+    assert "<script" not in body and "<img" not in body and "<b>sms" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "a&amp;b" in body
+
+
+def test_batch_report_errors(tmp_path):
+    res = run_cli("batch-report", tmp_path, "-o", tmp_path / "t.html")
+    assert res.code == 2 and "not a tonelint batch results folder" in res.err
+    assert not (tmp_path / "t.html").exists()
+
+
+def test_trend_page_in_headless_chromium(full_run, tmp_path):
+    from test_report_html import _browse, _chromium, _console
+
+    browser = _chromium()
+    if browser is None:
+        if os.environ.get("TONELINT_EXPECT_INSTALLED"):
+            pytest.fail("no chromium on PATH although .ci/run installs it")
+        pytest.skip("no chromium on PATH (Debian: apt-get install chromium; .ci/run does)")
+    page, _ = trend_page(full_run[0], tmp_path)
+    url = (tmp_path / "trends.html").as_uri()
+    dom = _browse(browser, url, tmp_path / "p1", "--dump-dom")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert _console(dom.stderr) == []
+    assert dom.stdout.count("<svg class=\"chart\"") == page.count("<svg class='chart'") >= 8
+    assert dom.stdout.count("<polyline") == page.count("<polyline") >= 14
+    shot = tmp_path / "trends.png"
+    shown = _browse(browser, url, tmp_path / "p2", f"--screenshot={shot}", "--window-size=1100,2600")
+    assert _console(shown.stderr) == []
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 60_000  # drawn charts, not a blank page

@@ -44,7 +44,7 @@ def _group_table(tallies: dict, names: list[str], label: str) -> str:
 
 def _summary(t: Trends) -> str:
     months = t.month_list
-    span = f"{months[0]} to {months[-1]}" if months else "no dates"
+    span = f"{months[0]} – {months[-1]}" if months else "no dates"
     cards = [("Messages", f"{t.total.n:,}"), ("Mean score", _num(t.total.mean)),
              ("Ask before giving", _num(t.total.ask_share, True)), ("Period", span),
              ("Findings", f"{sum(t.rules.values()):,}"), ("Unreadable rows", f"{t.errors:,}")]
@@ -58,7 +58,8 @@ def _over_time(t: Trends) -> str:
     months = t.month_list
     score = svg.lines([("mean score", [t.months[m].mean for m in months])], months, hi=100,
                       label="mean conversation score by month")
-    volume = svg.bars([(m, t.months[m].n, "#93c5fd") for m in months[-24:]], label="messages by month")
+    volume = svg.lines([("messages", [t.months[m].n for m in months])], months, height=170,
+                       label="messages by month")
     return (f"<section id='score'><h2>Score over time</h2><p class='sub'>Mean conversation score (0–100) of the "
             f"messages sent each month.</p>{score}<h3>Messages per month</h3>{volume}</section>")
 
@@ -94,11 +95,17 @@ def _asks(t: Trends) -> str:
             "</section>")
 
 
+SHOWN_FINDINGS = 6
+
+
 def _message(row: dict, findings: list) -> str:
+    more = len(findings) - SHOWN_FINDINGS
     items = "".join(
         f"<li><code>{escape(f['rule'])}</code> <span class='lvl'>{escape(f['level'])}</span> "
         f"line {f['line']}: {escape(f['message'])}"
-        + (f" <q>{escape(f['matched'])}</q>" if f.get("matched") else "") + "</li>" for f in findings)
+        + (f" <q>{escape(f['matched'])}</q>" if f.get("matched") else "") + "</li>" for f in findings[:SHOWN_FINDINGS])
+    if more > 0:
+        items += f"<li class='none'>and {more} more</li>"
     meta = " · ".join(escape(str(row[k])) for k in ("date", "channel", "sender") if row.get(k))
     return (f"<article class='msg'><h4><span class='score'>{row['score']}</span> {escape(row.get('subject') or row['id'])}"
             f"</h4><p class='sub'>{escape(row['id'])}{' · ' + meta if meta else ''} · {escape(row.get('verdict') or '')}"
@@ -134,9 +141,9 @@ header{padding-top:28px}h1{margin:0 0 4px;font-size:26px}h2{margin:0 0 4px;font-
 .sub{color:var(--muted);margin:0 0 10px}
 section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:18px 20px;margin:18px 0}
 .tiles{display:grid;grid-template-columns:repeat(6,1fr);gap:10px}
-.tile{border:1px solid var(--line);border-radius:8px;padding:10px}.tile b{display:block;font-size:20px}
+.tile{border:1px solid var(--line);border-radius:8px;padding:10px}.tile b{display:block;font-size:18px;white-space:nowrap}
 .tile span{color:var(--muted);font-size:13px}
-figure{margin:6px 0}svg.chart{max-width:100%;height:auto}
+figure{margin:6px 0}svg.chart{width:100%;height:auto}
 .grid{stroke:var(--line)}.ytick{font-size:11px;fill:var(--muted);text-anchor:end}
 .xtick{font-size:11px;fill:var(--muted);text-anchor:middle}
 .blabel{font-size:12px;fill:var(--ink);text-anchor:end}.bvalue{font-size:12px;fill:var(--muted)}

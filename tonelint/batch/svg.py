@@ -11,17 +11,19 @@ PALETTE = ("#2563eb", "#db2777", "#16a34a", "#ea580c", "#7c3aed", "#0891b2", "#c
 
 
 def _fmt(value: float, percent: bool) -> str:
-    return f"{value:.0%}" if percent else (f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}")
+    if percent:
+        return f"{value:.0%}"
+    return f"{value:,.0f}" if abs(value) >= 10 or value == 0 else f"{value:.1f}"
 
 
 def lines(series: list[tuple[str, list]], xs: list[str], *, lo: float = 0.0, hi: float | None = None,
-          percent: bool = False, label: str = "", width: int = 760, height: int = 260) -> str:
+          percent: bool = False, label: str = "", width: int = 920, height: int = 260) -> str:
     """`series` is [(name, [y or None per x])]; a None leaves a gap."""
     if not xs or not series:
         return "<p class='none'>No dated messages to plot.</p>"
     values = [y for _, ys in series for y in ys if y is not None]
     top = hi if hi is not None else max([lo + 1e-9, *values]) * 1.1
-    left, right, up, down = 46, 12, 14, 46
+    left, right, up, down = 46, 34, 14, 46
     w, h = width - left - right, height - up - down
     step = w / max(1, len(xs) - 1)
 
@@ -32,14 +34,14 @@ def lines(series: list[tuple[str, list]], xs: list[str], *, lo: float = 0.0, hi:
         return up + h - (y - lo) / (top - lo) * h
 
     out = [f"<svg class='chart' role='img' aria-label='{escape(label)}' viewBox='0 0 {width} {height}' "
-           f"width='{width}' height='{height}' xmlns='http://www.w3.org/2000/svg'>"]
+           f"xmlns='http://www.w3.org/2000/svg'>"]
     for k in range(5):
         y = lo + (top - lo) * k / 4
         out.append(f"<line x1='{left}' x2='{left + w}' y1='{py(y):.1f}' y2='{py(y):.1f}' class='grid'/>"
                    f"<text x='{left - 6}' y='{py(y) + 4:.1f}' class='ytick'>{_fmt(y, percent)}</text>")
-    every = max(1, len(xs) // 12)
+    every = max(1, -(-len(xs) // 12))
     for i, x in enumerate(xs):
-        if i % every == 0 or i == len(xs) - 1:
+        if (len(xs) - 1 - i) % every == 0:  # counted from the latest month, which is always labelled
             out.append(f"<text x='{px(i):.1f}' y='{up + h + 18}' class='xtick'>{escape(x)}</text>")
     for n, (name, ys) in enumerate(series):
         colour = PALETTE[n % len(PALETTE)]
@@ -67,20 +69,20 @@ def lines(series: list[tuple[str, list]], xs: list[str], *, lo: float = 0.0, hi:
                                         else "") + "</figure>"
 
 
-def bars(items: list[tuple[str, float, str]], *, percent: bool = False, label: str = "", width: int = 760) -> str:
+def bars(items: list[tuple[str, float, str]], *, percent: bool = False, label: str = "", width: int = 920) -> str:
     """`items` is [(label, value, colour)], drawn top to bottom."""
     if not items:
         return "<p class='none'>Nothing to show.</p>"
-    row, left, right = 24, 210, 60
+    row, left, right = 24, 300, 60
     height = row * len(items) + 8
     top = max(v for _, v, _ in items) or 1
     w = width - left - right
     out = [f"<svg class='chart' role='img' aria-label='{escape(label)}' viewBox='0 0 {width} {height}' "
-           f"width='{width}' height='{height}' xmlns='http://www.w3.org/2000/svg'>"]
+           f"xmlns='http://www.w3.org/2000/svg'>"]
     for i, (name, value, colour) in enumerate(items):
         y = 4 + i * row
         length = max(1.0, value / top * w)
-        shown = name if len(name) <= 32 else name[:31] + "…"
+        shown = name if len(name) <= 46 else name[:45] + "…"
         out.append(f"<text x='{left - 8}' y='{y + 15}' class='blabel'>{escape(shown)}</text>"
                    f"<rect x='{left}' y='{y + 3}' width='{length:.1f}' height='{row - 8}' rx='3' fill='{colour}' "
                    f"class='bar'><title>{escape(name)}: {_fmt(value, percent)}</title></rect>"
