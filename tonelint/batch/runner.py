@@ -38,6 +38,7 @@ class BatchOptions:
     scheduler: str | None = None  # address, "synchronous", or None (local)
     workers: int | None = None
     resume: bool = False
+    only: frozenset | None = None  # library only: run just these partition numbers (bench/batch_memory.py)
 
 
 @dataclass
@@ -50,6 +51,7 @@ class BatchResult:
     failed: list = field(default_factory=list)  # (partition index, reason): rerun with --resume
     workers: set = field(default_factory=set)  # "pid:checker" that did the work
     engines: int = 0  # most engines any checker built
+    peak_rss_kb: dict = field(default_factory=dict)  # worker -> its process's peak resident memory
     where: str = ""  # "synchronous", "local cluster of N", or the address
     dashboard: str | None = None
 
@@ -90,7 +92,7 @@ def run(o: BatchOptions, progress=None, announce=None) -> BatchResult:
     `announce(line)` gets the dashboard link."""
     manifest, parts, families = plan(o)
     ready = output.done(o.out, o.fmt)
-    pending = [p for p in parts if p.index not in ready]
+    pending = [p for p in parts if p.index not in ready and (o.only is None or p.index in o.only)]
     result = BatchResult(partitions=len(parts), skipped=len(parts) - len(pending))
     token = hashlib.sha256(json.dumps({k: v for k, v in manifest.items() if k != "partitions"},
                                       sort_keys=True).encode()).hexdigest()[:12]
@@ -114,6 +116,8 @@ def _absorb(result: BatchResult, summary: dict, progress) -> None:
     result.findings += summary["findings"]
     result.workers.add(summary["worker"])
     result.engines = max(result.engines, summary["engines"])
+    worker = summary["worker"]
+    result.peak_rss_kb[worker] = max(result.peak_rss_kb.get(worker, 0), summary["peak_rss_kb"])
     if progress is not None:
         progress.step(summary["messages"] + summary["errors"])
 
@@ -147,7 +151,7 @@ def _client(address: str | None, workers: int | None, result: BatchResult):
     if address:
         try:
             client = Client(address, timeout="10s")
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:
             raise TonelintError("--scheduler", f"cannot reach the Dask scheduler at {address}: {exc}") from None
         result.where = f"the Dask cluster at {address}"
         result.dashboard = client.dashboard_link

@@ -5,6 +5,7 @@ but a small summary goes back to the driver."""
 from __future__ import annotations
 
 import os
+import resource
 from collections import Counter
 from dataclasses import dataclass
 
@@ -54,7 +55,8 @@ def run_partition(part: Partition, job: Job, checker: MessageChecker | None = No
         findings.extend({"message_id": item.id, **{k: r[k] for k in _FINDING_KEYS}} for r in rows)
     write_partition(job.out, job.fmt, part.index, job.families, messages, findings, errors)
     return {"index": part.index, "messages": len(messages), "findings": len(findings), "errors": len(errors),
-            "worker": f"{os.getpid()}:{id(checker)}", "engines": checker.engines()}
+            "worker": f"{os.getpid()}:{id(checker)}", "engines": checker.engines(),
+            "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
 
 
 _FINDING_KEYS = ("rule", "family", "level", "line", "column", "end_line", "end_column", "offset", "end_offset",

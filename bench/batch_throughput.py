@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""`tonelint batch` throughput: messages per second on a LocalCluster of 1
+and of 2 workers over the same generated archive (tests/batch_archive.py,
+from the examples and ../shared/eval-modern), and the speed-up between them.
+
+Two rates per run: `steady` counts the messages checked after the first
+partition finished, over the time since then (workers started, spaCy
+loaded, engines warm: what a long run sees), and `end to end` includes the
+cluster's start and the plan.  Prints the load average before and after:
+on a busy 2-core machine the 2-worker figure is the one that suffers.
+
+    PYTHONPATH=. python bench/batch_throughput.py [--messages 8000] [--partition-size 250]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from batch_archive import write_jsonl  # noqa: E402
+
+from tonelint.batch.checker import CheckSettings  # noqa: E402
+from tonelint.batch.readers import ReadOptions  # noqa: E402
+from tonelint.batch.runner import BatchOptions, run  # noqa: E402
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.started = self.first = None
+        self.done = 0
+        self.first_done = 0
+
+    def start(self, total: int) -> None:
+        self.started = time.perf_counter()
+
+    def step(self, n: int) -> None:
+        self.done += n
+        if self.first is None:
+            self.first, self.first_done = time.perf_counter(), self.done
+
+
+def measure(archive: Path, workers: int, size: int, scratch: Path) -> dict:
+    out = scratch / f"out-{workers}"
+    shutil.rmtree(out, ignore_errors=True)
+    clock = Clock()
+    t0 = time.perf_counter()
+    result = run(BatchOptions(inputs=[str(archive)], out=str(out), settings=CheckSettings(isolated=True),
+                              read=ReadOptions(check=CheckSettings(isolated=True)), partition_size=size,
+                              workers=workers), progress=clock)
+    end = time.perf_counter()
+    steady = (clock.done - clock.first_done) / (end - clock.first)
+    return {"workers": workers, "messages": result.messages, "steady_per_s": round(steady, 1),
+            "end_to_end_per_s": round(result.messages / (end - t0), 1), "seconds": round(end - t0, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--messages", type=int, default=8000)
+    ap.add_argument("--partition-size", type=int, default=250)
+    args = ap.parse_args()
+    print(f"load average before: {os.getloadavg()[0]:.2f} (cores: {os.cpu_count()})")
+    with tempfile.TemporaryDirectory(prefix="tonelint-bench-") as tmp:
+        scratch = Path(tmp)
+        archive = write_jsonl(scratch / "archive.jsonl", args.messages)
+        rows = [measure(archive, w, args.partition_size, scratch) for w in (1, 2)]
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    print("| workers | messages | steady msg/s | end-to-end msg/s | seconds |")
+    print("|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['workers']} | {r['messages']:,} | {r['steady_per_s']} | {r['end_to_end_per_s']} | {r['seconds']} |")
+    print(f"speed-up 1 -> 2 workers: steady {rows[1]['steady_per_s'] / rows[0]['steady_per_s']:.2f}x, "
+          f"end to end {rows[1]['end_to_end_per_s'] / rows[0]['end_to_end_per_s']:.2f}x")
+    print(json.dumps(rows))
+
+
+if __name__ == "__main__":
+    main()
