@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass
 
 from ..diagnostics import LineIndex
 from ..report.records import finding
-from ..run.runner import RunOptions, Runner
+from ..run.options import RunOptions
+from ..run.runner import Runner
 from ..score.scorecard import score_result
 from ..source.files import SourceFile
 
