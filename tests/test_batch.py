@@ -322,8 +322,10 @@ def test_an_earlier_run_is_resumed_only_when_asked_and_unchanged(tmp_path):
 def test_without_the_extra_a_hint_and_exit_2(monkeypatch, tmp_path):
     import importlib.util
 
+    from tonelint.batch import command
+
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "dask" else real(name, *a))
+    monkeypatch.setattr(command, "find_spec", lambda name, *a: None if name == "dask" else real(name, *a))
     res = run_cli("batch", tmp_path, "-o", tmp_path / "out")
     assert res.code == 2
     assert res.err.strip() == "tonelint batch: tonelint batch needs Dask and pyarrow: pip install 'tonelint[batch]' " \

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import TonelintError
+from ..rules.yamlfile import load_yaml
 from .message import FIELDS
 
 
@@ -35,8 +36,6 @@ def _pair(field_name: str, column, where: str) -> tuple[str, str]:
 
 
 def load_map(path: str) -> dict:
-    from ..rules.yamlfile import load_yaml
-
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:

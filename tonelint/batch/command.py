@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 import sys
+from importlib.util import find_spec
 
 import click
 
 from ..errors import TonelintError
+from ..source.safewrite import write_atomic
 
 HINT = "tonelint batch needs Dask and pyarrow: pip install 'tonelint[batch]'"
 _ADDRESS = re.compile(r"^(tcp|tls|ucx|inproc|ws|wss)://\S+$")
@@ -18,8 +20,6 @@ _ADDRESS = re.compile(r"^(tcp|tls|ucx|inproc|ws|wss)://\S+$")
 
 def require_extra(command: str) -> None:
     """A one-line hint and exit 2 when the batch extra is not installed."""
-    from importlib.util import find_spec
-
     missing = [m for m in ("dask", "distributed", "pyarrow") if find_spec(m) is None]
     if missing:
         click.echo(f"tonelint {command}: {HINT} (missing: {', '.join(missing)})", err=True)
@@ -95,7 +95,6 @@ class _Bar:
 
 def run_report(*, results, out, title) -> int:
     require_extra("batch-report")
-    from ..source.safewrite import write_atomic
     from .page import render
     from .trends import gather
 

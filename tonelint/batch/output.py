@@ -48,7 +48,7 @@ def finding_columns() -> list[tuple[str, str]]:
 
 
 def _arrow_schema(columns):
-    import pyarrow as pa
+    import pyarrow as pa  # only Parquet output needs it; a JSONL run and the schema helpers do not
 
     types = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
     return pa.schema([(name, types[kind]) for name, kind in columns])

@@ -16,6 +16,7 @@ import json
 import logging
 import os
 from dataclasses import asdict, dataclass, field
+from importlib.util import find_spec
 
 from ..errors import TonelintError
 from . import output, readers
@@ -144,9 +145,7 @@ def cores() -> int:
 
 
 def _client(address: str | None, workers: int | None, result: BatchResult):
-    from importlib.util import find_spec
-
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster  # a synchronous run never starts distributed
 
     if address:
         try:
@@ -167,7 +166,7 @@ def _client(address: str | None, workers: int | None, result: BatchResult):
 
 
 def _run_distributed(pending, job: Job, result: BatchResult, progress, announce, address, workers) -> None:
-    from distributed import as_completed
+    from distributed import as_completed  # a synchronous run never starts distributed
 
     from .plugin import CheckerPlugin
 

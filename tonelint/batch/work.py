@@ -31,7 +31,7 @@ class Job:
 
 def worker_checker(job: Job) -> MessageChecker:
     """The checker the plugin built when this worker started (plugin.py)."""
-    from distributed import get_worker
+    from distributed import get_worker  # only on a cluster's worker; a synchronous run passes its checker
 
     return get_worker().plugins[job.plugin].checker
 

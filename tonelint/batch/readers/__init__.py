@@ -15,7 +15,9 @@ from importlib import import_module
 from pathlib import Path
 
 from ...errors import TonelintError
+from ...source.files import FORMATS
 from ..columns import ColumnMap
+from ..message import BadRow, Message, clean_meta, iso_date, text_problem
 
 KINDS = ("jsonl", "csv", "parquet", "mbox", "folder")
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".parquet": "parquet",
@@ -90,8 +92,6 @@ def read(partition: Partition, options: ReadOptions):
 def fmt_of(value, options: ReadOptions) -> str:
     """The markup a row is checked as: --markup, else its format column, else
     Markdown (what `check` assumes for text without a file name)."""
-    from ...source.files import FORMATS
-
     if options.markup:
         return options.markup
     if isinstance(value, str) and value.strip().lower() in FORMATS:
@@ -102,8 +102,6 @@ def fmt_of(value, options: ReadOptions) -> str:
 def row_message(row: dict, options: ReadOptions, source: str, where: str, fallback_id: str):
     """A Message from one table row (JSONL object, CSV record, Parquet row),
     or a BadRow saying which column is missing or why the text is unusable."""
-    from ..message import BadRow, Message, clean_meta, iso_date, text_problem
-
     cols = options.columns
     raw_id = row.get(cols["id"])
     mid = clean_meta(raw_id) or fallback_id

@@ -5,15 +5,14 @@ message with its path as id."""
 from __future__ import annotations
 
 from ...errors import InputError
+from ...run.runner import Runner
+from ...source.files import format_for, read_source
+from ..checker import CheckSettings
 from ..message import BadRow, Message
 from . import Partition, ReadOptions
 
 
 def plan(path: str, size: int, options: ReadOptions) -> list[Partition]:
-    from ...run.runner import Runner
-
-    from ..checker import CheckSettings
-
     settings = options.check or CheckSettings()
     runner = Runner(settings.options())
     runner.options.paths = [path]
@@ -28,8 +27,6 @@ def plan(path: str, size: int, options: ReadOptions) -> list[Partition]:
 
 
 def read(part: Partition, options: ReadOptions):
-    from ...source.files import format_for, read_source
-
     errors = dict(part.note)
     for path in part.paths:
         if path in errors:
