@@ -3,10 +3,13 @@
 and of 2 workers over the same generated archive (tests/batch_archive.py,
 from the examples and ../shared/eval-modern), and the speed-up between them.
 
-Two rates per run: `steady` counts the messages checked after the first
+Three rates per run: `steady` counts the messages checked after the first
 partition finished, over the time since then (workers started, spaCy
-loaded, engines warm: what a long run sees), and `end to end` includes the
-cluster's start and the plan.  Prints the load average before and after:
+loaded, engines warm: what a long run sees), `end to end` includes the
+cluster's start and the plan, and `per worker CPU-second` divides the
+messages by the CPU time the workers' processes used (spaCy's start-up
+included): the figure that a busy machine does not inflate, and the one to
+size a cluster with.  Prints the load average before and after:
 on a busy 2-core machine the 2-worker figure is the one that suffers.
 
     PYTHONPATH=. python bench/batch_throughput.py [--messages 8000] [--partition-size 250]
@@ -58,7 +61,9 @@ def measure(archive: Path, workers: int, size: int, scratch: Path) -> dict:
                               workers=workers), progress=clock)
     end = time.perf_counter()
     steady = (clock.done - clock.first_done) / (end - clock.first)
+    cpu = sum(result.cpu_s.values())
     return {"workers": workers, "messages": result.messages, "steady_per_s": round(steady, 1),
+            "per_worker_cpu_s": round(result.messages / cpu, 1),
             "end_to_end_per_s": round(result.messages / (end - t0), 1), "seconds": round(end - t0, 1)}
 
 
@@ -73,10 +78,11 @@ def main() -> None:
         archive = write_jsonl(scratch / "archive.jsonl", args.messages)
         rows = [measure(archive, w, args.partition_size, scratch) for w in (1, 2)]
     print(f"load average after: {os.getloadavg()[0]:.2f}")
-    print("| workers | messages | steady msg/s | end-to-end msg/s | seconds |")
-    print("|---|---|---|---|---|")
+    print("| workers | messages | steady msg/s | end-to-end msg/s | seconds | msg per worker CPU-second |")
+    print("|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['workers']} | {r['messages']:,} | {r['steady_per_s']} | {r['end_to_end_per_s']} | {r['seconds']} |")
+        print(f"| {r['workers']} | {r['messages']:,} | {r['steady_per_s']} | {r['end_to_end_per_s']} | {r['seconds']} "
+              f"| {r['per_worker_cpu_s']} |")
     print(f"speed-up 1 -> 2 workers: steady {rows[1]['steady_per_s'] / rows[0]['steady_per_s']:.2f}x, "
           f"end to end {rows[1]['end_to_end_per_s'] / rows[0]['end_to_end_per_s']:.2f}x")
     print(json.dumps(rows))

@@ -53,6 +53,7 @@ class BatchResult:
     workers: set = field(default_factory=set)  # "pid:checker" that did the work
     engines: int = 0  # most engines any checker built
     peak_rss_kb: dict = field(default_factory=dict)  # worker -> its process's peak resident memory
+    cpu_s: dict = field(default_factory=dict)  # worker -> its process's CPU time when it last finished a partition
     where: str = ""  # "synchronous", "local cluster of N", or the address
     dashboard: str | None = None
 
@@ -119,6 +120,7 @@ def _absorb(result: BatchResult, summary: dict, progress) -> None:
     result.engines = max(result.engines, summary["engines"])
     worker = summary["worker"]
     result.peak_rss_kb[worker] = max(result.peak_rss_kb.get(worker, 0), summary["peak_rss_kb"])
+    result.cpu_s[worker] = max(result.cpu_s.get(worker, 0.0), summary["cpu_s"])
     if progress is not None:
         progress.step(summary["messages"] + summary["errors"])
 

@@ -56,7 +56,13 @@ def run_partition(part: Partition, job: Job, checker: MessageChecker | None = No
     write_partition(job.out, job.fmt, part.index, job.families, messages, findings, errors)
     return {"index": part.index, "messages": len(messages), "findings": len(findings), "errors": len(errors),
             "worker": f"{os.getpid()}:{id(checker)}", "engines": checker.engines(),
-            "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+            **_usage()}
+
+
+def _usage() -> dict:
+    """The worker process's peak memory and CPU time so far (bench/ reads them)."""
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return {"peak_rss_kb": use.ru_maxrss, "cpu_s": use.ru_utime + use.ru_stime}
 
 
 _FINDING_KEYS = ("rule", "family", "level", "line", "column", "end_line", "end_column", "offset", "end_offset",
