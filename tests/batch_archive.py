@@ -39,10 +39,11 @@ def _reader_lean(doc: list[str]) -> float:
     return (you - we) / (len(words) or 1)
 
 
-def messages(n: int, seed: int = 16):
+def messages(n: int, seed: int = 16, whole: bool = False):
     """Yield n archive rows {id, text, date, channel, sender, subject}.  Later
     months draw more from drafts that say "you" more than "we", so the
-    archive has a trend for the report to show (tonelint itself scores it)."""
+    archive has a trend for the report to show (tonelint itself scores it).
+    `whole=True` sends each draft whole (longer messages, for benchmarks)."""
     rng = random.Random(seed)
     texts = source_texts()
     paras = sorted((p for p in paragraphs(texts) if p), key=_reader_lean)
@@ -50,7 +51,7 @@ def messages(n: int, seed: int = 16):
         mode = len(paras) * i / n
         doc = paras[min(len(paras) - 1, int(rng.triangular(0, len(paras), mode)))]
         start = rng.randrange(len(doc))
-        text = "\n\n".join(doc[start:start + rng.randint(1, 3)])
+        text = "\n\n".join(doc if whole else doc[start:start + rng.randint(1, 3)])
         month = MONTHS[i * len(MONTHS) // n]
         subject = text.lstrip("# ").split("\n", 1)[0][:60]
         yield {"id": f"m{i:06d}", "text": text, "date": f"{month}-{rng.randint(1, 28):02d}T09:30:00Z",
@@ -58,8 +59,8 @@ def messages(n: int, seed: int = 16):
                "subject": subject}
 
 
-def write_jsonl(path: Path, n: int, seed: int = 16) -> Path:
+def write_jsonl(path: Path, n: int, seed: int = 16, whole: bool = False) -> Path:
     with open(path, "w", encoding="utf-8") as f:
-        for row in messages(n, seed):
+        for row in messages(n, seed, whole):
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     return path
