@@ -29,7 +29,7 @@ FINDING_KEYS = ("rule", "family", "level", "line", "column", "end_line", "end_co
 # Rows that cannot be checked, each with the reason the errors file must give.
 BAD = {
     "bad-missing": ('{"id": "bad-missing", "body": "Hello there."}', "missing column 'text'"),
-    "bad-null": ('{"id": "bad-null", "text": null}', "missing column 'text'"),
+    "bad-null": ('{"id": "bad-null", "text": null}', "no text: column 'text' is null"),
     "bad-number": ('{"id": "bad-number", "text": 42}', "text is int"),
     "bad-surrogate": ('{"id": "bad-surrogate", "text": "Hi \\ud800 there"}', "invalid text: surrogates not allowed"),
     "bad-nul": ('{"id": "bad-nul", "text": "Hi\\u0000there"}', "NUL"),

@@ -105,8 +105,10 @@ def row_message(row: dict, options: ReadOptions, source: str, where: str, fallba
     cols = options.columns
     raw_id = row.get(cols["id"])
     mid = clean_meta(raw_id) or fallback_id
-    if cols["text"] not in row or row[cols["text"]] is None:
+    if cols["text"] not in row:
         return BadRow(mid, source, where, f"missing column {cols['text']!r}")
+    if row[cols["text"]] is None:
+        return BadRow(mid, source, where, f"no text: column {cols['text']!r} is null")
     text = row[cols["text"]]
     problem = text_problem(text)
     if problem:
