@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -55,15 +56,19 @@ def measure(archive: Path, workers: int, size: int, scratch: Path) -> dict:
     out = scratch / f"out-{workers}"
     shutil.rmtree(out, ignore_errors=True)
     clock = Clock()
+    before = resource.getrusage(resource.RUSAGE_SELF)
     t0 = time.perf_counter()
     result = run(BatchOptions(inputs=[str(archive)], out=str(out), settings=CheckSettings(isolated=True),
                               read=ReadOptions(check=CheckSettings(isolated=True)), partition_size=size,
                               workers=workers), progress=clock)
     end = time.perf_counter()
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    driver = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     steady = (clock.done - clock.first_done) / (end - clock.first)
     cpu = sum(result.cpu_s.values())
     return {"workers": workers, "messages": result.messages, "steady_per_s": round(steady, 1),
-            "per_worker_cpu_s": round(result.messages / cpu, 1),
+            "per_worker_cpu_s": round(result.messages / cpu, 1), "worker_cpu_s": round(cpu, 1),
+            "driver_cpu_s": round(driver, 1),
             "end_to_end_per_s": round(result.messages / (end - t0), 1), "seconds": round(end - t0, 1)}
 
 
@@ -82,11 +87,12 @@ def main() -> None:
         print(f"archive: {args.messages:,} messages, {size / args.messages:.0f} bytes each on average")
         rows = [measure(archive, int(w), args.partition_size, scratch) for w in args.workers.split(",")]
     print(f"load average after: {os.getloadavg()[0]:.2f}")
-    print("| workers | messages | steady msg/s | end-to-end msg/s | seconds | msg per worker CPU-second |")
-    print("|---|---|---|---|---|---|")
+    print("| workers | messages | steady msg/s | end-to-end msg/s | seconds | msg per worker CPU-second "
+          "| workers' CPU-s | driver CPU-s |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['workers']} | {r['messages']:,} | {r['steady_per_s']} | {r['end_to_end_per_s']} | {r['seconds']} "
-              f"| {r['per_worker_cpu_s']} |")
+              f"| {r['per_worker_cpu_s']} | {r['worker_cpu_s']} | {r['driver_cpu_s']} |")
     if len(rows) == 2:
         print(f"speed-up {rows[0]['workers']} -> {rows[1]['workers']} workers: "
               f"steady {rows[1]['steady_per_s'] / rows[0]['steady_per_s']:.2f}x, "
