@@ -40,29 +40,29 @@ class CheckSettings:
 
 
 class MessageChecker:
-    """Checks messages as `tonelint check` checks files: the engine is chosen
-    by the configuration that applies to `config_path` (the archive file, or
-    the draft itself for a folder), so overrides and config discovery agree."""
+    """Checks messages with `Runner.check_source`, the call `tonelint check`
+    makes for each file.  A message's path is its archive's (or, for a
+    folder, the draft's own), so the configuration found for it, its
+    overrides and the Runner's memo are per archive, not per message."""
 
     def __init__(self, settings: CheckSettings) -> None:
         self.settings = settings
         self.runner = Runner(settings.options())
-        self._engines: set[int] = set()
+        self._paths: set[str] = set()
 
-    def check(self, text: str, fmt: str, path: str, config_path: str):
+    def check(self, text: str, fmt: str, path: str):
         """(FileResult, Scorecard or None) for one message."""
-        engine = self.runner.engine_for(config_path)
-        self._engines.add(id(engine))
-        result = engine.check(SourceFile(path=path, text=text, format=fmt))
+        self._paths.add(path)
+        result = self.runner.check_source(SourceFile(path=path, text=text, format=fmt))
         return result, score_result(result)
 
-    def families(self, config_path: str) -> set[str]:
+    def families(self, path: str) -> set[str]:
         """Rule families the engine for this path can report (no spaCy needed)."""
-        return {rule.family for rule in self.runner.engine_for(config_path).rules}
+        return {rule.family for rule in self.runner.engine_for(path).rules}
 
     def engines(self) -> int:
-        """How many engines this checker has built: one per distinct settings."""
-        return len(self._engines)
+        """How many engines this checker has used: one per distinct settings."""
+        return len({id(self.runner.engine_for(p)) for p in self._paths})
 
 
 def finding_rows(result) -> list[dict]:

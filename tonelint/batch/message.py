@@ -18,7 +18,7 @@ class Message:
     format: str
     source: str  # the input it came from
     where: str  # "line 12", "row 40", "message 3", or the draft's path
-    config_path: str  # whose configuration applies (the archive file, or the draft)
+    path: str  # checked under this path: the archive's (its configuration applies), or the draft's own
     date: str | None = None  # ISO 8601 when it could be read, else as given
     channel: str | None = None
     sender: str | None = None

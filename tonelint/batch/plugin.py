@@ -23,7 +23,7 @@ class CheckerPlugin(WorkerPlugin):
             warm(self.checker, path)
 
 
-def warm(checker: MessageChecker, config_path: str) -> None:
+def warm(checker: MessageChecker, path: str) -> None:
     """Load the pipeline and compile the engine for this configuration now,
     not inside the first task (which would then look slow)."""
-    checker.check("Thanks for reading.", "markdown", "-", config_path)
+    checker.check("Thanks for reading.", "markdown", path)

@@ -43,9 +43,8 @@ def run_partition(part: Partition, job: Job, checker: MessageChecker | None = No
         if isinstance(item, BadRow):
             errors.append(item.as_dict())
             continue
-        path = item.config_path if item.config_path != item.source else f"{item.source}#{item.id}"
         try:
-            result, card = checker.check(item.text, item.format, path, item.config_path)
+            result, card = checker.check(item.text, item.format, item.path)
         except Exception as exc:  # noqa: BLE001 - one message must not stop the archive; it is reported by id
             errors.append(BadRow(item.id, item.source, item.where, f"internal error: {type(exc).__name__}: {exc}")
                           .as_dict())

@@ -115,7 +115,7 @@ def row_message(row: dict, options: ReadOptions, source: str, where: str, fallba
         return BadRow(mid, source, where, problem)
     return Message(
         id=mid, text=text, format=fmt_of(row.get(cols["format"]), options), source=source, where=where,
-        config_path=source, date=iso_date(row.get(cols["date"])), channel=clean_meta(row.get(cols["channel"])),
+        path=source, date=iso_date(row.get(cols["date"])), channel=clean_meta(row.get(cols["channel"])),
         sender=clean_meta(row.get(cols["sender"])), subject=clean_meta(row.get(cols["subject"])),
         campaign=clean_meta(row.get(cols["campaign"])),
     )

@@ -38,4 +38,4 @@ def read(part: Partition, options: ReadOptions):
             yield BadRow(path, part.source, path, exc.what)
             continue
         yield Message(id=path, text=source.text, format=source.format, source=part.source, where=path,
-                      config_path=path)
+                      path=path)

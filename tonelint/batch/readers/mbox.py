@@ -83,6 +83,6 @@ def read(part: Partition, options: ReadOptions):
                 yield BadRow(mid, part.source, where, problem)
                 continue
             yield Message(id=mid, text=text, format=options.markup or "email", source=part.source, where=where,
-                          config_path=part.source, date=iso_date(_header(msg, "Date")), channel="email",
+                          path=part.source, date=iso_date(_header(msg, "Date")), channel="email",
                           sender=_header(msg, "From"), subject=_header(msg, "Subject"),
                           campaign=_header(msg, "X-Campaign"))
