@@ -335,7 +335,7 @@ def test_the_cli_offers_the_registered_formats(cli, drafts):
     from tonelint.report import FORMATS, choices
 
     offered = next(p for p in check.params if p.name == "output_format").type.choices
-    assert list(offered) == choices() == ["text", "json", "github", "sarif", "junit"]
+    assert list(offered) == choices() and {"text", "json", "sarif"} <= set(offered)
     assert all(not FORMATS[name].statistics and FORMATS[name].command == "check" for name in offered)
     res = cli("--format", "html", "content")  # the page is `tonelint report`'s, not a --format choice
     assert res.code == 2 and "html" in res.err

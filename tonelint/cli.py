@@ -13,6 +13,9 @@ from . import __version__
 from .diagnostics import Level
 from .errors import TonelintError
 from .report import choices, choices_help
+from .rules import selftest
+from .rules.docs import all_rules, effective_for, explain, find_rule, render_list
+from .run.cache import cache_dir, clean
 from .run.options import OutputOptions, RunOptions
 from .run.progress import attach
 from .run.runner import Runner
@@ -203,8 +206,6 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
 @_config_flags
 def rules_command(target, output_format, show_all, config_path, isolated, rule_paths):
     """List the rules active for TARGET (a file or folder; default: here)."""
-    from .rules.docs import all_rules, effective_for, render_list
-
     effective = effective_for(target, config=config_path, isolated=isolated, rule_paths=rule_paths)
     active = effective.rules()
     shown = all_rules(effective) if show_all else active
@@ -216,8 +217,6 @@ def rules_command(target, output_format, show_all, config_path, isolated, rule_p
 @_config_flags
 def explain_command(rule_id, config_path, isolated, rule_paths):
     """What a rule flags, why, examples, and how safe its fix is."""
-    from .rules.docs import all_rules, effective_for, explain, find_rule
-
     effective = effective_for(None, config=config_path, isolated=isolated, rule_paths=rule_paths)
     rule = find_rule(all_rules(effective), rule_id)
     click.echo(explain(rule, active=rule.id in {r.id for r in effective.rules()}))
@@ -228,8 +227,6 @@ def explain_command(rule_id, config_path, isolated, rule_paths):
 @click.option("--channel", default=None, help="Test the examples under this channel profile.")
 def test_rules_command(pack, channel):
     """Check every rule's examples: bad ones must be flagged, good ones not (exit 1 on failure)."""
-    from .rules import selftest
-
     outcome = selftest.run(selftest.load(pack), channel=channel)
     click.echo(selftest.report(outcome), nl=False)
     sys.exit(1 if outcome.failures else 0)
@@ -270,8 +267,6 @@ def report(paths, output, title, markup, select, ignore, brand, channel, config_
 @cli.command("clean")
 def clean_command():
     """Remove the result cache a run from here would use (.tonelint_cache/ or $TONELINT_CACHE_DIR)."""
-    from .run.cache import cache_dir, clean
-
     root = cache_dir()
     click.echo(f"Removed the tonelint cache: {root}" if clean(root) else f"No tonelint cache to remove at {root}",
                err=True)

@@ -6,17 +6,26 @@ to the terminal."""
 
 from __future__ import annotations
 
+import difflib
 import sys
 import time
 from dataclasses import dataclass, field, replace
 
+from .. import report
 from ..diagnostics import Diagnostic, Level, LineIndex
 from ..engine.core import Engine, FileResult
 from ..engine.fixes import fix_text, fixable
+from ..engine.suppress import report_unused
 from ..errors import InputError, TonelintError
+from ..score.scorecard import failing
+from ..source.discover import DEFAULT_SUFFIXES, discover
 from ..source.files import SourceFile, decode, format_for, read_source
-from .. import report
+from ..source.safewrite import write_fixed
+from . import baseline, gitdiff
+from .cache import use_rule_store
+from .config import Resolver
 from .options import RunOptions
+from .parallel import check_sources
 
 
 @dataclass
@@ -50,8 +59,6 @@ class Runner:
     progress = None  # callable(item) after each input (progress.py sets it for a terminal bar)
 
     def __init__(self, options: RunOptions) -> None:
-        from .cache import use_rule_store
-
         self.options = options
         self.started = time.perf_counter()  # the report's elapsed time counts from here
         use_rule_store(options)
@@ -64,8 +71,6 @@ class Runner:
     def resolver(self):
         """Config discovery and CLI-over-config merging (config.py)."""
         if self._resolver is None:
-            from .config import Resolver
-
             self._resolver = Resolver(self.options)
         return self._resolver
 
@@ -88,8 +93,6 @@ class Runner:
         stdin, discovered files the config wants, and what could not be read.
         Listed once per run; the progress bar counts the same list."""
         if self._inputs is None:
-            from ..source.discover import DEFAULT_SUFFIXES, discover
-
             out: list[tuple[str, InputError | None]] = []
             for raw in self.options.paths:
                 if raw == "-":
@@ -132,8 +135,6 @@ class Runner:
 
     def _finish(self, engine: Engine, result: FileResult) -> FileResult:
         if self.options.report_unused_suppressions:
-            from ..engine.suppress import report_unused
-
             report_unused(result, engine)
         return result
 
@@ -147,8 +148,6 @@ class Runner:
                      for item in self.sources())
         else:
             # Checking only: cached results and worker processes (parallel.py).
-            from .parallel import check_sources
-
             read: list = []
             items = check_sources(self, _kept(self.sources(), read) if previews else self.sources())
         for n, item in enumerate(items):
@@ -173,17 +172,11 @@ class Runner:
         run = self.run(previews=fmt.previews_fixes)
         try:
             if o.write_baseline:
-                from .baseline import write
-
-                return Outcome(run, 2 if run.errors else 0, baseline_written=write(o.write_baseline, run))
+                return Outcome(run, 2 if run.errors else 0, baseline_written=baseline.write(o.write_baseline, run))
             if o.diff_from:
-                from .gitdiff import keep_changed
-
-                keep_changed(run, o.diff_from, o.stdin_filename if "-" in o.paths else None)
+                gitdiff.keep_changed(run, o.diff_from, o.stdin_filename if "-" in o.paths else None)
             if o.baseline:
-                from .baseline import drop_known
-
-                drop_known(run, o.baseline)
+                baseline.drop_known(run, o.baseline)
         except TonelintError as exc:
             return Outcome(run, exc.exit_code, fatal=exc)
         if not fmt.input_order:
@@ -242,8 +235,6 @@ class Runner:
             out.diffs.append(unified_diff(source.path, source.text, fixed.text))
             return result
         if not source.stdin:
-            from ..source.safewrite import write_fixed
-
             try:
                 write_fixed(source, fixed.text)
             except InputError as exc:  # this draft stays as it was; the run goes on
@@ -276,8 +267,6 @@ class Outcome:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    import difflib
-
     lines = difflib.unified_diff(
         LineIndex(before).lines(keepends=True), LineIndex(after).lines(keepends=True),
         fromfile=f"a/{path}", tofile=f"b/{path}"
@@ -289,8 +278,6 @@ def exit_code(run: RunResult, options: RunOptions) -> int:
     if run.errors:
         return 2
     if options.min_score is not None:
-        from ..score.scorecard import failing
-
         if failing(run.results, options.min_score):
             return 1
     if options.exit_zero:
