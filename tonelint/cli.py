@@ -10,6 +10,11 @@ import sys
 import click
 
 from . import __version__
+from .batch.checker import CheckSettings
+from .batch.command import run_batch, run_report
+from .batch.message import FIELDS as MESSAGE_FIELDS
+from .batch.output import FORMATS as RESULT_FORMATS
+from .batch.readers import KINDS as ARCHIVE_KINDS
 from .diagnostics import Level
 from .errors import TonelintError
 from .report import choices, choices_help
@@ -272,18 +277,18 @@ def clean_command():
                err=True)
 
 
-# Archives (issue 16): the batch extra's commands.  Their modules import Dask
-# and pyarrow only when a batch runs, so `tonelint check` never loads them.
+# Archives (issue 16): the batch extra's commands.  batch/command.py imports
+# Dask and pyarrow only when a batch runs, so `tonelint check` never loads them.
 @cli.command("batch")
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("-o", "--output", "out", required=True, type=click.Path(file_okay=False),
               help="Results folder (messages, findings, errors, one file per partition).")
-@click.option("--output-format", type=click.Choice(["parquet", "jsonl"]), default=None,
+@click.option("--output-format", type=click.Choice(RESULT_FORMATS), default=None,
               help="File format of the results [default: jsonl if -o ends in .jsonl, else parquet].")
-@click.option("--input-format", type=click.Choice(["jsonl", "csv", "parquet", "mbox", "folder"]), default=None,
+@click.option("--input-format", type=click.Choice(ARCHIVE_KINDS), default=None,
               help="Kind of every input [default: by suffix; a folder is a folder of drafts].")
 @click.option("--column", "columns", multiple=True, metavar="FIELD=COLUMN",
-              help="Read a message field (text, id, date, channel, sender, subject, campaign, format) from this column.")
+              help=f"Read a message field ({', '.join(MESSAGE_FIELDS)}) from this column.")
 @click.option("--columns", "columns_file", default=None, type=click.Path(dir_okay=False),
               help="YAML file mapping message fields to columns (flags win).")
 @click.option("--markup", type=click.Choice(FORMATS), default=None,
@@ -303,9 +308,6 @@ def clean_command():
 def batch_command(inputs, out, output_format, input_format, columns, columns_file, markup, partition_size, scheduler,
                   workers, resume, quiet, select, ignore, brand, channel, config_path, isolated, rule_paths):
     """Score a message archive (JSONL, CSV, Parquet, mbox, folders of drafts) on Dask."""
-    from .batch.checker import CheckSettings
-    from .batch.command import run_batch
-
     if not inputs:
         raise click.UsageError("give at least one archive or folder of drafts")
     settings = CheckSettings(select=tuple(_split(select)) or None, ignore=tuple(_split(ignore)),
@@ -324,8 +326,6 @@ def batch_command(inputs, out, output_format, input_format, columns, columns_fil
 @click.option("--title", default="tonelint trends", show_default=True, help="Page title.")
 def batch_report_command(results, out, title):
     """Write a self-contained trend page (score over time, by channel and sender, top rules) from batch results."""
-    from .batch.command import run_report
-
     sys.exit(run_report(results=results, out=out, title=title))
 
 
