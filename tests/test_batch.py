@@ -221,6 +221,8 @@ def test_one_message_equals_check_on_the_examples(tmp_path):
     report = check_json(*DRAFTS, extra=("--isolated",))
     assert len(report["findings"]) > 10
     assert_same_as_check(out, report, lambda path: Path(path).name)
+    page = run_cli("batch-report", out, "-o", "-")  # JSONL results read back too
+    assert page.code == 0 and "pushy-launch-email.md" in page.out and "No dated messages to plot." in page.out
 
 
 def test_folder_of_drafts_uses_the_config_like_check(tmp_path):
