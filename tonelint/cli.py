@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 
 import click
 
-from . import __version__
 from .batch.checker import CheckSettings
 from .batch.command import run_batch, run_report
 from .batch.message import FIELDS as MESSAGE_FIELDS
@@ -19,13 +19,14 @@ from .diagnostics import Level
 from .errors import TonelintError
 from .report import choices, choices_help
 from .rules import selftest
-from .rules.docs import all_rules, effective_for, explain, find_rule, render_list
+from .rules.docs import all_rules, explain, find_rule, render_list
 from .run.cache import cache_dir, clean
 from .run.options import OutputOptions, RunOptions
-from .run.progress import attach
-from .run.runner import Runner
+from .run.progress import bar_for
+from .run.runner import Runner, effective_for
 from .source.files import DEFAULT_MAX_FILE_SIZE, FORMATS
 from .source.safewrite import write_atomic
+from .version import __version__
 
 EXIT_INTERNAL = 3
 
@@ -60,14 +61,12 @@ def _colour_streams() -> frozenset[str]:
     return frozenset(name for name, stream in streams.items() if hasattr(stream, "isatty") and stream.isatty())
 
 
-def _debug() -> bool:
-    return os.environ.get("TONELINT_DEBUG", "") not in ("", "0")
+def _debug(flag: bool = False) -> bool:
+    return flag or os.environ.get("TONELINT_DEBUG", "") not in ("", "0")
 
 
-def _internal_error(exc: BaseException) -> None:
-    if _debug():
-        import traceback
-
+def _internal_error(exc: BaseException, debug: bool = False) -> None:
+    if _debug(debug):
         traceback.print_exception(exc)
     click.echo(
         f"tonelint: internal error: {type(exc).__name__}: {exc}. This is a bug in tonelint; please report it "
@@ -84,8 +83,8 @@ def cli(debug: bool) -> None:
 
     Run `tonelint PATH...` (same as `tonelint check PATH...`); `-` reads stdin.
     """
-    if debug:
-        os.environ["TONELINT_DEBUG"] = "1"
+    # --debug is taken out of argv by main() (_take_debug) before click sees
+    # it; the option is declared so that --help lists it.
 
 
 def _with(*decorators):
@@ -172,9 +171,9 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
                              color=color, color_streams=_colour_streams(), score=score),
     )
     runner = Runner(options)
-    bar = attach(runner, quiet)
+    bar = bar_for(runner, quiet)
     try:
-        outcome = runner.execute()
+        outcome = runner.execute(progress=bar)
     finally:
         if bar is not None:
             bar.close()
@@ -329,20 +328,21 @@ def batch_report_command(results, out, title):
     sys.exit(run_report(results=results, out=out, title=title))
 
 
-def _take_debug(argv):
+def _take_debug(argv) -> tuple[list[str], bool]:
     """--debug may stand anywhere before `--` (`tonelint draft.md --debug`), as
-    users add it when something already went wrong; it is read here, once."""
+    users add it when something already went wrong; it is read here, once:
+    the arguments without it, and whether it was given."""
     args = list(sys.argv[1:] if argv is None else argv)
     end = args.index("--") if "--" in args else len(args)
-    if "--debug" in args[:end]:
-        args = [a for i, a in enumerate(args) if not (i < end and a == "--debug")]
-        os.environ["TONELINT_DEBUG"] = "1"
-    return args
+    if "--debug" not in args[:end]:
+        return args, False
+    return [a for i, a in enumerate(args) if not (i < end and a == "--debug")], True
 
 
 def main(argv=None) -> None:
+    args, debug = _take_debug(argv)
     try:
-        cli.main(args=_take_debug(argv), prog_name="tonelint", standalone_mode=False)
+        cli.main(args=args, prog_name="tonelint", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -360,5 +360,5 @@ def main(argv=None) -> None:
     except SystemExit:
         raise
     except BaseException as exc:  # noqa: BLE001 - the one place internal errors become exit 3
-        _internal_error(exc)
+        _internal_error(exc, debug)
         sys.exit(EXIT_INTERNAL)

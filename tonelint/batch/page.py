@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .. import __version__
+from ..version import __version__
 from ..report.families import colour_of
 from . import svg
 from .trends import Trends, extremes

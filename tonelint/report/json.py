@@ -7,6 +7,7 @@ import json
 
 from ..score.scorecard import score_result
 from .records import findings
+from ..score.scorecard import score_result
 
 
 def render(run, options) -> str:

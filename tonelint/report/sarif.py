@@ -16,10 +16,10 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import __version__
 from ..diagnostics import LineIndex
 from ..rules.docs import summary
 from ..score.scorecard import sarif_properties, score_result
+from ..version import __version__
 from .records import findings, relative_uri
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
