@@ -18,6 +18,8 @@ import os
 from dataclasses import asdict, dataclass, field
 from importlib.util import find_spec
 
+import dask
+
 from ..errors import TonelintError
 from . import output, readers
 from .checker import CheckSettings, MessageChecker
@@ -64,16 +66,16 @@ def _manifest(o: BatchOptions) -> dict:
             "columns": o.read.columns.as_dict(), "markup": o.read.markup}
 
 
-def _families(o: BatchOptions) -> tuple:
-    checker = MessageChecker(o.settings)
+def _families(o: BatchOptions, checker: MessageChecker) -> tuple:
     found: set = set()
     for path in o.inputs:
         found |= checker.families(path)
     return tuple(sorted(found))
 
 
-def plan(o: BatchOptions) -> tuple[dict, list, tuple]:
-    """(manifest, partitions, families), reusing a resumed run's plan."""
+def plan(o: BatchOptions, checker: MessageChecker) -> tuple[dict, list, tuple]:
+    """(manifest, partitions, families), reusing a resumed run's plan.
+    `checker` is the driver's (its rules give the families)."""
     readers.check_inputs(o.inputs, o.input_format)
     manifest = _manifest(o)
     old = output.prepare(o.out, manifest, o.resume)
@@ -82,7 +84,7 @@ def plan(o: BatchOptions) -> tuple[dict, list, tuple]:
                                       "note": tuple(tuple(n) for n in p["note"])}) for p in old["partitions"]]
         return old, parts, tuple(old["families"])
     parts = readers.plan(o.inputs, o.partition_size, o.read, o.input_format)
-    families = _families(o)
+    families = _families(o, checker)
     full = {**manifest, "families": list(families), "partitions": [asdict(p) for p in parts]}
     output.write_manifest(o.out, full)
     return full, parts, families
@@ -92,7 +94,8 @@ def run(o: BatchOptions, progress=None, announce=None) -> BatchResult:
     """Check every pending partition.  `progress.start(total)` is called once
     the plan is known and `progress.step(rows)` as each partition finishes;
     `announce(line)` gets the dashboard link."""
-    manifest, parts, families = plan(o)
+    checker = MessageChecker(o.settings)  # the driver's: the schema's families, and a synchronous run's checks
+    manifest, parts, families = plan(o, checker)
     ready = output.done(o.out, o.fmt)
     pending = [p for p in parts if p.index not in ready and (o.only is None or p.index in o.only)]
     result = BatchResult(partitions=len(parts), skipped=len(parts) - len(pending))
@@ -106,7 +109,7 @@ def run(o: BatchOptions, progress=None, announce=None) -> BatchResult:
     address = o.scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
     if address == "synchronous" or (address is None and o.workers is None and total <= SMALL) or not pending:
         result.where = "this process (Dask's synchronous scheduler)"
-        _run_synchronous(pending, job, result, progress)
+        _run_synchronous(pending, job, result, progress, checker)
     else:
         _run_distributed(pending, job, result, progress, announce, address, o.workers)
     result.errors = output.collect_errors(o.out, (p.index for p in parts))
@@ -125,10 +128,7 @@ def _absorb(result: BatchResult, summary: dict, progress) -> None:
         progress.step(summary["messages"] + summary["errors"])
 
 
-def _run_synchronous(pending, job: Job, result: BatchResult, progress) -> None:
-    import dask
-
-    checker = MessageChecker(job.settings)
+def _run_synchronous(pending, job: Job, result: BatchResult, progress, checker: MessageChecker) -> None:
     for part in pending:
         task = dask.delayed(run_partition, pure=False)(part, job, checker, dask_key_name=f"part-{part.index}")
         try:
