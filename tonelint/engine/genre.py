@@ -64,7 +64,7 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
         return "reply", "text"  # mail that quotes the message it answers
     # A long page with reference words and at most one pitch is documentation
     # ("Try it" at the end of a guide); mail that pitches once is still mail.
-    if ref >= 3 and ref >= 2 * pitch or not mail and ref and pitch <= 1 and words >= 150:
+    if ref >= 3 and ref >= 2 * pitch or not mail and ref and pitch <= 1 and words >= 60:
         return "reference", "text"
     if internal >= 2 and internal > pitch:
         return "internal", "text"
