@@ -13,7 +13,7 @@ beside the rules' own blocks.  What is decided here, and only here:
   question to the reader either;
 - a question in a title or heading is a heading (an FAQ), not a question;
 - the brand's own name counts as the sender talking about itself, whether it
-  comes from the configuration or is found in the draft (brand.py).
+  comes from the configuration or is found in the draft (genre.py).
 
 Rules read acts with `act:` in a matcher block; the scorecard counts them.
 """
