@@ -138,24 +138,31 @@ class Effective:
             chosen = [r for r in chosen if not _matches(r.id, self.path_ignore)]
         return chosen
 
-    def known_channels(self, rules=None) -> set[str]:
-        rules = rules if rules is not None else _pack(self.rule_paths, self.builtin, self.store)
-        names = set(CHANNELS)
-        for r in rules:
-            names.update(str(k) for k in r.channels)
-        names.update(c for c, _, _ in self.channels)
-        return names
-
     def engine(self):
         pack = _pack(self.rule_paths, self.builtin, self.store)
         rules = self.rules(pack)
-        known = self.known_channels(pack)
-        for name, where in ((self.channel, "--channel"), (self.default_channel, self.source)):
-            if name is not None and name not in known:
-                raise ConfigError(where, f"channel: unknown channel {name!r}{_hint(name, known)}")
+        known = known_channels(pack, tweaked=(c for c, _, _ in self.channels))
+        check_channel(self.channel, "--channel", known)
+        check_channel(self.default_channel, f"{self.source}: channel", known)
         settings = Settings(brand=self.brand, accept=self.accept, model=self.model, channel=self.channel,
                             default_channel=self.default_channel, genre=self.genre)
         return Engine(rules, settings, measure_blocks(self.store))
+
+
+def known_channels(rules, tweaked=()) -> set[str]:
+    """The built-in profiles, the channels the rules tune themselves for, and
+    those a config's `channels:` tunes."""
+    names = set(CHANNELS)
+    for r in rules:
+        names.update(str(k) for k in r.channels)
+    names.update(tweaked)
+    return names
+
+
+def check_channel(name: str | None, where: str, known) -> None:
+    """`where` names the flag or the config file and key that gave `name`."""
+    if name is not None and name not in known:
+        raise ConfigError(where, f"unknown channel {name!r}{_hint(name, known)}")
 
 
 def _hint(name: str, known) -> str:
