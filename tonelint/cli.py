@@ -130,7 +130,7 @@ _selection_flags = _with(
               help="Treat inputs as this markup (default: by file suffix; stdin is Markdown).")
 @click.option("--stdin-filename", default=None, help="Name to report for stdin (its suffix picks the markup).")
 @click.option("--encoding", default=None, help="Decode inputs with this encoding (default UTF-8).")
-@click.option("--max-file-size", type=int, default=None, help="Skip files larger than this many bytes (default 10 MB; 0 = no limit).")
+@click.option("--max-file-size", type=click.IntRange(min=0), default=None, help="Skip files larger than this many bytes (default 10 MB; 0 = no limit).")
 @click.option("--report-unused-suppressions", is_flag=True, help="Report inline suppressions that silence nothing.")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write the result cache (.tonelint_cache/ in the project root, or $TONELINT_CACHE_DIR).")
