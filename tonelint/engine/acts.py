@@ -40,9 +40,6 @@ INFORMATION_WORDS = 6
 # A draft with at least this many pitch sentences, and this share of all, is a pitch throughout.
 PITCHED_SENTENCES = 3
 PITCHED_SHARE = 0.2
-# Acts settled per sentence (one synthetic hit spanning the sentence when the
-# blocks' hits were vetoed or merged); the others keep every word hit.
-LISTENING = ("question", "invitation", "acknowledgement")
 
 
 @dataclass(frozen=True)
@@ -108,9 +105,6 @@ class Message:
     def sentences(self, act: str) -> list[int]:
         return [i for i, a in enumerate(self.acts) if act in a]
 
-    def first(self, act: str) -> int | None:
-        return next((i for i, a in enumerate(self.acts) if act in a), None)
-
     def counts(self) -> dict:
         """Sentences per act (what `--format json --score` lists)."""
         return {act: len(self.sentences(act)) for act in ACTS}
@@ -173,7 +167,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 if not s.question or i in asks or i in rhetoric or scope in ("title", "heading"):
                     continue
                 hs = [_sentence_hit(facts, i, "act:question")]
-            if act in ("value",) and scope == "title":
+            if act == "value" and scope == "title":
                 continue  # a subject line promises; the body gives
             if act == "invitation" and i in asks and i not in by_sent.get("help", {}):
                 continue  # "Reach out to book your demo": the sentence asks, it does not listen
