@@ -20,14 +20,13 @@ Rules read acts with `act:` in a matcher block; the scorecard counts them.
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import RuleError
+from ..errors import RuleError, did_you_mean
 from ..rules.loader import builtin_dir
 from ..rules.spec import ACTS, GENRES, Ctx, parse_block, sub_blocks
 from ..rules.yamlfile import load_yaml
@@ -80,8 +79,7 @@ def load_model(path: str | None = None) -> ActModel:
         out = {}
         for item, blocks in raw.items():
             if item not in allowed:
-                close = difflib.get_close_matches(str(item), list(allowed), n=1)
-                ctx.fail(raw, item, f"unknown {name[:-1]} {item!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
+                ctx.fail(raw, item, f"unknown {name[:-1]} {item!r}{did_you_mean(item, allowed)}")
             if not isinstance(blocks, list) or not blocks:
                 ctx.fail(raw, item, "must be a list of matcher blocks")
             out[item] = tuple(parse_block(ctx, b, f"{name[:-1]}:{item}:{i}", f"{name}.{item}") for i, b in enumerate(blocks))
