@@ -67,6 +67,12 @@ class Diagnostic:
     rewrite: str
     fix: Fix | None = None
     path: str = "-"
+    # What `rewrite` is (tonelint/rewrite): "sentence" — the flagged sentence
+    # rewritten, replacing rewrite_span; "fix" — the sentence as the fix leaves
+    # it; "instruction" — what to do, quoting the draft.
+    rewrite_kind: str = "instruction"
+    rewrite_span: tuple[int, int] | None = None
+    sentence: int | None = None  # index of the flagged sentence in the draft's Facts, when a hit made it
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, self.rule)

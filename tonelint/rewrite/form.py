@@ -1,0 +1,53 @@
+"""What kind of message a draft is, as far as the shape of a rewrite cares:
+the channel (where the reader answers: reply to an email, comment under a
+post, answer below a social post) and the occasion (an outage apology, an
+appeal, a sale, a launch, an event, a press release, news).
+
+A fallback until the message model (issue 13: engine/genre.py) lands on main;
+`occasion_of`/`channel_of` are the only two names the rest of the package
+calls, so the switch is one import."""
+
+from __future__ import annotations
+
+import re
+
+CHANNELS = ("email", "web", "social", "press", "sms")
+
+_SETTING = {"email": "email", "newsletter": "email", "social": "social", "sms": "sms",
+            "landing-page": "web", "landing": "web", "web": "web", "post": "web", "blog": "web",
+            "press-release": "press", "press": "press"}
+
+_OCCASIONS = (
+    ("outage", r"\b(?:outage|downtime|incident|service disruption|were down|was down|went down|(?:we|i) (?:sincerely |deeply |truly )?apologi[sz]e|sorry for (?:the|any) (?:inconvenience|trouble|disruption)|root cause)\b"),
+    ("transactional", r"\b(?:password|verify|verification|confirm your|receipt|invoice|your account|sign in|log in|"
+                      r"login|magic link|reset|billing|payment (?:failed|received)|your domain|your subscription|"
+                      r"you(?:'ve| have) been invited|was shared with you|your trial (?:has )?ended)\b"),
+    ("appeal", r"\b(?:donat(?:e|ion|ions|ing)|fundrais\w*|sponsor(?:ship|s|ing)?|give today|support our work|pledge)\b"),
+    ("press", r"\b(?:today announced|announced today|for immediate release|press release|media contact)\b"),
+    ("event", r"\b(?:webinar|livestream|live stream|conference|meetup|workshop|summit|join us (?:on|at|for))\b"),
+    ("offer", r"(?:\d+\s?%\s?off|\bsale\b|\bdiscount|\bcoupon|\bpromo code|\bsave \$?\d|\bfree shipping|\bdeal\b|\$\s?\d)"),
+    ("launch", r"\b(?:announc\w+|introduc\w+|launch\w*|now available|is here|is live|new feature|release[sd]?|beta|you can now)\b"),
+)
+
+
+def channel_of(setting: str | None, fmt: str, meta: dict, text: str) -> str:
+    """`--channel` / front matter first; else the format and the text's shape."""
+    if setting and setting.lower() in _SETTING:
+        return _SETTING[setting.lower()]
+    if fmt == "email" or "subject" in meta:
+        return "email"
+    if len(text) < 600 and (re.search(r"(?:^|\s)#\w+", text) or re.search(r"(?:^|\s)@\w+", text)):
+        return "social"
+    if re.match(r"\s*(?:hi|hello|hey|dear)\b[^.\n]{0,40}[,!\n]", text, re.I):
+        return "email"
+    return "web"
+
+
+def occasion_of(text: str) -> str:
+    """The first occasion whose cue words appear at least twice (once for an
+    outage or a press release), else "general"."""
+    for name, pattern in _OCCASIONS:
+        found = len(re.findall(pattern, text, re.I))
+        if found >= (1 if name in ("outage", "press") else 2) and (name != "transactional" or len(text) < 2500):
+            return name
+    return "general"

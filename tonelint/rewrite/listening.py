@@ -1,0 +1,78 @@
+"""Listening findings (TL3xx): a question built from what the draft is about,
+with the way to answer that its channel offers — reply to an email, comment
+under a post or write to the address the page gives, answer below a social
+post — and, for an outage or an apology, what happened, what was done and
+what the reader can do instead of a question."""
+
+from __future__ import annotations
+
+import re
+
+from . import Rewrite, grammar, sentence_rewrite
+
+_CLOSING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|remove|removed|privacy|copyright|all rights reserved|"
+                      r"regards|cheers|sincerely|thanks|thank you|best|trademarks?|registered|reserved|©)\b", re.I)
+
+
+def answer_line(draft) -> str:
+    """How this draft's reader answers."""
+    if draft.channel == "email":
+        who = draft.sender_name
+        return f"Just reply to this email — {who} reads every answer." if who else "Just hit reply; we read every answer."
+    if draft.channel == "social":
+        return "Tell us in the replies."
+    if draft.channel == "sms":
+        return "Reply to this text."
+    if draft.contact:
+        return f"Write to us at {draft.contact}."
+    if draft.channel == "press":
+        return "Readers and reporters can write to the contact below."
+    return "Tell us in the comments below."
+
+
+def _topic(draft) -> str | None:
+    return draft.product
+
+
+def question(draft) -> str:
+    topic = _topic(draft)
+    occasion = draft.occasion
+    if occasion == "appeal":
+        return f"What should {topic} do more of next year?" if topic else "What should we do more of next?"
+    if occasion == "offer":
+        return f"Which {topic} would you pick first?" if draft.product else "What's on your list this time?"
+    if occasion == "event":
+        return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
+    if occasion in ("launch", "press"):
+        return f"What would you use {topic} for first?" if topic else "What would you try first?"
+    if topic:
+        return f"What would you most like to know about {topic}?"
+    return "What would you like to hear more about?"
+
+
+def outage_note(draft) -> str:
+    answer = "reply to this email" if draft.channel == "email" else (
+        f"write to {draft.contact}" if draft.contact else "tell us")
+    return ("Replace the apologies with three plain sentences: what happened and when (\"From 9:10 to 11:40 you "
+            "couldn't …\"), what you did about it (\"The cause was …; we've fixed it.\"), and what the reader can do "
+            f"now (\"If you lost work, {answer} and we'll restore it.\").")
+
+
+def no_listening(d, s, draft):
+    """TL301: the finding points at the draft's last sentence."""
+    if draft.occasion == "outage":
+        return Rewrite(outage_note(draft), "instruction")
+    s = draft.body[-1] if draft.body else s  # the rule points at the last body sentence
+    if draft.occasion == "transactional":
+        thing = draft.product or "this"
+        ask = f"Questions about {thing}, or something not working? {answer_line(draft)}"
+    else:
+        ask = f"{question(draft)} {answer_line(draft)}"
+    words = grammar.WORD.findall(s.text)
+    if len(words) >= 4 and not _CLOSING.search(s.text) and s.text.rstrip()[-1:] in ".!":
+        return sentence_rewrite(s, f"{s.text.rstrip()} {ask}")
+    return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say how to answer: '
+                   f'"{ask}"', "instruction")
+
+
+REWRITERS = {"TL301": no_listening}
