@@ -79,10 +79,14 @@ class Diagnostic:
 
     @property
     def replacement(self) -> str | None:
-        """The text --fix would write, for single-edit fixes that are safe to apply."""
+        """The text --fix would write over the flagged words, for a fix that is
+        one edit of exactly those words (other fixes: `fix.edits`)."""
         if self.fix is None or len(self.fix.edits) != 1:
             return None
-        return self.fix.edits[0].text
+        edit = self.fix.edits[0]
+        if (edit.start, edit.end) != (self.start, self.end):
+            return None
+        return edit.text
 
 
 @dataclass

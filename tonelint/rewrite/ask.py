@@ -16,6 +16,7 @@ import re
 from ..diagnostics import Applicability, Edit, Fix
 from . import Rewrite, grammar, sentence_rewrite
 from .draft import local_span
+from . import listening
 from .oneway import strip_hype
 
 _ASK_LEAD = re.compile(
@@ -76,7 +77,8 @@ def _subject_rewrite(d, s, draft):
         for sent in draft.body:
             low = sent.text.lower()
             if product.lower() in low and re.search(r"\byou(?:r)?\b", low) and sent.index not in draft.ask_sentences:
-                m = re.search(re.escape(product) + r"\s+((?:now\s+)?[a-z]+s\b.*?)[.!]?$", sent.text)
+                clause = re.split(r"\s*[:;,—–]\s*|\s+-\s+", sent.text)[0] if product in sent.text.split(":")[0] else sent.text
+                m = re.search(re.escape(product) + r"\s+((?:now\s+)?[a-z]+s\b.*?)[.!]?$", clause)
                 if m and len(m.group(1).split()) <= 12:
                     lead = f"{product} {m.group(1)}"
                     break
@@ -89,11 +91,14 @@ def _subject_rewrite(d, s, draft):
     return sentence_rewrite(s, grammar.capitalise(head + tail), fix=None)
 
 
-def _invitation(ask_text: str, draft) -> str:
+def _invitation(ask_text: str, draft) -> str | None:
     """"Sign up today!" -> "If you'd like to try Planwise, sign up today." """
     core = grammar.unshout(ask_text.strip().rstrip(".!"), draft.names, start=False)
+    if not _ASK_VERB.match(core) or _URGENT_ONLY.match(core):
+        return None
+    core = core[0].lower() + core[1:] if core[:1].isupper() and not grammar.is_acronym(core.split()[0]) else core
     thing = draft.product or "it"
-    return f"If you'd like to try {thing}, {grammar.decapitalise(core)}."
+    return f"If you'd like to try {thing}, {core}."
 
 
 def premature(d, s, draft):
@@ -105,23 +110,35 @@ def premature(d, s, draft):
         thing = draft.product or "what the draft offers"
         return Rewrite(f'Lead the subject with what {thing} does for the reader and leave "{d.matched}" for the '
                        f'end of the message.', "instruction", fix=None)
+    if draft.occasion == "outage":
+        return Rewrite(f'An apology is no place for "{d.matched}": drop it. ' + listening.outage_note(draft),
+                       "instruction", fix=None)
     value = next((v for v in draft.value_sentences if v.index > s.index and v.index not in draft.ask_sentences), None)
     if value is not None:
         fix = move_fix(draft, s, value)
         return Rewrite(f'Give first: move "{grammar.excerpt(s.text, 60)}" after "{grammar.excerpt(value.text, 70)}" '
                        f'— the first thing this draft gives the reader.', "instruction", fix=fix)
+    offer = draft.offer_sentence
+    if offer is not None and offer.index > s.index:
+        fix = move_fix(draft, s, offer)
+        question = f' Then ask something to answer below: "{listening.question(draft)}"' if draft.channel == "social" else ""
+        if _URGENT_ONLY.match(s.text):
+            return Rewrite(f'Lead with the offer itself, "{grammar.excerpt(offer.text, 70)}", and drop '
+                           f'"{grammar.excerpt(s.text, 50)}".{question}', "instruction", fix=None)
+        return Rewrite(f'Lead with the offer itself: move "{grammar.excerpt(s.text, 60)}" after '
+                       f'"{grammar.excerpt(offer.text, 70)}".{question}', "instruction", fix=fix)
     invite = _invitation(s.text, draft) if len(grammar.WORD.findall(s.text)) <= 8 else None
     gives = f"one thing the reader can use from {draft.product}" if draft.product else \
         "one thing the reader can use (a tip, an answer, what changes for them)"
     tail = f' Then end with the ask as an invitation: "{invite}"' if invite else ""
-    return Rewrite(f'Nothing comes before "{d.matched}" that the reader gets. Open with {gives}.{tail}',
-                   "instruction", fix=None)
+    return Rewrite(f'Give before you ask: before "{d.matched}", open with {gives}.{tail}', "instruction", fix=None)
 
 
 _ASK_VERB = re.compile(r"\s*(?:please\s+)?(?:buy|shop|order|sign up|subscribe|join|register|reserve|claim|download|"
                        r"install|book|request|schedule|call|click|tap|follow|like|share|start|try|get|upgrade|"
                        r"apply|donate|add|check out|visit|fill out|complete|enter|reply|respond|comment|tag|"
                        r"retweet|repost|watch|listen|read|see|learn|find out|discover)\b", re.I)
+_URGENT_ONLY = re.compile(r"\s*(?:don['’]t|do not) (?:miss|wait|delay)|\s*(?:act (?:now|fast|today)|hurry|last chance)\b", re.I)
 _SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+\b)", re.I)
 
 
@@ -138,7 +155,8 @@ def stacked(d, s, draft):
                 fix = Fix((Edit(s.start, s.end, new),), Applicability.UNSAFE)
             return Rewrite(new, "sentence", s.start, s.end, fix)
     if len(window) >= 2:
-        keep, drop = window[0], window[1:]
+        keep = next((w for w in window if not _URGENT_ONLY.match(w.text)), window[0])
+        drop = [w for w in window if w is not keep]
         parts = [p for p in _SPLIT.split(keep.text.rstrip(" .!")) if p.strip()]
         if len(parts) >= 2 and len(grammar.WORD.findall(parts[0])) <= 8:
             # The kept sentence is itself a list of asks: keep its first.

@@ -274,18 +274,23 @@ def _phrase_rewrite(d, s, draft):
 
 
 def _quoted(text: str, a: int, b: int) -> bool:
+    """True when text[a:b] sits inside quotation marks (a name, a title) —
+    the sentence splitter may have left the opening mark in the sentence
+    before, so an unpaired closing mark after the words counts too."""
     before, after = text[:a], text[b:]
-    for open_, close in (('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’")):
-        if before.count(open_) % 2 == 1 if open_ == close else before.count(open_) > before.count(close):
-            if close in after:
-                return True
-    return False
+    if before.count('"') % 2 == 1 or after.count('"') % 2 == 1:
+        return True
+    return before.count("“") > before.count("”") or after.count("”") > after.count("“")
 
 
 def people_phrase(d, s, draft):
     out = _phrase_rewrite(d, s, draft)
     if out is not None:
         return out
+    span = local_span(d, s, draft)
+    if span is not None and _quoted(s.text, *span):
+        return Rewrite(f'"{d.matched.strip()}" is in quotation marks here (a name, a title, someone else\'s words); '
+                       f'if it is your own wording, say who the people are instead.', "instruction")
     return Rewrite(f'Name the people "{d.matched}" stands for in "{grammar.excerpt(s.text)}" by what they need from you, '
                    f'not by where they sit in a pipeline.', "instruction")
 

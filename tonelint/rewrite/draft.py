@@ -259,9 +259,16 @@ class Draft:
 
     @cached_property
     def sender_name(self) -> str | None:
+        """From the From header, else the name under a sign-off ("Best, Jon")."""
         frm = self.headers.get("from", "")
         m = re.match(r"\"?([A-Z][a-z]+)[\s\"]", frm)
-        return m.group(1) if m else None
+        if m:
+            return m.group(1)
+        for s in self.body[-3:]:
+            m = re.search(r"\b(?:best|cheers|thanks|regards|sincerely|warmly|talk soon)\s*,\s*([A-Z][a-z]+)\b", s.text, re.I)
+            if m and m.group(1).lower() not in _NOT_NAMES | _ROLES:
+                return m.group(1)
+        return None
 
     @cached_property
     def contact(self) -> str | None:
@@ -279,6 +286,16 @@ class Draft:
         found = m.group(0)
         save = re.match(r"save (\d{1,3}\s?%)", found, re.I)
         return f"{save.group(1)} off" if save else found.lower()
+
+    @cached_property
+    def offer_sentence(self) -> Sentence | None:
+        """The first body sentence that states the offer and asks nothing."""
+        if not self.offer:
+            return None
+        for s in self.body:
+            if self.offer.lower() in s.text.lower() and s.index not in self.ask_sentences:
+                return s
+        return None
 
     @cached_property
     def deadline(self) -> str | None:

@@ -233,7 +233,7 @@ def reads(before: str, after: str) -> bool:
 
 def excerpt(text: str, limit: int = 90) -> str:
     """A sentence short enough to quote inside an instruction."""
-    text = " ".join(text.split())
+    text = re.sub(r"(?:\s+[#@]\w*)+$", "", " ".join(text.split()))
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + " …"

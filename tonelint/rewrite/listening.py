@@ -40,7 +40,7 @@ def question(draft) -> str:
     if occasion == "appeal":
         return f"What should {topic} do more of next year?" if topic else "What should we do more of next?"
     if occasion == "offer":
-        return f"Which {topic} would you pick first?" if draft.product else "What's on your list this time?"
+        return f"What would you use {topic} for first?" if topic else "What's on your list?"
     if occasion == "event":
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
     if occasion in ("launch", "press"):
@@ -50,12 +50,20 @@ def question(draft) -> str:
     return "What would you like to hear more about?"
 
 
+_APOLOGY = re.compile(r"\b(?:apologi[sz]e|apologies|sorry)\b", re.I)
+
+
 def outage_note(draft) -> str:
     answer = "reply to this email" if draft.channel == "email" else (
         f"write to {draft.contact}" if draft.contact else "tell us")
-    return ("Replace the apologies with three plain sentences: what happened and when (\"From 9:10 to 11:40 you "
-            "couldn't …\"), what you did about it (\"The cause was …; we've fixed it.\"), and what the reader can do "
-            f"now (\"If you lost work, {answer} and we'll restore it.\").")
+    sorry = [s for s in draft.body if _APOLOGY.search(s.text)]
+    quoted = ""
+    if sorry:
+        more = f" and {len(sorry) - 1} more" if len(sorry) > 1 else ""
+        quoted = f' ("{grammar.excerpt(sorry[0].text, 70)}"{more})'
+    return (f"Replace the apologies{quoted} with three plain sentences: what happened and when (\"From 9:10 to "
+            "11:40 you couldn't …\"), what you did about it (\"The cause was …; we've fixed it.\"), and what the "
+            f"reader can do now (\"If you lost work, {answer} and we'll restore it.\").")
 
 
 def no_listening(d, s, draft):
