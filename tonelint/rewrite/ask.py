@@ -98,6 +98,8 @@ def _invitation(ask_text: str, draft) -> str | None:
         return None
     core = core[0].lower() + core[1:] if core[:1].isupper() and not grammar.is_acronym(core.split()[0]) else core
     thing = draft.product or "it"
+    if draft.product and draft.product.lower() in core.lower():
+        return f"When you're ready, {core}."
     return f"If you'd like to try {thing}, {core}."
 
 
@@ -110,6 +112,9 @@ def premature(d, s, draft):
         thing = draft.product or "what the draft offers"
         return Rewrite(f'Lead the subject with what {thing} does for the reader and leave "{d.matched}" for the '
                        f'end of the message.', "instruction", fix=None)
+    if _HOUSEKEEPING.search(s.text):
+        return Rewrite(f'Move the removal line ("{grammar.excerpt(s.text, 70)}") to the end, after the message itself.',
+                       "instruction", fix=None)
     if draft.occasion == "outage":
         return Rewrite(f'An apology is no place for "{d.matched}": drop it. ' + listening.outage_note(draft),
                        "instruction", fix=None)
@@ -128,16 +133,18 @@ def premature(d, s, draft):
         return Rewrite(f'Lead with the offer itself: move "{grammar.excerpt(s.text, 60)}" after '
                        f'"{grammar.excerpt(offer.text, 70)}".{question}', "instruction", fix=fix)
     invite = _invitation(s.text, draft) if len(grammar.WORD.findall(s.text)) <= 8 else None
-    gives = f"one thing the reader can use from {draft.product}" if draft.product else \
-        "one thing the reader can use (a tip, an answer, what changes for them)"
+    gives = f"something the reader can use from {draft.product} (a tip, an answer, what changes for them)" \
+        if draft.product else "something the reader can use (a tip, an answer, what changes for them)"
     tail = f' Then end with the ask as an invitation: "{invite}"' if invite else ""
-    return Rewrite(f'Give before you ask: before "{d.matched}", open with {gives}.{tail}', "instruction", fix=None)
+    return Rewrite(f'Give before you ask: lead up to "{grammar.excerpt(s.text, 70)}" with {gives}.{tail}',
+                   "instruction", fix=None)
 
 
 _ASK_VERB = re.compile(r"\s*(?:please\s+)?(?:buy|shop|order|sign up|subscribe|join|register|reserve|claim|download|"
                        r"install|book|request|schedule|call|click|tap|follow|like|share|start|try|get|upgrade|"
                        r"apply|donate|add|check out|visit|fill out|complete|enter|reply|respond|comment|tag|"
                        r"retweet|repost|watch|listen|read|see|learn|find out|discover)\b", re.I)
+_HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|stop receiving)\b", re.I)
 _URGENT_ONLY = re.compile(r"\s*(?:don['’]t|do not) (?:miss|wait|delay)|\s*(?:act (?:now|fast|today)|hurry|last chance)\b", re.I)
 _SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+\b)", re.I)
 
@@ -207,6 +214,8 @@ def link_text(d, s, draft):
             if grammar.reads(text, new) and len(grammar.WORD.findall(new)) >= 2:
                 return sentence_rewrite(s, new)
     where = f"about {draft.product}" if draft.product else "it leads to"
+    if _HOUSEKEEPING.search(text) or re.search(r"\b(?:remove|removed)\b", text, re.I):
+        return Rewrite(f'Name the link for what it does — "Unsubscribe" — in "{grammar.excerpt(text, 80)}".', "instruction")
     if len(grammar.WORD.findall(text)) <= 3 and s.index > 0:
         prev = next((p for p in reversed(draft.body) if p.index < s.index and len(grammar.WORD.findall(p.text)) > 3), None)
         if prev is not None:
@@ -260,7 +269,8 @@ def urgency(d, s, draft):
             new += "."
         return sentence_rewrite(s, new)
     when = f' — "{deadline}" is already in the draft' if deadline else ""
-    return Rewrite(f'Drop "{d.matched}"; if the offer really ends, give the date plainly{when}.', "instruction")
+    return Rewrite(f'Drop "{grammar.shown(d)}" from "{grammar.excerpt(text, 70)}"; if the offer really ends, give the '
+                   f'date plainly{when}.', "instruction")
 
 
 REWRITERS = {"TL401": premature, "TL402": stacked, "TL403": link_text, "TL404": urgency}

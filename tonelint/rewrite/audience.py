@@ -145,9 +145,6 @@ def target_audience(d, s, draft):
             fix = Fix((Edit(where[0], where[1], phrase),), d.fix.applicability)
             return Rewrite(new, "fix", s.start, s.end, fix)
         return sentence_rewrite(s, new, fix=None)
-    out = _swapped(s, *_swap_fix(d, s, draft, _replacement(d)))
-    if out is not None:
-        return out
     # "Our target audience is busy parents who …" -> "We write for busy parents who …"
     cop = _COPULA.match(after)
     if cop and det and not before[: det.start()].strip():
@@ -155,6 +152,9 @@ def target_audience(d, s, draft):
         if rest and not re.match(r"(?:our|the)\b", rest, re.I):
             verb = "We sell to" if market else "We write for"
             return sentence_rewrite(s, f"{verb} {grammar.decapitalise(rest)}", fix=None)
+    out = _swapped(s, *_swap_fix(d, s, draft, _replacement(d)))
+    if out is not None:
+        return out
     subject = re.match(r"\s*(.+?)\s+(?:are|is|were|was)\s+$", before[: det.start()] if det else before)
     if subject:
         who = subject.group(1)

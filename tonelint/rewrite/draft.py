@@ -34,9 +34,10 @@ _ROLES = {"user", "users", "customer", "customers", "member", "members", "subscr
           "friends", "sir", "madam", "homeowner", "client", "valued", "account", "holder", "shopper", "reader",
           "readers", "recipient", "undisclosed", "webmaster", "admin", "team", "all", "everyone", "business",
           "owner", "colleague", "partner", "investor", "list", "internet", "email", "e-mail"}
-_NAME = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]+)*(?:[ ][A-Z][A-Za-z0-9]+){0,2}(?:[ ]\d+(?:\.\d+)*)?)\b")
+_NAME = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]+)*(?:\.(?:com|net|org|io|co|ai|app)\b)?"
+                   r"(?:[ ][A-Z][A-Za-z0-9]+){0,2}(?:[ ]\d+(?:\.\d+)*)?)(?!\w|\.\w)")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_URL = re.compile(r"https?://[^\s)\]>\"']+")
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+")
 _OFFER = re.compile(r"\b\d{1,3}\s?%\s?off\b|\bsave \d{1,3}\s?%|\bfree shipping\b|\bhalf price\b", re.I)
 _DEADLINE = re.compile(
     r"\b(?:until|till|through|before|by|ends?(?: on)?|expires?(?: on)?)\s+"
@@ -209,30 +210,42 @@ class Draft:
         counts: Counter = Counter()
         in_subject: set = set()
         for s in self.sentences:
-            for m in _NAME.finditer(s.text):
+            caps = [w for w in s.text.split() if w[:1].isalpha()]
+            if len(caps) >= 3 and sum(w[:1].isupper() for w in caps) > 0.6 * len(caps):
+                continue  # Title Case Or Shouting: every word looks like a name
+            text = _URL.sub(" ", s.text)
+            for m in _NAME.finditer(text):
                 name = m.group(1).strip()
-                if s.text[max(m.start() - 1, 0):m.start()] == "[":
+                if text[max(m.start() - 1, 0):m.start()] == "[":
                     continue  # a mailing list's tag ("[ILUG]")
-                first = name.split()[0].lower()
-                if first in _NOT_NAMES or len(name) < 3 or name.isupper() and len(name) > 5:
+                start = m.start()
+                words = name.split()
+                while words and words[0].lower() in _NOT_NAMES:  # "Introducing Planwise 3.0"
+                    start += len(words[0]) + 1
+                    words = words[1:]
+                if not words or words[0][:1].isdigit():
                     continue
-                if m.start() == 0 and " " not in name and not re.search(r"[A-Z].*[A-Z]|\d", name):
-                    # a capital at a sentence start is no evidence of a name
-                    if not re.search(r"(?<=[a-z,] )" + re.escape(name) + r"\b", self.prose):
+                name = " ".join(words)
+                if len(name) < 3 or name.isupper() and len(name) > 5:
+                    continue
+                if " " not in name and not re.search(r"[A-Z].*[A-Z]|\d", name):
+                    # One plain capitalised word ("Register", "Toners") is a
+                    # name only when the draft writes it that way mid-sentence
+                    # at least twice and it is no everyday word.
+                    inside = re.findall(r"(?<=[a-z,] )" + re.escape(name) + r"\b", self.prose)
+                    if len(inside) < 2 or grammar.is_common(name):
                         continue
                 counts[name] += 1
                 if s.scope == "title":
                     in_subject.add(name)
         if not counts:
             return None
-        # A longer name that contains a shorter frequent one counts for both.
-        for name in list(counts):
-            for other in list(counts):
-                if other != name and other.startswith(name + " "):
-                    counts[other] += 0
         ranked = sorted(counts, key=lambda n: (n in in_subject, counts[n], len(n)), reverse=True)
         best = ranked[0]
-        return best if counts[best] >= 2 or best in in_subject else None
+        # A name with a version or an inner capital (Planwise 3.0, PostHog)
+        # is a product even when named once.
+        marked = re.search(r"\d|[a-z][A-Z]", best) is not None
+        return best if counts[best] >= 2 or best in in_subject or marked else None
 
     @cached_property
     def headers(self) -> dict:
@@ -334,5 +347,8 @@ def local_span(finding, sentence: Sentence, draft: "Draft | None" = None) -> tup
     if not words:
         return None
     pattern = r"\s+".join(re.escape(w) for w in words.split())
+    if not re.search(r"\w", words):
+        # a run of marks ("!!"): not part of a longer run of the same mark
+        pattern = r"(?<!" + re.escape(words[0]) + ")" + pattern + r"(?!" + re.escape(words[-1]) + ")"
     m = re.search(pattern, sentence.text, re.I)
     return (m.start(), m.end()) if m else None

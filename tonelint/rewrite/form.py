@@ -18,7 +18,7 @@ _SETTING = {"email": "email", "newsletter": "email", "social": "social", "sms": 
             "press-release": "press", "press": "press"}
 
 _OCCASIONS = (
-    ("outage", r"\b(?:outage|downtime|incident|service disruption|were down|was down|went down|(?:we|i) (?:sincerely |deeply |truly )?apologi[sz]e|sorry for (?:the|any) (?:inconvenience|trouble|disruption)|root cause)\b"),
+    ("outage", r"\b(?:outage|downtime|incident|service disruption|disruption|were down|was down|went down|root cause|degraded|unavailable)\b"),
     ("transactional", r"\b(?:password|verify|verification|confirm your|receipt|invoice|your account|sign in|log in|"
                       r"login|magic link|reset|billing|payment (?:failed|received)|your domain|your subscription|"
                       r"you(?:'ve| have) been invited|was shared with you|your trial (?:has )?ended)\b"),
@@ -28,6 +28,9 @@ _OCCASIONS = (
     ("offer", r"(?:\d+\s?%\s?off|\bsale\b|\bdiscount|\bcoupon|\bpromo code|\bsave \$?\d|\bfree shipping|\bdeal\b|\$\s?\d)"),
     ("launch", r"\b(?:announc\w+|introduc\w+|launch\w*|now available|is here|is live|new feature|release[sd]?|beta|you can now)\b"),
 )
+
+
+_APOLOGY = r"\b(?:apologi[sz]e|apologies|sorry)\b"
 
 
 def channel_of(setting: str | None, fmt: str, meta: dict, text: str) -> str:
@@ -48,6 +51,12 @@ def occasion_of(text: str) -> str:
     outage or a press release), else "general"."""
     for name, pattern in _OCCASIONS:
         found = len(re.findall(pattern, text, re.I))
+        if name == "outage":
+            # an outage note names the outage and says sorry; a bare "we
+            # apologize if this reached you in error" is not one
+            if found and re.search(_APOLOGY, text, re.I) or found >= 2:
+                return name
+            continue
         if found >= (1 if name in ("outage", "press") else 2) and (name != "transactional" or len(text) < 2500):
             return name
     return "general"

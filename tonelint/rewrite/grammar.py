@@ -15,8 +15,8 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Acronyms and short words kept in capitals when a shouted line is put back
 # into sentence case; a word of four letters or fewer without a vowel is
 # taken for an acronym too (PDF, HTML, SMTP, CRM).
-_KEEP_CAPS = {"I", "USA", "UK", "US", "EU", "CEO", "CFO", "CTO", "FAQ", "API", "AI", "OK", "TV", "PC", "IT",
-              "NASA", "ASAP", "HR", "IRS", "ISP", "IP", "ID", "URL", "USB", "DVD", "CD", "GPS", "VIP", "UN",
+_KEEP_CAPS = {"I", "USA", "UK", "US", "EU", "CEO", "CFO", "CTO", "FAQ", "API", "AI", "OK", "TV", "PC",
+              "NASA", "ASAP", "HR", "IRS", "ISP", "IP", "URL", "USB", "DVD", "CD", "GPS", "VIP", "UN",
               "AOL", "IBM", "MS", "NBC", "CNN", "ABC", "CBS", "B2B", "SaaS", "ROI", "SEO", "AM", "PM", "FBI"}
 _VOWELS = set("AEIOUY")
 _KEEP_CAPS |= {"CEST", "CET", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "IST", "JST", "AEST", "NYC", "LA",
@@ -151,12 +151,18 @@ def is_acronym(word: str) -> bool:
     core = word.strip("'’")
     if core in _KEEP_CAPS:
         return True
-    letters = [c for c in core if c.isalpha()]
+    letters = [c.upper() for c in core if c.isalpha()]
     if not letters:
         return False
     if not any(c in _VOWELS for c in letters) and len(letters) <= 5:
         return True
-    return len(letters) <= 4 and not is_common(core)
+    if len(letters) == 2:
+        return not is_common(core)
+    if len(letters) == 3 and not is_common(core):
+        # consonant-vowel-consonant reads as a word (HOT, WIN, BOX); a vowel
+        # at either edge as letters (USA, CEO, API, URL)
+        return letters[0] in _VOWELS or letters[-1] in _VOWELS
+    return False
 
 
 def unshout(text: str, names: dict | None = None, *, start: bool = True) -> str:
@@ -168,6 +174,8 @@ def unshout(text: str, names: dict | None = None, *, start: bool = True) -> str:
     def word(m):
         w = m.group(0)
         letters = [c for c in w if c.isalpha()]
+        if w == "A" and m.start() > 0:
+            return "a"
         if len(letters) < 2 or not all(c.isupper() for c in letters):
             return w
         if is_acronym(w):
@@ -175,6 +183,7 @@ def unshout(text: str, names: dict | None = None, *, start: bool = True) -> str:
         return names.get(w.lower(), w.lower())
 
     out = WORD.sub(word, text)
+    out = re.sub(r"\s+([.,;:!?])", r"\1", out)
     return capitalise(out) if start else out
 
 
@@ -188,6 +197,16 @@ def tidy(text: str) -> str:
     t = re.sub(r"\s+([)\]])", r"\1", t)
     t = re.sub(r"([.!?])\1+", r"\1", t)
     return t.strip()
+
+
+def shown(finding) -> str:
+    """The flagged words as the reader sees them (the message quotes them
+    when the source span holds encoded text)."""
+    words = " ".join(finding.matched.split())
+    if words:
+        return words
+    m = re.match(r'\s*(?:Link text )?"([^"]+)"', finding.message)
+    return m.group(1) if m else ""
 
 
 def words(text: str) -> list[str]:
@@ -234,6 +253,7 @@ def reads(before: str, after: str) -> bool:
 def excerpt(text: str, limit: int = 90) -> str:
     """A sentence short enough to quote inside an instruction."""
     text = re.sub(r"(?:\s+[#@]\w*)+$", "", " ".join(text.split()))
+    text = re.sub(r"^[\W_]{3,}\s*", "", text)
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + " …"

@@ -10,6 +10,8 @@ import re
 
 from . import Rewrite, grammar, sentence_rewrite
 
+_HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|"
+                          r"stop receiving|mailing list|in error)\b", re.I)
 _CLOSING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|remove|removed|privacy|copyright|all rights reserved|"
                       r"regards|cheers|sincerely|thanks|thank you|best|trademarks?|registered|reserved|©)\b", re.I)
 
@@ -76,6 +78,14 @@ def no_listening(d, s, draft):
         ask = f"Questions about {thing}, or something not working? {answer_line(draft)}"
     else:
         ask = f"{question(draft)} {answer_line(draft)}"
+    if _HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text):
+        # the draft ends in its removal line or sign-off: the question goes
+        # after the last sentence of the message itself
+        content = [x for x in draft.body if len(grammar.WORD.findall(re.sub(r"\S*(?:https?:|www\.)\S*", "", x.text))) >= 5
+                   and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)]
+        if content:
+            return Rewrite(f'After "{grammar.excerpt(content[-1].text, 60)}", ask the reader one thing and say how '
+                           f'to answer: "{ask}"', "instruction")
     words = grammar.WORD.findall(s.text)
     if len(words) >= 4 and not _CLOSING.search(s.text) and s.text.rstrip()[-1:] in ".!":
         return sentence_rewrite(s, f"{s.text.rstrip()} {ask}")

@@ -72,6 +72,7 @@ def strip_pride(text: str) -> str:
             news = you.group(0)
         else:
             partner = re.match(r"(?:a |our )?(?:new )?partnership with (.+)", body, re.I)
+            released = _NEWS_OF.match(body) is not None
             body = _NEWS_OF.sub("", body)
             time = _TIME_TAIL.search(body)
             tail_time = ""
@@ -87,7 +88,7 @@ def strip_pride(text: str) -> str:
                 news = f"{who} now work with {partner.group(1)}"
             else:
                 verb = "is" if not _is_plural(np) else "are"
-                state = "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
+                state = "out" if released else "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
                 news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "")
     if pre.strip():
         news = grammar.decapitalise(news)
@@ -207,14 +208,15 @@ def exclamations(d, s, draft):
 def shouting(d, s, draft):
     """TL206, TL207."""
     words = grammar.WORD.findall(s.text)
-    flagged = d.matched.strip(" !\t")
+    flagged = grammar.shown(d).strip(" !\t")
     if d.rule == "TL207" and grammar.is_acronym(flagged):
         return Rewrite(f'If "{flagged}" is a name or an abbreviation, keep it (this is only a suggestion); if it is '
                        f'emphasis, write it in normal case and end with a full stop.', "instruction")
-    if len(words) <= 2 and d.rule == "TL207":
-        label = d.matched.strip(" !")
-        return Rewrite(f'Drop the label "{d.matched.strip()}" or fold it into the next sentence in normal case '
-                       f'("{label.capitalize()}: …").', "instruction")
+    if len(words) <= 1 and d.rule == "TL207":
+        following = next((x for x in draft.body if x.index > s.index), None)
+        after = f' ("{flagged.capitalize()}: {grammar.excerpt(grammar.decapitalise(following.text), 50)}")' if following else ""
+        return Rewrite(f'Drop the label "{flagged}!" or fold it into the next sentence in normal case{after}.',
+                       "instruction")
     new = unshout(s.text, draft.names)
     new = re.sub(r"!{2,}", "!", new)
     return sentence_rewrite(s, new)
@@ -230,8 +232,8 @@ def borrowed_credential(d, s, draft):
         new = clean(new, draft)
         if len(grammar.WORD.findall(new)) >= 4 and grammar.reads(s.text, new):
             return sentence_rewrite(s, grammar.capitalise(new))
-    return Rewrite(f'Replace "{d.matched}" with something the reader can check: the price, what is included, '
-                   f'or a customer\'s own words.', "instruction")
+    return Rewrite(f'Replace "{grammar.shown(d)}" in "{grammar.excerpt(s.text, 60)}" with something the reader can '
+                   f'check: the price, what is included, or a customer\'s own words.', "instruction")
 
 
 _SO_YOU = re.compile(r"\bso (?:that )?(you(?:r [\w-]+)?)\s+(can |will |'ll )?(.+)$", re.I)
