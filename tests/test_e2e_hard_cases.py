@@ -54,7 +54,7 @@ CASES = [
      "Web builders should support everyone in their target audience."),
     ("TL104", "Our leads come from phone surveys.",
      "The treaty opened new prospects for trade."),
-    ("TL104", "Get 500,000 fresh email addresses on one CD.",
+    ("TL106", "Get 500,000 fresh email addresses on one CD.",
      "Our prospects for next year look brighter than last spring."),
     ("TL102", "We supply targeted email addresses by region.",
      "The package targets developers on Linux."),

@@ -18,9 +18,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from html import escape
 
-from .. import __version__
 from ..diagnostics import Applicability, Diagnostic, LineIndex
 from ..score.scorecard import WEIGHTS, counted_noun, order_text, score_result
+from ..version import __version__
 from .families import FAMILIES, colour_of
 
 LANES = (("value", "gives", "#16a34a"), ("ask", "asks", "#db2777"), ("reader", "addresses you", "#2563eb"),

@@ -4,7 +4,11 @@ count characters; end_column is exclusive, like ruff and LSP."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from ..diagnostics import Diagnostic, LineIndex
+from ..run.baseline import fingerprints
 
 
 def finding(d: Diagnostic, index: LineIndex) -> dict:
@@ -48,8 +52,6 @@ def _span(span, index: LineIndex) -> dict | None:
 def findings(result, index: LineIndex | None = None) -> list[dict]:
     """The file's findings, each with the line-independent `fingerprint` that
     baselines and SARIF's partialFingerprints use (baseline.py)."""
-    from ..run.baseline import fingerprints
-
     index = index or LineIndex(result.text)
     out = []
     for d, fp in zip(result.diagnostics, fingerprints(result.text, result.diagnostics)):
@@ -62,9 +64,6 @@ def findings(result, index: LineIndex | None = None) -> list[dict]:
 def relative_uri(path: str) -> str:
     """`path` as CI tools want it: relative to the working directory when it is
     inside it, forward slashes, no leading "./"."""
-    import os
-    from pathlib import Path
-
     if path == "-":
         return path
     p = os.path.abspath(path)

@@ -42,7 +42,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..diagnostics import LineIndex
 from ..errors import TonelintError
+from ..source.safewrite import write_atomic
 
 FORMAT_VERSION = 1
 CONTEXT = 24
@@ -83,8 +85,6 @@ def _key_path(path: str, base: Path) -> str:
 
 
 def _entries(run, base: Path):
-    from ..diagnostics import LineIndex
-
     for result in run.results:
         index = LineIndex(result.text)
         for d, fp in zip(result.diagnostics, fingerprints(result.text, result.diagnostics)):
@@ -97,8 +97,6 @@ def write(path: str, run) -> int:
     base = Path(os.path.abspath(path)).parent
     items = sorted((e for _, e in _entries(run, base)), key=lambda e: (e["path"], e["line"], e["rule"], e["fingerprint"]))
     data = {"tool": "tonelint", "version": FORMAT_VERSION, "findings": items}
-    from ..source.safewrite import write_atomic
-
     try:  # a committed baseline is never left half-written
         write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     except OSError as exc:

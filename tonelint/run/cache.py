@@ -27,15 +27,20 @@ import os
 import pickle
 import shutil
 import stat
+from dataclasses import replace
 from pathlib import Path
 
+from .. import version
+from ..engine.core import FileResult
 from ..errors import TonelintError
+from ..rules.loader import builtin_dir
+from ..source.safewrite import write_atomic
 
 CACHE_DIR_ENV = "TONELINT_CACHE_DIR"
 CACHE_DIR_NAME = ".tonelint_cache"
 ROOT_MARKERS = (".git", "pyproject.toml", ".tonelint.yaml", "tonelint.yaml")
 # Bumped when the entry layout changes, independently of the package version.
-LAYOUT = "2"
+LAYOUT = "3"
 _DIGEST = 32
 _LIST_SUFFIXES = (".yaml", ".yml", ".txt")
 # What _prepare writes at the top of the folder; clean() looks for them.
@@ -147,8 +152,6 @@ def rules_fingerprint(rule_paths: tuple, builtin: bool) -> str:
     files beside them and everything under lists/, where word lists live).
     Computed once per run (Cache memoises it), never once per process: a
     long-lived caller must see rule edits."""
-    from ..rules.loader import builtin_dir
-
     h = hashlib.sha256()
     h.update(b"builtin" if builtin else b"no-builtin")
     _tree(builtin_dir(), h, recursive=True)  # always: the scorecard's yardstick
@@ -167,26 +170,20 @@ def rules_fingerprint(rule_paths: tuple, builtin: bool) -> str:
     return h.hexdigest()
 
 
-_code: list = []
-
-
 def code_fingerprint() -> str:
     """The version plus the size and mtime of every module in the package, so
     that an edited checkout (or an upgrade that forgot to bump the version)
-    never reads entries written by other code."""
-    if not _code:
-        from .. import __version__
-
-        h = hashlib.sha256(f"{LAYOUT}\0{__version__}".encode())
-        pkg = Path(__file__).resolve().parents[1]  # the whole tonelint package
-        for p in sorted(pkg.rglob("*.py")):
-            try:
-                st = p.stat()
-            except OSError:
-                continue
-            h.update(f"\0{p.relative_to(pkg)}\0{st.st_size}\0{st.st_mtime_ns}".encode())
-        _code.append(h.hexdigest())
-    return _code[0]
+    never reads entries written by other code.  Read once per Cache or
+    RuleStore, so a long-lived caller sees an edited checkout on its next run."""
+    h = hashlib.sha256(f"{LAYOUT}\0{version.__version__}".encode())
+    pkg = Path(__file__).resolve().parents[1]  # the whole tonelint package
+    for p in sorted(pkg.rglob("*.py")):
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        h.update(f"\0{p.relative_to(pkg)}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return h.hexdigest()
 
 
 class Cache:
@@ -195,6 +192,13 @@ class Cache:
         self.dir = root / f"v{LAYOUT}"
         self._ready = False
         self._rules: dict = {}
+        self._code: str | None = None
+
+    def code(self) -> str:
+        """code_fingerprint(), read once per Cache (so once per run)."""
+        if self._code is None:
+            self._code = code_fingerprint()
+        return self._code
 
     def key(self, source, settings) -> str:
         """`settings` is whatever decides the findings besides the text: the
@@ -205,7 +209,7 @@ class Cache:
             self._rules[packs] = rules_fingerprint(*packs)
         h = hashlib.sha256()
         for part in (
-            code_fingerprint(),
+            self.code(),
             self._rules[packs],
             repr(settings),
             os.environ.get("TONELINT_MODEL", ""),
@@ -238,28 +242,18 @@ class Cache:
         if payload is None:
             return None
         try:
-            result, facts, counted = pickle.loads(payload)
+            result, facts = pickle.loads(payload)
         except Exception:  # noqa: BLE001 - a damaged entry is a miss, never an error
             return None
-        from ..engine.core import FileResult
-
         if not isinstance(result, FileResult) or result.path != source.path or not isinstance(facts, bytes):
             return None
-        result.text = source.text
-        result.facts = lazy_facts(facts, counted)
-        return result
+        return restore(result, facts, source)
 
     def put(self, key: str, result) -> None:
-        """Store a result; a cache that cannot be written is skipped, not fatal."""
-        from dataclasses import replace
-
+        """Store a result as it is (its scorecard tally included); a cache
+        that cannot be written is skipped, not fatal."""
         try:
-            facts = facts_blob(result.facts)
-            from ..score.scorecard import result_tally
-
-            counted = result_tally(result)
-            payload = pickle.dumps((replace(result, text="", facts=None), facts, counted),
-                                   protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps(pack_result(result), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 - e.g. unpicklable front-matter values: just not cached
             return
         self.put_blob(key, payload)
@@ -270,8 +264,6 @@ class Cache:
         try:
             self._prepare()
             target.parent.mkdir(parents=True, exist_ok=True)
-            from ..source.safewrite import write_atomic
-
             write_atomic(str(target), hashlib.sha256(payload).digest() + payload, durable=False)
         except OSError:
             return
@@ -291,83 +283,95 @@ class Cache:
         self._ready = True
 
 
-def use_rule_store(options) -> None:
-    """Keep parsed rule packs beside the results unless --no-cache.  Runner
-    sets this first thing, so any step that loads rules (config checks, the
-    progress count) finds the on-disk packs whatever order it runs in."""
-    _rule_store[:] = [] if options.no_cache else [Cache(cache_dir())]
+class RuleStore:
+    """Parsed rule packs for one run, handed to rules.loader.load_pack.
+
+    Validating a pack (YAML with line numbers, every token pattern through
+    spaCy's Matcher validator) costs as much as checking a short draft, and a
+    run reads the built-in pack several times (config checks, each engine,
+    the scorecard's measure blocks).  A pack is keyed on the bytes of every
+    file under its folder (word lists included) plus the code fingerprint;
+    kept in memory for the store's life and, when the run has a result cache
+    (`disk`), on disk beside the results.  The Runner owns one; nothing here
+    outlives it."""
+
+    def __init__(self, disk: Cache | None = None) -> None:
+        self.disk = disk
+        self._packs: dict = {}
+        self._code: str | None = None
+
+    def code(self) -> str:
+        if self.disk is not None:
+            return self.disk.code()
+        if self._code is None:
+            self._code = code_fingerprint()
+        return self._code
+
+    def pack(self, folder: Path, load) -> list:
+        """The rules of the pack in `folder`, parsed by `load(folder)` only
+        when neither memory nor disk holds this content."""
+        h = hashlib.sha256(f"pack\0{self.code()}\0{folder}\0".encode())
+        _tree(folder, h, recursive=True)
+        key = h.hexdigest()
+        if key in self._packs:
+            return list(self._packs[key])
+        rules = self.disk.get_blob("rules-" + key) if self.disk is not None else None
+        if rules is not None:
+            try:
+                rules = pickle.loads(rules)
+            except Exception:  # noqa: BLE001 - a damaged entry is parsed again
+                rules = None
+        if not isinstance(rules, tuple):
+            rules = tuple(load(folder))
+            if self.disk is not None:
+                self.disk.put_blob("rules-" + key, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+        self._packs[key] = rules
+        return list(rules)
 
 
-def open_cache(options) -> Cache | None:
-    """The run's result cache, or None with --no-cache, --fix or --diff (those
-    must see the engine's fixes, and write new bytes that get new keys anyway)."""
-    if not _rule_store and not options.no_cache:
-        use_rule_store(options)
-    if options.no_cache or options.fix or options.diff:
-        return None
-    return _rule_store[0]
+def pack_result(result) -> tuple:
+    """A result as a cache entry or a worker sends it: without its text (the
+    caller has the draft) and with its Facts as bytes, so that facts nobody
+    read are never unpickled and pickled again."""
+    return replace(result, text="", facts=None), facts_blob(result.facts)
 
 
-# Parsed rule packs: validating a pack (YAML with line numbers, every token
-# pattern through spaCy's Matcher validator) costs as much as checking a short
-# draft, and the scorecard loads the built-in pack a second time.  A pack is
-# keyed on the bytes of every file under its folder (word lists included)
-# plus the code fingerprint; kept in memory for the process and, when a run
-# opened the cache, on disk beside the results.
-_packs: dict = {}
-_rule_store: list = []
-
-
-def cached_pack(folder, load) -> list:
-    folder = Path(folder)
-    h = hashlib.sha256(f"pack\0{code_fingerprint()}\0{folder}\0".encode())
-    _tree(folder, h, recursive=True)
-    key = h.hexdigest()
-    if key in _packs:
-        return list(_packs[key])
-    store = _rule_store[0] if _rule_store else None
-    rules = store.get_blob("rules-" + key) if store is not None else None
-    if rules is not None:
-        try:
-            rules = pickle.loads(rules)
-        except Exception:  # noqa: BLE001 - a damaged entry is parsed again
-            rules = None
-    if not isinstance(rules, tuple):
-        rules = tuple(load(folder))
-        if store is not None:
-            store.put_blob("rules-" + key, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
-    _packs[key] = rules
-    return list(rules)
+def restore(result, blob: bytes, source):
+    """pack_result() undone: the draft's text back, the Facts left as bytes
+    until something reads them."""
+    result.text = source.text
+    result.facts = LazyFacts(blob) if blob else None
+    return result
 
 
 def facts_blob(facts) -> bytes:
     """Facts as bytes, without unpickling facts that were never read."""
     if facts is None:
         return b""
-    if isinstance(facts, _LazyFacts):
-        return facts._blob  # never read: still the bytes it came as
+    if isinstance(facts, LazyFacts):
+        return facts.blob()
     return pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def lazy_facts(blob: bytes, counted: dict | None = None):
-    if not blob:
-        return None
-    facts = _LazyFacts(blob)
-    if counted is not None:
-        facts._score_tally = counted
-    return facts
+class LazyFacts:
+    """A cached or worker-checked draft's Facts (sentences, hits, segments),
+    unpickled only when something reads them: the HTML report's timeline and
+    prose do; findings output and the scorecard (which has the result's
+    tally) do not, and the Facts are most of an entry's bytes.  Reads are
+    passed to the Facts, unpickled once."""
 
-
-class _LazyFacts:
-    """A cached draft's Facts (sentences, hits, segments), unpickled only when
-    something reads them: the scorecard does, plain findings output does not,
-    and the Facts are most of an entry's bytes.  On first use the object
-    turns into the Facts it stands for (same attributes, same class), so
-    later reads cost nothing extra."""
+    __slots__ = ("_blob", "_real")
 
     def __init__(self, blob: bytes) -> None:
         self._blob = blob
         self._real = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._real is not None
+
+    def blob(self) -> bytes:
+        return self._blob if self._real is None else pickle.dumps(self._real, protocol=pickle.HIGHEST_PROTOCOL)
 
     def _facts(self):
         if self._real is None:
@@ -376,21 +380,9 @@ class _LazyFacts:
         return self._real
 
     def __getattr__(self, name):
-        if name.startswith("__") or name in ("_blob", "_real", "_score_tally"):
+        if name.startswith("_"):
             raise AttributeError(name)
-        real = self._facts()
-        state = dict(real.__dict__)
-        self.__dict__.clear()
-        self.__dict__.update(state)
-        self.__class__ = type(real)
-        return getattr(self, name)
+        return getattr(self._facts(), name)
 
-    def __reduce__(self):  # pickled as the Facts its bytes hold
-        return (pickle.loads, (self._blob,))
-
-
-def settings_for(runner, path: str) -> tuple:
-    """What besides the text decides a file's findings: its effective settings
-    (config.py: CLI merged over the config that applies to it) and the run
-    options that add findings.  Cheap: reads config files, never rules."""
-    return (runner.effective(path), bool(runner.options.report_unused_suppressions))
+    def __reduce__(self):  # pickled as the Facts it stands for
+        return (pickle.loads, (self.blob(),))

@@ -17,6 +17,8 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..errors import InputError
+
 TEMP_SUFFIX = ".tonelint-tmp"
 
 
@@ -78,8 +80,6 @@ def write_fixed(source, text: str) -> None:
     """Write fixed text back in the draft's own encoding and BOM; a draft that
     cannot take the fix (read-only folder, a replacement its encoding cannot
     hold) becomes a one-line InputError and is left exactly as it was."""
-    from ..errors import InputError
-
     try:
         if not os.stat(os.path.realpath(source.path)).st_mode & 0o222:
             # A rename would replace it anyway; a read-only draft is a "do not touch".
