@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Applicability, Edit, Fix
-from . import Rewrite, grammar, sentence_rewrite
+from . import grammar, listening
 from .draft import local_span
-from . import listening
 from .oneway import strip_hype
+from .result import Rewrite, sentence_rewrite
 
 _ASK_LEAD = re.compile(
     r"^\s*(?:buy|shop|order|sign up|subscribe|join|register|reserve|claim|download|install|book|request|schedule|"

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Edit, Fix
-from . import Rewrite, fix_rewrite, grammar, sentence_rewrite
+from . import grammar
 from .draft import local_span
+from .result import Rewrite, sentence_rewrite
 
 _DET = re.compile(r"(?:(?<=\s)|^)(our|the|your|my|this|that)\s+$", re.I)
 _COPULA = re.compile(r"^\s+(is|are|was|were)\b", re.I)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from . import Rewrite, grammar, sentence_rewrite
+from . import grammar
+from .result import Rewrite, sentence_rewrite
 
 _HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|"
                           r"stop receiving|mailing list|in error)\b", re.I)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from . import Rewrite, fix_rewrite, grammar, sentence_rewrite
+from . import grammar
 from .draft import local_span
+from .result import Rewrite, fix_rewrite, sentence_rewrite
 
 _FEELING = (r"(?:so |very |really |incredibly |extremely |super |truly |beyond |immensely |absolutely )?"
             r"(?:(?:thrilled|excited|proud) (?:and|&) )?"
