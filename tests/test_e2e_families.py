@@ -257,9 +257,15 @@ def test_sender_words_include_the_configured_brand():
         "and the fix. Thanks for reading about Globex and the Vault product. Book a demo today."
     )
     rules = select(load_rules(), select=["TL201"])
-    assert tonelint.lint_text(text, engine=Engine(rules, Settings())) == []
     with_brand = tonelint.lint_text(text, engine=Engine(rules, Settings(brand=("Globex",))))
     assert [(d.rule, d.matched) for d in with_brand] == [("TL201", "Globex")]
+    # Unconfigured, the name the draft uses as its subject is found as the brand (engine/genre.py).
+    found_brand = tonelint.check_text(text, engine=Engine(rules, Settings()))
+    assert found_brand.facts.message.brand == ("Globex",)
+    assert [(d.rule, d.matched) for d in found_brand.diagnostics] == [("TL201", "Globex")]
+    # A name used once, not as a subject, is not taken for the sender.
+    once = "The Globex report lists every incident within a day. Book a demo today if you want the rest."
+    assert tonelint.check_text(once, engine=Engine(rules, Settings())).facts.message.brand == ()
 
 
 # --------------------------------------------------------------------------- listening
