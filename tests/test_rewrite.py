@@ -54,15 +54,34 @@ def test_target_audience_of_x_becomes_x_and_the_fix_reads():
     assert fixed(text, select=["TL101"]).startswith("Growth-stage companies will love our new features.")
 
 
+OUTAGE = """From: Acme Cloud <news@acmecloud.example>
+To: Dana Reyes <dana@example.com>
+Subject: We apologize for the service disruption
+Content-Type: text/plain; charset=utf-8
+
+Dear valued customer,
+
+We sincerely apologize for any inconvenience caused by yesterday's service
+disruption. We apologize again for the trouble this may have caused. At Acme
+Cloud we value our customers, and we are committed to providing our customers
+with the best possible service. We are working hard to make sure it never
+happens again.
+
+Thank you for your patience. Upgrade now to Acme Cloud Premium for priority
+support!
+
+The Acme Cloud Team
+"""
+
+
 def test_an_apology_gets_what_happened_what_was_done_what_the_reader_can_do():
-    text = ("---\nsubject: We apologize for the service disruption\nchannel: email\n---\n\n"
-            "We sincerely apologize for any inconvenience caused by yesterday's service disruption. We apologize\n"
-            "again for the trouble this may have caused. We value your business. Thank you for your patience.\n"
-            "Upgrade now to Premium for priority support!\n")
-    d = one(text, "TL401")
-    assert "We sincerely apologize for any inconvenience" in d.rewrite  # quotes this draft
-    for part in ("what happened", "what you did about it", "what the reader can do", "reply to this email"):
-        assert part in d.rewrite
+    found = {d.rule: d for d in findings(OUTAGE, fmt="email")}
+    assert found["TL109"].rewrite == "Hi Dana,"  # the To header's name
+    for rule in ("TL401", "TL301"):
+        text = found[rule].rewrite
+        assert "We sincerely apologize for any inconvenience" in text  # quotes this draft
+        for part in ("what happened", "what you did about it", "what the reader can do", "reply to this email"):
+            assert part in text
 
 
 def test_a_social_sale_post_leads_with_the_offer_and_asks_a_question_to_answer_below():

@@ -119,6 +119,11 @@ def premature(d, s, draft):
         return Rewrite(f'An apology is no place for "{d.matched}": drop it. ' + listening.outage_note(draft),
                        "instruction", fix=None)
     value = next((v for v in draft.value_sentences if v.index > s.index and v.index not in draft.ask_sentences), None)
+    if value is not None and re.match(r"\s*p\.?\s?s\b\.?", value.text, re.I):
+        # the only value waits in the P.S.: it is the value that moves up
+        gift = re.sub(r"^\s*p\.?\s?s\b\.?\s*", "", value.text, flags=re.I)
+        return Rewrite(f'Bring the P.S. up: open with "{grammar.excerpt(grammar.capitalise(gift), 80)}", and ask '
+                       f'"{grammar.excerpt(s.text, 60)}" after it.', "instruction", fix=None)
     if value is not None:
         fix = move_fix(draft, s, value)
         return Rewrite(f'Give first: move "{grammar.excerpt(s.text, 60)}" after "{grammar.excerpt(value.text, 70)}" '
@@ -156,6 +161,10 @@ def stacked(d, s, draft):
         parts = [p for p in _SPLIT.split(s.text.rstrip(" .!")) if p.strip()]
         if len(parts) >= 2 and all(_ASK_VERB.match(p) for p in parts):
             first = parts[0].strip()
+            if len(first.split()) == 1:
+                # "Like, comment, and share with anyone …": the verbs share the
+                # last one's words, so that one stands alone
+                first = parts[-1].strip()
             new = grammar.capitalise(first) + "."
             fix = None
             if s.writable:
@@ -244,7 +253,13 @@ def urgency(d, s, draft):
         subject = copula.group(1).strip()
         return Rewrite(f'Drop "{d.matched}" and give the date the offer really ends: '
                        f'"{grammar.capitalise(subject)} ends on …"', "instruction")
-    new = _URGENT.sub(" ", text)
+    def cut(m):
+        # between two clauses the cut leaves a semicolon, else a space
+        before, after = text[: m.start()].strip(), text[m.end():]
+        return "; " if before and re.match(r"\s*[a-z]", after) and not before.endswith((",", ";", ":")) else " "
+
+    new = _URGENT.sub(cut, text)
+    new = re.sub(r"\bonly (?=available\b)", "", new, flags=re.I)
 
     def limited(m):
         word = m.group(0).lower()
@@ -263,6 +278,7 @@ def urgency(d, s, draft):
     if sum(1 for w in grammar.WORD.findall(new) if len(w) > 2 and w.isupper()) >= 2:
         new = grammar.unshout(new, draft.names)
     if new != text and len(grammar.WORD.findall(new)) >= 2 and grammar.reads(text, new) \
+            and grammar.shown(d).lower() not in new.lower() \
             and not re.search(r"\b(?:is|are|was|the|a|an|to|of|for)\s*[.!?]?$", new):
         new = grammar.capitalise(new)
         if new[-1:] not in ".!?":

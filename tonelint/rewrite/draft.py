@@ -72,7 +72,12 @@ class Draft:
         self.measures = measures or {}
         self.brand = tuple(brand)
         self.channel = form.channel_of(channel, fmt, self.meta, self.prose)
-        self.occasion = form.occasion_of(self.prose)
+        # The message model (engine/acts.py, engine/genre.py): the genre, the
+        # brand and each sentence's acts.  A Facts without one (a caller that
+        # scanned by hand) falls back to the matchers' measure tags.
+        self.message = getattr(facts, "message", None)
+        genre = getattr(self.message, "genre", None)
+        self.occasion = form.occasion_of(self.prose, genre)
 
     # -- sentences ---------------------------------------------------------
     @cached_property
@@ -157,12 +162,21 @@ class Draft:
         return [s for s in self.sentences if s.scope != "title" and s.text]
 
     @cached_property
+    def content(self) -> list[Sentence]:
+        """Body sentences that say something: not a bare link, hashtags or a
+        one-word label."""
+        return [s for s in self.body
+                if len(re.sub(r"(?:https?://|www\.)\S+|(?<!\w)[#@]\w+", " ", s.text).split()) >= 3]
+
+    @cached_property
     def subject(self) -> Sentence | None:
         return next((s for s in self.sentences if s.scope == "title" and s.text), None)
 
     # -- what the matchers found -------------------------------------------
     def sentences_with(self, measure: str) -> list[int]:
-        """Indexes of sentences holding a hit of this measure (value, ask, …)."""
+        """Indexes of sentences doing this act (value, ask, question, …)."""
+        if self.message is not None and getattr(self.message, "acts", None):
+            return self.message.sentences(measure)
         found = set()
         for key, hits in self.facts.hits.items():
             if self.measures.get(key) == measure:
@@ -207,13 +221,28 @@ class Draft:
         for b in self.brand:
             if b and b.lower() in self.prose.lower():
                 return b
+        named = self._named()
+        if named and (named[1] or not self._brand):
+            return named[0]
+        return self._brand or (named[0] if named else None)
+
+    @cached_property
+    def _brand(self) -> str | None:
+        """The sender's own name as the message model found it."""
+        for b in getattr(self.message, "brand", ()) or ():
+            if b and len(b) > 2 and b.lower() in self.prose.lower():
+                return b
+        return None
+
+    def _named(self) -> tuple[str, bool] | None:
+        """(the name the draft uses most, whether its subject line names it)."""
         counts: Counter = Counter()
         in_subject: set = set()
         for s in self.sentences:
             caps = [w for w in s.text.split() if w[:1].isalpha()]
             if len(caps) >= 3 and sum(w[:1].isupper() for w in caps) > 0.6 * len(caps):
                 continue  # Title Case Or Shouting: every word looks like a name
-            text = _URL.sub(" ", s.text)
+            text = re.sub(r"(?<!\w)[#@]\w+", " ", _URL.sub(" ", s.text))
             for m in _NAME.finditer(text):
                 name = m.group(1).strip()
                 if text[max(m.start() - 1, 0):m.start()] == "[":
@@ -244,8 +273,10 @@ class Draft:
         best = ranked[0]
         # A name with a version or an inner capital (Planwise 3.0, PostHog)
         # is a product even when named once.
-        marked = re.search(r"\d|[a-z][A-Z]", best) is not None
-        return best if counts[best] >= 2 or best in in_subject or marked else None
+        marked = re.search(r"\d|[a-z][A-Z]", best) is not None and not re.search(r"\b(?:Fortune|Top|Inc)\b", best)
+        if counts[best] >= 2 or best in in_subject or marked:
+            return best, best in in_subject
+        return None
 
     @cached_property
     def headers(self) -> dict:

@@ -3,9 +3,10 @@ the channel (where the reader answers: reply to an email, comment under a
 post, answer below a social post) and the occasion (an outage apology, an
 appeal, a sale, a launch, an event, a press release, news).
 
-A fallback until the message model (issue 13: engine/genre.py) lands on main;
-`occasion_of`/`channel_of` are the only two names the rest of the package
-calls, so the switch is one import."""
+The message model's genre (engine/genre.py) decides transactional and
+appeal; the occasions it does not name (an outage, a sale, a launch, an
+event, a press release) are read here from the draft's words, and so is the
+channel when neither --channel nor the front matter gives it."""
 
 from __future__ import annotations
 
@@ -46,10 +47,16 @@ def channel_of(setting: str | None, fmt: str, meta: dict, text: str) -> str:
     return "web"
 
 
-def occasion_of(text: str) -> str:
-    """The first occasion whose cue words appear at least twice (once for an
-    outage or a press release), else "general"."""
+def occasion_of(text: str, genre: str | None = None) -> str:
+    """The message model's genre where it names the occasion (transactional,
+    appeal); inside a promotional draft, the first occasion whose cue words
+    appear at least twice (once for an outage or a press release), else
+    "general"."""
+    if genre in ("transactional", "appeal"):
+        return genre
     for name, pattern in _OCCASIONS:
+        if genre is not None and name in ("transactional", "appeal"):
+            continue
         found = len(re.findall(pattern, text, re.I))
         if name == "outage":
             # an outage note names the outage and says sorry; a bare "we

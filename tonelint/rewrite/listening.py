@@ -43,7 +43,8 @@ def question(draft) -> str:
     if occasion == "appeal":
         return f"What should {topic} do more of next year?" if topic else "What should we do more of next?"
     if occasion == "offer":
-        return f"What would you use {topic} for first?" if topic else "What's on your list?"
+        store = topic and re.search(r"\b(?:at|from|in)\s+" + re.escape(topic), draft.prose)
+        return f"What would you use {topic} for first?" if topic and not store else "What's on your list?"
     if occasion == "event":
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
     if occasion in ("launch", "press"):
@@ -74,6 +75,8 @@ def no_listening(d, s, draft):
     if draft.occasion == "outage":
         return Rewrite(outage_note(draft), "instruction")
     s = draft.body[-1] if draft.body else s  # the rule points at the last body sentence
+    if s not in draft.content and draft.content and not (_HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text)):
+        s = draft.content[-1]  # past hashtags and a bare link, to the last thing the draft says
     if draft.occasion == "transactional":
         thing = draft.product or "this"
         ask = f"Questions about {thing}, or something not working? {answer_line(draft)}"
@@ -82,14 +85,17 @@ def no_listening(d, s, draft):
     if _HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text):
         # the draft ends in its removal line or sign-off: the question goes
         # after the last sentence of the message itself
-        content = [x for x in draft.body if len(grammar.WORD.findall(re.sub(r"\S*(?:https?:|www\.)\S*", "", x.text))) >= 5
+        content = [x for x in draft.content if len(x.text.split()) >= 5
                    and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)]
         if content:
             return Rewrite(f'After "{grammar.excerpt(content[-1].text, 60)}", ask the reader one thing and say how '
                            f'to answer: "{ask}"', "instruction")
     words = grammar.WORD.findall(s.text)
-    if len(words) >= 4 and not _CLOSING.search(s.text) and s.text.rstrip()[-1:] in ".!":
-        return sentence_rewrite(s, f"{s.text.rstrip()} {ask}")
+    tail = re.search(r"(?:\s+[#@]\w*)+\s*$", s.text)  # hashtags stay last
+    core = s.text[: tail.start()] if tail else s.text.rstrip()
+    if len(words) >= 4 and not _CLOSING.search(core) and core[-1:] in ".!":
+        keep = tail.group(0).rstrip() if tail and re.search(r"\w", tail.group(0)) else ""
+        return sentence_rewrite(s, f"{core} {ask}{keep}")
     return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say how to answer: '
                    f'"{ask}"', "instruction")
 

@@ -160,8 +160,29 @@ def _cleaned(d, s, draft):
     return sentence_rewrite(s, new)
 
 
+_WELCOME = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so |very |really |incredibly |truly )?"
+                      r"(?:excited|thrilled|happy|glad|delighted|pleased)\s+to\s+(?:have|welcome)\s+you\b"
+                      r"(?P<how>\s+(?:join|on board|onboard|aboard|with us|here))?", re.I)
+
+
 def pride(d, s, draft):
     """TL202."""
+    welcome = _WELCOME.match(s.text)
+    if welcome:
+        rest = s.text[welcome.end():]
+        how = (welcome.group("how") or "").strip().lower()
+        if how == "join" and rest.strip():
+            new = "You're joining" + rest
+        elif rest.strip(" .!"):
+            new = "Welcome" + (" aboard" if how in ("on board", "onboard", "aboard") else "") + rest
+        else:
+            new = "Welcome" + (" aboard" if how in ("on board", "onboard", "aboard") else "") + "."
+        out = sentence_rewrite(s, clean(new, draft))
+        if out is not None:
+            return out
+    if re.search(r"\bproud of (?:this|our|my|the) team\b", s.text, re.I):
+        return Rewrite(f'Instead of "{grammar.excerpt(s.text, 60)}", say what the team did that the reader can use.',
+                       "instruction")
     out = _cleaned(d, s, draft)
     if out is not None:
         return out
@@ -263,6 +284,10 @@ def reader_turn(text: str) -> str | None:
 
 def sender_heavy(d, s, draft):
     """TL201: the draft's heaviest sender sentence, turned to the reader."""
+    if draft.occasion == "outage":
+        from .listening import outage_note  # the one rewrite an outage note gets, whichever rule asks
+
+        return Rewrite(outage_note(draft), "instruction")
     best, best_score = None, 0
     for sent in draft.body:
         ws = grammar.words(sent.text)
@@ -280,14 +305,57 @@ def sender_heavy(d, s, draft):
     if turned:
         return Rewrite(f'Most of this draft is about the sender. Start where the news is, with the reader: '
                        f'"{grammar.excerpt(best.text)}" → "{turned}"', "instruction")
-    who = draft.product or "this"
+    what = f"what {draft.product} changes" if draft.product else "what changes"
     return Rewrite(f'Most of this draft is about the sender. Rewrite its most "we"-heavy sentence, '
-                   f'"{grammar.excerpt(best.text)}", as what {who} changes for the reader ("You can now …").',
+                   f'"{grammar.excerpt(best.text)}", as {what} for the reader ("You can now …").',
                    "instruction")
+
+
+_RANK = re.compile(r"^(?P<det>the\s+|our\s+|a\s+)?(?:(?:industry|world|market|country|nation)['’]s\s+)?"
+                   r"(?:most\s+[\w-]+|leading|#\s?1(?:[- ]rated)?|no\.?\s?1|number[- ]one|best(?:[- ]rated)?|"
+                   r"top(?:[- ]rated)?|fastest|largest|biggest|premier|foremost)\s+", re.I)
+
+
+def rank(d, s, draft):
+    """TL210: "the industry's most advanced X" -> "a X"."""
+    span = local_span(d, s, draft)
+    if span is not None:
+        a, b = span
+        words = s.text[a:b]
+        m = _RANK.match(words + " ")
+        tail = s.text[b:]
+        if m and re.match(r"\s*[A-Za-z0-9]", (words + " ")[m.end():] + tail):
+            det = (m.group("det") or "").strip().lower()
+            keep = "our " if det == "our" else "a " if det in ("the", "a") else ""
+            new = s.text[:a] + keep + (words + " ")[m.end():].rstrip() + tail
+            new = grammar.fix_articles(re.sub(r"\s{2,}", " ", new))
+            if a == 0:
+                new = grammar.capitalise(new)
+            if grammar.reads(s.text, new):
+                return sentence_rewrite(s, new)
+    subject = draft.product or "it"
+    return Rewrite(f'Replace "{grammar.shown(d)}" with something the reader can check about {subject} — what it '
+                   f'does, a number, a named customer — in "{grammar.excerpt(s.text, 70)}".', "instruction")
+
+
+def milestone(d, s, draft):
+    """TL209."""
+    news = draft.product or "what you make"
+    return Rewrite(f'Say what "{grammar.shown(d)}" changes for the reader — what they can now do with {news}, or '
+                   f'get sooner — rather than the milestone (in "{grammar.excerpt(s.text, 70)}").', "instruction")
+
+
+def crowd(d, s, draft):
+    """TL211."""
+    return Rewrite(f'Replace "{grammar.shown(d)}" in "{grammar.excerpt(s.text, 70)}" with one customer the reader '
+                   f'would recognise and what changed for them.', "instruction")
 
 
 REWRITERS = {
     "TL201": sender_heavy,
+    "TL209": milestone,
+    "TL210": rank,
+    "TL211": crowd,
     "TL202": pride,
     "TL203": hype,
     "TL204": press,
