@@ -230,11 +230,18 @@ def test_config_is_discovered_and_reloaded_when_it_changes(tmp_path):
             ed.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
                 types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
             broken = await ed.diagnostics(uri)
+            # Saving the config in the editor reloads it too (clients that do
+            # not watch files for the server still send didSave).
+            config.write_text("ignore: []\n", encoding="utf-8")
+            ed.client.text_document_did_save(types.DidSaveTextDocumentParams(
+                text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
+            saved = await ed.diagnostics(uri)
         finally:
             await ed.stop()
-        return rule, before, after, expected, broken
+        return rule, before, after, expected, broken, saved
 
-    rule, before, after, expected, broken = run(go())
+    rule, before, after, expected, broken, saved = run(go())
+    assert from_lsp(saved) == from_lsp(before)
     assert rule in {d.code for d in before}
     assert rule not in {d.code for d in after} and after
     assert from_lsp(after) == expected
