@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from email.parser import HeaderParser
+from email.policy import compat32
 
 from ..rules.spec import GENRES
 
@@ -99,9 +101,6 @@ def email_headers(text: str, fmt: str) -> dict:
         return {}
     m = _HEADER_END.search(text)
     head = text[: m.start()] if m else text[:4096]
-    from email.parser import HeaderParser
-    from email.policy import compat32
-
     try:
         msg = HeaderParser(policy=compat32).parsestr(head + "\n\n", headersonly=True)
     except Exception:  # a broken header block is no reason to fail the draft
