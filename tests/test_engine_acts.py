@@ -8,6 +8,7 @@ import pytest
 
 from tonelint.api import check_text
 from tonelint.engine.core import Engine
+from tonelint.engine.genre import release_notes
 from tonelint.errors import RuleError
 from tonelint.rules.loader import load_file
 from tonelint.source.files import SourceFile
@@ -221,3 +222,36 @@ def test_explain_describes_acts_genres_and_what_a_rule_reads(cli):
     assert genres.code == 0 and "transactional:" in genres.out and "magic link" in genres.out
     rule = cli("explain", "TL401").out
     assert "Judges promotional, appeal drafts only" in rule and "Sentence acts it reads" in rule
+
+
+# Release notes are reference from their structure; a launch post naming a version is not (issue 13).
+_NOTES = ("## 3.1.0 (2031-02-14)\n\nWe're excited to announce the new exporter.\n\n### Added\n\n"
+          "- Export boards as CSV. #412\n- A `--quiet` flag for the sync command. #418\n\n### Fixed\n\n"
+          "- Fix a crash when a board has no columns. #420\n")
+_LAUNCH = ("# Exporter 3.1 is here!\n\nWe're excited to announce version 3.1.0 of the exporter. "
+           "It is the fastest way to move your boards. Start your free trial today.\n")
+
+
+@pytest.mark.parametrize("text, genre", [(_NOTES, "reference"), (_LAUNCH, "promotional")],
+                         ids=["release-notes", "launch-post-with-a-version"])
+def test_release_notes_are_reference_a_launch_post_is_not(text, genre):
+    result, m = message(text)
+    assert m.genre == genre
+    # Release notes get no listening or ask findings (TL301/TL401 judge promotional and appeal
+    # drafts only); the announcement cliché is still one-way in both (the shared labels say so).
+    rules = {d.rule for d in result.diagnostics}
+    assert ("TL301" in rules) == (genre == "promotional"), rules
+    assert "TL202" in rules
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Version 2.4.1\n\nReleased 2030-03-02\n- Fixed the export of empty boards. {pr}88\n- Added a retry. {issue}91\n", True),
+    ("v2.0.0 (2030-05-01)\n\n- Fix the login redirect\n- Bump the parser\n", True),
+    ("Changelog\n\n### Added\n- Dark mode (#120)\n\n### Removed\n- The old API (#131)\n", True),
+    ("Version 2.0 is live! Upgrade today and save 20%.\n", False),
+    ("## 2.0.0\n\nOur biggest release ever. Try it free for 30 days.\n", False),
+    ("Fixed\n\nYour order #12345 has shipped.\n", False),
+])
+def test_release_notes_from_the_shape_of_the_text(text, expected):
+    assert release_notes(text) is expected
+

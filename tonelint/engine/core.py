@@ -125,7 +125,7 @@ class Engine:
         brand = detect_brand(prose, meta=meta, headers=headers)
         found = {name: [h for b in blocks for h in facts.of(b.key)] for name, blocks in model.acts.items()}
         genre, genre_from = decide(facts, model, acts_found=found, meta=meta, headers=headers, fmt=source.format,
-                                   configured=self.settings.genre, channel=channel)
+                                   configured=self.settings.genre, channel=channel, text=source.text)
         # Configured names are already in the bank's sender block; found ones are counted here.
         message = read_message(facts, model, genre=genre, genre_from=genre_from, brand=brand,
                                source_text=source.text)

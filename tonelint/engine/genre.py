@@ -31,14 +31,15 @@ from email.policy import compat32
 
 from ..rules.spec import GENRES
 
-__all__ = ["GENRES", "decide", "detect_brand", "email_headers"]
+__all__ = ["GENRES", "decide", "detect_brand", "email_headers", "release_notes"]
 # The channels that are promotional by nature (docs/rules.md, channel profiles).
 _PROMOTIONAL_CHANNELS = {"social", "press-release", "landing-page", "sms"}
 
 
 def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: str,
-           configured: str | None = None, channel: str | None = None) -> tuple[str, str]:
-    """(genre, where it came from)."""
+           configured: str | None = None, channel: str | None = None, text: str = "") -> tuple[str, str]:
+    """(genre, where it came from).  `text`: the draft as written, whose
+    lines show a changelog's structure (release_notes)."""
     if configured:
         return configured, "config"
     declared = str(meta.get("genre") or "").strip().lower()
@@ -63,6 +64,10 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     trans, appeal, reply = cues.get("transactional", 0), cues.get("appeal", 0), cues.get("reply", 0)
     if mail and quoted:
         return "reply", "text"  # mail that quotes the message it answers
+    # Release notes are reference however they cheer ("We're excited to ship…" under "## 2.1.0"):
+    # their structure, not their words, says so.
+    if release_notes(text):
+        return "reference", "text"
     # An appeal names the gift more than once, or asks for it: a donation page's FAQ is still an appeal.
     if appeal >= 2 or (appeal and asks):
         return "appeal", "text"
@@ -87,6 +92,38 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # A draft that speaks to its reader is outbound copy; one that speaks to no one is reference.
     talks = any(acts_found.get(name) for name in ("reader", "sender"))
     return ("promotional" if talks else "reference"), "text"
+
+
+# A changelog's structure, line by line (release_notes).  A version heading:
+# "## 1.2.3", "Version 8.4.2", "v2.0.0 (2024-05-01)", "[1.4.0] - 2024-05-01".
+_VERSION_HEADING = re.compile(
+    r"(?mi)^[ \t]*(?:#{1,4}[ \t]*)?(?:version[ \t]+|release[ \t]+|v)?\[?v?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\]?"
+    r"(?:[ \t]*(?:[-\u2013\u2014:][ \t]*|\()[\w ,.-]*\d{4}(?:-\d\d-\d\d)?\)?)?[ \t]*$")
+_RELEASED = re.compile(r"(?mi)^[ \t*_]*released(?:[ \t]+on)?:?[ \t]+(?:\d{4}-\d\d-\d\d|\w+ \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})")
+_SECTION = re.compile(
+    r"(?mi)^[ \t]*(?:#{1,4}[ \t]*)?(?:added|fixed|changed|removed|deprecated|security|breaking(?: changes?)?|"
+    r"bug ?fixes|fixes|features|new features|improvements|enhancements)[ \t]*:?[ \t]*$")
+_ISSUE_REF = re.compile(r"(?<![\w&/])#\d{2,6}\b|\{(?:pr|issue)\}\d+|\b(?:PR|pull request|issue)[ \t]?#?\d{2,6}\b")
+_FIX_BULLET = re.compile(r"(?m)^[ \t]*[-*+][ \t]+(?:fix|fixed|fixes|add|added|adds|remove|removed|removes|bump|bumped|"
+                         r"update|updated|improve|improved|deprecate|deprecated|drop|dropped)\b", re.I)
+
+
+def release_notes(text: str) -> bool:
+    """A changelog or release notes, from the shape of the text: a version
+    heading or a "Released <date>" line, with at least one other sign of a
+    changelog (Added/Fixed/… sections, two issue or PR numbers, two bullets
+    of fixes); or, without a version, two such sections with numbers or fix
+    bullets.  Precision first: a launch post that names a version ("v2.0 is
+    here!") has no sections, numbers or fix bullets, and stays promotional."""
+    if not text:
+        return False
+    versioned = bool(_VERSION_HEADING.search(text) or _RELEASED.search(text))
+    sections = len(_SECTION.findall(text))
+    refs = len(_ISSUE_REF.findall(text)) >= 2
+    bullets = len(_FIX_BULLET.findall(text)) >= 2
+    if versioned:
+        return bool(sections or refs or bullets)
+    return sections >= 2 and (refs or bullets)
 
 
 _HEADER_END = re.compile(r"\r?\n\r?\n")
