@@ -255,3 +255,15 @@ def test_release_notes_are_reference_a_launch_post_is_not(text, genre):
 def test_release_notes_from_the_shape_of_the_text(text, expected):
     assert release_notes(text) is expected
 
+
+# A promise made as a sales pitch gives the reader nothing yet: the ask after it is premature;
+# the same ask after a tip the reader can use is not (issue 13, the 2002 spam figure).
+@pytest.mark.parametrize("text, premature", [
+    ("Guaranteed to lose 10 pounds in 30 days or your money back!! Click here to order.", True),
+    ("We will put 500 new members in your downline in 30 days!! Order now.", True),
+    ("You can cut your heating bill by closing the curtains at dusk. Click here to order the full guide.", False),
+])
+def test_a_sales_claim_is_not_value_given_before_an_ask(text, premature):
+    result, m = message(text, "text")
+    assert ("value" in m.acts[0]) is not premature
+    assert any(d.rule == "TL401" for d in result.diagnostics) is premature

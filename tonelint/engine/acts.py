@@ -165,6 +165,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 hs = [_sentence_hit(facts, i, "act:question")]
             if act == "value" and scope == "title":
                 continue  # a subject line promises; the body gives
+            if act == "value" and (i in by_sent.get("pitch", {}) or i in by_sent.get("claim", {})):
+                continue  # a sales claim or hype promises the reader something; it gives nothing yet
             if act == "invitation" and i in asks and i not in by_sent.get("help", {}):
                 continue  # "Reach out to book your demo": the sentence asks, it does not listen
             here.add(act)
