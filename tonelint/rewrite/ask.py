@@ -93,7 +93,7 @@ def _subject_rewrite(d, s, draft):
 
 def _invitation(ask_text: str, draft) -> str | None:
     """"Sign up today!" -> "If you'd like to try Planwise, sign up today." """
-    core = grammar.unshout(ask_text.strip().rstrip(".!"), draft.names, start=False)
+    core = grammar.unshout(re.sub(r"[\s(\[{.!]+$", "", ask_text.strip()), draft.names, start=False)
     if not _ASK_VERB.match(core) or _URGENT_ONLY.match(core):
         return None
     core = core[0].lower() + core[1:] if core[:1].isupper() and not grammar.is_acronym(core.split()[0]) else core
@@ -200,7 +200,10 @@ def stacked(d, s, draft):
                 fix = Fix(tuple(edits), Applicability.UNSAFE)
         dropped = ", ".join(f'"{grammar.excerpt(x.text, 40)}"' for x in drop)
         return Rewrite(f'Ask once: keep "{grammar.excerpt(keep.text, 60)}" and drop {dropped}.', "instruction", fix=fix)
-    asks = draft.asks_in(s.index)
+    asks = list(dict.fromkeys(a.lower() for a in draft.asks_in(s.index)))
+    if len(asks) == 1:
+        return Rewrite(f'"{grammar.excerpt(s.text, 60)}" repeats one ask; keep it once, after what this part of the '
+                       f'draft gives the reader.', "instruction", fix=None)
     if len(asks) >= 2:
         listed = ", ".join(f'"{a}"' for a in asks)
         return Rewrite(f'Ask once in "{grammar.excerpt(s.text, 70)}": it asks {listed}; keep the one that matters most '
@@ -248,8 +251,8 @@ _URGENT = re.compile(
     r"\s*[,;:—–-]?\s*(?:so\s+|and\s+|but\s+)?(?:please\s+)?(?:act (?:now|fast|today)|hurry(?: up)?|don['’]t (?:wait|delay)|"
     r"do not (?:wait|delay)|now or never|don['’]t miss (?:out|this|it)|do not miss out|before it['’]s too late|"
     r"while (?:supplies|stocks) last|(?:it )?won['’]t last long|will not last long|time is running out|"
-    r"(?:selling|going) fast|only a few left|(?:ending|ends|is over|expires|expiring) (?:tomorrow|tonight|today|soon))"
-    r"(?: on)?\s*[!.,:;]*", re.I)
+    r"(?:selling|going) fast|only a few left)(?: on)?\s*[!.,:;]*"
+    r"|,\s*(?:ending|ends|expiring|expires) (?:tomorrow|tonight|today|soon)\b", re.I)
 _LIMITED = re.compile(r"\b(?:(?:is|are)\s+)?(?:available\s+)?(?:only\s+)?for a limited time(?: only)?|\blimited[- ]time\s+(?=\w)|\b(?:only today|today only)\b", re.I)
 
 

@@ -34,7 +34,7 @@ _ROLES = {"user", "users", "customer", "customers", "member", "members", "subscr
           "friends", "sir", "madam", "homeowner", "client", "valued", "account", "holder", "shopper", "reader",
           "readers", "recipient", "undisclosed", "webmaster", "admin", "team", "all", "everyone", "business",
           "owner", "colleague", "partner", "investor", "list", "internet", "email", "e-mail"}
-_NAME = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]+)*(?:\.(?:com|net|org|io|co|ai|app)\b)?"
+_NAME = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]+)*(?:['’]s(?=[ ][A-Z]))?(?:\.(?:com|net|org|io|co|ai|app)\b)?"
                    r"(?:[ ][A-Z][A-Za-z0-9]+){0,2}(?:[ ]\d+(?:\.\d+)*)?)(?!\w|\.\w)")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+")
@@ -252,7 +252,9 @@ class Draft:
                     continue  # a mailing list's tag ("[ILUG]")
                 start = m.start()
                 words = name.split()
-                while words and words[0].lower() in _NOT_NAMES:  # "Introducing Planwise 3.0"
+                if re.search(r"['’]s?\s*$", text[:m.start()]) or re.search(r"['’]$", text[:m.start()]):
+                    continue  # the tail of "Let's Encrypt"
+                while words and (words[0].lower() in _NOT_NAMES or grammar.is_common(words[0])):  # "Introducing Planwise 3.0"
                     start += len(words[0]) + 1
                     words = words[1:]
                 if not words or words[0][:1].isdigit():

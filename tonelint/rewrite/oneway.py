@@ -129,7 +129,13 @@ def strip_press(text: str) -> str:
 
 def strip_hype(text: str) -> str:
     out = _SUPERLATIVE.sub(lambda m: f"{m.group(1)} new {m.group(2)}", text)
-    out = _ATTRIB.sub("", out)
+    def drop(m):
+        # only a hype word in front of a noun goes ("our industry-leading
+        # modules"); before a verb it is the subject ("the state of the art has")
+        nxt = re.match(r"\s+([A-Za-z][\w'-]*)", out[m.end():])
+        return "" if nxt and not grammar.is_common(nxt.group(1)) else m.group(0)
+
+    out = _ATTRIB.sub(drop, out)
     out = re.sub(r"\b(" + "|".join(_VERB_HYPE) + r")\b", lambda m: _VERB_HYPE[m.group(1).lower()], out, flags=re.I)
     if out == text:
         return text
@@ -254,13 +260,14 @@ def shouting(d, s, draft):
 def borrowed_credential(d, s, draft):
     """TL208."""
     span = local_span(d, s, draft)
-    if span is not None:
+    if span is not None and not re.search(r"\w", s.text[: span[0]]):
+        # only a badge that opens its sentence comes off cleanly
         a, b = span
         new = grammar.tidy(s.text[:a] + s.text[b:])
         new = re.sub(r"^(?:[,!.:*•|~=_-]\s*)+", "", new)
-        new = clean(new, draft)
-        if len(grammar.WORD.findall(new)) >= 4 and grammar.reads(s.text, new):
-            return sentence_rewrite(s, grammar.capitalise(new))
+        if (len(grammar.WORD.findall(new)) >= 4 and grammar.reads(s.text, new) and "..." not in s.text
+                and not re.match(r"[A-Z0-9]{2,}\b\s*,|and\b", new)):
+            return sentence_rewrite(s, grammar.capitalise(clean(new, draft)))
     return Rewrite(f'Replace "{grammar.shown(d)}" in "{grammar.excerpt(s.text, 60)}" with something the reader can '
                    f'check: the price, what is included, or a customer\'s own words.', "instruction")
 
