@@ -15,10 +15,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
 from functools import partial
 
-from ..engine.facts import Facts
+from ..engine.facts import join
 from ..errors import TonelintError
 from .cache import pack_result, restore
 
@@ -117,10 +116,8 @@ def _work(i: int):
 
 def _split_analyse(engine, parsed, jobs: int):
     """Engine.analyse for one large draft: contiguous runs of paragraphs are
-    tokenised and scanned in workers, and their Facts joined in order.  Every
-    fact is local to a paragraph or a sentence (hits never cross a segment;
-    overlap and sentence vetoes are decided per segment and per sentence), so
-    the join is the whole draft's Facts, renumbered."""
+    tokenised and scanned in workers, and their Facts joined in order
+    (facts.join)."""
     segments = parsed.segments
     if len(segments) < 2 * jobs:
         return None
@@ -137,7 +134,7 @@ def _split_analyse(engine, parsed, jobs: int):
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                              initializer=_enter, initargs=(engine, segments)) as pool:
         parts = [(a, pool.submit(_scan_part, a, b)) for a, b in groups]
-        return _join(segments, [(a, f.result()) for a, f in parts])
+        return join(segments, [(a, f.result()) for a, f in parts])
 
 
 def _scan_part(a: int, b: int):
@@ -147,16 +144,3 @@ def _scan_part(a: int, b: int):
     facts = engine.bank.scan(segments, docs)
     facts.segments = []  # the parent has them
     return facts
-
-
-def _join(segments, parts):
-    out = Facts(segments=list(segments))
-    for seg_base, part in parts:
-        sent_base = len(out.sentences)
-        out.sentences.extend(replace(s, seg=s.seg + seg_base) for s in part.sentences)
-        for key, hits in part.hits.items():
-            out.hits.setdefault(key, []).extend(
-                replace(h, seg=h.seg + seg_base, sent=h.sent + sent_base) for h in hits
-            )
-        out.words += part.words
-    return out
