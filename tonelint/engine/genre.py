@@ -49,7 +49,6 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # Cue hits, not sentences: one line of a handbook can name the playbook and the sales team.
     cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)}) for g, blocks in model.genres.items()}
     asks = len({h.sent for h in acts_found.get("ask", [])})
-    # Claims, promotion and the sales pitch ($ amounts, shouted words, sales claims) all promote.
     mail = fmt == "email"
     # Claims and promotion promote; in mail, so does a bare sales pitch ($ amounts, shouted words,
     # sales claims), which is how bulk mail reads when it names no button.
@@ -127,13 +126,13 @@ _AT = re.compile(rf"\b(?:at|from|the) ({_NAME}) [Tt]eam\b|,\s*[A-Z][\w ]{{0,40}}
 _FROM_NAME = re.compile(r'^\s*"?([^"<]*?)"?\s*<[^@>]+@([^>]+)>')
 
 
-def detect_brand(text_of_prose: str, *, configured: tuple = (), meta: dict | None = None,
-                 headers: dict | None = None) -> tuple[str, ...]:
-    """The names the sender calls itself (module doc): configured names plus
-    at most one name found in the draft."""
+def detect_brand(text_of_prose: str, *, meta: dict | None = None, headers: dict | None = None) -> tuple[str, ...]:
+    """The names the sender calls itself (module doc): those the front matter
+    declares plus at most one name found in the draft (the engine adds the
+    configured brand)."""
     meta = meta or {}
     headers = headers or {}
-    names = [b for b in configured if b]
+    names: list[str] = []
     declared = meta.get("brand") or meta.get("company")
     if isinstance(declared, str) and declared.strip():
         names.append(declared.strip())
