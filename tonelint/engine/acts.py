@@ -129,11 +129,9 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
         lst = [h for b in blocks for h in facts.of(b.key)]
         if name == "value" and source_text:
             lst += _numbered_steps(facts, source_text)
-        lst.sort(key=lambda h: (h.seg, h.start, -h.end))
         found[name] = longest(lst)
     if brand:
-        found["sender"] = longest(sorted(found.get("sender", []) + _brand_hits(facts, brand),
-                                         key=lambda h: (h.seg, h.start, -h.end)))
+        found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
     n = len(facts.sentences)
     by_sent: dict[str, dict[int, list[Hit]]] = {}
     for name, lst in found.items():
@@ -189,9 +187,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
 
 def act_hits(message: Message, names) -> list[Hit]:
     """The hits of these acts, in text order (what an `act:` block matches)."""
-    out = [h for a in names for h in message.hits.get(a, [])]
-    out.sort(key=lambda h: (h.seg, h.start, -h.end))
-    return longest(out)
+    return longest(h for a in names for h in message.hits.get(a, []))
 
 
 _NUMBERED = re.compile(r"^[ \t>]*(?:[-*+][ \t]+)?\d{1,2}[.)][ \t]*$")

@@ -169,6 +169,13 @@ class Engine:
                 source.text, parsed.directives, diagnostics
             )
         diagnostics.sort(key=Diagnostic.sort_key)
+        if diagnostics:
+            from ..rewrite import attach
+            from ..rewrite.draft import Draft
+
+            draft = Draft(source.text, facts, meta=parsed.meta, fmt=source.format, channel=channel,
+                          measures=self.measures, brand=self.settings.brand)
+            diagnostics = attach(diagnostics, draft)
         result.diagnostics = diagnostics
         return result
 

@@ -63,16 +63,17 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     trans, appeal, reply = cues.get("transactional", 0), cues.get("appeal", 0), cues.get("reply", 0)
     if mail and quoted:
         return "reply", "text"  # mail that quotes the message it answers
+    # An appeal names the gift more than once, or asks for it: a donation page's FAQ is still an appeal.
+    if appeal >= 2 or (appeal and asks):
+        return "appeal", "text"
     # A long page with reference words and at most one pitch is documentation
     # ("Try it" at the end of a guide); mail that pitches once is still mail.
     if ref >= 3 and ref >= 2 * pitch or not mail and ref and pitch <= 1 and words >= 60:
         return "reference", "text"
-    if internal >= 2 and internal > pitch:
+    if internal >= 2 and 2 * internal > pitch:
         return "internal", "text"
     if trans and (trans >= pitch or words < 120):
         return "transactional", "text"
-    if appeal >= 2 or (appeal and asks):
-        return "appeal", "text"
     if reply and reply >= pitch and (not mail or quoted):
         return "reply", "text"
     if pitch:

@@ -24,6 +24,17 @@ class _Fields(dict):
         return "{" + key + "}"
 
 
+class _Count(int):
+    """A number in a template; `{denominator:time/times}` writes it with the
+    noun that agrees with it ("1 time", "3 times"), never "1 times"."""
+
+    def __format__(self, spec: str) -> str:
+        if "/" in spec:
+            one, many = spec.split("/", 1)
+            return f"{int(self)} {one if self == 1 else many}"
+        return int.__format__(self, spec)
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 
 
@@ -35,7 +46,7 @@ def first_sentence(text: str) -> str:
 
 def render(template: str, fields: dict) -> str:
     try:
-        return template.format_map(_Fields(fields))
+        return template.format_map(_Fields({k: _Count(v) if type(v) is int else v for k, v in fields.items()}))
     except (ValueError, IndexError, KeyError, AttributeError):
         return template
 
@@ -67,6 +78,7 @@ class Context:
             rewrite=render(rule.rewrite, fields),
             fix=fix,
             path=self.path,
+            sentence=hit.sent if hit is not None else None,
         )
 
     def in_scope(self, rule, hit: Hit) -> bool:
