@@ -1,5 +1,6 @@
 """Shared helpers: run the real CLI in-process (same code path as the
-`tonelint` script, including exit codes and stderr) and write drafts."""
+`tonelint` script, including exit codes and stderr), write drafts, and lint
+text through the library with every finding's span checked."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tonelint.api import check_text
 from tonelint.cli import main
+from tonelint.diagnostics import Applicability
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -65,7 +68,7 @@ def write(tmp_path):
 @pytest.fixture(autouse=True)
 def _own_cache(tmp_path_factory, monkeypatch):
     """Every test starts with an empty result cache of its own, outside the
-    repository and outside the folders it lints (tests/test_cache.py owns the
+    repository and outside the folders it lints (tests/test_run_cache.py owns the
     cache's behaviour; elsewhere a hit from another test must not hide a bug)."""
     monkeypatch.setenv("TONELINT_CACHE_DIR", str(tmp_path_factory.mktemp("tonelint-cache")))
 
@@ -74,7 +77,7 @@ def _own_cache(tmp_path_factory, monkeypatch):
 def engine_runs(monkeypatch):
     """Names of the drafts the engine checked, in order: a cache hit never
     appears, so the cache and `tonelint clean` tests see hits and misses."""
-    from tonelint.engine import Engine
+    from tonelint.engine.core import Engine
 
     seen: list[str] = []
     real = Engine.check
@@ -131,3 +134,52 @@ def committed(tmp_path, monkeypatch):
 def repo(committed):
     """A git repository whose one commit holds content/news.md = NEWS."""
     return committed({"content/news.md": NEWS})
+
+
+def check_spans(text: str, diagnostics, quotes: bool = True) -> None:
+    """The invariants every reporter and --fix rely on, for each finding: its
+    span is inside the text and quotes exactly the words it matched; a message
+    that quotes the match quotes those words in order (unless quotes=False);
+    a fix's edits are in the text, in order, and a safe fix replaces exactly
+    the matched words."""
+    for d in diagnostics:
+        assert 0 <= d.start <= d.end <= len(text), d
+        assert text[d.start : d.end] == d.matched, d
+        if quotes and d.message.startswith('"') and d.rule != "TL402" and d.end > d.start:
+            # Messages that open with the quoted match quote its words as the
+            # reader sees them: the words of the source span, in order, with
+            # line breaks, tags and escapes between them left out.
+            quoted = d.message[1 : d.message.index('"', 1)]
+            assert quoted.strip() and quoted == " ".join(quoted.split()), (d.message, d.matched)
+            pos = 0
+            for word in quoted.split():
+                found = d.matched.find(word, pos)
+                assert found >= 0, (d.message, d.matched)
+                pos = found + len(word)
+        if d.fix is not None:
+            last = -1
+            for e in d.fix.edits:
+                assert 0 <= e.start <= e.end <= len(text), d
+                assert e.start >= last, d
+                last = e.end
+            if d.fix.applicability is Applicability.SAFE:
+                # A safe fix replaces exactly the quoted words, nothing around them.
+                assert (d.fix.edits[0].start, d.fix.edits[-1].end) == (d.start, d.end), d
+
+
+def lint_checked(text: str, fmt: str = "markdown", select=None, engine=None):
+    """The draft's findings through the library (tonelint.check_text), each
+    span checked by check_spans."""
+    diagnostics = check_text(text, fmt=fmt, engine=engine, select=select).diagnostics
+    # A mail body in quoted-printable or base64 keeps its escapes inside the
+    # source span ("mas=\r\nses"), so a message quotes decoded words the raw
+    # span does not hold letter for letter; the span itself is still exact.
+    check_spans(text, diagnostics, quotes=fmt != "email")
+    return diagnostics
+
+
+@pytest.fixture(scope="session")
+def lint():
+    """lint(text, fmt="markdown", select=None, engine=None) -> findings, every span checked.
+    Session-scoped so that Hypothesis tests can use it too."""
+    return lint_checked

@@ -7,7 +7,7 @@ import re
 
 import tonelint
 from tonelint import Diagnostic, Level
-from tonelint.engine import FileResult
+from tonelint.engine.core import FileResult
 from tonelint.errors import InputError
 
 from conftest import EXAMPLES
@@ -78,7 +78,7 @@ def test_lint_paths_honours_the_configuration_like_the_cli(tmp_path):
 
 
 def test_every_finding_carries_a_one_sentence_rationale():
-    from tonelint.ruleset import load_rules
+    from tonelint.rules.loader import load_rules
 
     text = (EXAMPLES / "pushy-launch-email.md").read_text(encoding="utf-8")
     found = tonelint.lint_text(text)

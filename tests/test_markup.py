@@ -7,16 +7,7 @@ import json
 
 import pytest
 
-import tonelint
 from tonelint.diagnostics import LineIndex
-
-
-def lint(text: str, fmt: str, select=None):
-    diagnostics = tonelint.lint_text(text, fmt=fmt, select=select)
-    for d in diagnostics:  # the invariant every reporter and --fix rely on
-        assert 0 <= d.start <= d.end <= len(text)
-        assert text[d.start : d.end] == d.matched
-    return diagnostics
 
 
 def pairs(diagnostics):
@@ -47,26 +38,26 @@ ASKLESS_OPENING = "Our spring menu is out.\n\n"
     ],
     ids=["fence", "tilde-fence", "indented", "inline-code", "comment", "bare-url", "autolink", "link-url-and-title"],
 )
-def test_markdown_non_prose_is_not_linted(snippet):
+def test_markdown_non_prose_is_not_linted(lint, snippet):
     text = ASKLESS_OPENING + snippet
     assert lint(text, "markdown", select=["TL4"]) == []
     # The same words as prose are an ask: the test above cannot pass vacuously.
     assert [d.rule for d in lint(ASKLESS_OPENING + "Buy now.\n", "markdown", select=["TL4"])] == ["TL401"]
 
 
-def test_markdown_code_block_keeps_audience_words_out():
+def test_markdown_code_block_keeps_audience_words_out(lint):
     text = "Set the target with:\n\n```yaml\ntarget audience: our users\n```\n\n`our users` is a config key.\n"
     assert lint(text, "markdown") == []
 
 
-def test_markdown_link_text_counts_and_url_does_not():
+def test_markdown_link_text_counts_and_url_does_not(lint):
     text = "We wrote it for our [target audience](https://example.com/our-users).\n"
     assert pairs(lint(text, "markdown", select=["TL1"])) == [("TL101", "target audience")]
     url_only = "Read [the guide](https://example.com/target-audience \"our users\").\n"
     assert lint(url_only, "markdown", select=["TL1"]) == []
 
 
-def test_markdown_block_kinds_are_prose():
+def test_markdown_block_kinds_are_prose(lint):
     text = (
         "# For our target audience\n\n"
         "- our users love it\n"
@@ -94,20 +85,20 @@ def test_markdown_block_kinds_are_prose():
     ]
 
 
-def test_markdown_escapes_entities_and_emphasis_keep_exact_spans():
+def test_markdown_escapes_entities_and_emphasis_keep_exact_spans(lint):
     text = "Our \\*target audience\\* &amp; *our users* love **eyeballs** &copy; 2024.\n"
     assert pairs(lint(text, "markdown", select=["TL1"])) == [
         ("TL101", "target audience"), ("TL103", "our users"), ("TL105", "eyeballs"),
     ]
 
 
-def test_markdown_crlf_positions():
+def test_markdown_crlf_positions(lint):
     text = "Hello\r\n\r\nOur target audience\r\nand our users!!!\r\n"
     diagnostics = lint(text, "markdown", select=["TL1", "TL205"])
     assert positions(text, diagnostics) == [("TL101", 3, 5), ("TL103", 4, 5), ("TL205", 4, 14)]
 
 
-def test_markdown_no_break_space_does_not_hide_a_phrase():
+def test_markdown_no_break_space_does_not_hide_a_phrase(lint):
     text = "Made for our target&nbsp;audience and our\u00a0users.\n"
     assert pairs(lint(text, "markdown", select=["TL1"])) == [
         ("TL101", "target&nbsp;audience"), ("TL103", "our\u00a0users"),
@@ -147,12 +138,12 @@ def test_front_matter_positions_are_exact_in_json(cli, write):
     assert [(f["rule"], f["line"], f["column"]) for f in findings][0] == ("TL401", 2, 9)
 
 
-def test_front_matter_other_keys_are_metadata_not_prose():
+def test_front_matter_other_keys_are_metadata_not_prose(lint):
     text = "---\nauthor: our users\ntags: [target audience]\n---\n\nHi there.\n"
     assert lint(text, "markdown") == []
 
 
-def test_front_matter_subject_is_the_opening_for_premature_asks():
+def test_front_matter_subject_is_the_opening_for_premature_asks(lint):
     body = "Here's how to fix a flat in five minutes: lever, patch, pump.\n\nIf it helps, sign up for more.\n"
     assert lint(body, "markdown", select=["TL401"]) == []
     with_subject = "---\nsubject: Shop now for spring tyres\n---\n\n" + body
@@ -161,7 +152,7 @@ def test_front_matter_subject_is_the_opening_for_premature_asks():
     assert "subject line" in diagnostics[0].message
 
 
-def test_front_matter_with_crlf_and_bom_free_offsets():
+def test_front_matter_with_crlf_and_bom_free_offsets(lint):
     text = "---\r\ntitle: Buy now\r\n---\r\n\r\nOur target audience is here.\r\n"
     diagnostics = lint(text, "markdown", select=["TL101", "TL401"])
     assert positions(text, diagnostics) == [("TL401", 2, 8), ("TL101", 5, 5)]
@@ -187,7 +178,7 @@ HTML_DRAFT = """<!DOCTYPE html>
 """
 
 
-def test_html_visible_text_only_with_exact_positions():
+def test_html_visible_text_only_with_exact_positions(lint):
     diagnostics = lint(HTML_DRAFT, "html")
     got = [(r, m) for r, m in pairs(diagnostics) if r != "TL201"]
     assert ("TL401", "Buy now") in got
@@ -203,26 +194,26 @@ def test_html_visible_text_only_with_exact_positions():
     assert positions(HTML_DRAFT, [d for d in diagnostics if d.rule == "TL103"]) == [("TL103", 11, 6)]
 
 
-def test_html_title_is_the_opening():
+def test_html_title_is_the_opening(lint):
     page = "<html><head><title>Shop now</title></head><body><p>Here's how to pick a tent.</p></body></html>"
     diagnostics = lint(page, "html", select=["TL401"])
     assert pairs(diagnostics) == [("TL401", "Shop now")]
     assert "subject line" in diagnostics[0].message
 
 
-def test_html_entities_decode_but_spans_stay_in_source():
+def test_html_entities_decode_but_spans_stay_in_source(lint):
     page = "<p>Our users &amp; the target audience &#8212; caf&eacute;</p>"
     diagnostics = lint(page, "html", select=["TL1"])
     assert pairs(diagnostics) == [("TL103", "Our users"), ("TL101", "target audience")]
 
 
-def test_html_crlf_and_broken_markup_do_not_shift_positions():
+def test_html_crlf_and_broken_markup_do_not_shift_positions(lint):
     page = "<html>\r\n<body>\r\n<p>Hello\r\nour users & the target audience < 3\r\n<b>unclosed eyeballs"
     diagnostics = lint(page, "html", select=["TL1"])
     assert positions(page, diagnostics) == [("TL103", 4, 1), ("TL101", 4, 17), ("TL105", 5, 13)]
 
 
-def test_markdown_raw_html_block_text_is_prose_with_exact_positions():
+def test_markdown_raw_html_block_text_is_prose_with_exact_positions(lint):
     # A landing page in Markdown puts its banner and button in raw HTML.
     text = (
         "Our bread course starts in May.\r\n\r\n"
@@ -235,7 +226,7 @@ def test_markdown_raw_html_block_text_is_prose_with_exact_positions():
     assert positions(text, diagnostics) == [("TL101", 4, 19), ("TL106", 5, 47)]
 
 
-def test_markdown_directive_inside_an_html_block_still_applies():
+def test_markdown_directive_inside_an_html_block_still_applies(lint):
     text = "<div>\n<!-- tonelint-disable-next-line TL101 -->\n<p>our target audience</p>\n</div>\n\nThe target market.\n"
     assert pairs(lint(text, "markdown", select=["TL101"])) == [("TL101", "target market")]
 
@@ -246,7 +237,7 @@ def eml(headers: str, body: str) -> str:
     return headers.strip("\n") + "\n\n" + body
 
 
-def test_eml_subject_is_the_opening_and_plain_body_is_exact():
+def test_eml_subject_is_the_opening_and_plain_body_is_exact(lint):
     text = eml(
         "From: Shop <news@shop.example>\nTo: you@example.com\nSubject: Buy now: spring sale\n"
         "Content-Type: text/plain; charset=utf-8",
@@ -260,12 +251,12 @@ def test_eml_subject_is_the_opening_and_plain_body_is_exact():
     assert "subject line" in diagnostics[0].message
 
 
-def test_eml_headers_other_than_subject_are_not_prose():
+def test_eml_headers_other_than_subject_are_not_prose(lint):
     text = eml("From: Our Users <a@b.example>\nTo: Target Audience <c@d.example>\nSubject: Hello", "Hi.\n")
     assert lint(text, "email") == []
 
 
-def test_eml_html_only_message():
+def test_eml_html_only_message(lint):
     text = eml(
         "From: a@b.example\nSubject: Spring news\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8",
         "<html><body><style>p{}</style><p>Made for our target audience &amp; our users</p></body></html>\n",
@@ -275,7 +266,7 @@ def test_eml_html_only_message():
     assert positions(text, diagnostics) == [("TL101", 6, 47), ("TL103", 6, 69)]
 
 
-def test_eml_multipart_alternative_lints_the_plain_part_once():
+def test_eml_multipart_alternative_lints_the_plain_part_once(lint):
     text = (
         "From: a@b.example\nSubject: Spring news\nMIME-Version: 1.0\n"
         'Content-Type: multipart/alternative; boundary="XX"\n\n'
@@ -295,7 +286,7 @@ def qp_headers(ctype: str) -> str:
             f"Content-Type: {ctype}; charset=utf-8\nContent-Transfer-Encoding: quoted-printable")
 
 
-def test_eml_quoted_printable_positions_are_exact_but_carry_no_fix():
+def test_eml_quoted_printable_positions_are_exact_but_carry_no_fix(lint):
     text = eml(
         qp_headers("text/plain"),
         "Our target audience will love it =E2=80=94 and our users too. Reach the mas=\nses, lo=\nng lines.\n",
@@ -309,7 +300,7 @@ def test_eml_quoted_printable_positions_are_exact_but_carry_no_fix():
     assert '"Reach the masses"' in diagnostics[2].message
 
 
-def test_eml_quoted_printable_html_part():
+def test_eml_quoted_printable_html_part(lint):
     text = eml(
         qp_headers("text/html"),
         '<p style=3D"x">Caf=C3=A9 news for our target&nbsp;audience =E2=80=94 <a href=3D"h">click=\n here</a></p>\n',
@@ -318,7 +309,7 @@ def test_eml_quoted_printable_html_part():
     assert pairs(diagnostics) == [("TL101", "target&nbsp;audience"), ("TL403", "click=\n here")]
 
 
-def test_eml_encoded_subject_and_base64_body():
+def test_eml_encoded_subject_and_base64_body(lint):
     text = eml(
         "From: a@b.example\nSubject: =?utf-8?q?Buy_now=3A_spring?=\nMIME-Version: 1.0\n"
         "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64",
@@ -336,7 +327,7 @@ def test_eml_encoded_subject_and_base64_body():
 
 
 @pytest.mark.parametrize("ctype", ["", "Content-Type: text/plain; charset=us-ascii\n"], ids=["no-type", "plain"])
-def test_eml_plain_part_that_is_an_html_document_is_read_as_html(ctype):
+def test_eml_plain_part_that_is_an_html_document_is_read_as_html(lint, ctype):
     # Bulk-mail tools send HTML with no (or a wrong) Content-Type; clients
     # render it, so tags are not prose and a link's words are one phrase.
     body = ('<!-- saved --><HTML><BODY><FONT size=2><P>Our target audience loves it.'
@@ -350,7 +341,7 @@ def test_eml_plain_part_that_is_an_html_document_is_read_as_html(ctype):
     ("7bit", "Reach our target audience today.\n"),
     ("quoted-printable", "Reach our target audience =E2=80=94 today.\n"),
 ], ids=["7bit", "qp"])
-def test_eml_unknown_charset_name_keeps_the_body(cte, body):
+def test_eml_unknown_charset_name_keeps_the_body(lint, cte, body):
     # Seen in bulk mail: charset="DEFAULT_CHARSET".  The body must still be read.
     text = eml("From: a@b.example\nSubject: News\nMIME-Version: 1.0\n"
                f'Content-Type: text/plain; charset="DEFAULT_CHARSET"\nContent-Transfer-Encoding: {cte}', body)
@@ -360,7 +351,7 @@ def test_eml_unknown_charset_name_keeps_the_body(cte, body):
         assert diagnostics[0].matched == "target audience"
 
 
-def test_eml_plain_text_that_mentions_a_tag_stays_plain():
+def test_eml_plain_text_that_mentions_a_tag_stays_plain(lint):
     text = eml("From: a@b.example\nSubject: Re: templates\nContent-Type: text/plain",
                "Put <html> at the top of our target audience page, then <body>.\n")
     diagnostics = lint(text, "email", select=["TL101"])
@@ -368,7 +359,7 @@ def test_eml_plain_text_that_mentions_a_tag_stays_plain():
     assert "<html>" in text[: diagnostics[0].start]
 
 
-def test_eml_many_unclosed_comments_before_the_body_finish():
+def test_eml_many_unclosed_comments_before_the_body_finish(lint):
     # The HTML sniff skips leading comments; a body of openers without a
     # closer must not backtrack for ever.
     for body in ("<!-- a -->" * 400 + "x our users\n", "<!--" * 1024 + "\n"):
@@ -381,11 +372,11 @@ def test_eml_many_unclosed_comments_before_the_body_finish():
      "Subject: hi\r\nContent-Type: text/plain\r\n\r\nOur users\r\n"],
     ids=["empty", "no-headers", "empty-subject", "broken-multipart", "crlf"],
 )
-def test_eml_odd_messages_do_not_crash(text):
+def test_eml_odd_messages_do_not_crash(lint, text):
     lint(text, "email")
 
 
-def test_eml_crlf_positions():
+def test_eml_crlf_positions(lint):
     text = "Subject: Shop now\r\nContent-Type: text/plain\r\n\r\nHi,\r\nour users and the target audience\r\n"
     assert positions(text, lint(text, "email", select=["TL1", "TL401"])) == [
         ("TL401", 1, 10), ("TL103", 5, 1), ("TL101", 5, 19),
@@ -394,14 +385,14 @@ def test_eml_crlf_positions():
 
 # --------------------------------------------------------------------------- plain text
 
-def test_plain_text_is_all_prose():
+def test_plain_text_is_all_prose(lint):
     text = "Subject line: buy now\n\n```\nour users\n```\n<!-- reach the masses -->\nhttps://x.example/ eyeballs\n"
     assert pairs(lint(text, "text", select=["TL1", "TL401"])) == [
         ("TL401", "buy now"), ("TL103", "our users"), ("TL106", "reach the masses"), ("TL105", "eyeballs"),
     ]
 
 
-def test_plain_text_positions_with_mixed_line_endings():
+def test_plain_text_positions_with_mixed_line_endings(lint):
     text = "one\rtwo\r\nthree our users\nfour the target audience\n"
     assert positions(text, lint(text, "text", select=["TL1"])) == [("TL103", 3, 7), ("TL101", 4, 10)]
 
@@ -409,7 +400,7 @@ def test_plain_text_positions_with_mixed_line_endings():
 # --------------------------------------------------------------------------- every format, one invariant
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "email", "text"])
-def test_examples_hold_the_span_invariant_in_every_format(fmt):
+def test_examples_hold_the_span_invariant_in_every_format(lint, fmt):
     from conftest import EXAMPLES
 
     text = (EXAMPLES / "pushy-launch-email.md").read_text(encoding="utf-8")
@@ -417,7 +408,7 @@ def test_examples_hold_the_span_invariant_in_every_format(fmt):
         text = "Subject: Planwise 3.0\nContent-Type: text/plain; charset=utf-8\n\n" + text
     elif fmt == "html":
         text = "<html><body><p>" + text.replace("\n\n", "</p>\n<p>") + "</p></body></html>"
-    assert lint(text, fmt)  # the helper asserts text[start:end] == matched for each
+    assert lint(text, fmt)  # the fixture checks every finding's span
 
 
 def test_no_match_runs_across_removed_markup_but_soft_line_breaks_join():
@@ -437,12 +428,8 @@ def test_no_match_runs_across_removed_markup_but_soft_line_breaks_join():
     ('<p>Our blog is here.<br>Read it <a href="#">Learn<br>more</a></p>', None, None),
     ("<html><head><title>Hi</title><body><p>Our industry-leading platform.</p>", "TL203", "industry-leading"),
 ])
-def test_html_links_across_blocks_and_an_omitted_head(html, rule, matched):
-    from tonelint import lint_text
-
-    found = [(d.rule, d.matched) for d in lint_text(html, fmt="html")]
-    for d in lint_text(html, fmt="html"):
-        assert html[d.start:d.end] == d.matched
+def test_html_links_across_blocks_and_an_omitted_head(lint, html, rule, matched):
+    found = [(d.rule, d.matched) for d in lint(html, "html")]
     if rule:
         assert (rule, matched) in found
     else:  # "Learn<br>more" is one link whose text is "Learn more"

@@ -1,5 +1,5 @@
 """The `tonelint` command: flags in, exit code out.  All linting happens in
-run.py and the library; this module owns argv, the terminal and exit codes
+run/runner.py and the library; this module owns argv, the terminal and exit codes
 (0 clean, 1 findings, 2 usage/input/config error, 3 internal error)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import click
 from . import __version__
 from .diagnostics import Level
 from .errors import TonelintError
-from .source import FORMATS
+from .source.files import FORMATS
 
 EXIT_INTERNAL = 3
 
@@ -146,8 +146,8 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
           config_path=None, isolated=False, report_unused_suppressions=False, statistics=False, output_file=None,
           diff_from=None, baseline=None, write_baseline=None, no_cache=False, jobs=None):
     """Lint drafts: files, folders (recursively) or - for stdin."""
-    from .run import RunOptions, Runner, exit_code
-    from .source import DEFAULT_MAX_FILE_SIZE
+    from .run.runner import RunOptions, Runner, exit_code
+    from .source.files import DEFAULT_MAX_FILE_SIZE
 
     if not paths:
         raise click.UsageError("give at least one file or folder to check, or - for stdin")
@@ -162,7 +162,7 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     )
     started = time.perf_counter()
     runner = Runner(options)
-    from .progress import attach
+    from .run.progress import attach
 
     bar = attach(runner, quiet)
     try:
@@ -173,17 +173,17 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     for err in run.errors:
         click.echo(f"{err.where}: {err.what}", err=True)
     if write_baseline:
-        from .baseline import write
+        from .run.baseline import write
 
         n = write(write_baseline, run)
         click.echo(f"Wrote {write_baseline}: {n} finding{'s' if n != 1 else ''} recorded.", err=True)
         sys.exit(2 if run.errors else 0)
     if diff_from:
-        from .gitdiff import keep_changed
+        from .run.gitdiff import keep_changed
 
         keep_changed(run, diff_from, stdin_filename if "-" in paths else None)
     if baseline:
-        from .baseline import drop_known
+        from .run.baseline import drop_known
 
         drop_known(run, baseline)
     if run.stdout_text is not None:
@@ -210,7 +210,7 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     else:
         rendered = get_reporter(output_format).render(run, report_options)
     if output_file:
-        from .safewrite import write_atomic
+        from .source.safewrite import write_atomic
 
         try:  # a report CI uploads is never half-written
             write_atomic(output_file, rendered.encode("utf-8"))
@@ -230,7 +230,7 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
 @_config_flags
 def rules_command(target, output_format, show_all, config_path, isolated, rule_paths):
     """List the rules active for TARGET (a file or folder; default: here)."""
-    from .ruledocs import all_rules, effective_for, render_list
+    from .rules.docs import all_rules, effective_for, render_list
 
     effective = effective_for(target, config=config_path, isolated=isolated, rule_paths=rule_paths)
     active = effective.rules()
@@ -243,7 +243,7 @@ def rules_command(target, output_format, show_all, config_path, isolated, rule_p
 @_config_flags
 def explain_command(rule_id, config_path, isolated, rule_paths):
     """What a rule flags, why, examples, and how safe its fix is."""
-    from .ruledocs import all_rules, effective_for, explain, find_rule
+    from .rules.docs import all_rules, effective_for, explain, find_rule
 
     effective = effective_for(None, config=config_path, isolated=isolated, rule_paths=rule_paths)
     rule = find_rule(all_rules(effective), rule_id)
@@ -255,7 +255,7 @@ def explain_command(rule_id, config_path, isolated, rule_paths):
 @click.option("--channel", default=None, help="Test the examples under this channel profile.")
 def test_rules_command(pack, channel):
     """Check every rule's examples: bad ones must be flagged, good ones not (exit 1 on failure)."""
-    from . import selftest
+    from .rules import selftest
 
     outcome = selftest.run(selftest.load(pack), channel=channel)
     click.echo(selftest.report(outcome), nl=False)
@@ -274,8 +274,8 @@ def test_rules_command(pack, channel):
 def report(paths, output, title, markup, select, ignore, brand, channel, config_path, isolated, rule_paths):
     """Write one self-contained HTML report: highlighted drafts, scorecards, timelines, safe fixes."""
     from .report.html import collect, render
-    from .run import RunOptions, Runner
-    from .safewrite import write_atomic
+    from .run.runner import RunOptions, Runner
+    from .source.safewrite import write_atomic
 
     if not paths:
         raise click.UsageError("give at least one file or folder to report on")
@@ -302,7 +302,7 @@ def report(paths, output, title, markup, select, ignore, brand, channel, config_
 @cli.command("clean")
 def clean_command():
     """Remove the result cache a run from here would use (.tonelint_cache/ or $TONELINT_CACHE_DIR)."""
-    from .cache import cache_dir, clean
+    from .run.cache import cache_dir, clean
 
     root = cache_dir()
     click.echo(f"Removed the tonelint cache: {root}" if clean(root) else f"No tonelint cache to remove at {root}",

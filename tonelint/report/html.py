@@ -50,8 +50,8 @@ def collect(runner) -> tuple[list[Draft], list]:
     from dataclasses import replace
 
     from ..errors import TonelintError
-    from ..fixes import fix_text, fixable
-    from ..scorecard import score_result
+    from ..engine.fixes import fix_text, fixable
+    from ..score.scorecard import score_result
 
     drafts, errors = [], []
     for item in runner.sources():
@@ -254,7 +254,7 @@ def _tip(d: Diagnostic) -> str:
 
 
 def _card(card) -> str:
-    from ..scorecard import WEIGHTS, counted_noun, order_text
+    from ..score.scorecard import WEIGHTS, counted_noun, order_text
 
     tone = _tone(card.score)
     out = [

@@ -11,7 +11,7 @@ from .records import findings
 def render(run, options) -> str:
     items = [item for result in run.results for item in findings(result)]
     if options.get("score"):  # opt-in (--score): the default list stays what parsers expect
-        from ..scorecard import score_result
+        from ..score.scorecard import score_result
 
         cards = [card.as_dict() for card in map(score_result, run.results) if card is not None]
         return json.dumps({"findings": items, "scorecards": cards}, indent=2, ensure_ascii=False) + "\n"

@@ -33,7 +33,7 @@ def finding(d: Diagnostic, index: LineIndex) -> dict:
 def findings(result, index: LineIndex | None = None) -> list[dict]:
     """The file's findings, each with the line-independent `fingerprint` that
     baselines and SARIF's partialFingerprints use (baseline.py)."""
-    from ..baseline import fingerprints
+    from ..run.baseline import fingerprints
 
     index = index or LineIndex(result.text)
     out = []

@@ -46,7 +46,7 @@ def _descriptor(rule_id: str, meta, example: dict | None) -> dict:
     """A reportingDescriptor from the rule's YAML, or, for findings no loaded
     rule describes (TL001, TL901 come from the run itself), from a finding."""
     if meta is not None:
-        from ..ruledocs import summary
+        from ..rules.docs import summary
 
         level = str(meta.level)
         name, short, full = meta.name, summary(meta), " ".join((meta.description or meta.message).split())
@@ -147,7 +147,7 @@ def build(run, options) -> dict:
     if options.get("score", True):
         # Each draft's scorecard rides on its artifact as a property bag, so
         # code-scanning consumers that ignore it lose nothing.
-        from ..scorecard import sarif_properties, score_result
+        from ..score.scorecard import sarif_properties, score_result
 
         artifacts = []
         for result in run.results:

@@ -47,7 +47,7 @@ def summary(run, options) -> str:
     fixable = sum(1 for d in run.diagnostics if d.fix is not None and d.fix.applicability.value == "safe")
     if fixable and not run.fixed:
         text += f" {fixable} fixable with --fix."
-    from ..scorecard import failing
+    from ..score.scorecard import failing
 
     below = failing(run.results, options.get("min_score"))
     if below:
@@ -60,7 +60,7 @@ def summary(run, options) -> str:
 
 
 def _scorecard(result, options, colour: bool) -> list[str]:
-    from ..scorecard import score_result, text_lines
+    from ..score.scorecard import score_result, text_lines
 
     card = score_result(result)
     if card is None:

@@ -1,0 +1,134 @@
+"""`tonelint rules` and `tonelint explain`: the rule set described from the
+rules' own YAML (description, rationale, examples), so a team's pack is
+documented by the same commands as the built-in one and nothing drifts."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import textwrap
+from pathlib import Path
+
+from ..errors import TonelintError
+
+
+class UnknownRule(TonelintError):
+    """`tonelint explain` was given an id no loaded rule has."""
+
+
+def effective_for(target: str | None, *, config=None, isolated=False, rule_paths=(), select=None, ignore=()):
+    """The settings `tonelint check TARGET` would use (TARGET: a file or folder; default: here)."""
+    from ..run.config import Resolver
+    from ..run.runner import RunOptions
+
+    options = RunOptions(paths=[], config=config, isolated=isolated, rule_paths=list(rule_paths),
+                         select=list(select) if select else None, ignore=list(ignore))
+    return Resolver(options).effective(str(Path(target) if target else Path.cwd()))
+
+
+def all_rules(effective) -> list:
+    """Every loaded rule, selected or not, with the config's tweaks applied."""
+    from dataclasses import replace
+
+    everything = replace(effective, select=("ALL",), ignore=(), path_ignore=(), levels=())
+    return everything.rules()
+
+
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)\.\s+(?=[A-Z(\"“])")
+
+
+def summary(rule) -> str:
+    """The description's first sentence ("e.g." is not an end)."""
+    text = " ".join((rule.description or rule.message).split())
+    first = _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".")
+    return first + "." if first else ""
+
+
+def fix_safety(rule) -> str:
+    if rule.kind != "substitution":
+        return "none (no automatic fix; the finding carries a rewrite to apply by hand)"
+    if rule.fix is None:
+        return "none (the replacement is shown, never applied)"
+    if rule.fix.value == "safe":
+        return "safe (applied by --fix)"
+    return "unsafe (applied only with --fix --unsafe-fixes; review the result)"
+
+
+def _fix_word(rule) -> str:
+    return rule.fix.value if rule.kind == "substitution" and rule.fix is not None else "-"
+
+
+def render_list(rules, active_ids, fmt: str = "text") -> str:
+    if fmt == "json":
+        items = [{"id": r.id, "name": r.name, "family": r.family, "kind": r.kind, "level": str(r.level),
+                  "fix": None if _fix_word(r) == "-" else _fix_word(r), "active": r.id in active_ids,
+                  "status": r.status, "summary": summary(r), "path": r.path} for r in rules]
+        return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    lines = []
+    for r in rules:
+        mark = " " if r.id in active_ids else "-"
+        lines.append(f"{mark}{r.id:<7} {str(r.level):<10} {r.kind:<12} {r.family:<11} {_fix_word(r):<6} {summary(r)}")
+    header = f" {'id':<7} {'level':<10} {'kind':<12} {'family':<11} {'fix':<6} summary"
+    inactive = sum(1 for r in rules if r.id not in active_ids)
+    foot = f"{len(rules) - inactive} active rule{'s' if len(rules) - inactive != 1 else ''}"
+    if inactive:
+        foot += f"; {inactive} not selected here (marked -)"
+    return "\n".join([header, *lines, foot]) + "\n"
+
+
+def find_rule(rules, rule_id: str):
+    want = rule_id.strip().upper()
+    for r in rules:
+        if r.id == want or r.name == rule_id.strip().lower():
+            return r
+    ids = [r.id for r in rules]
+    close = difflib.get_close_matches(want, ids, n=1) or difflib.get_close_matches(rule_id, [r.name for r in rules], n=1)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    raise UnknownRule(rule_id, f"no such rule{hint} (`tonelint rules` lists them)")
+
+
+def _para(text: str, indent: str = "  ", first: str | None = None) -> str:
+    return textwrap.fill(" ".join(str(text).split()), width=88, initial_indent=first or indent,
+                         subsequent_indent=indent)
+
+
+def explain(rule, active: bool = True) -> str:
+    out = [f"{rule.id} {rule.name}", ""]
+    meta = f"family: {rule.family} · kind: {rule.kind} · level: {rule.level}"
+    if rule.status != "stable":
+        meta += f" · status: {rule.status}"
+    if not active:
+        meta += " · not selected by the configuration here"
+    out += [meta, f"defined in: {rule.path}", ""]
+    out += ["What it does", _para(rule.description or rule.message), ""]
+    out += ["Why", _para(rule.rationale), ""]
+    if rule.rewrite:
+        hint = rule.rewrite.replace("{match}", "<flagged words>").replace("{replacement}", "<replacement>")
+        out += ["How to fix it", _para(hint), ""]
+    if rule.swap:
+        shown = [f"{a} → {b}" for a, b in rule.swap[:8]]
+        more = f" (and {len(rule.swap) - 8} more)" if len(rule.swap) > 8 else ""
+        out += ["Replacements", _para("; ".join(shown) + more), ""]
+    out += ["Fix safety", _para(fix_safety(rule)), ""]
+    for label, key in (("Flagged", "bad"), ("Not flagged", "good")):
+        examples = rule.examples.get(key) or []
+        if examples:
+            out.append(label)
+            for ex in examples:
+                out.append(_para(ex, "    ", first="  - "))
+            out.append("")
+    if rule.channels:
+        out.append("Channels")
+        for name, tweak in sorted(rule.channels.items()):
+            tweak = tweak or {}
+            desc = "off" if tweak.get("off") else ", ".join(f"{k}: {_plain(v)}" for k, v in tweak.items())
+            out.append(f"  {name}: {desc}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _plain(value) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    return str(value)

@@ -1,0 +1,2 @@
+"""One run over many drafts: options, configuration, the result cache, worker processes,
+baselines, --diff-from and the progress bar."""

@@ -1,0 +1,186 @@
+"""Checking many drafts: cache first, then the misses spread over worker
+processes (`--jobs N`, default: the cores this process may use).
+
+Workers are forked after the parent has loaded spaCy and compiled every rule
+bank the misses need, so each worker starts with them in memory instead of
+loading them again, and a bad rule or config fails once, in the parent, with
+its usual one-line error.  Results come back in input order, so the output of
+`--jobs 2` is byte for byte that of `--jobs 1`.  Small runs never pay for a
+pool: below PARALLEL_MIN_CHARS of text to check, or with one file, the misses
+are checked in this process.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Below this much text a pool's fork and result transfer cost about what the
+# second core saves (a 2 KB draft takes ~5 ms to check).
+PARALLEL_MIN_CHARS = 64 * 1024
+# A single draft this large has its paragraphs spread over the workers.
+LARGE_FILE_CHARS = 1024 * 1024
+
+_RUNNER = None
+_SOURCES: list = []
+
+
+def default_jobs() -> int:
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def check_sources(runner, items):
+    """Yield one FileResult or TonelintError per item, in order, each as soon
+    as it and all before it are done (a progress bar keeps moving)."""
+    from .cache import open_cache, settings_for
+    from ..errors import TonelintError
+
+    cache = open_cache(runner.options)
+    out: list = []
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for i, item in enumerate(items):
+        out.append(item)
+        if isinstance(item, TonelintError):
+            continue
+        if cache is not None:
+            key = cache.key(item, settings_for(runner, item.path))
+            hit = cache.get(key, item)
+            if hit is not None:
+                out[i] = hit
+                continue
+            keys[i] = key
+        todo.append(i)
+    pending = set(todo)
+    checked = _check_all(runner, [out[i] for i in todo])  # in the order of `todo`
+    for i, item in enumerate(out):
+        if i in pending:
+            item = next(checked)
+            if i in keys:
+                cache.put(keys[i], item)
+        yield item
+
+
+def _check_all(runner, sources: list):
+    jobs = runner.options.jobs or default_jobs()
+    if jobs >= 2 and len(sources) == 1 and len(sources[0].text) >= LARGE_FILE_CHARS and _can_fork():
+        # One large draft: its paragraphs are scanned by all the workers.
+        from functools import partial
+
+        runner.engine_for(sources[0].path).analyser = partial(_split_analyse, jobs=jobs)
+    jobs = min(jobs, len(sources))
+    if jobs < 2 or sum(len(s.text) for s in sources) < PARALLEL_MIN_CHARS or not _can_fork():
+        return (runner.check_source(s) for s in sources)
+    return iter(_pooled(runner, sources, jobs))
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _pooled(runner, sources: list, jobs: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _RUNNER, _SOURCES
+    # Everything slow to load is loaded here, once, and inherited by the fork.
+    for s in sources:
+        runner.engine_for(s.path).bank  # noqa: B018 - compiles the bank and loads spaCy
+    _RUNNER, _SOURCES = runner, sources
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            # Largest drafts first keeps both cores busy to the end; map()
+            # would hand them out in input order.
+            order = sorted(range(len(sources)), key=lambda i: -len(sources[i].text))
+            futures = {i: pool.submit(_work, i) for i in order}
+            for i in range(len(sources)):
+                yield _unpack(futures.pop(i).result(), sources[i])
+    finally:
+        _RUNNER, _SOURCES = None, []
+
+
+def _work(i: int):
+    """In a worker: the result travels without the text (the parent has it)
+    and with its Facts as the bytes the cache stores, unpickled in the parent
+    only if a reporter reads them (the scorecard does)."""
+    from dataclasses import replace
+
+    from .cache import facts_blob
+    from ..score.scorecard import result_tally
+
+    result = _RUNNER.check_source(_SOURCES[i])
+    return replace(result, text="", facts=None), facts_blob(result.facts), result_tally(result)
+
+
+def _unpack(packed, source):
+    from .cache import lazy_facts
+
+    result, blob, counted = packed
+    result.text = source.text
+    result.facts = lazy_facts(blob, counted)
+    return result
+
+
+_ENGINE = None
+_SEGMENTS: list = []
+
+
+def _split_analyse(engine, parsed, jobs: int):
+    """Engine.analyse for one large draft: contiguous runs of paragraphs are
+    tokenised and scanned in workers, and their Facts joined in order.  Every
+    fact is local to a paragraph or a sentence (hits never cross a segment;
+    overlap and sentence vetoes are decided per segment and per sentence), so
+    the join is the whole draft's Facts, renumbered."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _ENGINE, _SEGMENTS
+    segments = parsed.segments
+    if len(segments) < 2 * jobs:
+        return None
+    engine.bank  # noqa: B018 - loaded before the fork
+    total = sum(len(s.text) for s in segments) or 1
+    groups, start, size = [], 0, 0
+    for i, seg in enumerate(segments):
+        size += len(seg.text)
+        if size >= total / (4 * jobs):
+            groups.append((start, i + 1))
+            start, size = i + 1, 0
+    if start < len(segments):
+        groups.append((start, len(segments)))
+    _ENGINE, _SEGMENTS = engine, segments
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = [(a, pool.submit(_scan_part, a, b)) for a, b in groups]
+            return _join(segments, [(a, f.result()) for a, f in parts])
+    finally:
+        _ENGINE, _SEGMENTS = None, []
+
+
+def _scan_part(a: int, b: int):
+    segments = _SEGMENTS[a:b]
+    docs = _ENGINE.nlp.pipe([s.text for s in segments], batch_size=256)
+    facts = _ENGINE.bank.scan(segments, docs)
+    facts.segments = []  # the parent has them
+    return facts
+
+
+def _join(segments, parts):
+    from dataclasses import replace
+
+    from ..engine.facts import Facts
+
+    out = Facts(segments=list(segments))
+    for seg_base, part in parts:
+        sent_base = len(out.sentences)
+        out.sentences.extend(replace(s, seg=s.seg + seg_base) for s in part.sentences)
+        for key, hits in part.hits.items():
+            out.hits.setdefault(key, []).extend(
+                replace(h, seg=h.seg + seg_base, sent=h.sent + sent_base) for h in hits
+            )
+        out.words += part.words
+    return out

@@ -1,0 +1,309 @@
+"""The reciprocity scorecard: how a draft is balanced between sender and reader,
+giving and asking, talking and listening.
+
+Nothing here matches text.  Every number is counted from the hits the engine's
+one matcher bank already produced (`FileResult.facts`), grouped by the
+`measure:` tag of the matcher block that found them, so a word list fixed for
+a rule is fixed for the scorecard too.  The built-in pack's measure blocks are
+always compiled by the engine (see `yardstick_blocks`), so `--select TL1`
+changes which findings are reported, never what the scorecard measures.
+
+The formula (weights in docs/scorecard.md, keep the two in step):
+
+    reader focus   30 x min(1, reader share / 0.6); no person words at all: half marks
+    give first     15 if there is no ask, or the first value sentence comes no
+                      later than the first ask sentence; else 0
+    give vs ask    15 x min(1, value sentences / ask sentences); no asks: 15
+    listening      20 x min(1, listening signals / 2)
+    clean language 20 x max(0, 1 - (audience words + hype words) / 4)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+
+from ..rules.spec import MEASURES
+
+WEIGHTS = {"reader_focus": 30, "give_first": 15, "give_vs_ask": 15, "listening": 20, "clean_language": 20}
+READER_SHARE_TARGET = 0.6
+LISTENING_TARGET = 2
+CLEAN_LANGUAGE_ALLOWANCE = 4
+
+VERDICTS = (  # (lowest score, verdict), highest first
+    (80, "talks with the reader"),
+    (60, "mostly a conversation, with some broadcast"),
+    (40, "mostly broadcast"),
+    (0, "talks at the reader"),
+)
+
+
+@dataclass
+class SentenceMarks:
+    """What one sentence does, for the report's timeline strip."""
+
+    index: int
+    text: str
+    value: bool = False
+    ask: bool = False
+    reader: bool = False
+    listening: bool = False
+
+
+@dataclass
+class Scorecard:
+    path: str
+    words: int
+    sentences: int
+    counts: dict  # measure -> number of hits
+    reader_share: float | None  # reader / (reader + sender); None without person words
+    value_sentences: int
+    ask_sentences: int
+    first_value: int | None  # 0-based sentence index
+    first_ask: int | None
+    first_value_share: float | None  # how far into the prose (0..1) the sentence starts
+    first_ask_share: float | None
+    questions: int  # sentences that are questions to the reader
+    invitations: int
+    acknowledgements: int
+    audience: int
+    hype: int
+    parts: dict  # component -> points earned
+    score: int
+    verdict: str
+    # The per-sentence timeline only the HTML report draws: a callable until
+    # first read, so text, JSON and SARIF output never build it (and a cached
+    # draft never unpickles its Facts for it).
+    _marks: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def timeline(self) -> list:
+        if callable(self._marks):
+            self._marks = self._marks()
+        return self._marks or []
+
+    @property
+    def asks_first(self) -> bool:
+        return self.first_ask is not None and (self.first_value is None or self.first_ask < self.first_value)
+
+    def as_dict(self) -> dict:
+        """The stable data shape carried by JSON and SARIF (docs/scorecard.md)."""
+        return {
+            "path": self.path,
+            "score": self.score,
+            "verdict": self.verdict,
+            "parts": dict(self.parts),
+            "words": self.words,
+            "sentences": self.sentences,
+            "reader_focus": {
+                "reader": self.counts.get("reader", 0),
+                "sender": self.counts.get("sender", 0),
+                "reader_share": _round(self.reader_share),
+            },
+            "give_vs_ask": {
+                "value_sentences": self.value_sentences,
+                "ask_sentences": self.ask_sentences,
+                "asks": self.counts.get("ask", 0),
+                "first_value": _position(self.first_value, self.first_value_share),
+                "first_ask": _position(self.first_ask, self.first_ask_share),
+                "asks_first": self.asks_first,
+            },
+            "listening": {
+                "questions": self.questions,
+                "invitations": self.invitations,
+                "acknowledgements": self.acknowledgements,
+            },
+            "audience_language": self.audience,
+            "hype": self.hype,
+        }
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 3)
+
+
+def _position(index: int | None, share: float | None) -> dict | None:
+    """1-based sentence number, as a writer counts, and share of the prose."""
+    return None if index is None else {"sentence": index + 1, "share": _round(share)}
+
+
+@lru_cache(maxsize=1)
+def _builtin_measure_blocks() -> tuple:
+    from ..rules.spec import sub_blocks
+    from ..rules.loader import builtin_dir, load_pack
+
+    out = []
+    for rule in load_pack(builtin_dir()):
+        for block in rule.blocks():
+            if block.measure:
+                out.append(block)
+                out.extend(sub_blocks(block))
+    return tuple(out)
+
+
+def yardstick_blocks(exclude=frozenset()) -> list:
+    """The built-in pack's measure-tagged blocks (with the blocks they depend
+    on), less those whose keys the engine already compiles: the engine adds
+    these to its bank so the scorecard measures whatever rules are selected."""
+    return [b for b in _builtin_measure_blocks() if b.key not in exclude]
+
+
+def measures_of(blocks) -> dict:
+    """Block key -> measure tag, for the blocks a bank compiled."""
+    return {b.key: b.measure for b in blocks if b.measure in MEASURES}
+
+
+def result_tally(result) -> dict | None:
+    """The scorecard's inputs for one checked draft: the tally a cached draft
+    carries (so a warm run never unpickles its Facts), else counted now and
+    kept on the Facts, so the cache writer and the reporters count once."""
+    facts = getattr(result, "facts", None)
+    if facts is None:
+        return None
+    counted = getattr(facts, "_score_tally", None)
+    if counted is None:
+        counted = tally(facts, getattr(result, "measures", None) or {})
+        facts._score_tally = counted
+    return counted
+
+
+def score_result(result) -> Scorecard | None:
+    """The scorecard of one checked draft (None when the engine left no facts).
+    Computed once per result: the text reporter, the summary and the exit
+    code all ask for it."""
+    if "_scorecard" in vars(result):
+        return vars(result)["_scorecard"]
+    facts = getattr(result, "facts", None)
+    card = None
+    if facts is not None:
+        counted = result_tally(result)
+        card = _card(result.path, counted, partial(_timeline, facts, counted["sent_of"]))
+    vars(result)["_scorecard"] = card
+    return card
+
+
+def tally(facts, measures: dict) -> dict:
+    """Everything the card needs from a draft's Facts, small and plain: the
+    cache keeps it beside the Facts so a warm run never unpickles them."""
+    sent_of: dict[str, set] = {m: set() for m in MEASURES}
+    counts = dict.fromkeys(MEASURES, 0)
+    for key, found in facts.hits.items():
+        measure = measures.get(key)
+        if measure:
+            counts[measure] += len(found)
+            sent_of[measure].update(h.sent for h in found)
+    sents = {m: sorted(v) for m, v in sent_of.items()}
+    total = sum(s.end - s.start for s in facts.sentences) or 1
+    wanted = {v[0] for m, v in sents.items() if m in ("value", "ask") and v}
+    shares, before = {}, 0
+    for i, s in enumerate(facts.sentences):
+        if i in wanted:
+            shares[i] = before / total
+        before += s.end - s.start
+    return {"words": facts.words, "sentences": len(facts.sentences), "counts": counts,
+            "sent_of": sents, "shares": shares}
+
+
+def _card(path: str, counted: dict, marks=None) -> Scorecard:
+    counts, sent_of, shares = counted["counts"], counted["sent_of"], counted["shares"]
+
+    def share(i: int | None) -> float | None:
+        return None if i is None else shares[i]
+
+    reader, sender = counts["reader"], counts["sender"]
+    reader_share = reader / (reader + sender) if reader + sender else None
+    value_s, ask_s = sent_of["value"], sent_of["ask"]
+    first_value = value_s[0] if value_s else None
+    first_ask = ask_s[0] if ask_s else None
+    questions = len(sent_of["question"])
+    listening = questions + counts["invitation"] + counts["acknowledgement"]
+    audience, hype = counts["audience"], counts["hype"]
+
+    focus = 0.5 if reader_share is None else min(1.0, reader_share / READER_SHARE_TARGET)
+    gives_first = first_ask is None or (first_value is not None and first_value <= first_ask)
+    balance = 1.0 if not ask_s else min(1.0, len(value_s) / len(ask_s))
+    fractions = {
+        "reader_focus": focus,
+        "give_first": 1.0 if gives_first else 0.0,
+        "give_vs_ask": balance,
+        "listening": min(1.0, listening / LISTENING_TARGET),
+        "clean_language": max(0.0, 1 - (audience + hype) / CLEAN_LANGUAGE_ALLOWANCE),
+    }
+    parts = {k: round(WEIGHTS[k] * f, 1) for k, f in fractions.items()}
+    score = int(round(sum(WEIGHTS[k] * f for k, f in fractions.items())))
+    return Scorecard(
+        path=path, words=counted["words"], sentences=counted["sentences"], counts=counts, reader_share=reader_share,
+        value_sentences=len(value_s), ask_sentences=len(ask_s), first_value=first_value, first_ask=first_ask,
+        first_value_share=share(first_value), first_ask_share=share(first_ask), questions=questions,
+        invitations=counts["invitation"], acknowledgements=counts["acknowledgement"], audience=audience, hype=hype,
+        parts=parts, score=score, verdict=verdict_for(score), _marks=marks,
+    )
+
+
+def verdict_for(score: int) -> str:
+    for low, text in VERDICTS:
+        if score >= low:
+            return text
+    return VERDICTS[-1][1]
+
+
+def _timeline(facts, sent_of: dict) -> list[SentenceMarks]:
+    flags = {m: set(v) for m, v in sent_of.items()}
+    listening = flags["question"] | flags["invitation"] | flags["acknowledgement"]
+    out = []
+    for i, s in enumerate(facts.sentences):
+        seg = facts.segments[s.seg]
+        out.append(SentenceMarks(
+            index=i, text=seg.text[s.start : s.end].strip(),
+            value=i in flags["value"], ask=i in flags["ask"], reader=i in flags["reader"], listening=i in listening,
+        ))
+    return out
+
+
+def below(card: Scorecard | None, min_score: int | None) -> bool:
+    return card is not None and min_score is not None and card.score < min_score
+
+
+def failing(results, min_score: int | None) -> list[Scorecard]:
+    """Scorecards under `--min-score`; the run's exit code uses this."""
+    if min_score is None:
+        return []
+    cards = (score_result(r) for r in results)
+    return [c for c in cards if below(c, min_score)]
+
+
+# Reporters --------------------------------------------------------------------
+
+def counted_noun(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def text_lines(card: Scorecard, min_score: int | None = None) -> list[str]:
+    """The block the text reporter prints under a file's findings."""
+    share = "n/a" if card.reader_share is None else f"{card.reader_share:.0%}"
+    lines = [f"{card.path}: conversation score {card.score}/100 — {card.verdict}"]
+    if below(card, min_score):
+        lines[0] += f" (below --min-score {min_score})"
+    lines.append(f"    reader focus    {counted_noun(card.counts['reader'], 'reader word')}, "
+                 f"{counted_noun(card.counts['sender'], 'sender word')} (reader share {share})")
+    lines.append(f"    give vs ask     {counted_noun(card.value_sentences, 'value sentence')}, "
+                 f"{counted_noun(card.ask_sentences, 'ask sentence')}; {order_text(card)}")
+    lines.append(f"    listening       {counted_noun(card.questions, 'question')} to the reader, "
+                 f"{counted_noun(card.invitations, 'invitation')}, {counted_noun(card.acknowledgements, 'acknowledgement')}")
+    lines.append(f"    language        {counted_noun(card.audience, 'audience phrase')}, {counted_noun(card.hype, 'hype word')}")
+    return lines
+
+
+def order_text(card: Scorecard) -> str:
+    if card.first_ask is None:
+        return "no asks"
+    ask = f"first ask in sentence {card.first_ask + 1} of {card.sentences} ({card.first_ask_share:.0%} in)"
+    if card.first_value is None:
+        return ask + ", with no value given"
+    value = f"first value in sentence {card.first_value + 1}"
+    return f"{value}, {ask}" if not card.asks_first else f"{ask}, before the {value}"
+
+
+def sarif_properties(card: Scorecard | None) -> dict:
+    """The property bag a SARIF run or artifact carries: {"tonelint/scorecard": {...}}."""
+    return {} if card is None else {"tonelint/scorecard": card.as_dict()}

@@ -1,0 +1,1 @@
+"""Input: reading and decoding drafts, finding them under folders, and writing files back atomically."""
