@@ -267,7 +267,7 @@ def test_deeply_nested_markdown_is_checked_or_reported(cli, write, prefix):
 # --- case 25: clean racing a run ---------------------------------------------------------------
 
 def test_clean_during_a_run_leaves_a_cache_clean_can_remove(cli, write, cache_dir, monkeypatch):
-    from tonelint.engine import Engine
+    from tonelint.engine.core import Engine
 
     real = Engine.check
     drafts = [write(f"d{i}.md", f"More eyeballs number {i}.\n") for i in range(3)]

@@ -19,7 +19,7 @@ SAFE = ["--no-score", "--select", "TL105"]
 def during_check(monkeypatch):
     """during_check(fn): call fn(path) while the engine checks each draft,
     i.e. after tonelint read the file and before it writes the fix."""
-    from tonelint.engine import Engine
+    from tonelint.engine.core import Engine
 
     real = Engine.check
 

@@ -213,7 +213,7 @@ def test_jobs_are_capped_at_the_core_count(cli, write):
 
 
 def test_a_killed_worker_reports_its_files_and_keeps_the_rest(cli, tmp_path, monkeypatch):
-    from tonelint.engine import Engine
+    from tonelint.engine.core import Engine
 
     parent = os.getpid()
     real = Engine.check

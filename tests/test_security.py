@@ -20,7 +20,7 @@ family: house-style
 kind: substitution
 level: warning
 description: Swaps a house phrase.
-message: '"{match}" is not our phrase'
+message: '"{{match}}" is not our phrase'
 rationale: {rationale}
 rewrite: Say it plainly.
 match:

@@ -13,7 +13,9 @@ import click
 from . import __version__
 from .diagnostics import Level
 from .errors import TonelintError
+from .report.printable import error_line, printable
 from .source.files import FORMATS
+from .source.safewrite import refuse_input_as_output, write_output
 
 EXIT_INTERNAL = 3
 
@@ -162,6 +164,9 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     )
     started = time.perf_counter()
     runner = Runner(options)
+    for flag, target in (("--output-file", output_file), ("--write-baseline", write_baseline)):
+        if target:  # before the run: a report must never replace a draft
+            refuse_input_as_output(target, [p for p, _ in runner.inputs()], flag)
     from .run.progress import attach
 
     bar = attach(runner, quiet)
@@ -171,12 +176,12 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
         if bar is not None:
             bar.close()
     for err in run.errors:
-        click.echo(f"{err.where}: {err.what}", err=True)
+        click.echo(error_line(err.where, err.what), err=True)
     if write_baseline:
         from .run.baseline import write
 
         n = write(write_baseline, run)
-        click.echo(f"Wrote {write_baseline}: {n} finding{'s' if n != 1 else ''} recorded.", err=True)
+        click.echo(f"Wrote {printable(write_baseline)}: {n} finding{'s' if n != 1 else ''} recorded.", err=True)
         sys.exit(2 if run.errors else 0)
     if diff_from:
         from .run.gitdiff import keep_changed
@@ -209,13 +214,8 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
         rendered = render_statistics(run, report_options, as_json=output_format == "json")
     else:
         rendered = get_reporter(output_format).render(run, report_options)
-    if output_file:
-        from .source.safewrite import write_atomic
-
-        try:  # a report CI uploads is never half-written
-            write_atomic(output_file, rendered.encode("utf-8"))
-        except OSError as exc:
-            raise TonelintError(output_file, f"cannot write the report: {exc.strerror or exc}") from None
+    if output_file:  # a report CI uploads is never half-written
+        write_output(output_file, rendered.encode("utf-8"), "the report")
     elif rendered:
         # color= because click strips ANSI codes from a non-terminal stream,
         # which silently turned `--color | less -R` back to plain text.
@@ -275,27 +275,25 @@ def report(paths, output, title, markup, select, ignore, brand, channel, config_
     """Write one self-contained HTML report: highlighted drafts, scorecards, timelines, safe fixes."""
     from .report.html import collect, render
     from .run.runner import RunOptions, Runner
-    from .source.safewrite import write_atomic
 
     if not paths:
         raise click.UsageError("give at least one file or folder to report on")
     options = RunOptions(paths=list(paths), select=_split(select) or None, ignore=_split(ignore), markup=markup,
                          rule_paths=list(rule_paths), brand=_split(brand), channel=channel, config=config_path,
                          isolated=isolated)
-    drafts, errors = collect(Runner(options))
+    runner = Runner(options)
+    if output != "-":
+        refuse_input_as_output(output, [p for p, _ in runner.inputs()], "-o")
+    drafts, errors = collect(runner)
     for err in errors:
-        click.echo(f"{err.where}: {err.what}", err=True)
+        click.echo(error_line(err.where, err.what), err=True)
     page = render(drafts, title=title)
     if output == "-":
         click.echo(page, nl=False)
     else:
-        try:
-            write_atomic(output, page.encode("utf-8"))  # new or existing, never half-written
-        except OSError as exc:
-            click.echo(f"{output}: cannot write the report: {exc.strerror or exc}", err=True)
-            sys.exit(2)
+        write_output(output, page.encode("utf-8"), "the report")  # new or existing, never half-written
         n = len(drafts)
-        click.echo(f"Wrote {output}: {n} draft{'s' if n != 1 else ''}.", err=True)
+        click.echo(f"Wrote {printable(output)}: {n} draft{'s' if n != 1 else ''}.", err=True)
     sys.exit(2 if errors else 0)
 
 
@@ -305,7 +303,7 @@ def clean_command():
     from .run.cache import cache_dir, clean
 
     root = cache_dir()
-    click.echo(f"Removed the tonelint cache: {root}" if clean(root) else f"No tonelint cache to remove at {root}",
+    click.echo(printable(f"Removed the tonelint cache: {root}" if clean(root) else f"No tonelint cache to remove at {root}"),
                err=True)
 
 
@@ -332,7 +330,7 @@ def main(argv=None) -> None:
         click.echo("tonelint: interrupted", err=True)
         sys.exit(130)
     except TonelintError as exc:
-        click.echo(f"{exc.where}: {exc.what}", err=True)
+        click.echo(error_line(exc.where, exc.what), err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("tonelint: interrupted", err=True)

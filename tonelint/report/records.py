@@ -4,14 +4,18 @@ count characters; end_column is exclusive, like ruff and LSP."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from ..diagnostics import Diagnostic, LineIndex
+from .printable import printable
 
 
 def finding(d: Diagnostic, index: LineIndex) -> dict:
     line, column = index.position(d.start)
     end_line, end_column = index.position(d.end)
     return {
-        "path": d.path,
+        "path": printable(d.path),
         "line": line,
         "column": column,
         "end_line": end_line,
@@ -46,12 +50,14 @@ def findings(result, index: LineIndex | None = None) -> list[dict]:
 
 def relative_uri(path: str) -> str:
     """`path` as CI tools want it: relative to the working directory when it is
-    inside it, forward slashes, no leading "./"."""
-    import os
-    from pathlib import Path
-
+    inside it, forward slashes, no leading "./"; control characters and
+    undecodable bytes escaped (printable.py)."""
     if path == "-":
         return path
+    return printable(_relative(path))
+
+
+def _relative(path: str) -> str:
     p = os.path.abspath(path)
     try:
         rel = os.path.relpath(p)

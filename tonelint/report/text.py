@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..diagnostics import Level, LineIndex
+from .printable import printable
 
 _COLOURS = {Level.ERROR: "31", Level.WARNING: "33", Level.SUGGESTION: "36"}
 
@@ -22,8 +23,8 @@ def render(run, options) -> str:
         for d in result.diagnostics:
             line, col = index.position(d.start)
             level = _paint(str(d.level), _COLOURS[d.level], colour)
-            where = _paint(f"{d.path}:{line}:{col}:", "1", colour)
-            lines.append(f"{where} {_paint(d.rule, '1', colour)} {level}  {d.message}")
+            where = _paint(printable(f"{d.path}:{line}:{col}:"), "1", colour)
+            lines.append(f"{where} {_paint(d.rule, '1', colour)} {level}  {printable(d.message)}")
             if d.rewrite and options.get("show_rewrite", True):
                 lines.append(f"    rewrite: {d.rewrite}")
         if options.get("score", True) and not options.get("quiet"):
@@ -65,7 +66,7 @@ def _scorecard(result, options, colour: bool) -> list[str]:
     card = score_result(result)
     if card is None:
         return []
-    lines = text_lines(card, options.get("min_score"))
+    lines = [printable(line) for line in text_lines(card, options.get("min_score"))]
     tone = "32" if card.score >= 80 else "33" if card.score >= 40 else "31"
     lines[0] = _paint(lines[0], tone, colour)
     return lines

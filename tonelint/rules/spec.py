@@ -438,6 +438,12 @@ def parse_rule(data, path: str) -> Rule:
         if not swap:
             ctx.fail(data, "swap", "must map at least one phrase to its replacement")
         fields["swap"] = tuple((" ".join(str(k).lower().split()), str(v)) for k, v in swap.items())
+        for phrase, replacement in swap.items():
+            if len(f"{replacement}.".splitlines()) > 1:
+                # A fix changes words within a line; a line break in a team
+                # pack's replacement could add a line to any file --fix writes.
+                ctx.fail(swap, phrase, "the replacement contains a line break; a replacement changes words, "
+                                       "never lines")
         try:
             fields["fix"] = Applicability(data.get("fix", "unsafe"))
         except ValueError:
