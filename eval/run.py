@@ -76,7 +76,7 @@ def _resolve(facts, rules, findings) -> list[tuple[str, str]]:
     out = []
     for d in findings:
         rule = rules[d.rule]
-        block = rule.match or rule.target or rule.numerator
+        block = rule.spec.blocks()[0]  # the kind's first block: match, target or numerator
         found = None
         if block is not None and facts is not None:
             for n, hit in enumerate(facts.of(block.key)):

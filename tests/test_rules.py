@@ -203,24 +203,41 @@ def test_schema_rejects_a_broken_rule(change):
 
 
 def test_schema_knows_every_key_the_parser_knows():
-    from tonelint.rules import spec
+    from tonelint.rules import rule as rule_module, spec
+    from tonelint.rules.kinds import KINDS
 
     schema = json.loads(SCHEMA.read_text())
     rule = schema["$defs"]["rule"]
-    parser_keys = set(spec.COMMON_KEYS) | {k for keys in spec.KIND_KEYS.values() for k in keys}
+    parser_keys = set(rule_module.COMMON_KEYS) | {k for kind in KINDS.values() for k in kind.KEYS}
     assert set(rule["properties"]) == parser_keys
+    assert set(rule["properties"]["kind"]["enum"]) == set(KINDS)
     assert set(schema["$defs"]["block"]["properties"]) == set(spec.BLOCK_KEYS)
     assert set(schema["$defs"]["unless"]["properties"]) == set(spec.UNLESS_KEYS)
-    assert set(schema["$defs"]["channelTweak"]["properties"]) == set(spec.CHANNEL_TWEAK_KEYS)
+    assert set(schema["$defs"]["channelTweak"]["properties"]) == set(rule_module.CHANNEL_TWEAK_KEYS)
+
+
+def test_schema_has_one_branch_per_kind_with_its_own_keys():
+    """Each kind's keys and required keys come from its module in rules/kinds/:
+    the schema's branch for it must say the same."""
+    from tonelint.rules.kinds import KINDS
+    from tonelint.rules.rule import COMMON_KEYS
+
+    branches = {b["if"]["properties"]["kind"]["const"]: b["then"]
+                for b in json.loads(SCHEMA.read_text())["$defs"]["rule"]["allOf"]}
+    assert set(branches) == set(KINDS)
+    for name, kind in KINDS.items():
+        assert set(branches[name]["required"]) == set(kind.REQUIRED), name
+        assert set(branches[name]["propertyNames"]["enum"]) == set(COMMON_KEYS) | set(kind.KEYS), name
 
 
 def test_docs_cover_every_key():
     text = (ROOT / "docs" / "rules.md").read_text()
-    from tonelint.rules import spec
+    from tonelint.rules import rule, spec
+    from tonelint.rules.kinds import KINDS
     from tonelint.run import config
 
-    keys = (set(spec.COMMON_KEYS) | {k for ks in spec.KIND_KEYS.values() for k in ks} | set(spec.BLOCK_KEYS)
-            | set(spec.UNLESS_KEYS) | set(spec.CHANNEL_TWEAK_KEYS) | set(config.CONFIG_KEYS)
+    keys = (set(rule.COMMON_KEYS) | {k for kind in KINDS.values() for k in kind.KEYS} | set(spec.BLOCK_KEYS)
+            | set(spec.UNLESS_KEYS) | set(rule.CHANNEL_TWEAK_KEYS) | set(config.CONFIG_KEYS)
             | set(config.OVERRIDE_KEYS) | set(config.VOCABULARY_KEYS))
     missing = sorted(k for k in keys if f"`{k}`" not in text)
     assert missing == []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Diagnostic
 from .facts import Facts
 from ..markup import Parsed, parse
-from ..rules.spec import Rule
+from ..rules.rule import Rule
 from ..source.files import SourceFile
 
 
@@ -86,16 +86,16 @@ class Engine:
     def check(self, source: SourceFile) -> FileResult:
         parsed = parse(source.text, source.format)
         facts = self.analyse(parsed)
-        from ..rules.kinds import RUNNERS, Context
+        from ..rules.kinds import KINDS, Context
 
         channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel
         ctx = Context(text=source.text, path=source.path, facts=facts)
         diagnostics: list[Diagnostic] = []
         for rule in self.rules:
-            active = _for_channel(rule, channel)
+            active = rule.for_channel(channel)
             if active is None:
                 continue
-            diagnostics.extend(RUNNERS[rule.kind](active, ctx))
+            diagnostics.extend(KINDS[rule.kind].run(active, ctx))
         result = FileResult(path=source.path, text=source.text, facts=facts, meta=parsed.meta, measures=self.measures)
         if parsed.directives:
             from .suppress import apply_suppressions
@@ -112,24 +112,3 @@ def _channel_from(meta: dict) -> str | None:
     value = meta.get("channel")
     return str(value).lower() if value else None
 
-
-def _for_channel(rule: Rule, channel: str | None) -> Rule | None:
-    """A rule's `channels:` block tunes it per channel; `off: true` disables it."""
-    if not channel or channel not in rule.channels:
-        return rule
-    tweak = rule.channels[channel] or {}
-    if tweak.get("off"):
-        return None
-    from dataclasses import replace
-
-    from ..diagnostics import Level
-
-    changes = {}
-    for key in ("threshold", "min_words", "min_count", "min"):
-        if key in tweak:
-            changes[key] = type(getattr(rule, key))(tweak[key])
-    if "level" in tweak:
-        changes["level"] = Level.parse(tweak["level"])
-    if "stack" in tweak and rule.stack is not None:
-        changes["stack"] = (int(tweak["stack"].get("max", rule.stack[0])), int(tweak["stack"].get("window", rule.stack[1])))
-    return replace(rule, **changes)

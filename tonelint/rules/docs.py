@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 from ..errors import TonelintError
+from .kinds import KINDS
 
 
 class UnknownRule(TonelintError):
@@ -46,7 +47,7 @@ def summary(rule) -> str:
 
 
 def fix_safety(rule) -> str:
-    if rule.kind != "substitution":
+    if not hasattr(rule.spec, "fix"):
         return "none (no automatic fix; the finding carries a rewrite to apply by hand)"
     if rule.fix is None:
         return "none (the replacement is shown, never applied)"
@@ -56,7 +57,7 @@ def fix_safety(rule) -> str:
 
 
 def _fix_word(rule) -> str:
-    return rule.fix.value if rule.kind == "substitution" and rule.fix is not None else "-"
+    return rule.fix.value if rule.fix is not None else "-"
 
 
 def render_list(rules, active_ids, fmt: str = "text") -> str:
@@ -102,14 +103,14 @@ def explain(rule, active: bool = True) -> str:
         meta += " · not selected by the configuration here"
     out += [meta, f"defined in: {rule.path}", ""]
     out += ["What it does", _para(rule.description or rule.message), ""]
+    out += [f"The {rule.kind} kind", _para(kind_doc(rule.kind)), ""]
     out += ["Why", _para(rule.rationale), ""]
     if rule.rewrite:
         hint = rule.rewrite.replace("{match}", "<flagged words>").replace("{replacement}", "<replacement>")
         out += ["How to fix it", _para(hint), ""]
-    if rule.swap:
-        shown = [f"{a} → {b}" for a, b in rule.swap[:8]]
-        more = f" (and {len(rule.swap) - 8} more)" if len(rule.swap) > 8 else ""
-        out += ["Replacements", _para("; ".join(shown) + more), ""]
+    kind = KINDS[rule.kind]
+    for label, text in getattr(kind, "explain", lambda spec: [])(rule.spec):
+        out += [label, _para(text), ""]
     out += ["Fix safety", _para(fix_safety(rule)), ""]
     for label, key in (("Flagged", "bad"), ("Not flagged", "good")):
         examples = rule.examples.get(key) or []
@@ -126,6 +127,11 @@ def explain(rule, active: bool = True) -> str:
             out.append(f"  {name}: {desc}")
         out.append("")
     return "\n".join(out)
+
+
+def kind_doc(kind: str) -> str:
+    """The kind's own description, from its module in rules/kinds/."""
+    return KINDS[kind].DOC
 
 
 def _plain(value) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..diagnostics import Level
 from ..errors import RuleError
-from .spec import Rule, parse_rule
+from .rule import Rule, parse_rule
 from .yamlfile import load_yaml
 
 RULE_SUFFIXES = (".yaml", ".yml")

@@ -1,6 +1,8 @@
-"""The rule language: what a YAML rule may say, checked strictly before anything
-runs (an unknown key is an error with a "did you mean", as in Vale), and turned
-into frozen specs the checks compile.
+"""The matcher-block language: what a rule's blocks may say (phrases, token
+patterns, regexes, word lists, inflection, sense tests), checked strictly
+before anything runs (an unknown key is an error with a "did you mean", as in
+Vale), and turned into frozen Blocks the matcher bank compiles.  rule.py
+parses a whole rule; each kind in kinds/ parses its own keys with these.
 
 A *matcher block* is the one shape every kind uses to say what text it looks
 for (phrases, token patterns, regexes, word lists, inflection, sense tests), so
@@ -11,35 +13,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..diagnostics import Applicability, Level
 from ..errors import RuleError
-from ..markup.segment import SCOPES
+from .regex import RegexError, compile_regex
 
-KINDS = ("substitution", "existence", "ratio", "required", "order")
-_ID = re.compile(r"^[A-Z][A-Z0-9]*[0-9]+$")
-_FAMILY = re.compile(r"^[a-z][a-z0-9-]*$")
-
-COMMON_KEYS = {
-    "id": str, "name": str, "family": str, "kind": str, "level": str, "message": str,
-    "description": str, "rationale": str, "rewrite": str, "scope": list, "examples": dict,
-    "status": str, "since": str, "source": (str, dict), "channels": dict,
-}
-KIND_KEYS = {
-    "substitution": {"match": dict, "swap": dict, "fix": str, "unless": dict, "when": dict},
-    "existence": {"match": dict, "unless": dict, "when": dict, "whole": (bool, str)},
-    "ratio": {"numerator": dict, "denominator": dict, "smoothing": (int, float),
-              "threshold": (int, float), "min_count": int, "min_words": int, "only_if": dict},
-    "required": {"signals": list, "min": int, "min_words": int, "only_if": dict},
-    "order": {"target": dict, "before": dict, "opening": bool, "report": str, "stack": dict, "unless": dict,
-              "when": dict},
-}
-REQUIRED_KEYS = {
-    "substitution": ("match", "swap"), "existence": ("match",), "ratio": ("numerator", "denominator", "threshold"),
-    "required": ("signals",), "order": ("target",),
-}
 BLOCK_KEYS = {
     "phrases": list, "list": (str, list), "patterns": list, "regex": (str, list), "case": str,
     "inflect": str, "measure": str, "brand": bool, "in_question": bool, "sentence_start": bool,
@@ -47,7 +26,6 @@ BLOCK_KEYS = {
 }
 WHEN_KEYS = {"sentence": dict}
 UNLESS_KEYS = {"before": list, "after": list, "window": int, "sentence": dict}
-STACK_KEYS = {"max": int, "window": int}
 INFLECTIONS = ("none", "noun", "verb", "all")
 # What a block's hits count towards in the scorecard (docs/scorecard.md).
 MEASURES = ("sender", "reader", "ask", "value", "invitation", "question", "acknowledgement", "audience", "hype")
@@ -80,50 +58,7 @@ class Block:
     when_sentence: "Block | None" = None  # keep only hits in sentences where this block also matches
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    name: str
-    family: str
-    kind: str
-    level: Level
-    message: str
-    description: str
-    rationale: str
-    rewrite: str
-    scope: frozenset
-    path: str
-    examples: dict = field(default_factory=dict, compare=False, hash=False)
-    match: Block | None = None
-    swap: tuple = ()  # ((lower phrase, replacement), ...)
-    fix: Applicability | None = None
-    whole: bool | str = False  # True: the whole link/paragraph; "sentence": the whole sentence
-    numerator: Block | None = None
-    denominator: Block | None = None
-    smoothing: float = 1.0
-    threshold: float = 0.0
-    min_count: int = 1
-    min_words: int = 0
-    signals: tuple = ()
-    min: int = 1
-    only_if: Block | None = None
-    target: Block | None = None
-    before: Block | None = None
-    opening: bool = False
-    report: str = "first"
-    stack: tuple[int, int] | None = None
-    channels: dict = field(default_factory=dict, compare=False, hash=False)
-    status: str = "stable"
-
-    def blocks(self) -> list[Block]:
-        out = [b for b in (self.match, self.numerator, self.denominator, self.only_if, self.target, self.before) if b]
-        out.extend(self.signals)
-        out.extend(dep for b in list(out) for dep in sub_blocks(b))
-        return out
-
-
-
-class _Ctx:
+class Ctx:
     """Where we are in a rule (or config) file, for one-line errors
     `file:line: key: what`; config.py reuses it with ConfigError."""
 
@@ -138,7 +73,7 @@ class _Ctx:
         raise self.error(where, f"{key}: {what}" if key else what)
 
 
-def _check_keys(ctx: _Ctx, mapping, allowed: dict, what: str) -> None:
+def check_keys(ctx: Ctx, mapping, allowed: dict, what: str) -> None:
     if not isinstance(mapping, dict):
         ctx.fail(ctx.data, what, "must be a mapping")
     for key, value in mapping.items():
@@ -159,7 +94,7 @@ def _check_keys(ctx: _Ctx, mapping, allowed: dict, what: str) -> None:
 LIST_SUFFIX = ".txt"
 
 
-def read_list(ctx: _Ctx, mapping, name: str) -> list[str]:
+def read_list(ctx: Ctx, mapping, name: str) -> list[str]:
     """A shared word list: one phrase a line, '#' starts a comment.  It lives
     beside the rule file or under its lists/ folder, and ends in .txt: the
     result cache fingerprints exactly those places, so an edited list can
@@ -210,7 +145,7 @@ def _expand(phrase: str, how: str) -> set[str]:
     return {(head + " " + f) if head else f for f in inflections(last, how)}
 
 
-def _validate_pattern(ctx: _Ctx, mapping, pattern) -> None:
+def _validate_pattern(ctx: Ctx, mapping, pattern) -> None:
     if not isinstance(pattern, list) or not pattern:
         ctx.fail(mapping, "patterns", "each pattern must be a non-empty list of token mappings")
     for tok in pattern:
@@ -227,6 +162,7 @@ def _validate_pattern(ctx: _Ctx, mapping, pattern) -> None:
                 ctx.fail(mapping, "patterns", f"{attr}: REGEX is not allowed in token patterns (it can hang on "
                          "long words); use the block's `regex:` key, which runs on RE2 in linear time")
     try:
+        # Lazy: only a cold pack load validates patterns; a warm (cached) run never imports spaCy.
         from spacy.matcher import Matcher
         from spacy.vocab import Vocab
 
@@ -243,17 +179,15 @@ def _has_regex_predicate(value) -> bool:
     return False
 
 
-def _compile_regex(ctx: _Ctx, mapping, pattern: str, ignore_case: bool) -> None:
-    from .regex import RegexError, compile_regex
-
+def _compile_regex(ctx: Ctx, mapping, pattern: str, ignore_case: bool) -> None:
     try:
         compile_regex(pattern, ignore_case)  # as the matcher bank will: one compile, cached
     except RegexError as exc:
         ctx.fail(mapping, "regex", str(exc))
 
 
-def parse_block(ctx: _Ctx, mapping, key: str, what: str) -> Block:
-    _check_keys(ctx, mapping, BLOCK_KEYS, what)
+def parse_block(ctx: Ctx, mapping, key: str, what: str) -> Block:
+    check_keys(ctx, mapping, BLOCK_KEYS, what)
     how = mapping.get("inflect", "none")
     if how not in INFLECTIONS:
         ctx.fail(mapping, "inflect", f"must be one of {', '.join(INFLECTIONS)}")
@@ -294,7 +228,7 @@ def parse_block(ctx: _Ctx, mapping, key: str, what: str) -> Block:
     return _with_when(ctx, _with_unless(ctx, block, mapping.get("unless")), mapping.get("when"))
 
 
-def _block_with_tests(ctx: _Ctx, data, name: str, rid: str) -> Block:
+def block_with_tests(ctx: Ctx, data, name: str, rid: str) -> Block:
     """match/target: `unless`/`when` may also stand at the rule's top level
     (the older spelling), but not in both places at once."""
     mapping = data[name]
@@ -316,7 +250,7 @@ def sub_blocks(block: Block) -> list[Block]:
     return out
 
 
-def trained_attrs(rule: Rule) -> set[str]:
+def trained_attrs(rule) -> set[str]:
     """The token attributes a rule's patterns test that only a trained
     pipeline fills (nlp.py decides whether the loaded one does)."""
     found: set[str] = set()
@@ -355,15 +289,13 @@ def thaw(value):
     return value
 
 
-def _with_unless(ctx: _Ctx, block: Block, unless) -> Block:
+def _with_unless(ctx: Ctx, block: Block, unless) -> Block:
     if unless is None:
         return block
-    _check_keys(ctx, unless, UNLESS_KEYS, "unless")
+    check_keys(ctx, unless, UNLESS_KEYS, "unless")
     sentence = None
     if "sentence" in unless:
         sentence = parse_block(ctx, unless["sentence"], f"{block.key}:unless", "unless.sentence")
-    from dataclasses import replace
-
     return replace(
         block,
         unless_before=frozenset(str(w).lower() for w in unless.get("before", [])),
@@ -373,154 +305,13 @@ def _with_unless(ctx: _Ctx, block: Block, unless) -> Block:
     )
 
 
-def _with_when(ctx: _Ctx, block: Block, when) -> Block:
+def _with_when(ctx: Ctx, block: Block, when) -> Block:
     """`when: {sentence: block}`: the converse of `unless.sentence`, for a
     word that is only the flagged sense next to another signal (hype is
     self-praise in a sentence about the sender, not in a news report)."""
     if when is None:
         return block
-    _check_keys(ctx, when, WHEN_KEYS, "when")
+    check_keys(ctx, when, WHEN_KEYS, "when")
     if "sentence" not in when:
         ctx.fail(when, None, "when needs sentence")
-    from dataclasses import replace
-
     return replace(block, when_sentence=parse_block(ctx, when["sentence"], f"{block.key}:when", "when.sentence"))
-
-
-def parse_rule(data, path: str) -> Rule:
-    ctx = _Ctx(path, data)
-    if not isinstance(data, dict):
-        raise RuleError(path, "a rule file must be a YAML mapping")
-    kind = data.get("kind")
-    if kind not in KINDS:
-        close = difflib.get_close_matches(str(kind), KINDS, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(KINDS)})"
-        ctx.fail(data, "kind", f"unknown kind {kind!r}{hint}" if kind else "missing (one of " + ", ".join(KINDS) + ")")
-    allowed = dict(COMMON_KEYS, **KIND_KEYS[kind])
-    _check_keys(ctx, data, allowed, "rule")
-    for key in ("id", "family", "message", "rationale", *REQUIRED_KEYS[kind]):
-        if key not in data:
-            ctx.fail(data, None, f"missing required key {key!r}")
-    rid = data["id"]
-    if not _ID.match(rid):
-        ctx.fail(data, "id", f"{rid!r} is not a rule code such as TL101 or ACME1")
-    if not _FAMILY.match(data["family"]):
-        ctx.fail(data, "family", "must be a lower-case name such as audience")
-    try:
-        level = Level.parse(data.get("level", "warning"))
-    except ValueError as exc:
-        ctx.fail(data, "level", str(exc))
-    scope = data.get("scope", [s for s in SCOPES if s != "document"])
-    for s in scope:
-        if s not in SCOPES:
-            close = difflib.get_close_matches(str(s), SCOPES, n=1)
-            ctx.fail(data, "scope", f"unknown scope {s!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
-    if data.get("status", "stable") not in ("stable", "preview", "deprecated"):
-        ctx.fail(data, "status", "must be stable, preview or deprecated")
-    examples = data.get("examples", {})
-    _check_keys(ctx, examples, {"bad": list, "good": list}, "examples")
-    check_channels(ctx, data.get("channels", {}), kind)
-    fields = dict(
-        id=rid, name=data.get("name", rid.lower()), family=data["family"], kind=kind, level=level,
-        message=data["message"], description=data.get("description", ""), rationale=data["rationale"],
-        rewrite=data.get("rewrite", ""), scope=frozenset(scope), path=path, examples=examples,
-        channels=data.get("channels", {}), status=data.get("status", "stable"),
-    )
-    _check_templates(ctx, data)
-    if kind in ("substitution", "existence"):
-        fields["match"] = _block_with_tests(ctx, data, "match", rid)
-        whole = data.get("whole", False)
-        if isinstance(whole, str) and whole != "sentence":
-            ctx.fail(data, "whole", "must be true, false or sentence")
-        fields["whole"] = whole
-    if kind == "substitution":
-        swap = data["swap"]
-        if not swap:
-            ctx.fail(data, "swap", "must map at least one phrase to its replacement")
-        fields["swap"] = tuple((" ".join(str(k).lower().split()), str(v)) for k, v in swap.items())
-        for phrase, replacement in swap.items():
-            if len(f"{replacement}.".splitlines()) > 1:
-                # A fix changes words within a line; a line break in a team
-                # pack's replacement could add a line to any file --fix writes.
-                ctx.fail(swap, phrase, "the replacement contains a line break; a replacement changes words, "
-                                       "never lines")
-        try:
-            fields["fix"] = Applicability(data.get("fix", "unsafe"))
-        except ValueError:
-            if data.get("fix") == "none":
-                fields["fix"] = None
-            else:
-                ctx.fail(data, "fix", "must be safe, unsafe or none")
-    elif kind == "ratio":
-        fields["numerator"] = parse_block(ctx, data["numerator"], f"{rid}:numerator", "numerator")
-        fields["denominator"] = parse_block(ctx, data["denominator"], f"{rid}:denominator", "denominator")
-        fields["smoothing"] = float(data.get("smoothing", 1))
-        fields["threshold"] = float(data["threshold"])
-        fields["min_count"] = int(data.get("min_count", 1))
-        fields["min_words"] = int(data.get("min_words", 0))
-        if "only_if" in data:
-            fields["only_if"] = parse_block(ctx, data["only_if"], f"{rid}:only_if", "only_if")
-    elif kind == "required":
-        signals = data["signals"]
-        if not signals:
-            ctx.fail(data, "signals", "must list at least one matcher block")
-        fields["signals"] = tuple(parse_block(ctx, b, f"{rid}:signals:{i}", "signals") for i, b in enumerate(signals))
-        fields["min"] = int(data.get("min", 1))
-        fields["min_words"] = int(data.get("min_words", 0))
-        if "only_if" in data:
-            fields["only_if"] = parse_block(ctx, data["only_if"], f"{rid}:only_if", "only_if")
-    elif kind == "order":
-        fields["target"] = _block_with_tests(ctx, data, "target", rid)
-        if "before" in data:
-            fields["before"] = parse_block(ctx, data["before"], f"{rid}:before", "before")
-        fields["opening"] = bool(data.get("opening", False))
-        report = data.get("report", "first")
-        if report not in ("first", "all"):
-            ctx.fail(data, "report", "must be first or all")
-        fields["report"] = report
-        if "stack" in data:
-            _check_keys(ctx, data["stack"], STACK_KEYS, "stack")
-            fields["stack"] = (int(data["stack"].get("max", 2)), int(data["stack"].get("window", 3)))
-        if not (fields.get("before") or fields["opening"] or fields.get("stack")):
-            ctx.fail(data, None, "an order rule needs before, opening: true, or stack")
-    return Rule(**fields)
-
-
-CHANNEL_TWEAK_KEYS = {"off": bool, "level": str, "threshold": (int, float), "min_words": int, "min_count": int,
-                      "min": int, "stack": dict}
-_TWEAKS_BY_KIND = {"ratio": {"threshold", "min_words", "min_count"}, "required": {"min", "min_words"},
-                   "order": {"stack"}}
-
-
-def check_channels(ctx: _Ctx, channels, kind: str | None) -> None:
-    """`channels: {sms: {off: true}, social: {stack: {max: 1}}}`: each tweak
-    must be one the rule's kind can use (config.py checks its own the same way)."""
-    if not isinstance(channels, dict):
-        ctx.fail(ctx.data, "channels", "must be a mapping of channel name to tweaks")
-    for name, tweak in channels.items():
-        if tweak is None:
-            continue
-        _check_keys(ctx, tweak, CHANNEL_TWEAK_KEYS, f"channels.{name}")
-        for key in tweak:
-            if kind and key not in ("off", "level") and key not in _TWEAKS_BY_KIND.get(kind, ()):
-                article = "an" if kind[0] in "aeiou" else "a"
-                ctx.fail(tweak, key, f"{article} {kind} rule has no {key} to tune")
-        if "level" in tweak:
-            try:
-                Level.parse(tweak["level"])
-            except ValueError as exc:
-                ctx.fail(tweak, "level", str(exc))
-        if "stack" in tweak:
-            _check_keys(ctx, tweak["stack"], STACK_KEYS, f"channels.{name}.stack")
-
-
-_FIELD = re.compile(r"\{([a-z_]+)")
-TEMPLATE_FIELDS = {"match", "replacement", "count", "numerator", "denominator", "ratio", "threshold", "min", "words",
-                   "max", "window", "where"}
-
-
-def _check_templates(ctx: _Ctx, data) -> None:
-    for key in ("message", "rewrite"):
-        for name in _FIELD.findall(str(data.get(key, ""))):
-            if name not in TEMPLATE_FIELDS:
-                ctx.fail(data, key, f"unknown placeholder {{{name}}} (allowed: {', '.join(sorted(TEMPLATE_FIELDS))})")

@@ -27,20 +27,26 @@ _TYPES: dict = {}
 
 
 def _types() -> dict:
-    """The classes an entry may hold, by name (imported on first use: the
-    cache decides hits before the engine is loaded)."""
+    """The classes an entry may hold, by module and name (imported on first
+    use: the cache decides hits before the engine is loaded)."""
     if not _TYPES:
         from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Level
         from ..engine.core import FileResult
         from ..engine.facts import Facts, Hit, Sentence
         from ..engine.suppress import Directive
         from ..markup.segment import Segment
-        from ..rules.spec import Block, Rule
+        from ..rules.kinds import KINDS
+        from ..rules.rule import Rule
+        from ..rules.spec import Block
 
         for cls in (Applicability, Diagnostic, Edit, Fix, Level, FileResult, Facts, Hit, Sentence, Directive,
-                    Segment, Block, Rule):
-            _TYPES[cls.__name__] = cls
+                    Segment, Block, Rule, *(kind.Spec for kind in KINDS.values())):
+            _TYPES[_name(cls)] = cls
     return _TYPES
+
+
+def _name(cls) -> str:
+    return f"{cls.__module__.removeprefix('tonelint.')}.{cls.__qualname__}"
 
 
 def encode(value) -> str:
@@ -58,15 +64,15 @@ def decode(text: str | bytes):
 
 def _out(v):
     if isinstance(v, enum.Enum):  # before str and int: Level and Applicability are both
-        if _types().get(type(v).__name__) is not type(v):
+        if _types().get(_name(type(v))) is not type(v):
             raise TypeError(f"cannot cache {type(v).__name__}")
-        return {"$enum": type(v).__name__, "v": _out(v.value)}
+        return {"$enum": _name(type(v)), "v": _out(v.value)}
     if v is None or type(v) in (bool, str, int):
         return v
     if type(v) is float:
         return v if math.isfinite(v) else {"$float": repr(v)}
     if dataclasses.is_dataclass(v) and not isinstance(v, type):
-        name = type(v).__name__
+        name = _name(type(v))
         if _types().get(name) is not type(v):
             raise TypeError(f"cannot cache {name}")
         return {"$obj": name, "f": {f.name: _out(getattr(v, f.name)) for f in dataclasses.fields(v)}}

@@ -4,7 +4,7 @@ in `pyproject.toml`), replaced by `--config PATH`, ignored with `--isolated`.
 Command-line flags beat the file.
 
 Keys are checked as strictly as rule files, by the same key checker
-(rulespec._check_keys), so a typo is one line `file:line: key: what` and exit 2
+(rules.spec.check_keys), so a typo is one line `file:line: key: what` and exit 2
 rather than a setting that silently does nothing.
 
 The result for one file is an `Effective` value: hashable, so runner.py keeps one
@@ -23,7 +23,8 @@ from pathlib import Path
 
 from ..diagnostics import Level
 from ..errors import ConfigError, RuleError
-from ..rules.spec import _check_keys, _Ctx, check_channels, freeze, thaw
+from ..rules.rule import check_channels
+from ..rules.spec import Ctx, check_keys, freeze, thaw
 
 CONFIG_FILES = (".tonelint.yaml", "tonelint.yaml", "pyproject.toml")
 
@@ -166,7 +167,7 @@ def _pack(rule_paths: tuple, builtin: bool):
 def _reject_rule(reject: tuple, where: str):
     if not reject:
         return None
-    from ..rules.spec import parse_rule
+    from ..rules.rule import parse_rule
     from ..rules.vocabulary import reject_rule_data
 
     if any(rep is not None for _, rep in reject):
@@ -305,10 +306,10 @@ def _levels(ctx, mapping) -> tuple:
 
 
 def parse_config(data, where: str, root: Path) -> Config:
-    ctx = _Ctx(where, data, ConfigError)
+    ctx = Ctx(where, data, ConfigError)
     if not isinstance(data, dict):
         raise ConfigError(where, "a configuration file must be a mapping of settings")
-    _check_keys(ctx, data, CONFIG_KEYS, "configuration")
+    check_keys(ctx, data, CONFIG_KEYS, "configuration")
     fields: dict = {"path": where, "root": root}
     if "select" in data:
         fields["select"] = _strings(ctx, data, "select")
@@ -330,7 +331,7 @@ def parse_config(data, where: str, root: Path) -> Config:
     fields["builtin"] = bool(data.get("builtin", True))
     fields["brand"] = _strings(ctx, data, "brand")
     vocab = data.get("vocabulary", {})
-    _check_keys(ctx, vocab, VOCABULARY_KEYS, "vocabulary")
+    check_keys(ctx, vocab, VOCABULARY_KEYS, "vocabulary")
     fields["accept"] = tuple(str(t) for t in vocab.get("accept", []))
     reject = vocab.get("reject", [])
     if isinstance(reject, dict):
@@ -341,7 +342,7 @@ def parse_config(data, where: str, root: Path) -> Config:
     fields["exclude"] = _strings(ctx, data, "exclude")
     overrides = []
     for item in data.get("overrides", []):
-        _check_keys(ctx, item, OVERRIDE_KEYS, "overrides")
+        check_keys(ctx, item, OVERRIDE_KEYS, "overrides")
         files = _strings(ctx, item, "files")
         if not files:
             ctx.fail(item, None, "overrides: each entry needs files: [glob, ...]")

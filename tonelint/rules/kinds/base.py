@@ -1,14 +1,22 @@
 """What every check kind shares: turning a span and a few numbers into a
-Diagnostic with the rule's message and rewrite filled in."""
+Diagnostic with the rule's message and rewrite filled in, and the default
+for tuning a kind's numbers per channel.
+
+A kind is one module in this folder with: NAME; DOC (one paragraph for
+`tonelint explain` and docs/rules.md); KEYS (its own YAML keys and their
+types) and REQUIRED; TWEAKS (what a `channels:` block may tune, and how to
+read it); a frozen Spec with `blocks()`; `parse(ctx, data, rule_id) -> Spec`;
+`run(rule, ctx)` yielding Diagnostics.  Optional: `tune(spec, tweak)`,
+`check_tweak(ctx, tweak, where)` and `explain(spec)`.  kinds/__init__.py
+registers it in one line."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...diagnostics import Diagnostic, Fix
 from ...engine.facts import Facts, Hit
-from ..spec import Rule
 
 
 class _Fields(dict):
@@ -38,7 +46,7 @@ class Context:
     path: str
     facts: Facts
 
-    def diagnostic(self, rule: Rule, start: int, end: int, fields: dict, fix: Fix | None = None,
+    def diagnostic(self, rule, start: int, end: int, fields: dict, fix: Fix | None = None,
                    hit: Hit | None = None) -> Diagnostic:
         matched = self.text[start:end]
         fields = dict(fields)
@@ -61,13 +69,20 @@ class Context:
             path=self.path,
         )
 
-    def in_scope(self, rule: Rule, hit: Hit) -> bool:
+    def in_scope(self, rule, hit: Hit) -> bool:
         seg = self.facts.segments[hit.seg]
         if seg.scope in rule.scope:
             return True
         return "link" in rule.scope and seg.in_link(hit.start, hit.end) is not None
 
-    def scoped(self, rule: Rule, hits: list[Hit]) -> list[Hit]:
+    def scoped(self, rule, hits: list[Hit]) -> list[Hit]:
         if "document" in rule.scope:
             return hits
         return [h for h in hits if self.in_scope(rule, h)]
+
+
+def tune_numbers(spec, tweak: dict, tweaks: dict):
+    """The default `tune`: a channel's number replaces the spec's, read as
+    the type the spec already holds (a threshold stays a float)."""
+    changes = {key: type(getattr(spec, key))(tweak[key]) for key in tweaks if key in tweak and tweaks[key] is not dict}
+    return replace(spec, **changes) if changes else spec

@@ -5,7 +5,60 @@ flags more than `max` targets within `window` consecutive sentences."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
+from ..spec import Block, block_with_tests, check_keys, parse_block
 from .base import Context
+
+NAME = "order"
+DOC = ("Flags a `target:` hit that comes too early: in the subject line or opening sentence (`opening: true`) "
+       "or before the first `before:` hit; `stack:` flags more than `max` targets within `window` sentences.")
+KEYS = {"target": dict, "before": dict, "opening": bool, "report": str, "stack": dict, "unless": dict,
+        "when": dict}
+REQUIRED = ("target",)
+TWEAKS = {"stack": dict}
+STACK_KEYS = {"max": int, "window": int}
+
+
+@dataclass(frozen=True)
+class Spec:
+    target: Block
+    before: Block | None = None
+    opening: bool = False
+    report: str = "first"
+    stack: tuple[int, int] | None = None
+
+    def blocks(self) -> list[Block]:
+        return [b for b in (self.target, self.before) if b]
+
+
+def parse(ctx, data, rid: str) -> Spec:
+    target = block_with_tests(ctx, data, "target", rid)
+    before = parse_block(ctx, data["before"], f"{rid}:before", "before") if "before" in data else None
+    opening = bool(data.get("opening", False))
+    report = data.get("report", "first")
+    if report not in ("first", "all"):
+        ctx.fail(data, "report", "must be first or all")
+    stack = None
+    if "stack" in data:
+        check_keys(ctx, data["stack"], STACK_KEYS, "stack")
+        stack = (int(data["stack"].get("max", 2)), int(data["stack"].get("window", 3)))
+    if not (before or opening or stack):
+        ctx.fail(data, None, "an order rule needs before, opening: true, or stack")
+    return Spec(target=target, before=before, opening=opening, report=report, stack=stack)
+
+
+def check_tweak(ctx, tweak: dict, where: str) -> None:
+    if "stack" in tweak:
+        check_keys(ctx, tweak["stack"], STACK_KEYS, f"{where}.stack")
+
+
+def tune(spec: Spec, tweak: dict) -> Spec:
+    """A channel's `stack: {max, window}` overrides either number, keeping the other."""
+    if "stack" not in tweak or spec.stack is None:
+        return spec
+    return replace(spec, stack=(int(tweak["stack"].get("max", spec.stack[0])),
+                                int(tweak["stack"].get("window", spec.stack[1]))))
 
 
 def _opening_sentence(facts) -> int | None:
@@ -16,14 +69,15 @@ def _opening_sentence(facts) -> int | None:
 
 
 def run(rule, ctx: Context):
+    spec = rule.spec
     facts = ctx.facts
-    targets = ctx.scoped(rule, facts.of(rule.target.key))
+    targets = ctx.scoped(rule, facts.of(spec.target.key))
     if not targets:
         return
-    if rule.before is not None or rule.opening:
+    if spec.before is not None or spec.opening:
         first_value = None
-        if rule.before is not None:
-            values = ctx.scoped(rule, facts.of(rule.before.key))  # value counts where the rule looks
+        if spec.before is not None:
+            values = ctx.scoped(rule, facts.of(spec.before.key))  # value counts where the rule looks
             # A subject line or title only promises ("Tips that help you
             # save"); the value has to be given in the body before an ask.
             first_value = min((h.sent for h in values if facts.segments[h.seg].scope != "title"), default=None)
@@ -31,21 +85,21 @@ def run(rule, ctx: Context):
         for hit in targets:
             in_title = facts.segments[hit.seg].scope == "title"
             value_first = first_value is not None and first_value <= hit.sent
-            if rule.opening and in_title:
+            if spec.opening and in_title:
                 early = True
-            elif rule.opening and hit.sent == opening:
+            elif spec.opening and hit.sent == opening:
                 early = not value_first
             else:
-                early = rule.before is not None and not value_first
+                early = spec.before is not None and not value_first
             if not early:
                 continue
             start, end = facts.source_span(hit)
             where = "the subject line" if in_title else "the opening" if hit.sent == opening else "any value"
             yield ctx.diagnostic(rule, start, end, {"count": len(targets), "where": where}, hit=hit)
-            if rule.report == "first":
+            if spec.report == "first":
                 break
-    if rule.stack is not None:
-        limit, window = rule.stack
+    if spec.stack is not None:
+        limit, window = spec.stack
         last_reported = -10**9
         for i in range(limit, len(targets)):
             first = targets[i - limit]
