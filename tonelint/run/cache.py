@@ -571,7 +571,7 @@ def cached_pack(folder, load) -> list:
     if key in _packs:
         return list(_packs[key])
     store = _rule_store[0] if _rule_store else None
-    from ..rules.spec import Rule
+    from ..rules.rule import Rule
     from .cachedata import CacheDataError, decode, encode
 
     rules = store.get_blob("rules-" + key) if store is not None else None
