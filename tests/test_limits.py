@@ -125,19 +125,20 @@ def test_narrow_quantifiers_still_work(cli, write, tmp_path):
 
 # --- case 20: long punctuation runs -----------------------------------------------------------
 
-@pytest.mark.parametrize("before, after", [
-    ("[" * 32000, "]" * 32000),
-    ("*" * 120000, "*" * 120000),
-    ("(" * 20000 + "[" * 20000, "]" * 20000 + ")" * 20000),
-    ("[a](" * 12000, ")" * 12000),
+@pytest.mark.parametrize("before, after, found", [
+    ("[" * 32000, "]" * 32000, True),
+    ("*" * 120000, "*" * 120000, True),
+    ("(" * 20000 + "[" * 20000, "]" * 20000 + ")" * 20000, True),
+    ("[a](" * 12000, ")" * 12000, False),  # nested link destinations: a URL, not prose
 ])
-def test_long_punctuation_runs_are_checked_in_bounded_time(tmp_path, before, after):
+def test_long_punctuation_runs_are_checked_in_bounded_time(tmp_path, before, after, found):
     text = "Hello.\n\n" + before + "eyeballs" + after + "\n"
     (tmp_path / "d.md").write_text(text, encoding="utf-8")
     res = tonelint("--no-cache", "--no-score", "--format", "json", "--select", "TL105", "d.md", cwd=tmp_path)
-    assert res.returncode == 1, res.stderr
-    finding, = json.loads(res.stdout)
-    assert finding["line"] == 3 and finding["column"] == len(before) + 1  # offsets kept
+    assert res.returncode == int(found), res.stderr
+    if found:
+        finding, = json.loads(res.stdout)
+        assert finding["line"] == 3 and finding["column"] == len(before) + 1  # offsets kept
 
 
 # --- case 21: what rule fingerprinting and the cache read -----------------------------------------

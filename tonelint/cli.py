@@ -153,6 +153,7 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
 
     if not paths:
         raise click.UsageError("give at least one file or folder to check, or - for stdin")
+    jobs = _capped_jobs(jobs)
     options = RunOptions(
         paths=list(paths), select=_split(select) or None, ignore=_split(ignore), extend_select=_split(extend_select),
         fail_level=Level.parse(fail_level) if fail_level else None, exit_zero=exit_zero, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
@@ -221,6 +222,19 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
         # which silently turned `--color | less -R` back to plain text.
         click.echo(rendered, nl=False, file=out, color=report_options["color"])
     sys.exit(exit_code(run, options))
+
+
+def _capped_jobs(jobs: int | None) -> int | None:
+    """More workers than cores only compete for them (and `-j 200` forked
+    200 processes, each holding spaCy): capped, with a note."""
+    from .run.parallel import default_jobs
+
+    cores = default_jobs()
+    if jobs is not None and jobs > cores:
+        click.echo(f"tonelint: --jobs {jobs} is more than the {cores} core{'s' if cores != 1 else ''} "
+                   f"available; using {cores}", err=True)
+        return cores
+    return jobs
 
 
 @cli.command("rules")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Diagnostic
 from .facts import Facts
 from ..markup import Parsed, parse
+from ..markup.guards import break_long_runs
 from ..rules.rule import Rule
 from ..source.files import SourceFile
 
@@ -79,7 +80,7 @@ class Engine:
             facts = self.analyser(self, parsed)
             if facts is not None:
                 return facts
-        texts = [s.text for s in parsed.segments]
+        texts = [break_long_runs(s.text) for s in parsed.segments]  # same offsets, linear tokenizing
         docs = self.nlp.pipe(texts, batch_size=256)
         return self.bank.scan(parsed.segments, docs)
 

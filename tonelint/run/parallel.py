@@ -13,6 +13,9 @@ are checked in this process.
 from __future__ import annotations
 
 import os
+from concurrent.futures.process import BrokenProcessPool
+
+from ..markup.guards import break_long_runs
 
 # Below this much text a pool's fork and result transfer cost about what the
 # second core saves (a 2 KB draft takes ~5 ms to check).
@@ -58,7 +61,7 @@ def check_sources(runner, items):
     for i, item in enumerate(out):
         if i in pending:
             item = next(checked)
-            if i in keys:
+            if i in keys and not isinstance(item, TonelintError):
                 cache.put(keys[i], item)
         yield item
 
@@ -98,9 +101,29 @@ def _pooled(runner, sources: list, jobs: int):
             order = sorted(range(len(sources)), key=lambda i: -len(sources[i].text))
             futures = {i: pool.submit(_work, i) for i in order}
             for i in range(len(sources)):
-                yield _unpack(futures.pop(i).result(), sources[i])
+                try:
+                    yield _unpack(futures.pop(i).result(), sources[i])
+                except BrokenProcessPool:
+                    yield _alone(i, sources[i])
     finally:
         _RUNNER, _SOURCES = None, []
+
+
+def _alone(i: int, source):
+    """A draft whose pool broke (a worker was killed: the OOM killer, a
+    signal): checked again in a worker of its own, so the one draft that
+    kills its worker is named and every other draft is still checked."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..errors import InputError
+
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as solo:
+            return _unpack(solo.submit(_work, i).result(), source)
+    except BrokenProcessPool:
+        return InputError(source.path, "not checked: the worker process checking it was killed "
+                                       "(out of memory, or a signal)")
 
 
 def _work(i: int):
@@ -157,13 +180,15 @@ def _split_analyse(engine, parsed, jobs: int):
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             parts = [(a, pool.submit(_scan_part, a, b)) for a, b in groups]
             return _join(segments, [(a, f.result()) for a, f in parts])
+    except BrokenProcessPool:
+        return None  # a worker was killed: the draft is scanned in this process instead
     finally:
         _ENGINE, _SEGMENTS = None, []
 
 
 def _scan_part(a: int, b: int):
     segments = _SEGMENTS[a:b]
-    docs = _ENGINE.nlp.pipe([s.text for s in segments], batch_size=256)
+    docs = _ENGINE.nlp.pipe([break_long_runs(s.text) for s in segments], batch_size=256)
     facts = _ENGINE.bank.scan(segments, docs)
     facts.segments = []  # the parent has them
     return facts
