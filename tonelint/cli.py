@@ -4,6 +4,7 @@ run/runner.py and the library; this module owns argv, the terminal and exit code
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import time
@@ -332,9 +333,34 @@ def _take_debug(argv):
     return args
 
 
+# Errors writing the report to stdout (a full disk, /dev/full, a closed pipe).
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EPIPE, errno.EBADF}
+
+
+def _output_failed(exc: OSError) -> None:
+    """One line and exit 2; stdout is pointed at /dev/null so that the
+    interpreter's own final flush of the unwritten report fails silently."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    click.echo(f"tonelint: cannot write the output: {exc.strerror or exc}", err=True)
+    sys.exit(2)
+
+
+def _flush_stdout() -> None:
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:
+        _output_failed(exc)
+
+
 def main(argv=None) -> None:
     try:
         cli.main(args=_take_debug(argv), prog_name="tonelint", standalone_mode=False)
+        _flush_stdout()
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -350,7 +376,13 @@ def main(argv=None) -> None:
         click.echo("tonelint: interrupted", err=True)
         sys.exit(130)
     except SystemExit:
+        _flush_stdout()
         raise
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            _internal_error(exc)
+            sys.exit(EXIT_INTERNAL)
+        _output_failed(exc)
     except BaseException as exc:  # noqa: BLE001 - the one place internal errors become exit 3
         _internal_error(exc)
         sys.exit(EXIT_INTERNAL)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, LineIndex
+from ..errors import InputError
 from .facts import Facts
 from ..markup import Parsed, parse
+from ..markup.document import Unreadable
 from ..markup.guards import break_long_runs
 from ..rules.rule import Rule
 from ..source.files import SourceFile
@@ -85,7 +87,11 @@ class Engine:
         return self.bank.scan(parsed.segments, docs)
 
     def check(self, source: SourceFile) -> FileResult:
-        parsed = parse(source.text, source.format)
+        try:
+            parsed = parse(source.text, source.format)
+        except Unreadable as exc:  # one line naming the place; the run's other drafts go on
+            line = LineIndex(source.text).position(exc.offset)[0]
+            raise InputError(f"{source.path}:{line}", exc.what) from None
         facts = self.analyse(parsed)
         from ..rules.kinds import KINDS, Context
 

@@ -19,6 +19,7 @@ from html import escape
 
 from .. import __version__
 from ..diagnostics import Applicability, Diagnostic, LineIndex
+from .printable import printable
 
 FAMILY_COLOURS = {"audience": "#7c3aed", "one-way": "#ea580c", "listening": "#0891b2", "ask": "#db2777"}
 _SPARE_COLOURS = ("#65a30d", "#ca8a04", "#4f46e5", "#0d9488", "#9333ea")
@@ -114,7 +115,7 @@ def _overview(drafts: list[Draft]) -> str:
         card = dr.card
         score = card.score if card else 0
         rows.append(
-            f"<tr><td><a href='#draft-{n}'>{escape(dr.result.path)}</a></td>"
+            f"<tr><td><a href='#draft-{n}'>{escape(printable(dr.result.path))}</a></td>"
             f"<td class='num'><span class='mini' style='--p:{score};--c:{_tone(score)}'><i></i></span> {score}</td>"
             f"<td>{escape(card.verdict) if card else ''}</td><td class='num'>{len(dr.result.diagnostics)}</td></tr>"
         )
@@ -136,7 +137,7 @@ def _legend(families) -> str:
 def _draft(n: int, draft: Draft) -> str:
     result, card = draft.result, draft.card
     count = len(result.diagnostics)
-    head = (f"<section class='draft' id='draft-{n}'><h2><span class='path'>{escape(result.path)}</span>"
+    head = (f"<section class='draft' id='draft-{n}'><h2><span class='path'>{escape(printable(result.path))}</span>"
             f"<span class='count'>{count} finding{'s' if count != 1 else ''}</span></h2>")
     parts = [head, "<div class='cols'>", f"<article class='prose' aria-label='Draft text'>{_prose(n, result)}</article>"]
     parts.append(f"<aside class='card'>{_card(card)}</aside>" if card else "<aside class='card'></aside>")

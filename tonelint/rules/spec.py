@@ -151,6 +151,9 @@ def _validate_pattern(ctx: Ctx, mapping, pattern) -> None:
     for tok in pattern:
         if not isinstance(tok, dict):
             ctx.fail(mapping, "patterns", "each token in a pattern must be a mapping such as {LOWER: our}")
+        if not tok:
+            ctx.fail(mapping, "patterns", "an empty token {} in a pattern; say what the token is, "
+                                          "e.g. {IS_ALPHA: true}")
         for attr in tok:
             if str(attr).upper() not in TOKEN_ATTRS and attr != "_":
                 close = difflib.get_close_matches(str(attr).upper(), sorted(TOKEN_ATTRS), n=1)

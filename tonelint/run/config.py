@@ -209,8 +209,11 @@ def find_config(folder: Path, seen: dict | None = None) -> Path | None:
 def _config_in(folder: Path) -> Path | None:
     for name in CONFIG_FILES:
         p = folder / name
-        if not p.is_file():
-            continue
+        try:
+            if not p.is_file():
+                continue
+        except OSError:  # a folder this user may not search: no config of ours can be read there
+            return None
         if name != "pyproject.toml":
             return p
         try:
@@ -279,6 +282,15 @@ def _with_lines(value, lines: list[str], start: int = 0):
     return out
 
 
+def _words(ctx, vocab, key) -> list:
+    """A vocabulary list holds words and phrases, not mappings or lists."""
+    items = vocab.get(key, [])
+    for item in items:
+        if isinstance(item, (dict, list)) or item is None:
+            ctx.fail(vocab, key, f"expected words or phrases, found {item!r}")
+    return items
+
+
 def _strings(ctx, mapping, key) -> tuple:
     value = mapping.get(key, [])
     value = [value] if isinstance(value, str) else value
@@ -332,12 +344,15 @@ def parse_config(data, where: str, root: Path) -> Config:
     fields["brand"] = _strings(ctx, data, "brand")
     vocab = data.get("vocabulary", {})
     check_keys(ctx, vocab, VOCABULARY_KEYS, "vocabulary")
-    fields["accept"] = tuple(str(t) for t in vocab.get("accept", []))
+    fields["accept"] = tuple(str(t) for t in _words(ctx, vocab, "accept"))
     reject = vocab.get("reject", [])
     if isinstance(reject, dict):
+        for k, v in reject.items():
+            if isinstance(v, (dict, list)):
+                ctx.fail(reject, k, "the preferred wording must be text")
         fields["reject"] = tuple((str(k), None if v is None else str(v)) for k, v in reject.items())
     else:
-        fields["reject"] = tuple((str(t), None) for t in reject)
+        fields["reject"] = tuple((str(t), None) for t in _words(ctx, vocab, "reject"))
     fields["include"] = _strings(ctx, data, "include")
     fields["exclude"] = _strings(ctx, data, "exclude")
     overrides = []

@@ -75,7 +75,7 @@ def _check_all(runner, sources: list):
         runner.engine_for(sources[0].path).analyser = partial(_split_analyse, jobs=jobs)
     jobs = min(jobs, len(sources))
     if jobs < 2 or sum(len(s.text) for s in sources) < PARALLEL_MIN_CHARS or not _can_fork():
-        return (runner.check_source(s) for s in sources)
+        return (checked(runner, s) for s in sources)
     return iter(_pooled(runner, sources, jobs))
 
 
@@ -132,16 +132,33 @@ def _work(i: int):
     only if a reporter reads them (the scorecard does)."""
     from dataclasses import replace
 
-    from .cache import facts_blob
+    from ..errors import TonelintError
     from ..score.scorecard import result_tally
+    from .cache import facts_blob
 
-    result = _RUNNER.check_source(_SOURCES[i])
+    result = checked(_RUNNER, _SOURCES[i])
+    if isinstance(result, TonelintError):
+        return result
     return replace(result, text="", facts=None), facts_blob(result.facts), result_tally(result)
+
+
+def checked(runner, source):
+    """The draft's FileResult, or the InputError that says why this one draft
+    could not be checked (markup nested past reading, say): never an
+    exception that would end the run for every other draft."""
+    from ..errors import TonelintError
+
+    try:
+        return runner.check_source(source)
+    except TonelintError as exc:
+        return exc
 
 
 def _unpack(packed, source):
     from .cache import lazy_facts
 
+    if not isinstance(packed, tuple):
+        return packed  # the draft's InputError
     result, blob, counted = packed
     result.text = source.text
     result.facts = lazy_facts(blob, counted)

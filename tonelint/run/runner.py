@@ -115,7 +115,11 @@ class Runner:
             raise TonelintError("-", "stdin can be read only once; give - once")
         for raw, error in self.inputs():
             if raw == "-":
-                data = sys.stdin.buffer.read()
+                try:
+                    data = sys.stdin.buffer.read()
+                except (AttributeError, OSError, ValueError):  # stdin closed, or never opened
+                    yield InputError("-", "cannot read stdin: it is closed")
+                    continue
                 name = o.stdin_filename or "-"
                 try:
                     text, enc, bom = decode(data, name, o.encoding)
@@ -149,7 +153,7 @@ class Runner:
         out = RunResult()
         if self.options.fix or self.options.diff:
             items = (item if isinstance(item, TonelintError)
-                     else self._fix(self.engine_for(item.path), item, self.check_source(item), out)
+                     else self._fix_checked(item, out)
                      for item in self.sources())
         else:
             # Checking only: cached results and worker processes (parallel.py).
@@ -165,6 +169,14 @@ class Runner:
             if self.progress is not None:
                 self.progress(item)
         return out
+
+    def _fix_checked(self, source: SourceFile, out: RunResult):
+        from .parallel import checked
+
+        result = checked(self, source)
+        if isinstance(result, TonelintError):
+            return result
+        return self._fix(self.engine_for(source.path), source, result, out)
 
     def _fix(self, engine: Engine, source: SourceFile, result: FileResult, out: RunResult) -> FileResult:
         from ..engine.fixes import fix_text
