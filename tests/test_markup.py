@@ -461,3 +461,22 @@ def test_email_folded_subject_is_one_opening_line():
            "Hello there.\r\n")
     found = [(d.rule, d.matched) for d in lint_text(eml, fmt="email")]
     assert ("TL401", "sign\r\n\tup now") in found
+
+
+# --------------------------------------------------------------------------- the front-end registry
+
+
+@pytest.mark.parametrize("name", ["markdown", "text", "html", "email"])
+def test_every_registered_front_end_is_what_markup_and_suffixes_offer(name):
+    from importlib import import_module
+
+    from tonelint.cli import check
+    from tonelint.markup import FRONT_ENDS, Parsed, parse
+    from tonelint.source.files import format_for
+
+    front = FRONT_ENDS[name]
+    assert list(FRONT_ENDS) == list(next(p for p in check.params if p.name == "markup").type.choices)
+    assert callable(getattr(import_module(front.module), front.function))
+    assert front.suffixes and all(format_for(f"draft{s}") == name for s in front.suffixes)
+    parsed = parse("Subject: Hi\n\nWe think you will like it.\n", name)
+    assert isinstance(parsed, Parsed) and any("like it" in seg.text for seg in parsed.segments)

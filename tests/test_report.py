@@ -286,7 +286,8 @@ class _Tty:
 
 def test_progress_bar_only_on_a_terminal_and_for_many_files(tmp_path):
     from tonelint.run import progress
-    from tonelint.run.runner import RunOptions, Runner
+    from tonelint.run.options import RunOptions
+    from tonelint.run.runner import Runner
 
     for i in range(25):
         (tmp_path / f"d{i:02}.md").write_text("Hello there.\n", encoding="utf-8")
@@ -312,3 +313,59 @@ def test_no_progress_bar_in_captured_output(cli, tmp_path):
         (tmp_path / f"d{i:02}.md").write_text("Hello there.\n", encoding="utf-8")
     res = cli(str(tmp_path))
     assert "Checking" not in res.err and "\x1b" not in res.err
+
+
+# --------------------------------------------------------------------------- the format registry
+
+
+def test_docs_list_every_registered_format():
+    from tonelint.report import FORMATS
+
+    text = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([\w-]+)` \| `([^`]+)` \| (.+?) \|$", text, re.M)
+
+    def asked(f):
+        return "--statistics" if f.statistics else "tonelint report" if f.command == "report" else f"--format {f.name}"
+
+    assert rows == [(f.name, asked(f), f.doc) for f in FORMATS.values()]
+
+
+def test_the_cli_offers_the_registered_formats(cli, drafts):
+    from tonelint.cli import check
+    from tonelint.report import FORMATS, choices
+
+    offered = next(p for p in check.params if p.name == "output_format").type.choices
+    assert list(offered) == choices() == ["text", "json", "github", "sarif", "junit"]
+    assert all(not FORMATS[name].statistics and FORMATS[name].command == "check" for name in offered)
+    res = cli("--format", "html", "content")  # the page is `tonelint report`'s, not a --format choice
+    assert res.code == 2 and "html" in res.err
+
+
+def test_each_reporter_reads_only_the_options_it_declares():
+    """A format's `takes` decides what the run prepares (the rule list is
+    loaded only for formats that take it), so it must name every
+    ReportOptions field the reporter reads."""
+    import ast
+    from dataclasses import fields
+    from importlib import util
+
+    from tonelint.report import FORMATS, ReportOptions
+
+    known = {f.name for f in fields(ReportOptions)}
+    for fmt in FORMATS.values():
+        tree = ast.parse(Path(util.find_spec(fmt.module).origin).read_text(encoding="utf-8"))
+        read = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name) and node.value.id == "options"}
+        assert read, fmt.name
+        assert read <= known, (fmt.name, read - known)
+        assert read == fmt.takes, (fmt.name, read ^ fmt.takes)
+
+
+def test_statistics_is_a_view_the_flag_picks_under_any_format(cli, drafts):
+    from tonelint.report import pick
+
+    assert pick("github", statistics=True).name == pick("json", statistics=True).name == "statistics"
+    assert pick("sarif").name == "sarif"
+    plain = cli("--statistics", "--format", "github", "content")
+    assert plain.out == cli("--statistics", "content").out and re.match(r"\s*\d+\tTL\d{3}\t", plain.out)
+    assert json.loads(cli("--statistics", "--format", "json", "content").out)[0]["count"] >= 1

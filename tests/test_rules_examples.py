@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tonelint.report.families import FAMILIES
 from tonelint.rules.loader import builtin_dir, load_rules
 
 RULES = load_rules()
-FAMILY_BLOCKS = {"audience": "1", "one-way": "2", "listening": "3", "ask": "4"}
+FAMILY_BLOCKS = {f.name: f.block for f in FAMILIES.values()}
 
 
 def _examples():

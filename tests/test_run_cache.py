@@ -257,7 +257,8 @@ def test_parsed_rule_packs_are_cached_by_content(cli, write, tmp_path, monkeypat
 def test_cached_scorecard_needs_no_facts_and_matches_the_checked_one(write, cache_dir):
     """A warm run scores a draft from the tally stored beside its Facts; the
     Facts stay bytes until the HTML report asks for the sentence timeline."""
-    from tonelint.run.runner import RunOptions, Runner
+    from tonelint.run.options import RunOptions
+    from tonelint.run.runner import Runner
     from tonelint.score.scorecard import score_result
 
     a = write("a.md", "# Hi\n\nSign up today. You can now see every order in one place. What would help you most?\n")

@@ -202,7 +202,8 @@ def test_exclude_and_include_apply_to_folder_walks_not_named_files(cli, write, t
 
 
 def test_one_engine_per_distinct_setting(write):
-    from tonelint.run.runner import RunOptions, Runner
+    from tonelint.run.options import RunOptions
+    from tonelint.run.runner import Runner
 
     write(".tonelint.yaml", "overrides:\n  - files: ['legal/**']\n    ignore: [TL2]\n")
     a, b, c = write("x/a.md", PUSHY), write("x/b.md", PUSHY), write("legal/c.md", PUSHY)

@@ -43,7 +43,8 @@ def lint_paths(paths, *, engine: Engine | None = None, encoding: str | None = No
     upward from each file unless config=False or an engine is given); a file
     that cannot be read becomes an InputError in the list, in input order, and
     the others are still checked."""
-    from .run.runner import RunOptions, Runner
+    from .run.options import RunOptions
+    from .run.runner import Runner
 
     runner = Runner(RunOptions(paths=[str(p) for p in paths], encoding=encoding, markup=fmt,
                                isolated=not config, no_cache=True, jobs=1))

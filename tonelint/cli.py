@@ -7,15 +7,18 @@ from __future__ import annotations
 import errno
 import os
 import sys
-import time
 
 import click
 
 from . import __version__
 from .diagnostics import Level
 from .errors import TonelintError
+from .report import choices
+from .run.options import OutputOptions, RunOptions
+from .run.progress import attach
+from .run.runner import Runner
 from .report.printable import error_line, printable
-from .source.files import FORMATS
+from .source.files import DEFAULT_MAX_FILE_SIZE, FORMATS
 from .source.safewrite import refuse_input_as_output, write_output
 
 EXIT_INTERNAL = 3
@@ -42,12 +45,13 @@ def _split(values) -> list[str]:
     return out
 
 
-def _use_colour(stream, flag: bool | None) -> bool:
-    if flag is not None:
-        return flag
+def _colour_streams() -> frozenset[str]:
+    """The standard streams colour goes to unless --color/--no-color says:
+    terminals, unless NO_COLOR is set."""
     if os.environ.get("NO_COLOR"):
-        return False
-    return hasattr(stream, "isatty") and stream.isatty()
+        return frozenset()
+    streams = {"stdout": sys.stdout, "stderr": sys.stderr}
+    return frozenset(name for name, stream in streams.items() if hasattr(stream, "isatty") and stream.isatty())
 
 
 def _debug() -> bool:
@@ -107,7 +111,7 @@ _selection_flags = _with(
 
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+@click.option("--format", "output_format", type=click.Choice(choices()),
               default="text", show_default=True,
               help="Output format: text, json, github (Actions annotations), sarif (code scanning), junit (CI test reports).")
 @click.option("--extend-select", multiple=True, help="Add rules to the selection.")
@@ -149,9 +153,6 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
           config_path=None, isolated=False, report_unused_suppressions=False, statistics=False, output_file=None,
           diff_from=None, baseline=None, write_baseline=None, no_cache=False, jobs=None):
     """Lint drafts: files, folders (recursively) or - for stdin."""
-    from .run.runner import RunOptions, Runner, exit_code
-    from .source.files import DEFAULT_MAX_FILE_SIZE
-
     if not paths:
         raise click.UsageError("give at least one file or folder to check, or - for stdin")
     jobs = _capped_jobs(jobs)
@@ -162,67 +163,41 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
         max_file_size=DEFAULT_MAX_FILE_SIZE if max_file_size is None else (max_file_size or None),
         rule_paths=list(rule_paths), brand=_split(brand), channel=channel, min_score=min_score,
         config=config_path, isolated=isolated, report_unused_suppressions=report_unused_suppressions,
-        no_cache=no_cache, jobs=jobs,
+        diff_from=diff_from, baseline=baseline, write_baseline=write_baseline, no_cache=no_cache, jobs=jobs,
+        output=OutputOptions(format=output_format, statistics=statistics, output_file=output_file, quiet=quiet,
+                             color=color, color_streams=_colour_streams(), score=score),
     )
-    started = time.perf_counter()
     runner = Runner(options)
     for flag, target in (("--output-file", output_file), ("--write-baseline", write_baseline)):
         if target:  # before the run: a report must never replace a draft
             refuse_input_as_output(target, [p for p, _ in runner.inputs()], flag)
-    from .run.progress import attach
-
     bar = attach(runner, quiet)
     try:
-        run = runner.run()
+        outcome = runner.execute()
     finally:
         if bar is not None:
             bar.close()
+    run = outcome.run
     for err in run.errors:
         click.echo(error_line(err.where, err.what), err=True)
-    if write_baseline:
-        from .run.baseline import write
-
-        n = write(write_baseline, run)
+    if outcome.fatal is not None:
+        raise outcome.fatal
+    if outcome.baseline_written is not None:
+        n = outcome.baseline_written
         click.echo(f"Wrote {printable(write_baseline)}: {n} finding{'s' if n != 1 else ''} recorded.", err=True)
-        sys.exit(2 if run.errors else 0)
-    if diff_from:
-        from .run.gitdiff import keep_changed
-
-        keep_changed(run, diff_from, stdin_filename if "-" in paths else None)
-    if baseline:
-        from .run.baseline import drop_known
-
-        drop_known(run, baseline)
+        sys.exit(outcome.exit_code)
     if run.stdout_text is not None:
         click.echo(run.stdout_text, nl=False)
-        out = sys.stderr
-    else:
-        out = sys.stdout
-    if diff:
-        for d in run.diffs:
-            click.echo(d, nl=False)
-    from .report import get_reporter
-    from .report.records import run_rules
-
-    run.results.sort(key=lambda r: r.path)  # findings sorted by file, then position, whatever the argument order
-
-    report_options = {"color": bool(color) if output_file else _use_colour(out, color), "quiet": quiet,
-                      "elapsed": time.perf_counter() - started,
-                      "score": score if score is not None else output_format != "json", "min_score": min_score,
-                      "rules": lambda: run_rules(runner, run)}
-    if statistics:
-        from .report.statistics import render as render_statistics
-
-        rendered = render_statistics(run, report_options, as_json=output_format == "json")
-    else:
-        rendered = get_reporter(output_format).render(run, report_options)
-    if output_file:  # a report CI uploads is never half-written
-        write_output(output_file, rendered.encode("utf-8"), "the report")
-    elif rendered:
+    for d in run.diffs:
+        click.echo(d, nl=False)
+    if output_file:  # a report CI uploads is never half-written, nor a read-only one replaced
+        write_output(output_file, outcome.report.encode("utf-8"), "the report")
+    elif outcome.report:
         # color= because click strips ANSI codes from a non-terminal stream,
         # which silently turned `--color | less -R` back to plain text.
-        click.echo(rendered, nl=False, file=out, color=report_options["color"])
-    sys.exit(exit_code(run, options))
+        click.echo(outcome.report, nl=False, file=sys.stderr if outcome.report_to_stderr else sys.stdout,
+                   color=outcome.color)
+    sys.exit(outcome.exit_code)
 
 
 def _capped_jobs(jobs: int | None) -> int | None:
@@ -288,28 +263,24 @@ def test_rules_command(pack, channel):
 @_config_flags
 def report(paths, output, title, markup, select, ignore, brand, channel, config_path, isolated, rule_paths):
     """Write one self-contained HTML report: highlighted drafts, scorecards, timelines, safe fixes."""
-    from .report.html import collect, render
-    from .run.runner import RunOptions, Runner
-
     if not paths:
         raise click.UsageError("give at least one file or folder to report on")
     options = RunOptions(paths=list(paths), select=_split(select) or None, ignore=_split(ignore), markup=markup,
                          rule_paths=list(rule_paths), brand=_split(brand), channel=channel, config=config_path,
-                         isolated=isolated)
+                         isolated=isolated, exit_zero=True, output=OutputOptions(format="html", title=title))
     runner = Runner(options)
     if output != "-":
         refuse_input_as_output(output, [p for p, _ in runner.inputs()], "-o")
-    drafts, errors = collect(runner)
-    for err in errors:
+    outcome = runner.execute()
+    for err in outcome.run.errors:
         click.echo(error_line(err.where, err.what), err=True)
-    page = render(drafts, title=title)
     if output == "-":
-        click.echo(page, nl=False)
+        click.echo(outcome.report, nl=False)
     else:
-        write_output(output, page.encode("utf-8"), "the report")  # new or existing, never half-written
-        n = len(drafts)
+        write_output(output, outcome.report.encode("utf-8"), "the report")  # new or existing, never half-written
+        n = len(outcome.run.results)
         click.echo(f"Wrote {printable(output)}: {n} draft{'s' if n != 1 else ''}.", err=True)
-    sys.exit(2 if errors else 0)
+    sys.exit(outcome.exit_code)
 
 
 @cli.command("clean")

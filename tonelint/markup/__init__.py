@@ -1,36 +1,44 @@
 """Markup front ends: each turns one source format into prose segments with
-offsets into the original text.  Parsers are imported on first use so that a
-run over Markdown never pays for the HTML or email modules."""
+offsets into the original text.  FRONT_ENDS is the one list of them: the
+`--markup` choices, the file suffixes discovery collects and the dispatch
+below all read it, so a front end is added as one module here plus one line.
+Parsers are imported on first use so that a run over Markdown never pays for
+the HTML or email modules."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
 
 from .document import Parsed
 from .segment import SCOPES, Segment
 
 
+@dataclass(frozen=True)
+class FrontEnd:
+    name: str  # the format's name (--markup, SourceFile.format)
+    module: str
+    function: str  # module.function(text) -> Parsed
+    suffixes: tuple[str, ...]  # files discovery collects and reads as this format
+
+
+FRONT_ENDS: dict[str, FrontEnd] = {f.name: f for f in (
+    FrontEnd("markdown", "tonelint.markup.markdown", "parse_markdown", (".md", ".markdown", ".mdown")),
+    FrontEnd("text", "tonelint.markup.plain", "parse_plain", (".txt", ".text")),
+    FrontEnd("html", "tonelint.markup.html", "parse_html", (".html", ".htm")),
+    FrontEnd("email", "tonelint.markup.email", "parse_email", (".eml",)),
+)}
+
 _CHUNK_THRESHOLD = 512 * 1024  # characters; here, not in chunks.py, so small drafts never import it
 
 
 def parse(text: str, fmt: str) -> Parsed:
-    if fmt == "markdown":
-        if len(text) > _CHUNK_THRESHOLD:  # bounded memory on very large drafts (chunks.py)
-            from .chunks import parse_markdown_chunked
+    if fmt == "markdown" and len(text) > _CHUNK_THRESHOLD:  # bounded memory on very large drafts (chunks.py)
+        from .chunks import parse_markdown_chunked
 
-            return parse_markdown_chunked(text)
-        from .markdown import parse_markdown
-
-        return parse_markdown(text)
-    if fmt == "html":
-        from .html import parse_html
-
-        return parse_html(text)
-    if fmt == "email":
-        from .email import parse_email
-
-        return parse_email(text)
-    from .plain import parse_plain
-
-    return parse_plain(text)
+        return parse_markdown_chunked(text)
+    front = FRONT_ENDS.get(fmt, FRONT_ENDS["text"])  # an unknown name reads as plain text
+    return getattr(import_module(front.module), front.function)(text)
 
 
-__all__ = ["Parsed", "SCOPES", "Segment", "parse"]
+__all__ = ["FRONT_ENDS", "FrontEnd", "Parsed", "SCOPES", "Segment", "parse"]

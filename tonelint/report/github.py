@@ -13,7 +13,7 @@ repository root in a checkout step's default layout.
 
 from __future__ import annotations
 
-from .records import findings, relative_uri, rules_of
+from .records import findings, relative_uri
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
@@ -40,7 +40,7 @@ def command(f: dict, name: str | None = None) -> str:
 
 
 def render(run, options) -> str:
-    names = {r.id: r.name for r in rules_of(options)}
+    names = {r.id: r.name for r in options.rules}
     lines = [command(f, names.get(f["rule"])) for result in run.results for f in findings(result)]
     lines.extend(f"::error title=tonelint::{escape_data(f'{e.where}: {e.what}')}" for e in run.errors)
     return "\n".join(lines) + ("\n" if lines else "")

@@ -14,17 +14,15 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 
 from .. import __version__
 from ..diagnostics import Applicability, Diagnostic, LineIndex
+from ..score.scorecard import WEIGHTS, counted_noun, order_text, score_result
+from .families import FAMILIES, colour_of
 from .printable import printable
 
-FAMILY_COLOURS = {"audience": "#7c3aed", "one-way": "#ea580c", "listening": "#0891b2", "ask": "#db2777"}
-_SPARE_COLOURS = ("#65a30d", "#ca8a04", "#4f46e5", "#0d9488", "#9333ea")
-FAMILY_TITLES = {"audience": "people as a mass", "one-way": "about the sender", "listening": "no room to answer",
-                 "ask": "asks before giving"}
 LANES = (("value", "gives", "#16a34a"), ("ask", "asks", "#db2777"), ("reader", "addresses you", "#2563eb"),
          ("listening", "listens", "#0891b2"))
 PART_TITLES = {"reader_focus": "Reader focus", "give_first": "Gives before asking", "give_vs_ask": "Give vs ask",
@@ -32,55 +30,22 @@ PART_TITLES = {"reader_focus": "Reader focus", "give_first": "Gives before askin
 
 
 @dataclass
-class FixPreview:
-    before: str
-    after: str
-    applied: list = field(default_factory=list)
-    unsafe_left: int = 0
-
-
-@dataclass
 class Draft:
     result: object  # engine.FileResult
     card: object | None  # scorecard.Scorecard
-    fixes: FixPreview | None = None
+    fixes: object | None = None  # runner.FixPreview: the safe fixes, previewed, never written
 
 
-def collect(runner) -> tuple[list[Draft], list]:
-    """Check every input of a Runner and preview its safe fixes (never written)."""
-    from dataclasses import replace
-
-    from ..errors import TonelintError
-    from ..engine.fixes import fix_text, fixable
-    from ..score.scorecard import score_result
-
-    drafts, errors = [], []
-    for item in runner.sources():
-        if isinstance(item, TonelintError):
-            errors.append(item)
-            continue
-        engine = runner.engine_for(item.path)
-        result = engine.check(item)
-
-        def lint(text: str, item=item, engine=engine):
-            return engine.check(replace(item, text=text)).diagnostics
-
-        fixed = fix_text(item.text, lint, initial=result.diagnostics)  # nothing fixable: no further check
-        unsafe = len(fixable(result.diagnostics, unsafe=True)) - len(fixable(result.diagnostics))
-        preview = FixPreview(item.text, fixed.text, list(fixed.applied), unsafe)
-        drafts.append(Draft(result, score_result(result), preview))
-    return drafts, errors
+def render(run, options) -> str:
+    """The page for a run whose safe fixes were previewed (the registry's
+    previews_fixes), drafts in the order they were given."""
+    drafts = [Draft(result, score_result(result), run.previews.get(result.path)) for result in run.results]
+    return page(drafts, title=options.title)
 
 
-def colour_of(family: str) -> str:
-    if family in FAMILY_COLOURS:
-        return FAMILY_COLOURS[family]
-    return _SPARE_COLOURS[sum(map(ord, family)) % len(_SPARE_COLOURS)]
-
-
-def render(drafts: list[Draft], *, title: str = "tonelint report") -> str:
-    families = sorted({d.family for dr in drafts for d in dr.result.diagnostics} | set(FAMILY_COLOURS),
-                      key=lambda f: (f not in FAMILY_COLOURS, list(FAMILY_COLOURS).index(f) if f in FAMILY_COLOURS else 0, f))
+def page(drafts: list[Draft], *, title: str = "tonelint report") -> str:
+    families = sorted({d.family for dr in drafts for d in dr.result.diagnostics} | set(FAMILIES),
+                      key=lambda f: (f not in FAMILIES, list(FAMILIES).index(f) if f in FAMILIES else 0, f))
     body = [
         "<header class='top'>",
         f"<h1>{escape(title)}</h1>",
@@ -126,7 +91,7 @@ def _overview(drafts: list[Draft]) -> str:
 def _legend(families) -> str:
     items = "".join(
         f"<li><span class='sw' style='--c:{colour_of(f)}'></span><b>{escape(f)}</b>"
-        f"{(' — ' + escape(FAMILY_TITLES[f])) if f in FAMILY_TITLES else ''}</li>"
+        f"{(' — ' + escape(FAMILIES[f].title)) if f in FAMILIES else ''}</li>"
         for f in families
     )
     return f"<ul class='legend' aria-label='Highlight colours'>{items}</ul>"
@@ -255,8 +220,6 @@ def _tip(d: Diagnostic) -> str:
 
 
 def _card(card) -> str:
-    from ..score.scorecard import WEIGHTS, counted_noun, order_text
-
     tone = _tone(card.score)
     out = [
         f"<div class='gauge' style='--p:{card.score};--c:{tone}' role='img' "
@@ -312,7 +275,7 @@ def _timeline(n: int, card) -> str:
             f"</div><div class='marks'>{''.join(marks)}</div></div></div></figure>")
 
 
-def _fixes(preview: FixPreview | None) -> str:
+def _fixes(preview) -> str:
     if preview is None or not preview.applied:
         note = " Unsafe suggestions are in the findings below." if preview and preview.unsafe_left else ""
         return f"<div class='fixes'><h3>Safe fixes</h3><p class='none'>No safe fixes for this draft.{note}</p></div>"

@@ -10,7 +10,7 @@ from .records import findings
 
 def render(run, options) -> str:
     items = [item for result in run.results for item in findings(result)]
-    if options.get("score"):  # opt-in (--score): the default list stays what parsers expect
+    if options.score:  # opt-in (--score): the default list stays what parsers expect
         from ..score.scorecard import score_result
 
         cards = [card.as_dict() for card in map(score_result, run.results) if card is not None]

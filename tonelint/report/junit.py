@@ -63,7 +63,7 @@ def render(run, options) -> str:
     root.set("tests", str(total))
     root.set("failures", str(failures))
     root.set("errors", str(errors))
-    elapsed = options.get("elapsed")
+    elapsed = options.elapsed
     root.set("time", f"{elapsed:.3f}" if elapsed is not None else "0")
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

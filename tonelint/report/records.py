@@ -66,26 +66,3 @@ def _relative(path: str) -> str:
     if rel == ".." or rel.startswith(".." + os.sep):
         return Path(p).as_posix()
     return Path(rel).as_posix()
-
-
-def run_rules(runner, run) -> list:
-    """The rules selected for the run's drafts (SARIF's rule list, rule names
-    for GitHub titles and --statistics).  Asked for only by the formats that
-    need it, so a run answered from the cache need not load the rule pack."""
-    seen, out, ids = set(), [], set()
-    for result in run.results:
-        effective = runner.resolver.effective(result.path)
-        if effective in seen:
-            continue
-        seen.add(effective)
-        for rule in effective.rules():
-            if rule.id not in ids:
-                ids.add(rule.id)
-                out.append(rule)
-    return out
-
-
-def rules_of(options) -> list:
-    """options["rules"]: a list, or a callable that makes one on demand."""
-    value = options.get("rules")
-    return list(value() if callable(value) else value or ())

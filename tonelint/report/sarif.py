@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..diagnostics import LineIndex
-from .records import findings, relative_uri, rules_of
+from .records import findings, relative_uri
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
@@ -100,7 +100,7 @@ def _fixes(d, index: LineIndex, artifact: dict) -> list[dict]:
 def build(run, options) -> dict:
     """The SARIF log as a dict (render() serialises it)."""
     catalogue = {}
-    for rule in rules_of(options):
+    for rule in options.rules:
         catalogue.setdefault(rule.id, rule)
     # One LineIndex and one artifact location per draft, shared by its findings.
     items = []
@@ -147,7 +147,7 @@ def build(run, options) -> dict:
         "invocations": [invocation],
         "results": results,
     }
-    if options.get("score", True):
+    if options.score:
         # Each draft's scorecard rides on its artifact as a property bag, so
         # code-scanning consumers that ignore it lose nothing.
         from ..score.scorecard import sarif_properties, score_result

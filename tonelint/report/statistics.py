@@ -7,11 +7,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from .records import rules_of
-
 
 def counts(run, options) -> list[dict]:
-    names = {r.id: r.name for r in rules_of(options)}
+    names = {r.id: r.name for r in options.rules}
     per_rule: Counter = Counter()
     fixable: Counter = Counter()
     levels: dict = {}
@@ -25,9 +23,9 @@ def counts(run, options) -> list[dict]:
             for rule, n in ordered]
 
 
-def render(run, options, as_json: bool = False) -> str:
+def render(run, options) -> str:
     rows = counts(run, options)
-    if as_json:
+    if options.format == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     if not rows:
         return ""
@@ -36,7 +34,7 @@ def render(run, options, as_json: bool = False) -> str:
     lines = [f"{r['count']:>{width}}\t{r['rule']:<{id_width}}\t{'[*]' if r['fixable'] else '[ ]'} "
              f"{r['name'] or ''}".rstrip() for r in rows]
     total = sum(r["count"] for r in rows)
-    if not options.get("quiet"):
+    if not options.quiet:
         lines.append(f"Found {total} finding{'s' if total != 1 else ''}"
                      + (f" ({sum(r['fixable'] for r in rows)} fixable with --fix)." if any(r["fixable"] for r in rows)
                         else "."))

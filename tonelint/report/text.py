@@ -16,7 +16,7 @@ def _paint(text: str, code: str, colour: bool) -> str:
 
 
 def render(run, options) -> str:
-    colour = options.get("color", False)
+    colour = options.color
     lines: list[str] = []
     for result in run.results:
         index = LineIndex(result.text)
@@ -25,11 +25,11 @@ def render(run, options) -> str:
             level = _paint(str(d.level), _COLOURS[d.level], colour)
             where = _paint(printable(f"{d.path}:{line}:{col}:"), "1", colour)
             lines.append(f"{where} {_paint(d.rule, '1', colour)} {level}  {printable(d.message)}")
-            if d.rewrite and options.get("show_rewrite", True):
+            if d.rewrite:
                 lines.append(f"    rewrite: {d.rewrite}")
-        if options.get("score", True) and not options.get("quiet"):
+        if options.score and not options.quiet:
             lines.extend(_scorecard(result, options, colour))
-    if options.get("quiet"):
+    if options.quiet:
         return "\n".join(lines) + ("\n" if lines else "")
     lines.append(summary(run, options))
     return "\n".join(lines) + "\n"
@@ -50,13 +50,13 @@ def summary(run, options) -> str:
         text += f" {fixable} fixable with --fix."
     from ..score.scorecard import failing
 
-    below = failing(run.results, options.get("min_score"))
+    below = failing(run.results, options.min_score)
     if below:
-        text += f" {len(below)} draft{'s' if len(below) != 1 else ''} scored below --min-score {options['min_score']}."
+        text += f" {len(below)} draft{'s' if len(below) != 1 else ''} scored below --min-score {options.min_score}."
     if run.errors:
         text += f" {len(run.errors)} file{'s' if len(run.errors) != 1 else ''} could not be checked."
-    if options.get("elapsed") is not None:
-        text += f" ({options['elapsed']:.2f}s)"
+    if options.elapsed is not None:
+        text += f" ({options.elapsed:.2f}s)"
     return text
 
 
@@ -66,7 +66,7 @@ def _scorecard(result, options, colour: bool) -> list[str]:
     card = score_result(result)
     if card is None:
         return []
-    lines = [printable(line) for line in text_lines(card, options.get("min_score"))]
+    lines = [printable(line) for line in text_lines(card, options.min_score)]
     tone = "32" if card.score >= 80 else "33" if card.score >= 40 else "31"
     lines[0] = _paint(lines[0], tone, colour)
     return lines

@@ -21,7 +21,7 @@ class UnknownRule(TonelintError):
 def effective_for(target: str | None, *, config=None, isolated=False, rule_paths=(), select=None, ignore=()):
     """The settings `tonelint check TARGET` would use (TARGET: a file or folder; default: here)."""
     from ..run.config import Resolver
-    from ..run.runner import RunOptions
+    from ..run.options import RunOptions
 
     options = RunOptions(paths=[], config=config, isolated=isolated, rule_paths=list(rule_paths),
                          select=list(select) if select else None, ignore=list(ignore))

@@ -540,15 +540,15 @@ def use_rule_store(options) -> None:
     """Keep parsed rule packs beside the results unless --no-cache.  Runner
     sets this first thing, so any step that loads rules (config checks, the
     progress count) finds the on-disk packs whatever order it runs in."""
-    _rule_store[:] = [] if getattr(options, "no_cache", False) else [Cache(cache_dir())]
+    _rule_store[:] = [] if options.no_cache else [Cache(cache_dir())]
 
 
 def open_cache(options) -> Cache | None:
     """The run's result cache, or None with --no-cache, --fix or --diff (those
     must see the engine's fixes, and write new bytes that get new keys anyway)."""
-    if not _rule_store and not getattr(options, "no_cache", False):
+    if not _rule_store and not options.no_cache:
         use_rule_store(options)
-    if getattr(options, "no_cache", False) or options.fix or options.diff:
+    if options.no_cache or options.fix or options.diff:
         return None
     return _rule_store[0]
 

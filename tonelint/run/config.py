@@ -25,6 +25,7 @@ from ..diagnostics import Level
 from ..errors import ConfigError, RuleError
 from ..rules.rule import check_channels
 from ..rules.spec import Ctx, check_keys, freeze, thaw
+from .options import RunOptions
 
 CONFIG_FILES = (".tonelint.yaml", "tonelint.yaml", "pyproject.toml")
 
@@ -463,18 +464,17 @@ class Resolver:
     """Turns RunOptions (the command line) plus the config that applies to a
     file into that file's Effective settings."""
 
-    def __init__(self, options) -> None:
+    def __init__(self, options: RunOptions) -> None:
         self.options = options
         self._configs: dict = {}
         self._folders: dict = {}
         self._by_folder: dict = {}
         self._real_dirs: dict = {}
         self._fixed: Config | None = None
-        cfg = getattr(options, "config", None)
-        if cfg and not getattr(options, "isolated", False):
-            p = Path(cfg)
+        if options.config and not options.isolated:
+            p = Path(options.config)
             if not p.is_file():
-                raise ConfigError(str(cfg), "--config: no such file")
+                raise ConfigError(str(options.config), "--config: no such file")
             self._fixed = self._load(p)
 
     def _load(self, path: Path) -> Config:
@@ -484,8 +484,7 @@ class Resolver:
         return self._configs[key]
 
     def config_for(self, path: str) -> Config:
-        o = self.options
-        if getattr(o, "isolated", False):
+        if self.options.isolated:
             return Config(root=Path.cwd())
         if self._fixed is not None:
             return self._fixed

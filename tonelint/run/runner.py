@@ -1,42 +1,32 @@
-"""One lint run over many inputs: discovery, per-file engines, fixes, and the
-exit-code policy.  The CLI parses flags into RunOptions and prints what this
-returns; nothing here writes to the terminal."""
+"""One lint run over many inputs, every step of it: discovery, per-file
+engines, checking (cache and workers), fixes, the --write-baseline, --diff-from
+and --baseline steps, the report and the exit-code policy.  The CLI parses
+flags into RunOptions and prints what execute() returns; nothing here writes
+to the terminal."""
 
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, Level, LineIndex
 from ..engine.core import Engine, FileResult
+from ..engine.fixes import fix_text, fixable
 from ..errors import InputError, TonelintError
-from ..source.files import DEFAULT_MAX_FILE_SIZE, SourceFile, decode, format_for, read_source
+from ..source.files import SourceFile, decode, format_for, read_source
+from .. import report
+from .options import RunOptions
 
 
 @dataclass
-class RunOptions:
-    paths: list[str] = field(default_factory=list)
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    fail_level: Level | None = None  # None: the config's fail-level, else warning
-    exit_zero: bool = False
-    fix: bool = False
-    unsafe_fixes: bool = False
-    diff: bool = False
-    markup: str | None = None
-    encoding: str | None = None
-    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
-    stdin_filename: str | None = None
-    rule_paths: list[str] = field(default_factory=list)
-    brand: list[str] = field(default_factory=list)
-    channel: str | None = None
-    config: str | None = None  # --config PATH: this file for every input, no discovery
-    isolated: bool = False  # --isolated: no configuration files at all
-    report_unused_suppressions: bool = False
-    min_score: int | None = None  # a draft scoring below this fails the run, even with exit_zero
-    no_cache: bool = False  # --no-cache: neither read nor write .tonelint_cache (cache.py)
-    jobs: int | None = None  # --jobs: worker processes; None = the number of cores (parallel.py)
+class FixPreview:
+    """What --fix would do to one draft, computed and never written."""
+
+    before: str
+    after: str
+    applied: list = field(default_factory=list)
+    unsafe_left: int = 0  # findings only --unsafe-fixes would change
 
 
 @dataclass
@@ -47,6 +37,7 @@ class RunResult:
     diffs: list[str] = field(default_factory=list)
     stdout_text: str | None = None  # fixed text for `-` with --fix
     fail_levels: dict = field(default_factory=dict)  # path -> fail level from its config
+    previews: dict = field(default_factory=dict)  # path -> FixPreview, for formats that show fixes
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -62,6 +53,7 @@ class Runner:
         from .cache import use_rule_store
 
         self.options = options
+        self.started = time.perf_counter()  # the report's elapsed time counts from here
         use_rule_store(options)
         self._engines: dict = {}
         self._effective: dict = {}
@@ -149,7 +141,9 @@ class Runner:
             report_unused(result, engine)
         return result
 
-    def run(self) -> RunResult:
+    def run(self, previews: bool = False) -> RunResult:
+        """Check every input (and fix it, with --fix or --diff); with
+        `previews`, also work out each draft's safe fixes without writing them."""
         out = RunResult()
         if self.options.fix or self.options.diff:
             items = (item if isinstance(item, TonelintError)
@@ -159,13 +153,16 @@ class Runner:
             # Checking only: cached results and worker processes (parallel.py).
             from .parallel import check_sources
 
-            items = check_sources(self, self.sources())
-        for item in items:
+            read: list = []
+            items = check_sources(self, _kept(self.sources(), read) if previews else self.sources())
+        for n, item in enumerate(items):
             if isinstance(item, TonelintError):
                 out.errors.append(item)
                 continue
             out.fail_levels[item.path] = self.effective(item.path).fail_level
             out.results.append(item)
+            if previews:
+                out.previews[item.path] = self._preview(read[n], item)
             if self.progress is not None:
                 self.progress(item)
         return out
@@ -178,9 +175,69 @@ class Runner:
             return result
         return self._fix(self.engine_for(source.path), source, result, out)
 
-    def _fix(self, engine: Engine, source: SourceFile, result: FileResult, out: RunResult) -> FileResult:
-        from ..engine.fixes import fix_text
+    def execute(self) -> Outcome:
+        """The whole run: check, then --write-baseline (which ends it), the
+        --diff-from and --baseline filters, the report in the chosen format,
+        and the exit code.  A step after the check that fails comes back as
+        Outcome.fatal, so the CLI still prints the check's own errors first."""
+        o = self.options
+        fmt = report.pick(o.output.format, o.output.statistics)
+        run = self.run(previews=fmt.previews_fixes)
+        try:
+            if o.write_baseline:
+                from .baseline import write
 
+                return Outcome(run, 2 if run.errors else 0, baseline_written=write(o.write_baseline, run))
+            if o.diff_from:
+                from .gitdiff import keep_changed
+
+                keep_changed(run, o.diff_from, o.stdin_filename if "-" in o.paths else None)
+            if o.baseline:
+                from .baseline import drop_known
+
+                drop_known(run, o.baseline)
+        except TonelintError as exc:
+            return Outcome(run, exc.exit_code, fatal=exc)
+        if not fmt.input_order:
+            run.results.sort(key=lambda r: r.path)  # by file, then position, whatever the argument order
+        to_stderr = run.stdout_text is not None  # stdout carries the fixed text of `--fix -`
+        color = o.output.color if o.output.color is not None else \
+            (not o.output.output_file and ("stderr" if to_stderr else "stdout") in o.output.color_streams)
+        options = report.ReportOptions(
+            format=o.output.format, color=bool(color), quiet=o.output.quiet,
+            score=o.output.score if o.output.score is not None else o.output.format != "json",
+            min_score=o.min_score, elapsed=time.perf_counter() - self.started,
+            rules=tuple(self.rules_for(run.results)) if "rules" in fmt.takes else (), title=o.output.title,
+        )
+        return Outcome(run, exit_code(run, o), report.render(fmt, run, options), to_stderr, bool(color))
+
+    def rules_for(self, results) -> list:
+        """The rules selected for these drafts, each once (SARIF's rule list,
+        rule names for GitHub titles and --statistics)."""
+        seen, out, ids = set(), [], set()
+        for result in results:
+            effective = self.effective(result.path)
+            if effective in seen:
+                continue
+            seen.add(effective)
+            for rule in effective.rules():
+                if rule.id not in ids:
+                    ids.add(rule.id)
+                    out.append(rule)
+        return out
+
+    def _preview(self, source: SourceFile, result: FileResult) -> FixPreview:
+        """The safe fixes --fix would apply to one draft, never written."""
+        engine = self.engine_for(source.path)
+
+        def lint(text: str):
+            return engine.check(replace(source, text=text)).diagnostics
+
+        fixed = fix_text(source.text, lint, initial=result.diagnostics)  # nothing fixable: no further check
+        unsafe = len(fixable(result.diagnostics, unsafe=True)) - len(fixable(result.diagnostics))
+        return FixPreview(source.text, fixed.text, list(fixed.applied), unsafe)
+
+    def _fix(self, engine: Engine, source: SourceFile, result: FileResult, out: RunResult) -> FileResult:
         checked: dict[str, FileResult] = {source.text: result}
 
         def lint(text: str):
@@ -207,6 +264,27 @@ class Runner:
         out.fixed[source.path] = len(fixed.applied)
         lint(fixed.text)
         return self._finish(engine, checked[fixed.text])
+
+
+def _kept(items, into: list):
+    """Pass items through, keeping each in `into` (the run's previews need
+    the source of every result, which the cache and workers do not return)."""
+    for item in items:
+        into.append(item)
+        yield item
+
+
+@dataclass
+class Outcome:
+    """What a run leaves for the CLI to print."""
+
+    run: RunResult
+    exit_code: int
+    report: str = ""  # the rendered report ("" when there is nothing to show)
+    report_to_stderr: bool = False  # stdout already carries the fixed text of `--fix -`
+    color: bool = False  # the report carries ANSI colour codes
+    baseline_written: int | None = None  # findings recorded by --write-baseline
+    fatal: TonelintError | None = None  # a step after the check failed: report it after the check's errors
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -12,19 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..markup import FRONT_ENDS
 from .safewrite import Stamp
 
-FORMATS_BY_SUFFIX = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-    ".txt": "text",
-    ".text": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".eml": "email",
-}
-FORMATS = ("markdown", "text", "html", "email")
+# From the markup front ends' registry (markup/__init__.py), in its order.
+FORMATS_BY_SUFFIX = {suffix: f.name for f in FRONT_ENDS.values() for suffix in f.suffixes}
+FORMATS = tuple(FRONT_ENDS)
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 
