@@ -37,7 +37,7 @@ def test_flag_and_config_say_the_same(cli, write):
     cfg = write("cfg.yaml", "select: [TL4O3]\n")
     from_config = one_line(cli("--config", cfg, draft).err)
     from_flag = one_line(cli("--select", "TL4O3", draft).err)
-    assert from_config.split(": ", 1)[1] == from_flag.split(": ", 1)[1]
+    assert from_config.endswith(": select: " + from_flag.split(": ", 1)[1])
 
 
 def test_report_validates_its_flags_too(cli, write, tmp_path):
@@ -118,12 +118,16 @@ def test_level_error_lists_the_choices_once(cli, write):
 
 def test_counts_are_pluralised(cli, write):
     # One reader word against many sender words: TL201's message counts both.
-    draft = write("d.md", "We are proud. We built our app. Our team made our best app. We love our work. "
-                          "We think our app is great. Our company wins. You can try it.\n")
+    draft = write("d.md", "We are thrilled to announce our new app. We built it with our best engineers, and our team "
+                          "spent a year on it. We think our design is the finest we have made, and our partners agree "
+                          "with us. We tested it in our labs and our offices across the country. We will keep "
+                          "improving our product every month, because we care about our work and our name. Buy it "
+                          "today and you will see.\n")
     res = cli("--format", "json", "--no-score", "--select", "TL201", draft)
     messages = [f["message"] for f in json.loads(res.out)]
     assert messages, res.err
     assert not any(re.search(r"\b1 times\b", m) for m in messages), messages
+    assert any("to the reader 1 time " in m for m in messages), messages
 
 
 def test_ask_message_reads_as_english(cli, write):
@@ -144,11 +148,11 @@ def test_html_report_says_needs(cli, write, tmp_path):
 
 def test_html_report_keeps_inline_code(cli, write, tmp_path):
     html = tmp_path / "r.html"
-    draft = write("d.md", "The `--fix` flag and the `lint_text` helper are names in our API.\n")
+    draft = write("d.md", "The `--zap-it` flag and the `lint_text` helper are names in our API.\n")
     res = cli("report", "-o", html, draft)
     assert res.code == 0, res.err
     page = html.read_text(encoding="utf-8")
-    assert "--fix" in page and "lint_text" in page
+    assert "<code>--zap-it</code> flag and the <code>lint_text</code> helper" in page
 
 
 # --- case 7: binary files found while walking a folder --------------------------------------------

@@ -173,6 +173,9 @@ def test_scorecard_counts_the_same_hits_the_rules_report():
     assert card.hype == rules.count("TL203")
     assert card.audience == sum(1 for r in rules if r.startswith("TL1"))
     (ratio,) = [d for d in result.diagnostics if d.rule == "TL201"]
-    assert f"sender {card.counts['sender']} times and to the reader {card.counts['reader']} times" in ratio.message
+    from tonelint.plural import counted
+
+    assert (f"sender {counted(card.counts['sender'], 'time')} and to the reader "
+            f"{counted(card.counts['reader'], 'time')}") in ratio.message
     (ask,) = [d for d in result.diagnostics if d.rule == "TL401"]
     assert card.asks_first and card.first_ask == 0 and ask.matched == "Sign up now"

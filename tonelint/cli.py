@@ -13,6 +13,7 @@ import click
 from . import __version__
 from .diagnostics import Level
 from .errors import TonelintError
+from .plural import counted
 from .report import choices
 from .run.options import OutputOptions, RunOptions
 from .run.progress import attach
@@ -178,18 +179,24 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
         if bar is not None:
             bar.close()
     run = outcome.run
-    for err in run.errors:
+    for err in [*run.notes, *run.errors]:
         click.echo(error_line(err.where, err.what), err=True)
     if outcome.fatal is not None:
         raise outcome.fatal
     if outcome.baseline_written is not None:
         n = outcome.baseline_written
-        click.echo(f"Wrote {printable(write_baseline)}: {n} finding{'s' if n != 1 else ''} recorded.", err=True)
+        click.echo(f"Wrote {printable(write_baseline)}: {counted(n, 'finding')} recorded.", err=True)
         sys.exit(outcome.exit_code)
     if run.stdout_text is not None:
         click.echo(run.stdout_text, nl=False)
     for d in run.diffs:
         click.echo(d, nl=False)
+    if min_score is not None:  # whatever the format, and with -q: which drafts failed the bar
+        from .score.scorecard import failing
+
+        for card in failing(run.results, min_score):
+            click.echo(error_line(card.path, f"conversation score {card.score} is below --min-score {min_score}"),
+                       err=True)
     if output_file:  # a report CI uploads is never half-written, nor a read-only one replaced
         write_output(output_file, outcome.report.encode("utf-8"), "the report")
     elif outcome.report:
@@ -207,7 +214,7 @@ def _capped_jobs(jobs: int | None) -> int | None:
 
     cores = default_jobs()
     if jobs is not None and jobs > cores:
-        click.echo(f"tonelint: --jobs {jobs} is more than the {cores} core{'s' if cores != 1 else ''} "
+        click.echo(f"tonelint: --jobs {jobs} is more than the {counted(cores, 'core')} "
                    f"available; using {cores}", err=True)
         return cores
     return jobs
@@ -272,14 +279,14 @@ def report(paths, output, title, markup, select, ignore, brand, channel, config_
     if output != "-":
         refuse_input_as_output(output, [p for p, _ in runner.inputs()], "-o")
     outcome = runner.execute()
-    for err in outcome.run.errors:
+    for err in [*outcome.run.notes, *outcome.run.errors]:
         click.echo(error_line(err.where, err.what), err=True)
     if output == "-":
         click.echo(outcome.report, nl=False)
     else:
         write_output(output, outcome.report.encode("utf-8"), "the report")  # new or existing, never half-written
         n = len(outcome.run.results)
-        click.echo(f"Wrote {printable(output)}: {n} draft{'s' if n != 1 else ''}.", err=True)
+        click.echo(f"Wrote {printable(output)}: {counted(n, 'draft')}.", err=True)
     sys.exit(outcome.exit_code)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..diagnostics import Level, LineIndex
+from ..plural import counted
 from .printable import printable
 
 _COLOURS = {Level.ERROR: "31", Level.WARNING: "33", Level.SUGGESTION: "36"}
@@ -38,13 +39,13 @@ def render(run, options) -> str:
 def summary(run, options) -> str:
     counts = Counter(str(d.level) for d in run.diagnostics)
     files = len(run.results)
-    parts = [f"{counts[name]} {name}{'s' if counts[name] != 1 else ''}" for name in ("error", "warning", "suggestion")
+    parts = [counted(counts[name], name) for name in ("error", "warning", "suggestion")
              if counts[name]]
     found = ", ".join(parts) if parts else "no findings"
-    text = f"Checked {files} file{'s' if files != 1 else ''}: {found}."
+    text = f"Checked {counted(files, 'file')}: {found}."
     if run.fixed:
         n = sum(run.fixed.values())
-        text += f" Fixed {n} finding{'s' if n != 1 else ''} in {len(run.fixed)} file{'s' if len(run.fixed) != 1 else ''}."
+        text += f" Fixed {counted(n, 'finding')} in {counted(len(run.fixed), 'file')}."
     fixable = sum(1 for d in run.diagnostics if d.fix is not None and d.fix.applicability.value == "safe")
     if fixable and not run.fixed:
         text += f" {fixable} fixable with --fix."
@@ -52,9 +53,9 @@ def summary(run, options) -> str:
 
     below = failing(run.results, options.min_score)
     if below:
-        text += f" {len(below)} draft{'s' if len(below) != 1 else ''} scored below --min-score {options.min_score}."
+        text += f" {counted(len(below), 'draft')} scored below --min-score {options.min_score}."
     if run.errors:
-        text += f" {len(run.errors)} file{'s' if len(run.errors) != 1 else ''} could not be checked."
+        text += f" {counted(len(run.errors), 'file')} could not be checked."
     if options.elapsed is not None:
         text += f" ({options.elapsed:.2f}s)"
     return text

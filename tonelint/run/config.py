@@ -143,9 +143,9 @@ class Effective:
         pack = _pack(self.rule_paths, self.builtin)
         rules = self.rules(pack)
         known = self.known_channels(pack)
-        for name, where in ((self.channel, "--channel"), (self.default_channel, self.source)):
+        for name, where in ((self.channel, "--channel"), (self.default_channel, f"{self.source}: channel")):
             if name is not None and name not in known:
-                raise ConfigError(where, f"channel: unknown channel {name!r}{_hint(name, known)}")
+                raise ConfigError(where, f"unknown channel {name!r}{_hint(name, known)}")
         settings = Settings(brand=self.brand, accept=self.accept, model=self.model, channel=self.channel,
                             default_channel=self.default_channel)
         return Engine(rules, settings)
@@ -312,8 +312,8 @@ def _levels(ctx, mapping) -> tuple:
         if lvl.lower() != "off":
             try:
                 lvl = str(Level.parse(lvl))
-            except ValueError as exc:
-                ctx.fail(raw, rid, str(exc).replace(")", " or off)"))
+            except ValueError:
+                ctx.fail(raw, rid, f"unknown level {lvl!r} (expected error, warning, suggestion or off)")
         out.append((str(rid).upper(), lvl.lower()))
     return tuple(out)
 
@@ -400,17 +400,18 @@ def _check_selectors(ctx, data, config: Config) -> None:
         rules = _pack(config.rule_paths, config.builtin)
     except RuleError:
         return  # the rule pack's own error is reported when it is used
-    ids = {r.id for r in rules}
-    if config.reject:
-        from ..rules.vocabulary import REJECT_ID
-
-        ids.add(REJECT_ID)
+    ids = _known_ids(rules, bool(config.reject))
     for mapping in [data, *data.get("overrides", [])]:
         for key in ("select", "ignore", "extend-select"):
             for sel in _strings(ctx, mapping, key) if key in mapping else ():
                 _check_selector(ctx, mapping, key, sel, ids)
         for sel in mapping.get("level", {}):
             _check_selector(ctx, mapping["level"], sel, str(sel), ids)
+    known = set(CHANNELS) | {str(k) for r in rules for k in r.channels} | {str(c) for c in data.get("channels", {})}
+    for mapping in [data, *data.get("overrides", [])]:
+        name = mapping.get("channel")
+        if isinstance(name, str) and name.lower() not in known:
+            ctx.fail(mapping, "channel", f"unknown channel {name!r}{_hint(name, known)}")
     for channel, per_rule in data.get("channels", {}).items():
         for rid in per_rule:
             if str(rid).upper() not in ids:
@@ -420,11 +421,28 @@ def _check_selectors(ctx, data, config: Config) -> None:
                 check_channels(ctx, {channel: per_rule[rid]}, rule.kind)
 
 
-def _check_selector(ctx, mapping, key, sel: str, ids) -> None:
-    s = sel.strip().upper()
+def _known_ids(rules, reject: bool) -> set:
+    ids = {r.id for r in rules}
+    if reject:
+        from ..rules.vocabulary import REJECT_ID
+
+        ids.add(REJECT_ID)
+    return ids
+
+
+def selector_problem(sel: str, ids) -> str | None:
+    """What is wrong with a rule selector (an id or prefix), or None: the one
+    check behind both the config's select/ignore keys and the same flags."""
+    s = str(sel).strip().upper()
     if s == "ALL" or any(i.startswith(s) for i in ids):
-        return
-    ctx.fail(mapping, key, f"{sel!r} matches no rule{_hint(s, ids)}")
+        return None
+    return f"{sel!r} matches no rule{_hint(s, ids)}"
+
+
+def _check_selector(ctx, mapping, key, sel: str, ids) -> None:
+    what = selector_problem(sel, ids)
+    if what is not None:
+        ctx.fail(mapping, key, what)
 
 
 # --- globs ---------------------------------------------------------------------------------
@@ -471,6 +489,7 @@ class Resolver:
         self._by_folder: dict = {}
         self._real_dirs: dict = {}
         self._fixed: Config | None = None
+        self._flags_checked: set = set()
         if options.config and not options.isolated:
             p = Path(options.config)
             if not p.is_file():
@@ -536,7 +555,7 @@ class Resolver:
         ignore += tuple(o.ignore)
         extend += tuple(o.extend_select)
         fail = o.fail_level if o.fail_level is not None else (c.fail_level or Level.WARNING)
-        return Effective(
+        effective = Effective(
             select=select, ignore=ignore, extend_select=extend, path_ignore=path_ignore,
             levels=tuple(sorted(levels.items())),
             rule_paths=c.rule_paths + tuple(str(Path(p).resolve()) for p in o.rule_paths),
@@ -544,6 +563,27 @@ class Resolver:
             reject=c.reject, channel=o.channel.lower() if o.channel else None, default_channel=channel,
             channels=c.channels, model=c.model, fail_level=fail, source=c.path or "--config",
         )
+        self._check_flags(effective)
+        return effective
+
+    def _check_flags(self, effective: Effective) -> None:
+        """--select/--ignore/--extend-select name rules that exist in the packs
+        this file uses: a typo in a CI gate's flag must not pass as "no
+        findings".  Checked once per distinct set of packs."""
+        o = self.options
+        flags = (("--select", o.select or ()), ("--ignore", o.ignore or ()), ("--extend-select", o.extend_select or ()))
+        if not any(values for _, values in flags):
+            return
+        key = (effective.rule_paths, effective.builtin, bool(effective.reject))
+        if key in self._flags_checked:
+            return
+        self._flags_checked.add(key)
+        ids = _known_ids(_pack(effective.rule_paths, effective.builtin), bool(effective.reject))
+        for flag, values in flags:
+            for sel in values:
+                what = selector_problem(sel, ids)
+                if what is not None:
+                    raise ConfigError(flag, what)
 
     def suffixes(self, raw: str, default) -> tuple:
         """File suffixes to collect under a folder: the defaults, plus any the

@@ -9,12 +9,13 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from ..diagnostics import Diagnostic, Level, LineIndex
 from ..engine.core import Engine, FileResult
 from ..engine.fixes import fix_text, fixable
-from ..errors import InputError, TonelintError
-from ..source.files import SourceFile, decode, format_for, read_source
+from ..errors import InputError, Skipped, TonelintError
+from ..source.files import NotText, SourceFile, decode, format_for, read_source
 from .. import report
 from .options import RunOptions
 
@@ -38,6 +39,7 @@ class RunResult:
     stdout_text: str | None = None  # fixed text for `-` with --fix
     fail_levels: dict = field(default_factory=dict)  # path -> fail level from its config
     previews: dict = field(default_factory=dict)  # path -> FixPreview, for formats that show fixes
+    notes: list[TonelintError] = field(default_factory=list)  # files skipped while walking folders (binary)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -59,6 +61,7 @@ class Runner:
         self._effective: dict = {}
         self._resolver = None
         self._inputs: list | None = None
+        self._named: set = set()  # inputs as named on the command line
 
     @property
     def resolver(self):
@@ -97,6 +100,7 @@ class Runner:
                     continue
                 out.extend((path, error) for path, error in discover([raw], self.resolver.suffixes(raw, DEFAULT_SUFFIXES))
                            if error is not None or self.resolver.wanted(path, explicit=path == str(raw)))
+                self._named.update((str(raw), str(Path(raw))))
             self._inputs = out
         return self._inputs
 
@@ -126,6 +130,8 @@ class Runner:
                 continue
             try:
                 yield read_source(raw, fmt=o.markup or format_for(raw), encoding=o.encoding, max_size=o.max_file_size)
+            except NotText as exc:  # found by walking a folder: a note; named on the command line: an error
+                yield exc if raw in self._named else Skipped(exc.where, exc.what)
             except InputError as exc:
                 yield exc
 
@@ -156,6 +162,9 @@ class Runner:
             read: list = []
             items = check_sources(self, _kept(self.sources(), read) if previews else self.sources())
         for n, item in enumerate(items):
+            if isinstance(item, Skipped):
+                out.notes.append(item)
+                continue
             if isinstance(item, TonelintError):
                 out.errors.append(item)
                 continue

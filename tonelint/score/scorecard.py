@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
+from ..plural import counted
 from ..rules.spec import MEASURES
 
 WEIGHTS = {"reader_focus": 30, "give_first": 15, "give_vs_ask": 15, "listening": 20, "clean_language": 20}
@@ -275,7 +276,7 @@ def failing(results, min_score: int | None) -> list[Scorecard]:
 # Reporters --------------------------------------------------------------------
 
 def counted_noun(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+    return counted(count, word, plural)  # the one pluralising helper (plural.py)
 
 
 def text_lines(card: Scorecard, min_score: int | None = None) -> list[str]:

@@ -39,6 +39,10 @@ class SourceFile:
         return (codecs.BOM_UTF8 + data) if self.bom else data
 
 
+class NotText(InputError):
+    """Binary data where a draft was expected."""
+
+
 def format_for(path: str, default: str = "text") -> str:
     return FORMATS_BY_SUFFIX.get(Path(path).suffix.lower(), default)
 
@@ -62,7 +66,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     enc = _canonical(encoding, path)
     # NUL bytes mean binary, except in encodings that use them for text (UTF-16/32).
     if b"\x00" in data[:8192] and b"\x00" not in "a".encode(enc):
-        raise InputError(path, "looks like a binary file (contains NUL bytes); skipped")
+        raise NotText(path, "looks like a binary file (contains NUL bytes); skipped")
     bom = enc == "utf-8" and data.startswith(codecs.BOM_UTF8)
     if bom:
         data = data[len(codecs.BOM_UTF8):]

@@ -17,11 +17,22 @@ from dataclasses import dataclass, replace
 
 from ...diagnostics import Diagnostic, Fix
 from ...engine.facts import Facts, Hit
+from ...plural import counted
 
 
 class _Fields(dict):
     def __missing__(self, key):  # a template field the rule did not provide stays visible
         return "{" + key + "}"
+
+
+class _Count(int):
+    """A count in a message template: `{count:time}` reads "1 time" or
+    "3 times" (plural.counted); a plain `{count}` is the number."""
+
+    def __format__(self, spec: str) -> str:
+        if spec and spec.replace(" ", "").isalpha():
+            return counted(int(self), spec)
+        return format(int(self), spec)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
@@ -35,7 +46,7 @@ def first_sentence(text: str) -> str:
 
 def render(template: str, fields: dict) -> str:
     try:
-        return template.format_map(_Fields(fields))
+        return template.format_map(_Fields({k: _Count(v) if type(v) is int else v for k, v in fields.items()}))
     except (ValueError, IndexError, KeyError, AttributeError):
         return template
 

@@ -94,7 +94,8 @@ def run(rule, ctx: Context):
             if not early:
                 continue
             start, end = facts.source_span(hit)
-            where = "the subject line" if in_title else "the opening" if hit.sent == opening else "any value"
+            where = ("in the subject line" if in_title else "in the opening" if hit.sent == opening
+                     else "nothing of value comes before it")
             yield ctx.diagnostic(rule, start, end, {"count": len(targets), "where": where}, hit=hit)
             if spec.report == "first":
                 break
