@@ -163,3 +163,17 @@ def test_lower_layers_never_import_run_report_or_cli():
                                        "-> tonelint (__version__) -> api -> run.runner)")
 def test_no_import_cycle():
     assert cycles(import_graph(PACKAGE)) == []
+
+
+def test_reporters_are_handed_data_not_the_run():
+    """report/ renders what the run hands it (RunResult, ReportOptions): it
+    never reaches back into the Runner, the run's options or the CLI."""
+    graph = import_graph(PACKAGE)
+    reaching = sorted((src, dst) for src, targets in graph.items() if src.startswith("tonelint.report")
+                      for dst in targets if dst in ("tonelint.run.runner", "tonelint.run.options", "tonelint.cli"))
+    assert reaching == []
+
+
+def test_only_the_entry_point_imports_the_cli():
+    graph = import_graph(PACKAGE)
+    assert sorted(src for src, targets in graph.items() if "tonelint.cli" in targets) == ["tonelint.__main__"]

@@ -14,7 +14,7 @@ from . import __version__
 from .diagnostics import Level
 from .errors import TonelintError
 from .plural import counted
-from .report import choices
+from .report import choices, choices_help
 from .run.options import OutputOptions, RunOptions
 from .run.progress import attach
 from .run.runner import Runner
@@ -112,9 +112,8 @@ _selection_flags = _with(
 
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(choices()),
-              default="text", show_default=True,
-              help="Output format: text, json, github (Actions annotations), sarif (code scanning), junit (CI test reports).")
+@click.option("--format", "output_format", type=click.Choice(choices()), default="text", show_default=True,
+              help=choices_help())
 @click.option("--extend-select", multiple=True, help="Add rules to the selection.")
 @click.option("--fail-level", type=click.Choice(["error", "warning", "suggestion"]), default=None,
               help="Lowest level that makes the run fail (exit 1) [default: config's fail-level, else warning].")

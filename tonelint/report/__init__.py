@@ -31,6 +31,7 @@ class Format:
     name: str
     module: str
     doc: str  # one line; docs/output.md lists it (a test keeps the two equal)
+    hint: str = ""  # a few words in `--format`'s help: "github (Actions annotations)"
     takes: frozenset[str] = frozenset()  # the ReportOptions fields it reads
     statistics: bool = False  # a statistics view: shown by --statistics, not a --format choice
     command: str = "check"  # `check --format NAME`, or `report` (the HTML page)
@@ -39,18 +40,19 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("text", "tonelint.report.text", "one finding a line, rewrite hints, scorecards and a summary",
+    Format("text", "tonelint.report.text", "one finding a line, rewrite hints, scorecards and a summary", "",
            frozenset({"color", "quiet", "score", "min_score", "elapsed"})),
-    Format("json", "tonelint.report.json", "a list of finding objects (with --score, scorecards too)",
+    Format("json", "tonelint.report.json", "a list of finding objects (with --score, scorecards too)", "",
            frozenset({"score"})),
     Format("github", "tonelint.report.github", "GitHub Actions annotations, one workflow command per finding",
-           frozenset({"rules"})),
+           "Actions annotations", frozenset({"rules"})),
     Format("sarif", "tonelint.report.sarif", "a SARIF 2.1.0 log for code scanning",
-           frozenset({"rules", "score"})),
-    Format("junit", "tonelint.report.junit", "JUnit XML for CI test reports", frozenset({"elapsed"})),
-    Format("statistics", "tonelint.report.statistics", "how many findings each rule has (--statistics)",
+           "code scanning", frozenset({"rules", "score"})),
+    Format("junit", "tonelint.report.junit", "JUnit XML for CI test reports", "CI test reports",
+           frozenset({"elapsed"})),
+    Format("statistics", "tonelint.report.statistics", "how many findings each rule has (--statistics)", "",
            frozenset({"rules", "quiet", "format"}), statistics=True),
-    Format("html", "tonelint.report.html", "one self-contained HTML page (tonelint report)",
+    Format("html", "tonelint.report.html", "one self-contained HTML page (tonelint report)", "",
            frozenset({"title"}), command="report", previews_fixes=True, input_order=True),
 )}
 
@@ -58,6 +60,12 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
 def choices(command: str = "check") -> list[str]:
     """The names a command's --format offers, in registry order."""
     return [f.name for f in FORMATS.values() if f.command == command and not f.statistics]
+
+
+def choices_help(command: str = "check") -> str:
+    """`--format`'s help: every choice, with its hint."""
+    names = [f"{f.name} ({f.hint})" if f.hint else f.name for f in FORMATS.values() if f.name in choices(command)]
+    return "Output format: " + ", ".join(names) + "."
 
 
 def pick(name: str, statistics: bool = False) -> Format:
