@@ -69,7 +69,8 @@ def test_unused_plain_text_suppression_after_prose_is_reported(cli, write):
 # --- case 3: one finding per span and concern -------------------------------------------------------
 
 @pytest.mark.parametrize("text, words", [
-    ("Order now. Don't miss out on the spring sale.\n", "Don't miss out"),
+    ("Don't miss out on the spring sale.\n", "Don't miss out"),
+    ("Act now! Our spring sale ends soon.\n", "Act now"),
     ("Our launch needs more eyeballs.\n", "eyeballs"),
     ("We have one offer. Buy it ONLY!\n", "ONLY"),
 ])
@@ -81,6 +82,14 @@ def test_one_finding_per_span(cli, write, text, words):
         key = (f["line"], f["column"], f["end_line"], f["end_column"])
         spans.setdefault(key, []).append(f["rule"])
     assert all(len(rules) == 1 for rules in spans.values()), spans
+
+
+def test_the_folded_rule_is_named_in_the_message(cli, write):
+    draft = write("d.md", "Don't miss out on the spring sale.\n")
+    res = cli("--format", "json", "--no-score", draft)
+    (finding,) = [f for f in json.loads(res.out) if f["matched"] == "Don't miss out"]
+    assert finding["rule"] == "TL404"
+    assert "asks before the reader has been given anything" in finding["message"] and "(TL401)" in finding["message"]
 
 
 # --- case 4: --min-score says which draft failed -----------------------------------------------

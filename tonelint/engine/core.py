@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Diagnostic, LineIndex
 from ..errors import InputError
 from .facts import Facts
+from .precedence import one_per_span
 from ..markup import Parsed, parse
 from ..markup.document import Unreadable
 from ..markup.guards import break_long_runs
@@ -110,6 +111,7 @@ class Engine:
             diagnostics, result.suppressed, result.unused_suppressions = apply_suppressions(
                 source.text, parsed.directives, diagnostics
             )
+        diagnostics = one_per_span(diagnostics, {r.id: r.kind for r in self.rules})
         diagnostics.sort(key=Diagnostic.sort_key)
         result.diagnostics = diagnostics
         return result

@@ -145,12 +145,13 @@ def _work(i: int):
 def checked(runner, source):
     """The draft's FileResult, or the InputError that says why this one draft
     could not be checked (markup nested past reading, say): never an
-    exception that would end the run for every other draft."""
-    from ..errors import TonelintError
+    exception that would end the run for every other draft.  A rule or
+    config error still ends the run: nothing is checked with a broken pack."""
+    from ..errors import InputError
 
     try:
         return runner.check_source(source)
-    except TonelintError as exc:
+    except InputError as exc:
         return exc
 
 

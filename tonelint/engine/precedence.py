@@ -1,0 +1,45 @@
+"""One finding per span: when two rules flag exactly the same words, the
+reader gets one message, not two ("Don't miss out" was both TL401, an ask
+too early, and TL404, fake urgency).  The more specific rule wins, as in
+ruff's rule precedence, and the other's reason is folded into its message,
+so nothing is lost.
+
+Specific means closest to the words: a substitution (it has the better word)
+before an existence rule (it names the words' problem) before an order rule
+(where the words stand) before the counting kinds; a higher level first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..diagnostics import Diagnostic
+
+_SPECIFIC = {"substitution": 5, "existence": 4, "order": 3, "ratio": 2, "required": 1}
+_QUOTED_MATCH = re.compile(r'^[“"][^”"]*[”"]\s+')
+
+
+def one_per_span(diagnostics: list[Diagnostic], kinds: dict[str, str]) -> list[Diagnostic]:
+    """`kinds` maps rule id to kind.  Order is kept for the winners."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, d in enumerate(diagnostics):
+        groups.setdefault((d.start, d.end), []).append(i)
+    if all(len(g) == 1 for g in groups.values()):
+        return diagnostics
+    keep: dict[int, Diagnostic] = {}
+    for members in groups.values():
+        ranked = sorted(members, key=lambda i: (-int(diagnostics[i].level), -_SPECIFIC.get(kinds.get(
+            diagnostics[i].rule, ""), 0), diagnostics[i].rule))
+        winner = diagnostics[ranked[0]]
+        for i in ranked[1:]:
+            winner = replace(winner, message=_fold(winner.message, diagnostics[i]))
+        keep[min(members)] = winner
+    return [keep[i] for i in sorted(keep)]
+
+
+def _fold(message: str, other: Diagnostic) -> str:
+    rest = _QUOTED_MATCH.sub("", other.message, count=1)
+    if rest != other.message:
+        return f"{message}; it also {rest} ({other.rule})"
+    return f"{message}; also {other.rule}: {other.message}"
