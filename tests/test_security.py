@@ -229,7 +229,8 @@ FORGED = "y\n::error file=README.md,line=1::Forged by file name.md"
 def test_file_names_cannot_forge_workflow_commands(cli, tmp_path, fmt, content):
     (tmp_path / FORGED).write_bytes(content)
     res = cli("--format", fmt, str(tmp_path))
-    assert res.code in (1, 2)
+    assert res.code in (0, 1)  # findings, or the binary file skipped with a note
+    assert "Forged by file name.md" in res.out + res.err
     for stream in (res.out, res.err):
         assert not any(line.startswith("::error file=README.md") for line in stream.splitlines()), stream
 
