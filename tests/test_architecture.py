@@ -152,15 +152,10 @@ def test_the_real_graph_is_read():
 # --------------------------------------------------------------------------- the rules of the house
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: the cycles engineer removes the engine/score/cache loop "
-                                       "(today rules.loader imports run.cache, rules.docs imports run.config and run.runner)")
 def test_lower_layers_never_import_run_report_or_cli():
     assert upward_imports(import_graph(PACKAGE)) == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: the cycles engineer removes the engine/score/cache loop "
-                                       "(engine.core -> score -> rules.loader -> run.cache -> engine.core; run.cache "
-                                       "-> tonelint (__version__) -> api -> run.runner)")
 def test_no_import_cycle():
     assert cycles(import_graph(PACKAGE)) == []
 

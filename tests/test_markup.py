@@ -8,6 +8,7 @@ import json
 import pytest
 
 from tonelint.diagnostics import LineIndex
+from tonelint.markup import FRONT_ENDS, Parsed, parse
 
 
 def pairs(diagnostics):
@@ -466,12 +467,11 @@ def test_email_folded_subject_is_one_opening_line():
 # --------------------------------------------------------------------------- the front-end registry
 
 
-@pytest.mark.parametrize("name", ["markdown", "text", "html", "email"])
+@pytest.mark.parametrize("name", list(FRONT_ENDS))
 def test_every_registered_front_end_is_what_markup_and_suffixes_offer(name):
     from importlib import import_module
 
     from tonelint.cli import check
-    from tonelint.markup import FRONT_ENDS, Parsed, parse
     from tonelint.source.files import format_for
 
     front = FRONT_ENDS[name]

@@ -293,19 +293,19 @@ def test_progress_bar_only_on_a_terminal_and_for_many_files(tmp_path):
         (tmp_path / f"d{i:02}.md").write_text("Hello there.\n", encoding="utf-8")
     tty = _Tty()
     runner = Runner(RunOptions(paths=[str(tmp_path)], isolated=True))
-    bar = progress.attach(runner, quiet=False, stream=tty)
-    assert bar is not None and runner.progress is bar
-    runner.run()
+    bar = progress.bar_for(runner, quiet=False, stream=tty)
+    assert bar is not None
+    runner.run(progress=bar)
     bar.close()
     shown = "".join(tty.parts)
     assert "Checking" in shown and "25/25" in shown
     assert shown.endswith("\r\x1b[2K\x1b[?25h")  # wiped, cursor back
-    assert progress.attach(Runner(RunOptions(paths=[str(tmp_path)])), quiet=True, stream=_Tty()) is None
+    assert progress.bar_for(Runner(RunOptions(paths=[str(tmp_path)])), quiet=True, stream=_Tty()) is None
     few = Runner(RunOptions(paths=[str(tmp_path / "d01.md")]))
-    assert progress.attach(few, quiet=False, stream=_Tty()) is None
+    assert progress.bar_for(few, quiet=False, stream=_Tty()) is None
     piped = _Tty()
     piped.isatty = lambda: False
-    assert progress.attach(Runner(RunOptions(paths=[str(tmp_path)])), quiet=False, stream=piped) is None
+    assert progress.bar_for(Runner(RunOptions(paths=[str(tmp_path)])), quiet=False, stream=piped) is None
 
 
 def test_no_progress_bar_in_captured_output(cli, tmp_path):
@@ -335,7 +335,7 @@ def test_the_cli_offers_the_registered_formats(cli, drafts):
     from tonelint.report import FORMATS, choices
 
     offered = next(p for p in check.params if p.name == "output_format").type.choices
-    assert list(offered) == choices() == ["text", "json", "github", "sarif", "junit"]
+    assert list(offered) == choices() and {"text", "json", "sarif"} <= set(offered)
     assert all(not FORMATS[name].statistics and FORMATS[name].command == "check" for name in offered)
     res = cli("--format", "html", "content")  # the page is `tonelint report`'s, not a --format choice
     assert res.code == 2 and "html" in res.err

@@ -136,8 +136,7 @@ def test_new_version_invalidates(cli, write, engine_runs, monkeypatch):
     cli("--format", "json", draft)
     cli("--format", "json", draft)
     assert engine_runs == ["d.md"]
-    monkeypatch.setattr(tonelint, "__version__", "99.0.0")
-    monkeypatch.setattr(cache_mod, "_code", [])
+    monkeypatch.setattr(tonelint.version, "__version__", "99.0.0")
     cli("--format", "json", draft)
     assert engine_runs == ["d.md", "d.md"]
 
@@ -146,7 +145,9 @@ def test_new_version_invalidates(cli, write, engine_runs, monkeypatch):
 def test_corrupted_entry_is_ignored_and_rebuilt(cli, write, engine_runs, cache_dir, damage):
     draft = write("d.md", PUSHY)
     first = cli("--format", "json", draft)
-    (entry,) = [p for p in (cache_dir / f"v{cache_mod.LAYOUT}").rglob("*") if p.is_file()]
+    # The draft's entry (parsed rule packs are entries too, named rules-...).
+    (entry,) = [p for p in (cache_dir / f"v{cache_mod.LAYOUT}").rglob("*") if p.is_file()
+                and not p.name.startswith("rules-")]
     good = entry.read_bytes()
     if damage == "flip":
         bad = good[:-5] + bytes([good[-5] ^ 0xFF]) + good[-4:]
@@ -236,7 +237,7 @@ def test_parsed_rule_packs_are_cached_by_content(cli, write, tmp_path, monkeypat
     args = ("--no-score", "--rule-path", pack, draft)
 
     def fresh_process():
-        monkeypatch.setattr(cache_mod, "_packs", {})
+        pass  # each run has its own RuleStore: what it parsed is gone with it
 
     fresh_process()
     cli(*args)
@@ -264,9 +265,9 @@ def test_cached_scorecard_needs_no_facts_and_matches_the_checked_one(write, cach
     a = write("a.md", "# Hi\n\nSign up today. You can now see every order in one place. What would help you most?\n")
     fresh = list(Runner(RunOptions(paths=[str(a)])).run().results)[0]
     cached = list(Runner(RunOptions(paths=[str(a)])).run().results)[0]
-    assert isinstance(cached.facts, cache_mod._LazyFacts)
+    assert isinstance(cached.facts, cache_mod.LazyFacts) and not cached.facts.loaded
     card, cold = score_result(cached), score_result(fresh)
-    assert isinstance(cached.facts, cache_mod._LazyFacts)  # scored without unpickling
+    assert not cached.facts.loaded  # scored without unpickling
     assert card.as_dict() == cold.as_dict() and card.ask_sentences and card.questions
     assert card.timeline == cold.timeline and len(card.timeline) == cold.sentences
-    assert not isinstance(cached.facts, cache_mod._LazyFacts)  # the timeline read them
+    assert cached.facts.loaded  # the timeline read them

@@ -6,11 +6,12 @@ Imports are lazy so that `import tonelint` (and a cached CLI run) never loads sp
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .diagnostics import Applicability, Diagnostic, Edit, Fix, Level, LineIndex
+from .version import __version__
 
-from .diagnostics import Applicability, Diagnostic, Edit, Fix, Level, LineIndex  # noqa: E402
 
-
+# The API is imported on first call, not here: `import tonelint` (and a
+# cached CLI run, which imports tonelint.cli) must not load the engine.
 def lint_text(text, **kwargs):
     from .api import lint_text as _lint_text
 

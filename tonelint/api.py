@@ -11,14 +11,18 @@ from functools import lru_cache
 from .diagnostics import Diagnostic
 from .engine.core import Engine, FileResult, Settings
 from .errors import InputError
+from .rules.loader import load_rules, select as choose
+from .run.cache import RuleStore
+from .run.options import RunOptions
+from .run.runner import Runner
+from .score.scorecard import measure_blocks
 from .source.files import FORMATS, SourceFile
 
 
 @lru_cache(maxsize=8)
 def default_engine(settings: Settings = Settings(), select: tuple | None = None, ignore: tuple = ()) -> Engine:
-    from .rules.loader import load_rules, select as choose
-
-    return Engine(choose(load_rules(), select=select, ignore=ignore), settings)
+    store = RuleStore()  # the built-in pack is read twice here (rules, scorecard) and parsed once
+    return Engine(choose(load_rules(store=store), select=select, ignore=ignore), settings, measure_blocks(store))
 
 
 def lint_text(
@@ -43,9 +47,6 @@ def lint_paths(paths, *, engine: Engine | None = None, encoding: str | None = No
     upward from each file unless config=False or an engine is given); a file
     that cannot be read becomes an InputError in the list, in input order, and
     the others are still checked."""
-    from .run.options import RunOptions
-    from .run.runner import Runner
-
     runner = Runner(RunOptions(paths=[str(p) for p in paths], encoding=encoding, markup=fmt,
                                isolated=not config, no_cache=True, jobs=1))
     out: list[FileResult | InputError] = []

@@ -7,20 +7,25 @@ from __future__ import annotations
 import errno
 import os
 import sys
+import traceback
 
 import click
 
-from . import __version__
 from .diagnostics import Level
 from .errors import TonelintError
 from .plural import counted
 from .report import choices, choices_help
-from .run.options import OutputOptions, RunOptions
-from .run.progress import attach
-from .run.runner import Runner
 from .report.printable import error_line, printable
+from .rules import selftest
+from .rules.docs import all_rules, explain, find_rule, render_list
+from .run.cache import cache_dir, clean
+from .run.options import OutputOptions, RunOptions
+from .run.progress import bar_for
+from .run.runner import Runner, effective_for
+from .score.scorecard import failing
 from .source.files import DEFAULT_MAX_FILE_SIZE, FORMATS
 from .source.safewrite import refuse_input_as_output, write_output
+from .version import __version__
 
 EXIT_INTERNAL = 3
 
@@ -55,14 +60,12 @@ def _colour_streams() -> frozenset[str]:
     return frozenset(name for name, stream in streams.items() if hasattr(stream, "isatty") and stream.isatty())
 
 
-def _debug() -> bool:
-    return os.environ.get("TONELINT_DEBUG", "") not in ("", "0")
+def _debug(flag: bool = False) -> bool:
+    return flag or os.environ.get("TONELINT_DEBUG", "") not in ("", "0")
 
 
-def _internal_error(exc: BaseException) -> None:
-    if _debug():
-        import traceback
-
+def _internal_error(exc: BaseException, debug: bool = False) -> None:
+    if _debug(debug):
         traceback.print_exception(exc)
     click.echo(
         f"tonelint: internal error: {type(exc).__name__}: {exc}. This is a bug in tonelint; please report it "
@@ -79,8 +82,8 @@ def cli(debug: bool) -> None:
 
     Run `tonelint PATH...` (same as `tonelint check PATH...`); `-` reads stdin.
     """
-    if debug:
-        os.environ["TONELINT_DEBUG"] = "1"
+    # --debug is taken out of argv by main() (_take_debug) before click sees
+    # it; the option is declared so that --help lists it.
 
 
 def _with(*decorators):
@@ -171,9 +174,9 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     for flag, target in (("--output-file", output_file), ("--write-baseline", write_baseline)):
         if target:  # before the run: a report must never replace a draft
             refuse_input_as_output(target, [p for p, _ in runner.inputs()], flag)
-    bar = attach(runner, quiet)
+    bar = bar_for(runner, quiet)
     try:
-        outcome = runner.execute()
+        outcome = runner.execute(progress=bar)
     finally:
         if bar is not None:
             bar.close()
@@ -191,8 +194,6 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     for d in run.diffs:
         click.echo(d, nl=False)
     if min_score is not None:  # whatever the format, and with -q: which drafts failed the bar
-        from .score.scorecard import failing
-
         for card in failing(run.results, min_score):
             click.echo(error_line(card.path, f"conversation score {card.score} is below --min-score {min_score}"),
                        err=True)
@@ -226,8 +227,6 @@ def _capped_jobs(jobs: int | None) -> int | None:
 @_config_flags
 def rules_command(target, output_format, show_all, config_path, isolated, rule_paths):
     """List the rules active for TARGET (a file or folder; default: here)."""
-    from .rules.docs import all_rules, effective_for, render_list
-
     effective = effective_for(target, config=config_path, isolated=isolated, rule_paths=rule_paths)
     active = effective.rules()
     shown = all_rules(effective) if show_all else active
@@ -239,8 +238,6 @@ def rules_command(target, output_format, show_all, config_path, isolated, rule_p
 @_config_flags
 def explain_command(rule_id, config_path, isolated, rule_paths):
     """What a rule flags, why, examples, and how safe its fix is."""
-    from .rules.docs import all_rules, effective_for, explain, find_rule
-
     effective = effective_for(None, config=config_path, isolated=isolated, rule_paths=rule_paths)
     rule = find_rule(all_rules(effective), rule_id)
     click.echo(explain(rule, active=rule.id in {r.id for r in effective.rules()}))
@@ -251,8 +248,6 @@ def explain_command(rule_id, config_path, isolated, rule_paths):
 @click.option("--channel", default=None, help="Test the examples under this channel profile.")
 def test_rules_command(pack, channel):
     """Check every rule's examples: bad ones must be flagged, good ones not (exit 1 on failure)."""
-    from .rules import selftest
-
     outcome = selftest.run(selftest.load(pack), channel=channel)
     click.echo(selftest.report(outcome), nl=False)
     sys.exit(1 if outcome.failures else 0)
@@ -292,22 +287,20 @@ def report(paths, output, title, markup, select, ignore, brand, channel, config_
 @cli.command("clean")
 def clean_command():
     """Remove the result cache a run from here would use (.tonelint_cache/ or $TONELINT_CACHE_DIR)."""
-    from .run.cache import cache_dir, clean
-
     root = cache_dir()
     click.echo(printable(f"Removed the tonelint cache: {root}" if clean(root) else f"No tonelint cache to remove at {root}"),
                err=True)
 
 
-def _take_debug(argv):
+def _take_debug(argv) -> tuple[list[str], bool]:
     """--debug may stand anywhere before `--` (`tonelint draft.md --debug`), as
-    users add it when something already went wrong; it is read here, once."""
+    users add it when something already went wrong; it is read here, once:
+    the arguments without it, and whether it was given."""
     args = list(sys.argv[1:] if argv is None else argv)
     end = args.index("--") if "--" in args else len(args)
-    if "--debug" in args[:end]:
-        args = [a for i, a in enumerate(args) if not (i < end and a == "--debug")]
-        os.environ["TONELINT_DEBUG"] = "1"
-    return args
+    if "--debug" not in args[:end]:
+        return args, False
+    return [a for i, a in enumerate(args) if not (i < end and a == "--debug")], True
 
 
 # Errors writing the report to stdout (a full disk, /dev/full, a closed pipe).
@@ -335,8 +328,9 @@ def _flush_stdout() -> None:
 
 
 def main(argv=None) -> None:
+    args, debug = _take_debug(argv)
     try:
-        cli.main(args=_take_debug(argv), prog_name="tonelint", standalone_mode=False)
+        cli.main(args=args, prog_name="tonelint", standalone_mode=False)
         _flush_stdout()
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
@@ -357,9 +351,9 @@ def main(argv=None) -> None:
         raise
     except OSError as exc:
         if exc.errno not in _OUTPUT_ERRNOS:
-            _internal_error(exc)
+            _internal_error(exc, debug)
             sys.exit(EXIT_INTERNAL)
         _output_failed(exc)
     except BaseException as exc:  # noqa: BLE001 - the one place internal errors become exit 3
-        _internal_error(exc)
+        _internal_error(exc, debug)
         sys.exit(EXIT_INTERNAL)

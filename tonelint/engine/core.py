@@ -17,8 +17,13 @@ from .precedence import one_per_span
 from ..markup import Parsed, parse
 from ..markup.document import Unreadable
 from ..markup.guards import break_long_runs
+from .matching import MatcherBank
+from .nlp import load_pipeline, require_annotations
+from ..rules.kinds import KINDS, Context
 from ..rules.rule import Rule
+from ..rules.spec import MEASURES
 from ..source.files import SourceFile
+from .suppress import apply_suppressions
 
 
 @dataclass(frozen=True)
@@ -42,60 +47,57 @@ class FileResult:
     suppressed: int = 0
     unused_suppressions: list = field(default_factory=list)
     measures: dict = field(default_factory=dict)  # block key -> measure tag, for the scorecard
+    tally: dict | None = None  # the scorecard's counts, stored by the run (score.scorecard.tally)
 
 
 class Engine:
-    def __init__(self, rules: list[Rule], settings: Settings | None = None) -> None:
+    """`measure_blocks` are matcher blocks compiled beside the rules' own,
+    matched but never reported: whoever builds the engine hands in the
+    scorecard's (score.scorecard.measure_blocks), so the scorecard measures
+    whatever the selection.  A block whose key a rule already has is not
+    added twice."""
+
+    def __init__(self, rules: list[Rule], settings: Settings | None = None, measure_blocks=()) -> None:
         self.rules = list(rules)
         self.settings = settings or Settings()
+        self.measure_blocks = tuple(measure_blocks)
         self._bank = None
         self.measures: dict = {}
-        # parallel.py sets this for one large draft with --jobs >= 2: it scans
-        # the segments in worker processes and returns the merged Facts.
-        self.analyser = None
 
     @property
     def nlp(self):
-        from .nlp import load_pipeline
-
         return load_pipeline(self.settings.model)
 
     @property
     def bank(self):
         if self._bank is None:
-            from .matching import MatcherBank
-            from .nlp import require_annotations
-            from ..score.scorecard import measures_of, yardstick_blocks
-
             require_annotations(self.nlp, self.rules)
             blocks = [b for r in self.rules for b in r.blocks()]
-            # The scorecard measures with the built-in measure blocks whatever
-            # the selection: compiled here, matched, but never reported.
-            blocks += yardstick_blocks(exclude={b.key for b in blocks})
+            own = {b.key for b in blocks}
+            blocks += [b for b in self.measure_blocks if b.key not in own]
             self._bank = MatcherBank(self.nlp, blocks, brand=self.settings.brand, accept=self.settings.accept)
-            self.measures = measures_of(self._bank.blocks.values())
+            self.measures = {b.key: b.measure for b in self._bank.blocks.values() if b.measure in MEASURES}
         return self._bank
 
     def analyse(self, parsed: Parsed) -> Facts:
         """Scan segments paragraph by paragraph: Docs are dropped as soon as
         they are scanned, so memory follows the findings, not the file."""
-        if self.analyser is not None:
-            facts = self.analyser(self, parsed)
-            if facts is not None:
-                return facts
         texts = [break_long_runs(s.text) for s in parsed.segments]  # same offsets, linear tokenizing
         docs = self.nlp.pipe(texts, batch_size=256)
         return self.bank.scan(parsed.segments, docs)
 
-    def check(self, source: SourceFile) -> FileResult:
+    def check(self, source: SourceFile, analyse=None) -> FileResult:
+        """`analyse(engine, parsed)` may scan the segments instead of
+        self.analyse (run/parallel.py spreads one large draft over worker
+        processes); when it returns None they are scanned here."""
         try:
             parsed = parse(source.text, source.format)
         except Unreadable as exc:  # one line naming the place; the run's other drafts go on
             line = LineIndex(source.text).position(exc.offset)[0]
             raise InputError(f"{source.path}:{line}", exc.what) from None
-        facts = self.analyse(parsed)
-        from ..rules.kinds import KINDS, Context
-
+        facts = analyse(self, parsed) if analyse is not None else None
+        if facts is None:
+            facts = self.analyse(parsed)
         channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel
         ctx = Context(text=source.text, path=source.path, facts=facts)
         diagnostics: list[Diagnostic] = []
@@ -106,8 +108,6 @@ class Engine:
             diagnostics.extend(KINDS[rule.kind].run(active, ctx))
         result = FileResult(path=source.path, text=source.text, facts=facts, meta=parsed.meta, measures=self.measures)
         if parsed.directives:
-            from .suppress import apply_suppressions
-
             diagnostics, result.suppressed, result.unused_suppressions = apply_suppressions(
                 source.text, parsed.directives, diagnostics
             )

@@ -6,7 +6,10 @@ of phrase strings to PhraseMatcher and token lists to Matcher)."""
 from __future__ import annotations
 
 from .facts import Facts, Hit, Sentence
+from ..rules.regex import compile_regex
 from ..rules.spec import Block, thaw
+from ..rules.vocabulary import AcceptList
+from .tokenfacts import DocArrays, MatcherGate
 
 _CLOSERS = "\"')]}’”»"
 # What may stand beside a hit on its line for `line_edge` (marks, bullets, quotes, arrows, rules).
@@ -23,8 +26,6 @@ class MatcherBank:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher = Matcher(nlp.vocab)
         self.regexes = []
-        from ..rules.vocabulary import AcceptList
-
         self.accept = AcceptList(accept)
         make = nlp.make_doc
         for b in blocks:
@@ -35,22 +36,16 @@ class MatcherBank:
             if b.patterns:
                 self.matcher.add(b.key, [thaw(p) for p in b.patterns], greedy="LONGEST")
             if b.regex:
-                from ..rules.regex import compile_regex
-
                 for rx in b.regex:
                     self.regexes.append((b.key, compile_regex(rx, b.case == "insensitive")))
         self.has_patterns = len(self.matcher) > 0
         self.has_orth = len(self.orth) > 0
-        from .tokenfacts import MatcherGate
-
         self.gate = MatcherGate(nlp.vocab.strings, [thaw(p) for b in blocks for p in b.patterns])
 
     def scan(self, segments, docs) -> Facts:
         facts = Facts(segments=list(segments))
         strings = self.nlp.vocab.strings
         hits = facts.hits
-        from .tokenfacts import DocArrays
-
         for seg_i, doc in enumerate(docs):
             sent_base = len(facts.sentences)
             arrays = DocArrays(doc)

@@ -14,6 +14,7 @@ import os
 from functools import lru_cache
 
 from ..errors import ConfigError
+from ..rules.spec import trained_attrs
 
 
 @lru_cache(maxsize=4)
@@ -52,8 +53,6 @@ _FILLED_BY = {
 
 def require_annotations(nlp, rules) -> None:
     """Refuse a rule whose token patterns test what this pipeline never sets."""
-    from ..rules.spec import trained_attrs
-
     pipes = set(nlp.pipe_names)
     for rule in rules:
         missing = sorted(a for a in trained_attrs(rule) if not pipes.intersection(_FILLED_BY[a]))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..diagnostics import LineIndex
+from ..diagnostics import Diagnostic, Level, LineIndex
 
 _HTML = re.compile(r"<!--\s*tonelint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.I)
 _PLAIN = re.compile(r"tonelint:\s*(ignore|disable|enable)\b([^\r\n]*)", re.I)
@@ -99,8 +99,6 @@ UNUSED_ID = "TL001"
 def report_unused(result, engine) -> None:
     """--report-unused-suppressions: each directive that silenced nothing becomes
     a finding (ruff's RUF100), so stale comments do not pile up in drafts."""
-    from ..diagnostics import Diagnostic, Level
-
     if not result.unused_suppressions:
         return
     active = {r.id for r in engine.rules}

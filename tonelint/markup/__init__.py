@@ -33,6 +33,8 @@ _CHUNK_THRESHOLD = 512 * 1024  # characters; here, not in chunks.py, so small dr
 
 
 def parse(text: str, fmt: str) -> Parsed:
+    # Front ends are imported on first use (FRONT_ENDS names their modules): a
+    # run loads only those its drafts need, and a run served from the cache none.
     if fmt == "markdown" and len(text) > _CHUNK_THRESHOLD:  # bounded memory on very large drafts (chunks.py)
         from .chunks import parse_markdown_chunked
 

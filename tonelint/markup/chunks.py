@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from . import markdown
 from .document import Parsed
 
 CHUNK_SIZE = 256 * 1024
@@ -176,20 +177,18 @@ def _unresolved(parsed: Parsed, raw: str, labels) -> bool:
 
 
 def parse_markdown_chunked(text: str, size: int | None = None) -> Parsed:
-    from .markdown import parse_markdown
-
     bounds = [0, *cut_points(text, size), len(text)]
     env: dict = {}
     pieces: list[tuple[int, int, Parsed, set]] = []
     for a, b in zip(bounds, bounds[1:]):
-        parsed = parse_markdown(text[a:b], env)
+        parsed = markdown.parse_markdown(text[a:b], env)
         pieces.append((a, b, parsed, set(env.get("references", {}))))  # labels known up to this piece's end
     labels = set(env.get("references", {}))
     out = Parsed()
     for i, (a, b, parsed, known) in enumerate(pieces):
         later = labels - known
         if later and _unresolved(parsed, text[a:b], later):
-            parsed = parse_markdown(text[a:b], env)
+            parsed = markdown.parse_markdown(text[a:b], env)
         parsed.shift(a)
         out.segments.extend(parsed.segments)
         out.directives.extend(parsed.directives)

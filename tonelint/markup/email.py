@@ -20,7 +20,10 @@ import email.policy
 import re
 
 from .document import Parsed, Unreadable
+from .html import parse_html
+from .plain import parse_plain
 from .segment import Segment
+from .transfer import decode_base64, decode_quoted_printable, remap
 
 _SUBJECT = re.compile(r"^subject:[ \t]*(.*?)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
 # Continuation lines right after the Subject line: one match each, in a row.
@@ -39,11 +42,7 @@ _HTML_START = re.compile(
 
 def _body_parser(content_type: str, body: str):
     if content_type == "text/html" or (content_type == "text/plain" and _HTML_START.match(body[:4096])):
-        from .html import parse_html
-
         return parse_html
-    from .plain import parse_plain
-
     return parse_plain
 
 
@@ -144,8 +143,6 @@ def parse_email(source_text: str) -> Parsed:
     if base >= 0 and cte in ("7bit", "8bit", "binary") and raw_payload == body:
         sub = _body_parser(ctype, body)(raw_payload).shift(base)
     elif base >= 0 and cte in ("quoted-printable", "base64"):
-        from .transfer import decode_base64, decode_quoted_printable, remap
-
         decode = decode_quoted_printable if cte == "quoted-printable" else decode_base64
         decoded = decode(raw_payload, part.get_content_charset())
         sub = remap(_body_parser(ctype, decoded.text)(decoded.text), decoded).shift(base)

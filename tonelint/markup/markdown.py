@@ -16,6 +16,7 @@ import re
 from ..diagnostics import LineIndex
 from .document import Parsed, Unreadable, lf_only
 from .front_matter import front_matter_segment
+from .html import parse_html
 from .segment import Segment
 
 _URL = re.compile(r"(?:https?://|www\.|mailto:)[^\s<>()\[\]]+", re.IGNORECASE)
@@ -199,8 +200,6 @@ def parse_markdown(source_text: str, env: dict | None = None) -> Parsed:
             # now</a>"); the reader sees that text, so the HTML front end
             # reads it, and its comments can carry directives as elsewhere.
             if tok.map:
-                from .html import parse_html
-
                 start = offset(tok.map[0])
                 block = parse_html(source_text[start : offset(tok.map[1])]).shift(start)
                 parsed.segments.extend(seg for seg in block.segments if seg.text.strip())

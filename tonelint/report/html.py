@@ -17,10 +17,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from html import escape
 
-from .. import __version__
 from ..diagnostics import Applicability, Diagnostic, LineIndex
 from ..plural import agree, counted
 from ..score.scorecard import WEIGHTS, counted_noun, order_text, score_result
+from ..version import __version__
 from .families import FAMILIES, colour_of
 from .printable import printable
 

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, LineIndex
+from ..run.baseline import fingerprints
 from .printable import printable
 
 
@@ -37,8 +38,6 @@ def finding(d: Diagnostic, index: LineIndex) -> dict:
 def findings(result, index: LineIndex | None = None) -> list[dict]:
     """The file's findings, each with the line-independent `fingerprint` that
     baselines and SARIF's partialFingerprints use (baseline.py)."""
-    from ..run.baseline import fingerprints
-
     index = index or LineIndex(result.text)
     out = []
     for d, fp in zip(result.diagnostics, fingerprints(result.text, result.diagnostics)):

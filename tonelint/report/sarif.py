@@ -17,8 +17,10 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import __version__
 from ..diagnostics import LineIndex
+from ..rules.docs import summary
+from ..score.scorecard import sarif_properties, score_result
+from ..version import __version__
 from .records import findings, relative_uri
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -47,8 +49,6 @@ def _descriptor(rule_id: str, meta, example: dict | None) -> dict:
     """A reportingDescriptor from the rule's YAML, or, for findings no loaded
     rule describes (TL001, TL901 come from the run itself), from a finding."""
     if meta is not None:
-        from ..rules.docs import summary
-
         level = str(meta.level)
         name, short, full = meta.name, summary(meta), " ".join((meta.description or meta.message).split())
         rationale, rewrite, family = " ".join(meta.rationale.split()), _generic(meta.rewrite), meta.family
@@ -150,8 +150,6 @@ def build(run, options) -> dict:
     if options.score:
         # Each draft's scorecard rides on its artifact as a property bag, so
         # code-scanning consumers that ignore it lose nothing.
-        from ..score.scorecard import sarif_properties, score_result
-
         artifacts = []
         for result in run.results:
             props = sarif_properties(score_result(result))

@@ -7,6 +7,7 @@ from collections import Counter
 
 from ..diagnostics import Level, LineIndex
 from ..plural import counted
+from ..score.scorecard import failing, score_result, text_lines
 from .printable import printable
 
 _COLOURS = {Level.ERROR: "31", Level.WARNING: "33", Level.SUGGESTION: "36"}
@@ -49,8 +50,6 @@ def summary(run, options) -> str:
     fixable = sum(1 for d in run.diagnostics if d.fix is not None and d.fix.applicability.value == "safe")
     if fixable and not run.fixed:
         text += f" {fixable} fixable with --fix."
-    from ..score.scorecard import failing
-
     below = failing(run.results, options.min_score)
     if below:
         text += f" {counted(len(below), 'draft')} scored below --min-score {options.min_score}."
@@ -62,8 +61,6 @@ def summary(run, options) -> str:
 
 
 def _scorecard(result, options, colour: bool) -> list[str]:
-    from ..score.scorecard import score_result, text_lines
-
     card = score_result(result)
     if card is None:
         return []

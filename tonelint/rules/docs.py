@@ -8,7 +8,7 @@ import difflib
 import json
 import re
 import textwrap
-from pathlib import Path
+from dataclasses import replace
 
 from ..errors import TonelintError
 from ..plural import counted
@@ -19,20 +19,10 @@ class UnknownRule(TonelintError):
     """`tonelint explain` was given an id no loaded rule has."""
 
 
-def effective_for(target: str | None, *, config=None, isolated=False, rule_paths=(), select=None, ignore=()):
-    """The settings `tonelint check TARGET` would use (TARGET: a file or folder; default: here)."""
-    from ..run.config import Resolver
-    from ..run.options import RunOptions
-
-    options = RunOptions(paths=[], config=config, isolated=isolated, rule_paths=list(rule_paths),
-                         select=list(select) if select else None, ignore=list(ignore))
-    return Resolver(options).effective(str(Path(target) if target else Path.cwd()))
-
-
 def all_rules(effective) -> list:
-    """Every loaded rule, selected or not, with the config's tweaks applied."""
-    from dataclasses import replace
-
+    """Every loaded rule, selected or not, with the config's tweaks applied.
+    `effective` is a file's settings as the run computes them
+    (run.runner.effective_for); this module never reads configuration."""
     everything = replace(effective, select=("ALL",), ignore=(), path_ignore=(), levels=())
     return everything.rules()
 

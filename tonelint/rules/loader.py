@@ -9,6 +9,7 @@ half-loaded rule set.
 from __future__ import annotations
 
 from dataclasses import replace
+from importlib.resources import files
 from pathlib import Path
 
 from ..diagnostics import Level
@@ -21,8 +22,6 @@ RULE_SUFFIXES = (".yaml", ".yml")
 
 def builtin_dir() -> Path:
     try:
-        from importlib.resources import files
-
         path = Path(str(files("tonelint._rules")))
         if path.is_dir():
             return path
@@ -50,10 +49,13 @@ def load_file(path: Path) -> list[Rule]:
     return [parse_rule(item, str(path)) for item in items]
 
 
-def load_pack(folder: Path) -> list[Rule]:
-    from ..run.cache import cached_pack
-
-    return cached_pack(folder, _load_pack)  # parsed once per content, see cache.py
+def load_pack(folder: Path, store=None) -> list[Rule]:
+    """The rules of one pack folder.  `store` (a run's RuleStore, see
+    run/cache.py) keeps parsed packs by content; without one it is parsed."""
+    folder = Path(folder)
+    if store is None:
+        return _load_pack(folder)
+    return store.pack(folder, _load_pack)
 
 
 def _load_pack(folder: Path) -> list[Rule]:
@@ -63,13 +65,13 @@ def _load_pack(folder: Path) -> list[Rule]:
     return rules
 
 
-def load_rules(paths: list[Path] | None = None, *, builtin: bool = True) -> list[Rule]:
+def load_rules(paths: list[Path] | None = None, *, builtin: bool = True, store=None) -> list[Rule]:
     rules: list[Rule] = []
     if builtin:
-        rules.extend(load_pack(builtin_dir()))
+        rules.extend(load_pack(builtin_dir(), store))
     for p in paths or []:
         p = Path(p)
-        rules.extend(load_file(p) if p.is_file() else load_pack(p))
+        rules.extend(load_file(p) if p.is_file() else load_pack(p, store))
     seen: dict[str, Rule] = {}
     for rule in rules:
         if rule.id in seen:

@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..engine.core import Engine, Settings
+from ..source.files import SourceFile
+from .loader import load_rules
+
 
 @dataclass
 class Failure:
@@ -37,15 +41,10 @@ class Outcome:
 
 def load(path: str | None):
     """The pack to test: a folder or a single rule file; the built-in pack by default."""
-    from .loader import load_rules
-
     return load_rules([Path(path)] if path is not None else None, builtin=path is None)
 
 
 def run(rules, *, channel: str | None = None) -> Outcome:
-    from ..engine.core import Engine, Settings
-    from ..source.files import SourceFile
-
     engine = Engine(list(rules), Settings(channel=channel))
     out = Outcome(rules=len(rules))
     for rule in rules:

@@ -42,7 +42,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..diagnostics import LineIndex
 from ..errors import TonelintError
+from ..source.files import read_regular
+from ..source.safewrite import write_output
 
 FORMAT_VERSION = 1
 CONTEXT = 24
@@ -84,8 +87,6 @@ def _key_path(path: str, base: Path) -> str:
 
 
 def _entries(run, base: Path):
-    from ..diagnostics import LineIndex
-
     for result in run.results:
         index = LineIndex(result.text)
         for d, fp in zip(result.diagnostics, fingerprints(result.text, result.diagnostics)):
@@ -98,8 +99,6 @@ def write(path: str, run) -> int:
     base = Path(os.path.abspath(path)).parent
     items = sorted((e for _, e in _entries(run, base)), key=lambda e: (e["path"], e["line"], e["rule"], e["fingerprint"]))
     data = {"tool": "tonelint", "version": FORMAT_VERSION, "findings": items}
-    from ..source.safewrite import write_output
-
     # A committed baseline is never left half-written, nor a read-only one replaced.
     write_output(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), "the baseline")
     return len(items)
@@ -107,8 +106,6 @@ def write(path: str, run) -> int:
 
 def load(path: str) -> Counter:
     """The baseline's findings as a multiset of (path, fingerprint)."""
-    from ..source.files import read_regular
-
     try:
         # A regular file of bounded size only: a FIFO named as the baseline
         # would block, a device never end.

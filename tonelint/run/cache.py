@@ -31,15 +31,22 @@ import pickle
 import secrets
 import shutil
 import stat
+from dataclasses import replace
 from pathlib import Path
 
+from .. import version
+from ..engine.core import FileResult
+from ..engine.facts import Facts
 from ..errors import TonelintError
+from ..rules.loader import builtin_dir
+from ..rules.rule import Rule
 from ..source.project import ROOT_MARKERS
+from .cachedata import CacheDataError, decode, encode
 
 CACHE_DIR_ENV = "TONELINT_CACHE_DIR"
 CACHE_DIR_NAME = ".tonelint_cache"
 # Bumped when the entry layout changes, independently of the package version.
-LAYOUT = "3"
+LAYOUT = "4"
 _LIST_SUFFIXES = (".yaml", ".yml", ".txt")
 # What _prepare writes at the top of the folder; clean() looks for them.
 _IGNORE_TEXT = "# Created by tonelint automatically.\n*\n"
@@ -191,8 +198,6 @@ def rules_fingerprint(rule_paths: tuple, builtin: bool) -> str:
     files beside them and everything under lists/, where word lists live).
     Computed once per run (Cache memoises it), never once per process: a
     long-lived caller must see rule edits."""
-    from ..rules.loader import builtin_dir
-
     h = hashlib.sha256()
     h.update(b"builtin" if builtin else b"no-builtin")
     _tree(builtin_dir(), h, recursive=True)  # always: the scorecard's yardstick
@@ -211,26 +216,20 @@ def rules_fingerprint(rule_paths: tuple, builtin: bool) -> str:
     return h.hexdigest()
 
 
-_code: list = []
-
-
 def code_fingerprint() -> str:
     """The version plus the size and mtime of every module in the package, so
     that an edited checkout (or an upgrade that forgot to bump the version)
-    never reads entries written by other code."""
-    if not _code:
-        from .. import __version__
-
-        h = hashlib.sha256(f"{LAYOUT}\0{__version__}".encode())
-        pkg = Path(__file__).resolve().parents[1]  # the whole tonelint package
-        for p in sorted(pkg.rglob("*.py")):
-            try:
-                st = p.stat()
-            except OSError:
-                continue
-            h.update(f"\0{p.relative_to(pkg)}\0{st.st_size}\0{st.st_mtime_ns}".encode())
-        _code.append(h.hexdigest())
-    return _code[0]
+    never reads entries written by other code.  Read once per Cache or
+    RuleStore, so a long-lived caller sees an edited checkout on its next run."""
+    h = hashlib.sha256(f"{LAYOUT}\0{version.__version__}".encode())
+    pkg = Path(__file__).resolve().parents[1]  # the whole tonelint package
+    for p in sorted(pkg.rglob("*.py")):
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        h.update(f"\0{p.relative_to(pkg)}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return h.hexdigest()
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -342,7 +341,9 @@ class Cache:
     without following links and must belong to the user; the root must be
     new, empty, or tagged by tonelint (CACHEDIR.TAG); files are created with
     O_EXCL and renamed into place.  Anything else makes the cache unusable
-    for the run, never an error: the run goes on without it."""
+    for the run, never an error: the run goes on without it.  The layout
+    folder stays open for the run, so `tonelint clean` racing a run removes
+    the folder and the run's later writes go nowhere."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -351,6 +352,13 @@ class Cache:
         self._refused = False
         self._key: bytes | None = None
         self._rules: dict = {}
+        self._code: str | None = None
+
+    def code(self) -> str:
+        """code_fingerprint(), read once per Cache (so once per run)."""
+        if self._code is None:
+            self._code = code_fingerprint()
+        return self._code
 
     def key(self, source, settings) -> str:
         """`settings` is whatever decides the findings besides the text: the
@@ -361,7 +369,7 @@ class Cache:
             self._rules[packs] = rules_fingerprint(*packs)
         h = hashlib.sha256()
         for part in (
-            code_fingerprint(),
+            self.code(),
             self._rules[packs],
             repr(settings),
             os.environ.get("TONELINT_MODEL", ""),
@@ -455,8 +463,6 @@ class Cache:
 
     def get(self, key: str, source):
         """The cached FileResult for `source`, or None (missing or damaged)."""
-        from .cachedata import CacheDataError, decode
-
         body = self.get_blob(key)
         if body is None:
             return None
@@ -464,29 +470,18 @@ class Cache:
             entry = decode(body)
         except CacheDataError:
             return None
-        from ..engine.core import FileResult
-
-        if not isinstance(entry, dict) or set(entry) != {"result", "facts", "tally"}:
+        if not isinstance(entry, dict) or set(entry) != {"result", "facts"}:
             return None
-        result, facts, counted = entry["result"], entry["facts"], entry["tally"]
+        result, facts = entry["result"], entry["facts"]
         if not isinstance(result, FileResult) or result.path != source.path or not isinstance(facts, str):
             return None
-        result.text = source.text
-        result.facts = lazy_facts(facts.encode("utf-8"), counted, decode)
-        return result
+        return restore(result, facts.encode("utf-8", "surrogatepass"), source, decode)
 
     def put(self, key: str, result) -> None:
-        """Store a result; a cache that cannot be written is skipped, not fatal."""
-        from dataclasses import replace
-
-        from .cachedata import encode
-
+        """Store a result as it is (its scorecard tally included); a cache
+        that cannot be written is skipped, not fatal."""
         try:
-            from ..score.scorecard import result_tally
-
-            counted = result_tally(result)
-            facts = _facts_json(result.facts)
-            body = encode({"result": replace(result, text="", facts=None), "facts": facts, "tally": counted})
+            body = encode({"result": replace(result, text="", facts=None), "facts": _facts_json(result.facts)})
         except (TypeError, ValueError):  # e.g. a front-matter value JSON cannot hold: just not cached
             return
         self.put_blob(key, body.encode("utf-8", "surrogatepass"))
@@ -525,110 +520,115 @@ def _tagged(root_fd: int) -> bool:
 
 def _facts_json(facts) -> str:
     """Facts as the JSON an entry keeps, reusing JSON that was never decoded."""
-    from .cachedata import decode, encode
-
     if facts is None:
         return ""
-    if isinstance(facts, _LazyFacts):
-        if facts._decode is decode:
+    if isinstance(facts, LazyFacts):
+        if not facts.loaded and facts._decode is decode:
             return facts._blob.decode("utf-8", "surrogatepass")
         facts = facts._facts()
     return encode(facts)
 
 
-def use_rule_store(options) -> None:
-    """Keep parsed rule packs beside the results unless --no-cache.  Runner
-    sets this first thing, so any step that loads rules (config checks, the
-    progress count) finds the on-disk packs whatever order it runs in."""
-    _rule_store[:] = [] if options.no_cache else [Cache(cache_dir())]
+class RuleStore:
+    """Parsed rule packs for one run, handed to rules.loader.load_pack.
 
+    Validating a pack (YAML with line numbers, every token pattern through
+    spaCy's Matcher validator) costs as much as checking a short draft, and a
+    run reads the built-in pack several times (config checks, each engine,
+    the scorecard's measure blocks).  A pack is keyed on the bytes of every
+    file under its folder (word lists included) plus the code fingerprint;
+    kept in memory for the store's life and, when the run has a result cache
+    (`disk`), on disk beside the results.  The Runner owns one; nothing here
+    outlives it."""
 
-def open_cache(options) -> Cache | None:
-    """The run's result cache, or None with --no-cache, --fix or --diff (those
-    must see the engine's fixes, and write new bytes that get new keys anyway)."""
-    if not _rule_store and not options.no_cache:
-        use_rule_store(options)
-    if options.no_cache or options.fix or options.diff:
-        return None
-    return _rule_store[0]
+    def __init__(self, disk: Cache | None = None) -> None:
+        self.disk = disk
+        self._packs: dict = {}
+        self._code: str | None = None
 
+    def code(self) -> str:
+        if self.disk is not None:
+            return self.disk.code()
+        if self._code is None:
+            self._code = code_fingerprint()
+        return self._code
 
-# Parsed rule packs: validating a pack (YAML with line numbers, every token
-# pattern through spaCy's Matcher validator) costs as much as checking a short
-# draft, and the scorecard loads the built-in pack a second time.  A pack is
-# keyed on the bytes of every file under its folder (word lists included)
-# plus the code fingerprint; kept in memory for the process and, when a run
-# opened the cache, on disk beside the results.
-_packs: dict = {}
-_rule_store: list = []
-
-
-def cached_pack(folder, load) -> list:
-    folder = Path(folder)
-    h = hashlib.sha256(f"pack\0{code_fingerprint()}\0{folder}\0".encode())
-    _tree(folder, h, recursive=True)
-    key = h.hexdigest()
-    if key in _packs:
-        return list(_packs[key])
-    store = _rule_store[0] if _rule_store else None
-    from ..rules.rule import Rule
-    from .cachedata import CacheDataError, decode, encode
-
-    rules = store.get_blob("rules-" + key) if store is not None else None
-    if rules is not None:
-        try:
-            rules = decode(rules)
-        except CacheDataError:  # a damaged entry is parsed again
-            rules = None
-    if not (isinstance(rules, tuple) and all(isinstance(r, Rule) for r in rules)):
-        rules = tuple(load(folder))
-        if store is not None:
+    def pack(self, folder: Path, load) -> list:
+        """The rules of the pack in `folder`, parsed by `load(folder)` only
+        when neither memory nor disk holds this content."""
+        h = hashlib.sha256(f"pack\0{self.code()}\0{folder}\0".encode())
+        _tree(folder, h, recursive=True)
+        key = h.hexdigest()
+        if key in self._packs:
+            return list(self._packs[key])
+        rules = self.disk.get_blob("rules-" + key) if self.disk is not None else None
+        if rules is not None:
             try:
-                store.put_blob("rules-" + key, encode(rules).encode("utf-8", "surrogatepass"))
-            except (TypeError, ValueError):
-                pass
-    _packs[key] = rules
-    return list(rules)
+                rules = decode(rules)
+            except CacheDataError:  # a damaged entry is parsed again
+                rules = None
+        if not (isinstance(rules, tuple) and all(isinstance(r, Rule) for r in rules)):
+            rules = tuple(load(folder))
+            if self.disk is not None:
+                try:
+                    self.disk.put_blob("rules-" + key, encode(rules).encode("utf-8", "surrogatepass"))
+                except (TypeError, ValueError):
+                    pass
+        self._packs[key] = rules
+        return list(rules)
+
+
+def pack_result(result) -> tuple:
+    """A result as a cache entry or a worker sends it: without its text (the
+    caller has the draft) and with its Facts as bytes, so that facts nobody
+    read are never unpickled and pickled again."""
+    return replace(result, text="", facts=None), facts_blob(result.facts)
+
+
+def restore(result, blob: bytes, source, load=pickle.loads):
+    """pack_result() undone: the draft's text back, the Facts left as bytes
+    until something reads them (`load`: pickle from a worker, one of
+    tonelint's own processes; cachedata.decode from the cache, never pickle)."""
+    result.text = source.text
+    result.facts = LazyFacts(blob, load) if blob else None
+    return result
 
 
 def facts_blob(facts) -> bytes:
-    """Facts as bytes for a worker's answer to the parent (pickle: between
-    tonelint's own processes, never on disk), without decoding facts that
-    were never read."""
+    """Facts as bytes, without unpickling facts that were never read."""
     if facts is None:
         return b""
-    if isinstance(facts, _LazyFacts) and facts._decode is pickle.loads:
-        return facts._blob  # never read: still the bytes it came as
-    if isinstance(facts, _LazyFacts):
-        facts = facts._facts()
+    if isinstance(facts, LazyFacts):
+        return facts.blob()
     return pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def lazy_facts(blob: bytes, counted: dict | None = None, decode=pickle.loads):
-    if not blob:
-        return None
-    facts = _LazyFacts(blob, decode)
-    if counted is not None:
-        facts._score_tally = counted
-    return facts
+class LazyFacts:
+    """A cached or worker-checked draft's Facts (sentences, hits, segments),
+    unpickled only when something reads them: the HTML report's timeline and
+    prose do; findings output and the scorecard (which has the result's
+    tally) do not, and the Facts are most of an entry's bytes.  Reads are
+    passed to the Facts, unpickled once."""
 
+    __slots__ = ("_blob", "_real", "_decode")
 
-class _LazyFacts:
-    """A cached draft's Facts (sentences, hits, segments), unpickled only when
-    something reads them: the scorecard does, plain findings output does not,
-    and the Facts are most of an entry's bytes.  On first use the object
-    turns into the Facts it stands for (same attributes, same class), so
-    later reads cost nothing extra."""
-
-    def __init__(self, blob: bytes, decode=pickle.loads) -> None:
+    def __init__(self, blob: bytes, load=pickle.loads) -> None:
         self._blob = blob
-        self._decode = decode  # pickle.loads from a worker, cachedata.decode from the cache
         self._real = None
+        self._decode = load
+
+    @property
+    def loaded(self) -> bool:
+        return self._real is not None
+
+    def blob(self) -> bytes:
+        """Pickled Facts, for a worker's answer to the parent."""
+        if self._real is None and self._decode is pickle.loads:
+            return self._blob
+        return pickle.dumps(self._facts(), protocol=pickle.HIGHEST_PROTOCOL)
 
     def _facts(self):
         if self._real is None:
-            from ..engine.facts import Facts
-
             real = self._decode(self._blob)
             if not isinstance(real, Facts):
                 raise TypeError("cached facts are not Facts")
@@ -637,21 +637,9 @@ class _LazyFacts:
         return self._real
 
     def __getattr__(self, name):
-        if name.startswith("__") or name in ("_blob", "_real", "_score_tally", "_decode"):
+        if name.startswith("_"):
             raise AttributeError(name)
-        real = self._facts()
-        state = dict(real.__dict__)
-        self.__dict__.clear()
-        self.__dict__.update(state)
-        self.__class__ = type(real)
-        return getattr(self, name)
+        return getattr(self._facts(), name)
 
-    def __reduce__(self):  # pickled as the Facts its bytes hold
-        return (self._decode, (self._blob,))
-
-
-def settings_for(runner, path: str) -> tuple:
-    """What besides the text decides a file's findings: its effective settings
-    (config.py: CLI merged over the config that applies to it) and the run
-    options that add findings.  Cheap: reads config files, never rules."""
-    return (runner.effective(path), bool(runner.options.report_unused_suppressions))
+    def __reduce__(self):  # pickled as the Facts it stands for
+        return (pickle.loads, (self.blob(),))

@@ -22,15 +22,20 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..diagnostics import Level
+from ..engine.core import Engine, Settings
 from ..errors import ConfigError, RuleError
-from ..rules.rule import check_channels
+from ..rules.loader import _matches, load_rules, select
+from ..rules.rule import check_channels, parse_rule
 from ..rules.spec import Ctx, check_keys, freeze, thaw
+from ..rules.vocabulary import REJECT_ID, reject_rule_data
+from ..rules.yamlfile import Mapping, load_yaml
+from ..score.scorecard import measure_blocks
 from .options import RunOptions
 
 CONFIG_FILES = (".tonelint.yaml", "tonelint.yaml", "pyproject.toml")
 
 # Built-in channel profiles.  The tuning itself is data in the rules' own
-# `channels:` blocks (engine._for_channel applies it), so a team pack's rules
+# `channels:` blocks (Rule.for_channel applies it), so a team pack's rules
 # tune themselves the same way; this table names the presets and says what
 # they change, for `--channel` validation and the docs.
 CHANNELS = {
@@ -108,13 +113,14 @@ class Effective:
     # engine cache and the result cache key on the rest.
     fail_level: Level = field(default=Level.WARNING, compare=False, repr=False)
     source: str = field(default="--config", compare=False, repr=False)  # where errors about these settings point
+    # The run's RuleStore (cache.py), which parses each pack once per run;
+    # None parses them every time.  Not a setting: outside equality and repr.
+    store: object = field(default=None, compare=False, repr=False)
 
     def rules(self, pack=None):
         """The active rules, with levels and channel tweaks applied; `pack`
         is _pack()'s answer when the caller has it already."""
-        from ..rules.loader import _matches, select
-
-        rules = list(pack if pack is not None else _pack(self.rule_paths, self.builtin))
+        rules = list(pack if pack is not None else _pack(self.rule_paths, self.builtin, self.store))
         synthesized = _reject_rule(self.reject, self.source)
         if synthesized is not None:
             if any(r.id == synthesized.id for r in rules):
@@ -130,7 +136,7 @@ class Effective:
         return chosen
 
     def known_channels(self, rules=None) -> set[str]:
-        rules = rules if rules is not None else _pack(self.rule_paths, self.builtin)
+        rules = rules if rules is not None else _pack(self.rule_paths, self.builtin, self.store)
         names = set(CHANNELS)
         for r in rules:
             names.update(str(k) for k in r.channels)
@@ -138,9 +144,7 @@ class Effective:
         return names
 
     def engine(self):
-        from ..engine.core import Engine, Settings
-
-        pack = _pack(self.rule_paths, self.builtin)
+        pack = _pack(self.rule_paths, self.builtin, self.store)
         rules = self.rules(pack)
         known = self.known_channels(pack)
         for name, where in ((self.channel, "--channel"), (self.default_channel, f"{self.source}: channel")):
@@ -148,7 +152,7 @@ class Effective:
                 raise ConfigError(where, f"unknown channel {name!r}{_hint(name, known)}")
         settings = Settings(brand=self.brand, accept=self.accept, model=self.model, channel=self.channel,
                             default_channel=self.default_channel)
-        return Engine(rules, settings)
+        return Engine(rules, settings, measure_blocks(self.store))
 
 
 def _hint(name: str, known) -> str:
@@ -156,21 +160,16 @@ def _hint(name: str, known) -> str:
     return f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(sorted(known))})"
 
 
-def _pack(rule_paths: tuple, builtin: bool):
-    """The packs' rules; cache.cached_pack memoises them by content, so an
-    edited rule file is seen even by a long-lived caller."""
-    from ..rules.loader import load_rules
-
-    return tuple(load_rules([Path(p) for p in rule_paths], builtin=builtin))
+def _pack(rule_paths: tuple, builtin: bool, store=None):
+    """The packs' rules; `store` (the run's RuleStore) keeps them by content,
+    so an edited rule file is seen by the next run."""
+    return tuple(load_rules([Path(p) for p in rule_paths], builtin=builtin, store=store))
 
 
 @lru_cache(maxsize=32)
 def _reject_rule(reject: tuple, where: str):
     if not reject:
         return None
-    from ..rules.rule import parse_rule
-    from ..rules.vocabulary import reject_rule_data
-
     if any(rep is not None for _, rep in reject):
         data = reject_rule_data({t: (rep if rep is not None else t) for t, rep in reject}, where)
     else:
@@ -225,7 +224,8 @@ def _config_in(folder: Path) -> Path | None:
     return None
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, store=None) -> Config:
+    """`store`: the run's RuleStore, for the selector checks."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -234,12 +234,10 @@ def load_config(path: Path) -> Config:
     if path.name == "pyproject.toml":
         data = _from_pyproject(text, str(path))
     else:
-        from ..rules.yamlfile import load_yaml
-
         data = load_yaml(text, str(path), ConfigError)
     if data is None:
         data = {}
-    return parse_config(data, str(path), path.resolve().parent)
+    return parse_config(data, str(path), path.resolve().parent, store)
 
 
 def _from_pyproject(text: str, where: str):
@@ -261,8 +259,6 @@ def _from_pyproject(text: str, where: str):
 def _with_lines(value, lines: list[str], start: int = 0):
     """TOML keeps no positions; find each key's line by looking for `key =` or a
     `[...key]` header after the section start, so errors can still say file:line."""
-    from ..rules.yamlfile import Mapping
-
     if isinstance(value, list):
         return [_with_lines(v, lines, start) for v in value]
     if not isinstance(value, dict):
@@ -318,7 +314,7 @@ def _levels(ctx, mapping) -> tuple:
     return tuple(out)
 
 
-def parse_config(data, where: str, root: Path) -> Config:
+def parse_config(data, where: str, root: Path, store=None) -> Config:
     ctx = Ctx(where, data, ConfigError)
     if not isinstance(data, dict):
         raise ConfigError(where, "a configuration file must be a mapping of settings")
@@ -372,7 +368,7 @@ def parse_config(data, where: str, root: Path) -> Config:
     fields["model"] = data.get("model")
     fields["channels"] = _channel_tweaks(ctx, data)
     config = Config(**fields)
-    _check_selectors(ctx, data, config)
+    _check_selectors(ctx, data, config, store)
     return config
 
 
@@ -394,10 +390,10 @@ def _channel_tweaks(ctx, data) -> tuple:
     return tuple(out)
 
 
-def _check_selectors(ctx, data, config: Config) -> None:
+def _check_selectors(ctx, data, config: Config, store=None) -> None:
     """A selector that matches no rule is a typo (ruff refuses them too)."""
     try:
-        rules = _pack(config.rule_paths, config.builtin)
+        rules = _pack(config.rule_paths, config.builtin, store)
     except RuleError:
         return  # the rule pack's own error is reported when it is used
     ids = _known_ids(rules, bool(config.reject))
@@ -424,8 +420,6 @@ def _check_selectors(ctx, data, config: Config) -> None:
 def _known_ids(rules, reject: bool) -> set:
     ids = {r.id for r in rules}
     if reject:
-        from ..rules.vocabulary import REJECT_ID
-
         ids.add(REJECT_ID)
     return ids
 
@@ -482,8 +476,10 @@ class Resolver:
     """Turns RunOptions (the command line) plus the config that applies to a
     file into that file's Effective settings."""
 
-    def __init__(self, options: RunOptions) -> None:
+    def __init__(self, options: RunOptions, store=None) -> None:
+        """`store`: the run's RuleStore (cache.py), handed to every Effective."""
         self.options = options
+        self.store = store
         self._configs: dict = {}
         self._folders: dict = {}
         self._by_folder: dict = {}
@@ -499,7 +495,7 @@ class Resolver:
     def _load(self, path: Path) -> Config:
         key = str(path.resolve())
         if key not in self._configs:
-            self._configs[key] = load_config(path)
+            self._configs[key] = load_config(path, self.store)
         return self._configs[key]
 
     def config_for(self, path: str) -> Config:
@@ -561,7 +557,7 @@ class Resolver:
             rule_paths=c.rule_paths + tuple(str(Path(p).resolve()) for p in o.rule_paths),
             builtin=c.builtin, brand=c.brand + tuple(o.brand), accept=c.accept,
             reject=c.reject, channel=o.channel.lower() if o.channel else None, default_channel=channel,
-            channels=c.channels, model=c.model, fail_level=fail, source=c.path or "--config",
+            channels=c.channels, model=c.model, fail_level=fail, source=c.path or "--config", store=self.store,
         )
         self._check_flags(effective)
         return effective
@@ -578,7 +574,7 @@ class Resolver:
         if key in self._flags_checked:
             return
         self._flags_checked.add(key)
-        ids = _known_ids(_pack(effective.rule_paths, effective.builtin), bool(effective.reject))
+        ids = _known_ids(_pack(effective.rule_paths, effective.builtin, self.store), bool(effective.reject))
         for flag, values in flags:
             for sel in values:
                 what = selector_problem(sel, ids)

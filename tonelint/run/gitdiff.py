@@ -17,6 +17,7 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 
+from ..diagnostics import LineIndex
 from ..errors import TonelintError
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
@@ -133,8 +134,6 @@ def keep_changed(run, ref: str, stdin_name: str | None = None) -> int:
     """Drop from `run` the findings on unchanged lines; return how many went.
     `stdin_name` (--stdin-filename) names text read from stdin, whose lines
     need not be the file's on disk: its findings are all kept."""
-    from ..diagnostics import LineIndex
-
     from_stdin = {"-", stdin_name}
     changes = changed_lines([r.path for r in run.results if r.path not in from_stdin], ref)
     dropped = 0

@@ -12,10 +12,17 @@ are checked in this process.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from functools import partial
 
+from ..engine.facts import Facts
+from ..errors import InputError, TonelintError
 from ..markup.guards import break_long_runs
+from .cache import pack_result, restore
 
 # Below this much text a pool's fork and result transfer cost about what the
 # second core saves (a 2 KB draft takes ~5 ms to check).
@@ -23,8 +30,17 @@ PARALLEL_MIN_CHARS = 64 * 1024
 # A single draft this large has its paragraphs spread over the workers.
 LARGE_FILE_CHARS = 1024 * 1024
 
-_RUNNER = None
-_SOURCES: list = []
+# What a worker process works from, set by the pool's initializer in the
+# worker only (the parent never sets it): a tuple handed to
+# ProcessPoolExecutor's initargs, which a forked worker inherits in memory,
+# never pickled.  (runner, sources) for _work, (engine, segments) for
+# _scan_part; it lives as long as the worker, which ends with its pool.
+_worker: tuple = ()
+
+
+def _enter(*context) -> None:
+    global _worker
+    _worker = context
 
 
 def default_jobs() -> int:
@@ -37,10 +53,7 @@ def default_jobs() -> int:
 def check_sources(runner, items):
     """Yield one FileResult or TonelintError per item, in order, each as soon
     as it and all before it are done (a progress bar keeps moving)."""
-    from .cache import open_cache, settings_for
-    from ..errors import TonelintError
-
-    cache = open_cache(runner.options)
+    cache = runner.result_cache()
     out: list = []
     keys: dict[int, str] = {}
     todo: list[int] = []
@@ -49,7 +62,7 @@ def check_sources(runner, items):
         if isinstance(item, TonelintError):
             continue
         if cache is not None:
-            key = cache.key(item, settings_for(runner, item.path))
+            key = cache.key(item, runner.cache_settings(item.path))
             hit = cache.get(key, item)
             if hit is not None:
                 out[i] = hit
@@ -70,104 +83,72 @@ def _check_all(runner, sources: list):
     jobs = runner.options.jobs or default_jobs()
     if jobs >= 2 and len(sources) == 1 and len(sources[0].text) >= LARGE_FILE_CHARS and _can_fork():
         # One large draft: its paragraphs are scanned by all the workers.
-        from functools import partial
-
-        runner.engine_for(sources[0].path).analyser = partial(_split_analyse, jobs=jobs)
+        return (checked(runner, s, partial(_split_analyse, jobs=jobs)) for s in sources)
     jobs = min(jobs, len(sources))
     if jobs < 2 or sum(len(s.text) for s in sources) < PARALLEL_MIN_CHARS or not _can_fork():
         return (checked(runner, s) for s in sources)
     return iter(_pooled(runner, sources, jobs))
 
 
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def _pooled(runner, sources: list, jobs: int):
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _RUNNER, _SOURCES
-    # Everything slow to load is loaded here, once, and inherited by the fork.
-    for s in sources:
-        runner.engine_for(s.path).bank  # noqa: B018 - compiles the bank and loads spaCy
-    _RUNNER, _SOURCES = runner, sources
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            # Largest drafts first keeps both cores busy to the end; map()
-            # would hand them out in input order.
-            order = sorted(range(len(sources)), key=lambda i: -len(sources[i].text))
-            futures = {i: pool.submit(_work, i) for i in order}
-            for i in range(len(sources)):
-                try:
-                    yield _unpack(futures.pop(i).result(), sources[i])
-                except BrokenProcessPool:
-                    yield _alone(i, sources[i])
-    finally:
-        _RUNNER, _SOURCES = None, []
-
-
-def _alone(i: int, source):
-    """A draft whose pool broke (a worker was killed: the OOM killer, a
-    signal): checked again in a worker of its own, so the one draft that
-    kills its worker is named and every other draft is still checked."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from ..errors import InputError
-
-    try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as solo:
-            return _unpack(solo.submit(_work, i).result(), source)
-    except BrokenProcessPool:
-        return InputError(source.path, "not checked: the worker process checking it was killed "
-                                       "(out of memory, or a signal)")
-
-
-def _work(i: int):
-    """In a worker: the result travels without the text (the parent has it)
-    and with its Facts as the bytes the cache stores, unpickled in the parent
-    only if a reporter reads them (the scorecard does)."""
-    from dataclasses import replace
-
-    from ..errors import TonelintError
-    from ..score.scorecard import result_tally
-    from .cache import facts_blob
-
-    result = checked(_RUNNER, _SOURCES[i])
-    if isinstance(result, TonelintError):
-        return result
-    return replace(result, text="", facts=None), facts_blob(result.facts), result_tally(result)
-
-
-def checked(runner, source):
+def checked(runner, source, analyse=None):
     """The draft's FileResult, or the InputError that says why this one draft
     could not be checked (markup nested past reading, say): never an
     exception that would end the run for every other draft.  A rule or
     config error still ends the run: nothing is checked with a broken pack."""
-    from ..errors import InputError
-
     try:
-        return runner.check_source(source)
+        return runner.check_source(source, analyse) if analyse is not None else runner.check_source(source)
     except InputError as exc:
         return exc
 
 
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _pooled(runner, sources: list, jobs: int):
+    # Everything slow to load is loaded here, once, and inherited by the fork.
+    for s in sources:
+        runner.engine_for(s.path).bank  # noqa: B018 - compiles the bank and loads spaCy
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_enter, initargs=(runner, sources)) as pool:
+        # Largest drafts first keeps both cores busy to the end; map()
+        # would hand them out in input order.
+        order = sorted(range(len(sources)), key=lambda i: -len(sources[i].text))
+        futures = {i: pool.submit(_work, i) for i in order}
+        for i in range(len(sources)):
+            try:
+                yield _unpack(futures.pop(i).result(), sources[i])
+            except BrokenProcessPool:
+                yield _alone(runner, sources, i)
+
+
+def _alone(runner, sources: list, i: int):
+    """A draft whose pool broke (a worker was killed: the OOM killer, a
+    signal): checked again in a worker of its own, so the one draft that
+    kills its worker is named and every other draft is still checked."""
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_enter, initargs=(runner, sources)) as solo:
+            return _unpack(solo.submit(_work, i).result(), sources[i])
+    except BrokenProcessPool:
+        return InputError(sources[i].path, "not checked: the worker process checking it was killed "
+                                           "(out of memory, or a signal)")
+
+
+def _work(i: int):
+    """In a worker: the result (its scorecard tally included) travels
+    without the text (the parent has it) and with its Facts as the bytes the
+    cache stores, unpickled in the parent only if a reporter reads them."""
+    runner, sources = _worker
+    result = checked(runner, sources[i])
+    return result if isinstance(result, TonelintError) else pack_result(result)
+
+
 def _unpack(packed, source):
-    from .cache import lazy_facts
-
-    if not isinstance(packed, tuple):
-        return packed  # the draft's InputError
-    result, blob, counted = packed
-    result.text = source.text
-    result.facts = lazy_facts(blob, counted)
-    return result
-
-
-_ENGINE = None
-_SEGMENTS: list = []
+    if isinstance(packed, TonelintError):
+        return packed  # this draft's InputError
+    result, blob = packed
+    return restore(result, blob, source)
 
 
 def _split_analyse(engine, parsed, jobs: int):
@@ -176,10 +157,6 @@ def _split_analyse(engine, parsed, jobs: int):
     fact is local to a paragraph or a sentence (hits never cross a segment;
     overlap and sentence vetoes are decided per segment and per sentence), so
     the join is the whole draft's Facts, renumbered."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _ENGINE, _SEGMENTS
     segments = parsed.segments
     if len(segments) < 2 * jobs:
         return None
@@ -193,30 +170,25 @@ def _split_analyse(engine, parsed, jobs: int):
             start, size = i + 1, 0
     if start < len(segments):
         groups.append((start, len(segments)))
-    _ENGINE, _SEGMENTS = engine, segments
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_enter, initargs=(engine, segments)) as pool:
             parts = [(a, pool.submit(_scan_part, a, b)) for a, b in groups]
             return _join(segments, [(a, f.result()) for a, f in parts])
     except BrokenProcessPool:
         return None  # a worker was killed: the draft is scanned in this process instead
-    finally:
-        _ENGINE, _SEGMENTS = None, []
 
 
 def _scan_part(a: int, b: int):
-    segments = _SEGMENTS[a:b]
-    docs = _ENGINE.nlp.pipe([break_long_runs(s.text) for s in segments], batch_size=256)
-    facts = _ENGINE.bank.scan(segments, docs)
+    engine, segments = _worker
+    segments = segments[a:b]
+    docs = engine.nlp.pipe([break_long_runs(s.text) for s in segments], batch_size=256)
+    facts = engine.bank.scan(segments, docs)
     facts.segments = []  # the parent has them
     return facts
 
 
 def _join(segments, parts):
-    from dataclasses import replace
-
-    from ..engine.facts import Facts
-
     out = Facts(segments=list(segments))
     for seg_base, part in parts:
         sent_base = len(out.sentences)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import sys
 
+import click
+
 THRESHOLD = 20
 
 
 class Bar:
     def __init__(self, total: int, stream) -> None:
-        import click
-
         self.stream = stream
         self._bar = click.progressbar(length=total, label="Checking", file=stream, show_pos=True, show_eta=False,
                                       item_show_func=lambda path: path and _tail(path), width=24)
@@ -35,15 +35,13 @@ def _tail(path: str, width: int = 40) -> str:
     return path if len(path) <= width else "…" + path[-(width - 1):]
 
 
-def attach(runner, quiet: bool, stream=None, threshold: int = THRESHOLD):
-    """Give `runner` a bar when this run deserves one; return it (or None) so
-    the caller can close it."""
+def bar_for(runner, quiet: bool, stream=None, threshold: int = THRESHOLD):
+    """A bar for `runner`'s inputs when this run deserves one, else None: the
+    caller hands it to runner.run(progress=...) and closes it."""
     stream = stream or sys.stderr
     if quiet or not (hasattr(stream, "isatty") and stream.isatty()):
         return None
     total = len(runner.inputs())
     if total < threshold:
         return None
-    bar = Bar(total, stream)
-    runner.progress = bar
-    return bar
+    return Bar(total, stream)

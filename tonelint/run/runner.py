@@ -6,18 +6,27 @@ to the terminal."""
 
 from __future__ import annotations
 
+import difflib
 import sys
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .. import report
 from ..diagnostics import Diagnostic, Level, LineIndex
 from ..engine.core import Engine, FileResult
 from ..engine.fixes import fix_text, fixable
+from ..engine.suppress import report_unused
 from ..errors import InputError, Skipped, TonelintError
+from ..score.scorecard import failing, tally
+from ..source.discover import DEFAULT_SUFFIXES, discover
 from ..source.files import NotText, SourceFile, decode, format_for, read_source
-from .. import report
+from ..source.safewrite import write_fixed
+from . import baseline, gitdiff
+from .cache import Cache, RuleStore, cache_dir
+from .config import Resolver
 from .options import RunOptions
+from .parallel import check_sources, checked
 
 
 @dataclass
@@ -47,16 +56,19 @@ class RunResult:
 
 
 class Runner:
-    """Builds engines once per distinct rule selection and reuses them."""
+    """Builds engines once per distinct rule selection and reuses them.
 
-    progress = None  # callable(item) after each input (progress.py sets it for a terminal bar)
+    Everything a run keeps (parsed rule packs, the result cache, engines,
+    settings per file) belongs to its Runner, so two Runners in one process
+    never see each other's options."""
 
     def __init__(self, options: RunOptions) -> None:
-        from .cache import use_rule_store
-
         self.options = options
         self.started = time.perf_counter()  # the report's elapsed time counts from here
-        use_rule_store(options)
+        # Parsed rule packs are kept beside the results unless --no-cache;
+        # made first, so any step that loads rules (config checks, the
+        # progress count) finds the on-disk packs whatever order it runs in.
+        self.store = RuleStore(None if options.no_cache else Cache(cache_dir()))
         self._engines: dict = {}
         self._effective: dict = {}
         self._resolver = None
@@ -67,10 +79,23 @@ class Runner:
     def resolver(self):
         """Config discovery and CLI-over-config merging (config.py)."""
         if self._resolver is None:
-            from .config import Resolver
-
-            self._resolver = Resolver(self.options)
+            self._resolver = Resolver(self.options, self.store)
         return self._resolver
+
+    def result_cache(self) -> Cache | None:
+        """The run's result cache, or None with --no-cache, --fix or --diff
+        (those must see the engine's fixes, and write new bytes that get new
+        keys anyway)."""
+        if self.options.fix or self.options.diff:
+            return None
+        return self.store.disk
+
+    def cache_settings(self, path: str) -> tuple:
+        """What besides the text decides a file's findings, for the cache key:
+        its effective settings (config.py: CLI merged over the config that
+        applies to it) and the run options that add findings.  Cheap: reads
+        config files, never rules."""
+        return (self.effective(path), bool(self.options.report_unused_suppressions))
 
     def effective(self, path: str):
         """The file's settings, memoised: the cache key, the engine and the
@@ -91,8 +116,6 @@ class Runner:
         stdin, discovered files the config wants, and what could not be read.
         Listed once per run; the progress bar counts the same list."""
         if self._inputs is None:
-            from ..source.discover import DEFAULT_SUFFIXES, discover
-
             out: list[tuple[str, InputError | None]] = []
             for raw in self.options.paths:
                 if raw == "-":
@@ -135,21 +158,25 @@ class Runner:
             except InputError as exc:
                 yield exc
 
-    def check_source(self, source: SourceFile) -> FileResult:
-        """One draft's findings, everything a cache entry or a worker returns."""
+    def check_source(self, source: SourceFile, analyse=None) -> FileResult:
+        """One draft's findings, everything a cache entry or a worker returns.
+        `analyse` is Engine.check's (parallel.py's split scan of one large draft)."""
         engine = self.engine_for(source.path)
-        return self._finish(engine, engine.check(source))
+        return self.finish(engine, engine.check(source) if analyse is None else engine.check(source, analyse))
 
-    def _finish(self, engine: Engine, result: FileResult) -> FileResult:
+    def finish(self, engine: Engine, result: FileResult) -> FileResult:
+        """What the run adds to the engine's result: unused suppressions when
+        asked for, and the scorecard's tally, counted once here and stored."""
         if self.options.report_unused_suppressions:
-            from ..engine.suppress import report_unused
-
             report_unused(result, engine)
+        if result.facts is not None:
+            result.tally = tally(result.facts, result.measures)
         return result
 
-    def run(self, previews: bool = False) -> RunResult:
+    def run(self, previews: bool = False, progress=None) -> RunResult:
         """Check every input (and fix it, with --fix or --diff); with
-        `previews`, also work out each draft's safe fixes without writing them."""
+        `previews`, also work out each draft's safe fixes without writing them.
+        `progress(item)` is called after each input, in order (progress.py's bar)."""
         out = RunResult()
         if self.options.fix or self.options.diff:
             items = (item if isinstance(item, TonelintError)
@@ -157,8 +184,6 @@ class Runner:
                      for item in self.sources())
         else:
             # Checking only: cached results and worker processes (parallel.py).
-            from .parallel import check_sources
-
             read: list = []
             items = check_sources(self, _kept(self.sources(), read) if previews else self.sources())
         for n, item in enumerate(items):
@@ -172,39 +197,25 @@ class Runner:
             out.results.append(item)
             if previews:
                 out.previews[item.path] = self._preview(read[n], item)
-            if self.progress is not None:
-                self.progress(item)
+            if progress is not None:
+                progress(item)
         return out
 
-    def _fix_checked(self, source: SourceFile, out: RunResult):
-        from .parallel import checked
-
-        result = checked(self, source)
-        if isinstance(result, TonelintError):
-            return result
-        return self._fix(self.engine_for(source.path), source, result, out)
-
-    def execute(self) -> Outcome:
+    def execute(self, progress=None) -> Outcome:
         """The whole run: check, then --write-baseline (which ends it), the
         --diff-from and --baseline filters, the report in the chosen format,
         and the exit code.  A step after the check that fails comes back as
         Outcome.fatal, so the CLI still prints the check's own errors first."""
         o = self.options
         fmt = report.pick(o.output.format, o.output.statistics)
-        run = self.run(previews=fmt.previews_fixes)
+        run = self.run(previews=fmt.previews_fixes, progress=progress)
         try:
             if o.write_baseline:
-                from .baseline import write
-
-                return Outcome(run, 2 if run.errors else 0, baseline_written=write(o.write_baseline, run))
+                return Outcome(run, 2 if run.errors else 0, baseline_written=baseline.write(o.write_baseline, run))
             if o.diff_from:
-                from .gitdiff import keep_changed
-
-                keep_changed(run, o.diff_from, o.stdin_filename if "-" in o.paths else None)
+                gitdiff.keep_changed(run, o.diff_from, o.stdin_filename if "-" in o.paths else None)
             if o.baseline:
-                from .baseline import drop_known
-
-                drop_known(run, o.baseline)
+                baseline.drop_known(run, o.baseline)
         except TonelintError as exc:
             return Outcome(run, exc.exit_code, fatal=exc)
         if not fmt.input_order:
@@ -246,6 +257,12 @@ class Runner:
         unsafe = len(fixable(result.diagnostics, unsafe=True)) - len(fixable(result.diagnostics))
         return FixPreview(source.text, fixed.text, list(fixed.applied), unsafe)
 
+    def _fix_checked(self, source: SourceFile, out: RunResult):
+        result = checked(self, source)
+        if isinstance(result, TonelintError):
+            return result
+        return self._fix(self.engine_for(source.path), source, result, out)
+
     def _fix(self, engine: Engine, source: SourceFile, result: FileResult, out: RunResult) -> FileResult:
         checked: dict[str, FileResult] = {source.text: result}
 
@@ -263,8 +280,6 @@ class Runner:
             out.diffs.append(unified_diff(source.path, source.text, fixed.text))
             return result
         if not source.stdin:
-            from ..source.safewrite import write_fixed
-
             try:
                 write_fixed(source, fixed.text)
             except InputError as exc:  # this draft stays as it was; the run goes on
@@ -272,7 +287,7 @@ class Runner:
                 return result
         out.fixed[source.path] = len(fixed.applied)
         lint(fixed.text)
-        return self._finish(engine, checked[fixed.text])
+        return self.finish(engine, checked[fixed.text])
 
 
 def _kept(items, into: list):
@@ -297,8 +312,6 @@ class Outcome:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    import difflib
-
     lines = difflib.unified_diff(
         LineIndex(before).lines(keepends=True), LineIndex(after).lines(keepends=True),
         fromfile=f"a/{path}", tofile=f"b/{path}"
@@ -310,11 +323,18 @@ def exit_code(run: RunResult, options: RunOptions) -> int:
     if run.errors:
         return 2
     if options.min_score is not None:
-        from ..score.scorecard import failing
-
         if failing(run.results, options.min_score):
             return 1
     if options.exit_zero:
         return 0
     # Each file's fail level is already CLI-over-config (config.Resolver).
     return int(any(d.level >= run.fail_levels.get(d.path, Level.WARNING) for d in run.diagnostics))
+
+
+def effective_for(target: str | None, *, config=None, isolated=False, rule_paths=(), select=None, ignore=(),
+                  store: RuleStore | None = None):
+    """The settings `tonelint check TARGET` would use (TARGET: a file or
+    folder; default: here), for `tonelint rules` and `tonelint explain`."""
+    options = RunOptions(paths=[], config=config, isolated=isolated, rule_paths=list(rule_paths),
+                         select=list(select) if select else None, ignore=list(ignore))
+    return Resolver(options, store or RuleStore()).effective(str(Path(target) if target else Path.cwd()))

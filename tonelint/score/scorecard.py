@@ -5,7 +5,7 @@ Nothing here matches text.  Every number is counted from the hits the engine's
 one matcher bank already produced (`FileResult.facts`), grouped by the
 `measure:` tag of the matcher block that found them, so a word list fixed for
 a rule is fixed for the scorecard too.  The built-in pack's measure blocks are
-always compiled by the engine (see `yardstick_blocks`), so `--select TL1`
+always compiled by the engine (see `measure_blocks`), so `--select TL1`
 changes which findings are reported, never what the scorecard measures.
 
 The formula (weights in docs/scorecard.md, keep the two in step):
@@ -21,10 +21,11 @@ The formula (weights in docs/scorecard.md, keep the two in step):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 
 from ..plural import counted
-from ..rules.spec import MEASURES
+from ..rules.loader import builtin_dir, load_pack
+from ..rules.spec import MEASURES, sub_blocks
 
 WEIGHTS = {"reader_focus": 30, "give_first": 15, "give_vs_ask": 15, "listening": 20, "clean_language": 20}
 READER_SHARE_TARGET = 0.6
@@ -128,13 +129,13 @@ def _position(index: int | None, share: float | None) -> dict | None:
     return None if index is None else {"sentence": index + 1, "share": _round(share)}
 
 
-@lru_cache(maxsize=1)
-def _builtin_measure_blocks() -> tuple:
-    from ..rules.spec import sub_blocks
-    from ..rules.loader import builtin_dir, load_pack
-
+def measure_blocks(store=None) -> tuple:
+    """The built-in pack's measure-tagged blocks, with the blocks they depend
+    on.  Whoever builds an Engine hands it these (engine.core.Engine's
+    `measure_blocks`), so the scorecard measures with them whatever rules are
+    selected; `store` is the run's RuleStore, if it has one."""
     out = []
-    for rule in load_pack(builtin_dir()):
+    for rule in load_pack(builtin_dir(), store):
         for block in rule.blocks():
             if block.measure:
                 out.append(block)
@@ -142,50 +143,21 @@ def _builtin_measure_blocks() -> tuple:
     return tuple(out)
 
 
-def yardstick_blocks(exclude=frozenset()) -> list:
-    """The built-in pack's measure-tagged blocks (with the blocks they depend
-    on), less those whose keys the engine already compiles: the engine adds
-    these to its bank so the scorecard measures whatever rules are selected."""
-    return [b for b in _builtin_measure_blocks() if b.key not in exclude]
-
-
-def measures_of(blocks) -> dict:
-    """Block key -> measure tag, for the blocks a bank compiled."""
-    return {b.key: b.measure for b in blocks if b.measure in MEASURES}
-
-
-def result_tally(result) -> dict | None:
-    """The scorecard's inputs for one checked draft: the tally a cached draft
-    carries (so a warm run never unpickles its Facts), else counted now and
-    kept on the Facts, so the cache writer and the reporters count once."""
-    facts = getattr(result, "facts", None)
+def score_result(result) -> Scorecard | None:
+    """The scorecard of one checked draft (None when the engine left no facts),
+    from the tally the run stored on the result (counted here for a result
+    that never went through a run, e.g. api.check_text's)."""
+    facts = result.facts
     if facts is None:
         return None
-    counted = getattr(facts, "_score_tally", None)
-    if counted is None:
-        counted = tally(facts, getattr(result, "measures", None) or {})
-        facts._score_tally = counted
-    return counted
-
-
-def score_result(result) -> Scorecard | None:
-    """The scorecard of one checked draft (None when the engine left no facts).
-    Computed once per result: the text reporter, the summary and the exit
-    code all ask for it."""
-    if "_scorecard" in vars(result):
-        return vars(result)["_scorecard"]
-    facts = getattr(result, "facts", None)
-    card = None
-    if facts is not None:
-        counted = result_tally(result)
-        card = _card(result.path, counted, partial(_timeline, facts, counted["sent_of"]))
-    vars(result)["_scorecard"] = card
-    return card
+    counted = result.tally if result.tally is not None else tally(facts, result.measures)
+    return _card(result.path, counted, partial(_timeline, facts, counted["sent_of"]))
 
 
 def tally(facts, measures: dict) -> dict:
     """Everything the card needs from a draft's Facts, small and plain: the
-    cache keeps it beside the Facts so a warm run never unpickles them."""
+    run stores it on the result (FileResult.tally), so a cached draft is
+    scored without unpickling its Facts."""
     sent_of: dict[str, set] = {m: set() for m in MEASURES}
     counts = dict.fromkeys(MEASURES, 0)
     for key, found in facts.hits.items():

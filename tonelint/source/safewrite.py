@@ -23,6 +23,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError, TonelintError
+from .project import escapes_project
+
 TEMP_SUFFIX = ".tonelint-tmp"
 
 
@@ -133,9 +136,6 @@ def write_fixed(source, text: str) -> None:
     cannot hold, a link out of the project, hard links, another user's file,
     a file that changed since it was read) becomes a one-line InputError and
     is left exactly as it was."""
-    from ..errors import InputError
-    from .project import escapes_project
-
     path = source.path
     outside = escapes_project(path)
     if outside is not None:
@@ -185,8 +185,6 @@ def write_output(path: str, data: bytes, what: str = "the file") -> None:
     """A report or baseline file: written atomically, but an existing
     read-only file is left alone (a "do not touch", as for --fix) and a
     folder, FIFO or device is refused before anything is written."""
-    from ..errors import TonelintError
-
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -207,8 +205,6 @@ def write_output(path: str, data: bytes, what: str = "the file") -> None:
 def refuse_input_as_output(output: str, inputs, flag: str) -> None:
     """An output file that is one of the run's inputs would replace a draft
     with a report (`-o b.md b.md`): refused before the run."""
-    from ..errors import TonelintError
-
     try:
         out = os.stat(output)
     except OSError:
