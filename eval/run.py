@@ -24,6 +24,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from scoring import lint_all, pr as _pr, ratio as _ratio
+
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / ".corpus" / "corpus.jsonl"
 MANIFEST = HERE / ".corpus" / "manifest.json"
@@ -66,64 +68,6 @@ def load(full: bool) -> tuple[list[dict], dict]:
         print(f"labels: {i}: not in the corpus; left out", file=sys.stderr)
         del labels[i]
     return records, labels
-
-
-def _resolve(facts, rules, findings) -> list[tuple[str, str]]:
-    """(words found, sentence with >>words<<) per finding, from the parsed prose:
-    the hit of the rule's block at the finding's span names the words as the
-    reader sees them (a decoded email part's raw span holds escapes)."""
-    used: set = set()
-    out = []
-    for d in findings:
-        rule = rules[d.rule]
-        block = rule.spec.blocks()[0]  # the kind's first block: match, target or numerator
-        found = None
-        if block is not None and facts is not None:
-            for n, hit in enumerate(facts.of(block.key)):
-                if (block.key, n) not in used and facts.source_span(hit) == (d.start, d.end):
-                    used.add((block.key, n))
-                    found = hit
-                    break
-        if found is None:
-            out.append((d.matched, ""))
-            continue
-        sent = facts.sentences[found.sent]
-        text = facts.segments[sent.seg].text[sent.start : sent.end]
-        a, b = found.start - sent.start, found.end - sent.start
-        out.append((found.text, " ".join((text[:a][-160:] + " >>" + text[a:b] + "<< " + text[b:][:160]).split())))
-    return out
-
-
-def lint_all(records: list[dict]):
-    """One Engine for the whole run (rules and spaCy compiled once)."""
-    from tonelint import Level
-    from tonelint.api import check_text, default_engine
-
-    engine = default_engine()
-    rules = {r.id: r for r in engine.rules}
-    out = []
-    for rec in records:
-        result = check_text(rec["text"], fmt=rec["format"], path=rec["id"], engine=engine)
-        findings = [d for d in result.diagnostics if d.level >= Level.WARNING]
-        context = _resolve(result.facts, rules, findings)
-        out.append((rec, findings, result.facts.words if result.facts else 0, context))
-    return rules, out
-
-
-def _ratio(num: int, den: int) -> str:
-    return f"{num / den:.2f}" if den else "  - "
-
-
-def _pr(flagged: set, truth: dict, census: frozenset = frozenset()) -> tuple[int, int, int, int]:
-    """(true positives, flagged and judged, labelled true, true positives
-    among them) over judged messages.  Messages labelled because this family
-    fired on them (`census`) count for precision but not for recall: they
-    were picked by the rules, so they would flatter it."""
-    judged = {i for i, v in truth.items() if v is not None}
-    fl = flagged & judged
-    tp = sum(1 for i in fl if truth[i])
-    positives = {i for i in judged - census if truth[i]}
-    return tp, len(fl), len(positives), len(positives & flagged)
 
 
 def _census(labels: dict, family: str) -> frozenset:
@@ -266,6 +210,35 @@ def errors(linted, labels, family: str) -> None:
     print("\n".join(misses))
 
 
+def side_by_side(old: dict) -> dict:
+    """Lint eval-modern and print its figures beside the 2002 ones (the
+    2002 run's families are named one-way/listening/ask; eval-modern's
+    labels one_way/listening_missing/ask_premature)."""
+    import modern
+
+    rules, linted, shared, own = modern.run()
+    result = modern.evaluate(linted, shared, own)
+    print()
+    modern.print_summary(result)
+    sets = [("2002", None)] + [(name, b) for name, b in result["labels"].items() if b["n"]]
+    print()
+    print("Side by side, precision / recall at warning level and above")
+    print(f"{'family':<10} " + " ".join(f"{name:>14}" for name, _ in sets))
+    for key, fam in modern.FAMILIES.items():
+        cells = []
+        for name, block in sets:
+            f = old["families"][fam] if block is None else block["families"][key]
+            p = f"{f['precision']:.2f}" if f["precision"] is not None else "-"
+            r = f"{f['recall']:.2f}" if f["recall"] is not None else "-"
+            cells.append(f"{p + ' / ' + r:>14}")
+        print(f"{fam:<10} " + " ".join(cells))
+    q = result["quiet"]
+    print(f"2002: ask on {old['ask_spam']:.1%} of spam (>= 50 %), ask on {old['ask_ham']:.1%} and audience on "
+          f"{old['families']['audience']['rate']['ham']:.1%} of ham (<= 1 %), docs {old['docs_per_10k']['total']:.2f} "
+          f"warnings per 10k words (<= 1); modern docs/changelog/support {q['all']['per_10k']:.2f} per 10k (<= 0.5)")
+    return result
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--full", action="store_true", help="lint every ham message, not a fixed sample")
@@ -275,6 +248,8 @@ def main(argv=None) -> int:
     ap.add_argument("--labelled", action="store_true", help="only the labelled messages and the docs (quick)")
     ap.add_argument("--errors", metavar="FAMILY", help="print each labelled false positive and miss of FAMILY")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    ap.add_argument("--modern", action="store_true",
+                    help="also lint ../shared/eval-modern and print both evaluations side by side")
     args = ap.parse_args(argv)
     records, labels = load(args.full)
     if args.kind:
@@ -294,6 +269,8 @@ def main(argv=None) -> int:
         print(f"corpus sha256 {json.loads(MANIFEST.read_text())['sha256'][:16]}…")
     figures = report(rules, linted, labels)
     print(f"\nlinted in {elapsed:.0f} s")
+    if args.modern:
+        figures["modern"] = side_by_side(figures)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1, default=str) + "\n", encoding="utf-8")
     return 0

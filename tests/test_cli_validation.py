@@ -89,7 +89,7 @@ def test_the_folded_rule_is_named_in_the_message(cli, write):
     res = cli("--format", "json", "--no-score", draft)
     (finding,) = [f for f in json.loads(res.out) if f["matched"] == "Don't miss out"]
     assert finding["rule"] == "TL404"
-    assert "asks before the reader has been given anything" in finding["message"] and "(TL401)" in finding["message"]
+    assert "before the reader has been given anything" in finding["message"] and "TL401" in finding["message"]
 
 
 # --- case 4: --min-score says which draft failed -----------------------------------------------

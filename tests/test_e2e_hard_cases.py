@@ -54,7 +54,7 @@ CASES = [
      "Web builders should support everyone in their target audience."),
     ("TL104", "Our leads come from phone surveys.",
      "The treaty opened new prospects for trade."),
-    ("TL104", "Get 500,000 fresh email addresses on one CD.",
+    ("TL106", "Get 500,000 fresh email addresses on one CD.",
      "Our prospects for next year look brighter than last spring."),
     ("TL102", "We supply targeted email addresses by region.",
      "The package targets developers on Linux."),
@@ -99,7 +99,12 @@ def test_newsletter_housekeeping_is_not_an_ask():
     housekeeping = "To receive this newsletter in HTML format, click here: http://example.com/html"
     sales = "Buy now: http://example.com/store"
     assert "TL401" not in _rules(NEWSLETTER.format(footer=housekeeping), fmt="email")
-    assert "TL401" in _rules(NEWSLETTER.format(footer=sales), fmt="email")
+    # The newsletter gave its test results first, so its shop line is not premature
+    # (the message model counts the plain report as given); a draft that only talks
+    # about its sender before the same line asks too early.
+    assert "TL401" not in _rules(NEWSLETTER.format(footer=sales), fmt="email")
+    boast = "Subject: Weekly picks\n\nWe are the biggest backup shop in town. Our team loves backups.\n\n{footer}\n"
+    assert "TL401" in _rules(boast.format(footer=sales), fmt="email")
 
 
 PITCH = """\

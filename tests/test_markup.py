@@ -248,7 +248,8 @@ def test_eml_subject_is_the_opening_and_plain_body_is_exact(lint):
     assert pairs([d for d in diagnostics if d.rule != "TL301"]) == [
         ("TL401", "Buy now"), ("TL101", "target audience"), ("TL205", "!!!"),
     ]
-    assert positions(text, diagnostics)[:3] == [("TL401", 3, 10), ("TL101", 9, 5), ("TL205", 9, 29)]
+    shown = [d for d in diagnostics if d.rule != "TL301"]
+    assert positions(text, shown)[:3] == [("TL401", 3, 10), ("TL101", 9, 5), ("TL205", 9, 29)]
     assert "subject line" in diagnostics[0].message
 
 

@@ -79,9 +79,9 @@ def test_explain_builtin_shows_fix_safety_and_replacements(cli):
 
 
 def test_explain_unknown_rule_is_exit_2_with_a_hint(cli):
-    res = cli("explain", "TL10", "--isolated")
+    res = cli("explain", "TL1099", "--isolated")
     assert res.code == 2
-    assert res.err.strip() == "TL10: no such rule; did you mean TL109? (`tonelint rules` lists them)"
+    assert res.err.strip() == "TL1099: no such rule; did you mean TL109? (`tonelint rules` lists them)"
 
 
 def test_team_rule_examples_are_tested(cli, team):

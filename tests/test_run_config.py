@@ -97,7 +97,7 @@ def test_silence_one_rule_family_for_one_folder(cli, write):
     for f in json.loads(res.out):
         by_path.setdefault(f["path"], []).append(f["rule"])
     assert "TL202" in by_path[str(news)]
-    assert str(legal) not in by_path
+    assert not [r for r in by_path.get(str(legal), []) if r.startswith("TL2")]
 
 
 def test_per_path_ignore_wins_over_an_explicit_select(cli, write):
@@ -133,8 +133,10 @@ def test_plain_reject_list_and_ignoring_it(cli, write):
 
 
 def test_brand_names_count_as_sender_words(cli, write):
-    text = ("Acme makes bread. " * 6 + "The bakery opens at eight and the ovens run all day long. " * 5 +
-            "Acme ships to every town in the valley, and Acme bakes every loaf by hand. Shop now.\n")
+    # "from Acme", never "Acme makes …": the name is not the draft's subject, so only the
+    # configuration makes it the sender (engine/genre.py finds subjects on its own).
+    text = ("Fresh bread from Acme. " * 6 + "The bakery opens at eight and the ovens run all day long. " * 5 +
+            "Loaves from Acme reach every town in the valley, baked by hand at Acme. Shop now.\n")
     draft = write("draft.md", text)
     assert "TL201" not in rules_in(check(cli, draft))
     write(".tonelint.yaml", "brand: [Acme]\n")
@@ -263,8 +265,8 @@ TWO_ASKS = "Try our planner. Sign up today. Follow us for tips.\n"
     # A press release may say "today announced" (a suggestion only), but it still needs a reader angle.
     ("press-release", PRESS, set(), {"TL204"}),
     (None, PRESS, {"TL204"}, set()),
-    # A post has no room for an invitation to reply, and one ask at most.
-    ("social", PROMO, set(), {"TL301"}),
+    # A post still opens a conversation (TL301 judges it), with one ask at most.
+    ("social", PROMO, {"TL301"}, set()),
     (None, PROMO, {"TL301"}, set()),
     ("social", TWO_ASKS, {"TL402"}, set()),
     (None, TWO_ASKS, set(), {"TL402"}),

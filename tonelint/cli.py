@@ -17,7 +17,7 @@ from .plural import counted
 from .report import choices, choices_help
 from .report.printable import error_line, printable
 from .rules import selftest
-from .rules.docs import all_rules, explain, find_rule, render_list
+from .rules.docs import TOPICS, all_rules, explain, explain_topic, find_rule, render_list
 from .run.cache import cache_dir, clean
 from .run.options import OutputOptions, RunOptions
 from .run.progress import bar_for
@@ -237,7 +237,12 @@ def rules_command(target, output_format, show_all, config_path, isolated, rule_p
 @click.argument("rule_id")
 @_config_flags
 def explain_command(rule_id, config_path, isolated, rule_paths):
-    """What a rule flags, why, examples, and how safe its fix is."""
+    """What a rule flags, why, examples, and how safe its fix is; `explain acts` and
+    `explain genres` describe the model of the message the rules read."""
+    if rule_id.strip().lower() in TOPICS:
+        click.echo(explain_topic(rule_id.strip().lower()), nl=False)
+        return
+
     effective = effective_for(None, config=config_path, isolated=isolated, rule_paths=rule_paths)
     rule = find_rule(all_rules(effective), rule_id)
     click.echo(explain(rule, active=rule.id in {r.id for r in effective.rules()}))

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, LineIndex
 from ..errors import InputError
+from .acts import act_hits, load_model, read_message
 from .facts import Facts
+from .genre import decide, detect_brand, email_headers
 from .precedence import one_per_span
 from ..markup import Parsed, parse
 from ..markup.document import Unreadable
@@ -35,6 +37,7 @@ class Settings:
     model: str | None = None
     channel: str | None = None  # --channel: beats a draft's front matter
     default_channel: str | None = None  # from config: a draft's front matter beats it
+    genre: str | None = None  # from config (`genre:`, per-path overrides): beats the draft's own
 
 
 @dataclass
@@ -62,11 +65,16 @@ class Engine:
         self.settings = settings or Settings()
         self.measure_blocks = tuple(measure_blocks)
         self._bank = None
+        self._act_blocks = None  # the rules' blocks that read sentence acts (`act: ask`)
         self.measures: dict = {}
 
     @property
     def nlp(self):
         return load_pipeline(self.settings.model)
+
+    @property
+    def model(self):
+        return load_model()
 
     @property
     def bank(self):
@@ -75,6 +83,8 @@ class Engine:
             blocks = [b for r in self.rules for b in r.blocks()]
             own = {b.key for b in blocks}
             blocks += [b for b in self.measure_blocks if b.key not in own]
+            # The message model's act and genre blocks (rules/lists/acts.yaml), always.
+            blocks += [b for b in self.model.blocks() if b.key not in own]
             self._bank = MatcherBank(self.nlp, blocks, brand=self.settings.brand, accept=self.settings.accept)
             self.measures = {b.key: b.measure for b in self._bank.blocks.values() if b.measure in MEASURES}
         return self._bank
@@ -85,6 +95,27 @@ class Engine:
         texts = [break_long_runs(s.text) for s in parsed.segments]  # same offsets, linear tokenizing
         docs = self.nlp.pipe(texts, batch_size=256)
         return self.bank.scan(parsed.segments, docs)
+
+    def read_message(self, facts: Facts, meta: dict, source: SourceFile, channel: str | None):
+        """The model of the message (acts.py, genre.py), kept on the Facts;
+        blocks that read acts (`act: ask`) get its hits."""
+        model = self.model
+        headers = email_headers(source.text, source.format)
+        prose = "\n\n".join(seg.text for seg in facts.segments)
+        brand = detect_brand(prose, configured=(), meta=meta, headers=headers)
+        found = {name: [h for b in blocks for h in facts.of(b.key)] for name, blocks in model.acts.items()}
+        genre, genre_from = decide(facts, model, acts_found=found, meta=meta, headers=headers, fmt=source.format,
+                                   configured=self.settings.genre, channel=channel)
+        # Configured names are already in the bank's sender block; found ones are counted here.
+        message = read_message(facts, model, genre=genre, genre_from=genre_from, brand=brand,
+                               source_text=source.text)
+        message.brand = tuple(dict.fromkeys(tuple(self.settings.brand) + brand))
+        facts.message = message
+        if self._act_blocks is None:
+            self._act_blocks = [b for rule in self.rules for b in rule.blocks() if b.acts]
+        for block in self._act_blocks:
+            facts.hits[block.key] = act_hits(message, block.acts)
+        return message
 
     def check(self, source: SourceFile, analyse=None) -> FileResult:
         """`analyse(engine, parsed)` may scan the segments instead of
@@ -99,14 +130,19 @@ class Engine:
         if facts is None:
             facts = self.analyse(parsed)
         channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel
+        message = self.read_message(facts, parsed.meta, source, channel)
         ctx = Context(text=source.text, path=source.path, facts=facts)
         diagnostics: list[Diagnostic] = []
         for rule in self.rules:
+            if rule.genres is not None and message.genre not in rule.genres:
+                continue  # `genres:` in the rule: e.g. no ask findings on a login email
             active = rule.for_channel(channel)
             if active is None:
                 continue
             diagnostics.extend(KINDS[rule.kind].run(active, ctx))
-        result = FileResult(path=source.path, text=source.text, facts=facts, meta=parsed.meta, measures=self.measures)
+        # The decided genre rides in meta, which the result cache keeps without unpickling the Facts.
+        meta = dict(parsed.meta, genre=message.genre)
+        result = FileResult(path=source.path, text=source.text, facts=facts, meta=meta, measures=self.measures)
         if parsed.directives:
             diagnostics, result.suppressed, result.unused_suppressions = apply_suppressions(
                 source.text, parsed.directives, diagnostics

@@ -32,6 +32,7 @@ class Facts:
     sentences: list[Sentence] = field(default_factory=list)
     hits: dict[str, list[Hit]] = field(default_factory=dict)
     words: int = 0
+    message: object = None  # the model of the message (acts.py), set by the engine after scanning
 
     def of(self, key: str) -> list[Hit]:
         return self.hits.get(key, [])

@@ -26,6 +26,7 @@ class MatcherBank:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher = Matcher(nlp.vocab)
         self.regexes = []
+        self._sets = None  # built on first use (_regex_sets)
         self.accept = AcceptList(accept)
         make = nlp.make_doc
         for b in blocks:
@@ -37,7 +38,9 @@ class MatcherBank:
                 self.matcher.add(b.key, [thaw(p) for p in b.patterns], greedy="LONGEST")
             if b.regex:
                 for rx in b.regex:
-                    self.regexes.append((b.key, compile_regex(rx, b.case == "insensitive")))
+                    compiled = compile_regex(rx, b.case == "insensitive")
+                    # `(?P<hit>…)` reports only that part (RE2 has no lookbehind); looked up once here.
+                    self.regexes.append((b.key, compiled, compiled.groupindex.get("hit", 0)))
         self.has_patterns = len(self.matcher) > 0
         self.has_orth = len(self.orth) > 0
         self.gate = MatcherGate(nlp.vocab.strings, [thaw(p) for b in blocks for p in b.patterns])
@@ -68,8 +71,7 @@ class MatcherBank:
                     continue
                 span = doc[start:end]
                 self._add(hits, key, segment, seg_i, span.start_char, span.end_char, sent_of_token[start], span.text)
-            for key, rx in self.regexes:
-                group = rx.groupindex.get("hit", 0)  # `(?P<hit>…)` reports only that part (RE2 has no lookbehind)
+            for key, rx, group in self._regexes_in(doc_text):
                 for m in rx.finditer(doc_text):
                     a, b = m.span(group)
                     tok = doc.char_span(a, b, alignment_mode="expand") if b > a else None
@@ -85,6 +87,19 @@ class MatcherBank:
         for block in self.blocks.values():
             self._sentence_tests(block, hits, done)
         return facts
+
+    def _regexes_in(self, text: str) -> list:
+        """The regexes that match somewhere in `text`: one RE2 set search per
+        segment decides, so a paragraph pays for one pass, not one call per
+        regex (most paragraphs match none of them)."""
+        if self._sets is None:
+            self._sets = _regex_sets(self.regexes)
+        found: list[int] = []
+        for rset in self._sets:
+            found.extend(rset.Match(text))
+        if len(found) > 1:
+            found.sort()
+        return [self.regexes[i] for i in found]
 
     def _sentence_tests(self, block: Block, hits, done: set) -> None:
         """unless.sentence / when.sentence, a block's own tests settled before
@@ -149,3 +164,38 @@ def _longest(hits: list[Hit]) -> list[Hit]:
             continue
         out.append(h)
     return out
+
+
+def _regex_sets(regexes) -> list:
+    """Two RE2 sets (case-insensitive and case-sensitive patterns) whose
+    Match returns indices into `regexes`."""
+    import re2
+
+    out = []
+    for sensitive in (False, True):
+        options = re2.Options()
+        options.case_sensitive = sensitive
+        options.max_mem = 64 << 20
+        rset = re2.Set.SearchSet(options)
+        index = []
+        for i, (_, rx, _) in enumerate(regexes):
+            if rx.options.case_sensitive == sensitive:
+                rset.Add(rx.pattern)
+                index.append(i)
+        if index:
+            rset.Compile()
+            out.append(_IndexedSet(rset, index))
+    return out
+
+
+class _IndexedSet:
+    """An RE2 set whose matches are reported as indices into the bank's regex list."""
+
+    __slots__ = ("rset", "index")
+
+    def __init__(self, rset, index: list[int]) -> None:
+        self.rset = rset
+        self.index = index
+
+    def Match(self, text: str) -> list[int]:  # noqa: N802 (the RE2 set's own name)
+        return [self.index[k] for k in self.rset.Match(text) or ()]  # None: no pattern matched

@@ -40,9 +40,12 @@ def findings(result, index: LineIndex | None = None) -> list[dict]:
     baselines and SARIF's partialFingerprints use (baseline.py)."""
     index = index or LineIndex(result.text)
     out = []
+    genre = (getattr(result, "meta", None) or {}).get("genre")
     for d, fp in zip(result.diagnostics, fingerprints(result.text, result.diagnostics)):
         item = finding(d, index)
         item["fingerprint"] = fp
+        if genre:
+            item["genre"] = genre  # the draft's genre (engine/genre.py), which decided the rules that ran
         out.append(item)
     return out
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..errors import TonelintError
 from ..plural import counted
 from .kinds import KINDS
+from .spec import ACT_DOCS, ACTS, GENRE_DOCS, GENRES
 
 
 class UnknownRule(TonelintError):
@@ -102,6 +103,15 @@ def explain(rule, active: bool = True) -> str:
     kind = KINDS[rule.kind]
     for label, text in getattr(kind, "explain", lambda spec: [])(rule.spec):
         out += [label, _para(text), ""]
+    if rule.genres is not None:
+        judged = [g for g in GENRES if g in rule.genres]
+        out += ["Genres", _para(f"Judges {', '.join(judged)} drafts only; the others are never flagged by it "
+                                "(`tonelint explain genres`)."), ""]
+    read = sorted({a for b in rule.blocks() for a in b.acts}, key=ACTS.index)
+    if read:
+        out.append("Sentence acts it reads")
+        out += [_para(ACT_DOCS[a], "      ", first=f"  {a}: ") for a in read]
+        out.append("")
     out += ["Fix safety", _para(fix_safety(rule)), ""]
     for label, key in (("Flagged", "bad"), ("Not flagged", "good")):
         examples = rule.examples.get(key) or []
@@ -118,6 +128,26 @@ def explain(rule, active: bool = True) -> str:
             out.append(f"  {name}: {desc}")
         out.append("")
     return "\n".join(out)
+
+
+TOPICS = ("acts", "genres")
+
+
+def explain_topic(topic: str) -> str:
+    """`tonelint explain acts` / `tonelint explain genres`: the model of the message."""
+    if topic == "acts":
+        out = ["Sentence acts", "", _para("Before any rule runs, each sentence of a draft gets the acts below, from "
+               "the word lists and patterns in rules/lists/acts.yaml. Rules read them with `act:` in a matcher "
+               "block (`target: {act: ask}`); the scorecard counts them. An ask put as a question is an ask, not "
+               "a question; a rhetorical question is neither."), ""]
+        out += [_para(text, "      ", first=f"  {name}: ") for name, text in ACT_DOCS.items()]
+    else:
+        out = ["Genres", "", _para("Each draft gets one genre: from the configuration (`genre:`), its front "
+               "matter (`genre:`), its email headers, or its own words. A rule scopes itself with `genres: {only: "
+               "[...]}` or `genres: {skip: [...]}`; the built-in document checks (TL201, TL301, TL401, TL402) "
+               "judge promotional drafts and appeals only."), ""]
+        out += [_para(text, "      ", first=f"  {name}: ") for name, text in GENRE_DOCS.items()]
+    return "\n".join(out) + "\n"
 
 
 def kind_doc(kind: str) -> str:

@@ -13,7 +13,7 @@ from ..diagnostics import Level
 from ..errors import RuleError
 from ..markup.segment import SCOPES
 from .kinds import KINDS, tune
-from .spec import Block, Ctx, check_keys, sub_blocks
+from .spec import GENRES, Block, Ctx, check_keys, sub_blocks
 
 _ID = re.compile(r"^[A-Z][A-Z0-9]*[0-9]+$")
 _FAMILY = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -21,8 +21,9 @@ _FAMILY = re.compile(r"^[a-z][a-z0-9-]*$")
 COMMON_KEYS = {
     "id": str, "name": str, "family": str, "kind": str, "level": str, "message": str,
     "description": str, "rationale": str, "rewrite": str, "scope": list, "examples": dict,
-    "status": str, "since": str, "source": (str, dict), "channels": dict,
+    "status": str, "since": str, "source": (str, dict), "channels": dict, "genres": dict,
 }
+GENRES_KEYS = {"skip": list, "only": list}
 # What a `channels:` block may say: off and level for any rule, plus each kind's TWEAKS.
 CHANNEL_TWEAK_KEYS = {"off": bool, "level": str}
 for _kind in KINDS.values():
@@ -46,6 +47,7 @@ class Rule:
     examples: dict = field(default_factory=dict, compare=False, hash=False)
     channels: dict = field(default_factory=dict, compare=False, hash=False)
     status: str = "stable"
+    genres: frozenset | None = None  # the genres the rule judges (engine/genre.py); None: every genre
 
     @property
     def fix(self):
@@ -110,7 +112,25 @@ def parse_rule(data, path: str) -> Rule:
         message=data["message"], description=data.get("description", ""), rationale=data["rationale"],
         rewrite=data.get("rewrite", ""), scope=frozenset(scope), path=path, spec=module.parse(ctx, data, rid),
         examples=examples, channels=data.get("channels", {}), status=data.get("status", "stable"),
+        genres=_genres_of(ctx, data),
     )
+
+
+def _genres_of(ctx: Ctx, data) -> frozenset | None:
+    """`genres: {skip: [transactional]}` or `genres: {only: [promotional, appeal]}`."""
+    raw = data.get("genres")
+    if raw is None:
+        return None
+    check_keys(ctx, raw, GENRES_KEYS, "genres")
+    if len(raw) != 1:
+        ctx.fail(data, "genres", "give one of skip or only")
+    key, names = next(iter(raw.items()))
+    for name in names:
+        if name not in GENRES:
+            close = difflib.get_close_matches(str(name), GENRES, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(GENRES)})"
+            ctx.fail(raw, key, f"unknown genre {name!r}{hint}")
+    return frozenset(names) if key == "only" else frozenset(GENRES) - frozenset(names)
 
 
 def check_channels(ctx: Ctx, channels, kind: str | None) -> None:
@@ -138,7 +158,7 @@ def check_channels(ctx: Ctx, channels, kind: str | None) -> None:
 
 _FIELD = re.compile(r"\{([a-z_]+)")
 TEMPLATE_FIELDS = {"match", "replacement", "count", "numerator", "denominator", "ratio", "threshold", "min", "words",
-                   "max", "window", "where"}
+                   "max", "window", "where", "sentence", "sentences", "at", "value_at"}
 
 
 def _check_templates(ctx: Ctx, data) -> None:

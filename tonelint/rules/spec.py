@@ -22,12 +22,45 @@ from .regex import RegexError, compile_regex
 BLOCK_KEYS = {
     "phrases": list, "list": (str, list), "patterns": list, "regex": (str, list), "case": str,
     "inflect": str, "measure": str, "brand": bool, "in_question": bool, "sentence_start": bool,
-    "line_edge": bool, "unless": dict, "when": dict,
+    "line_edge": bool, "unless": dict, "when": dict, "act": (str, list),
 }
 WHEN_KEYS = {"sentence": dict}
 UNLESS_KEYS = {"before": list, "after": list, "window": int, "sentence": dict}
 INFLECTIONS = ("none", "noun", "verb", "all")
 # What a block's hits count towards in the scorecard (docs/scorecard.md).
+# The sentence acts a block can read with `act:` (engine/acts.py settles them,
+# docs/rules.md "Sentence acts"), and the genres a rule can scope itself to
+# with `genres:` (engine/genre.py decides them).
+ACTS = ("ask", "value", "question", "invitation", "acknowledgement", "sender", "reader", "claim", "promotion",
+        "pitch", "information")
+GENRES = ("promotional", "transactional", "appeal", "reply", "internal", "reference")
+# What each means, for `tonelint explain acts|genres` (docs/rules.md has the long form).
+ACT_DOCS = {
+    "ask": "asks the reader to act for the sender: a call to action, a button (Donate, Get started, Book a call), "
+           "an ask put as a question (\"Do you have 15 minutes for a quick demo?\")",
+    "value": "gives the reader something: a tip, an answer, a how-to step (numbered steps too), a number the "
+             "reader can use, something free",
+    "question": "a real question to the reader: not an ask, not rhetoric (\"Did you know…?\"), not a heading",
+    "invitation": "invites a reply or feedback (\"Just reply to this email\", \"Reach out whenever you need\"); "
+                  "not \"thank you for your order\", not the bare word \"feedback\"",
+    "acknowledgement": "acknowledges what readers said or did (\"Many of you asked for…\")",
+    "sender": "talks about the sender: we, our, us, the brand's names (configured or found in the draft)",
+    "reader": "talks to the reader: you, your",
+    "claim": "hype, brags and announcements about the sender (\"the leading\", \"#1 rated\", \"proud to\")",
+    "promotion": "promotes the sender's content, event or offer (\"Blog: …\", \"Learn more\", \"20% off\")",
+    "pitch": "a sales pitch: money amounts, shouted everyday words, sales claims, exclamation marks",
+    "information": "a plain statement for the reader, neither a pitch nor about the sender, from the second such "
+                   "line on",
+}
+GENRE_DOCS = {
+    "promotional": "an announcement, launch, offer, newsletter, post or landing page: it asks, claims or promotes",
+    "transactional": "something the reader did or asked for: a login or magic link, a password reset, a receipt, "
+                     "an invoice, a notification",
+    "appeal": "a donation, sponsorship or petition",
+    "reply": "an answer to one person: a support reply, a thread (reply headers, quoted lines)",
+    "internal": "a handbook, playbook or strategy",
+    "reference": "documentation or a changelog",
+}
 MEASURES = ("sender", "reader", "ask", "value", "invitation", "question", "acknowledgement", "audience", "hype")
 TOKEN_ATTRS = {
     "ORTH", "TEXT", "LOWER", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE",
@@ -56,6 +89,7 @@ class Block:
     window: int = 1
     unless_sentence: "Block | None" = None
     when_sentence: "Block | None" = None  # keep only hits in sentences where this block also matches
+    acts: tuple[str, ...] = ()  # `act: ask`: the sentences the message model gave these acts (engine/acts.py)
 
 
 class Ctx:
@@ -243,17 +277,40 @@ def parse_block(ctx: Ctx, mapping, key: str, what: str) -> Block:
     regexes = [regexes] if isinstance(regexes, str) else regexes
     for rx in regexes:
         _compile_regex(ctx, mapping, str(rx), case == "insensitive")
-    if not (phrases or patterns or regexes or mapping.get("brand")):
-        ctx.fail(mapping, None, f"{what} needs at least one of phrases, list, patterns or regex")
+    acts = _acts_of(ctx, mapping, what)
+    if acts and (phrases or patterns or regexes or mapping.get("brand") or any(
+            k in mapping for k in ("in_question", "sentence_start", "line_edge", "unless", "when"))):
+        ctx.fail(mapping, "act", "a block that reads sentence acts takes no phrases, lists, patterns, regex "
+                 "or sense tests of its own (the acts are defined in rules/lists/acts.yaml)")
+    if not (phrases or patterns or regexes or mapping.get("brand") or acts):
+        ctx.fail(mapping, None, f"{what} needs at least one of phrases, list, patterns, regex or act")
     block = Block(
         key=key, phrases=tuple(sorted(phrases)), patterns=tuple(freeze(p) for p in patterns),
         regex=tuple(str(r) for r in regexes), case=case, measure=mapping.get("measure"),
         brand=bool(mapping.get("brand", False)), in_question=bool(mapping.get("in_question", False)),
         sentence_start=bool(mapping.get("sentence_start", False)), line_edge=bool(mapping.get("line_edge", False)),
+        acts=acts,
     )
     # Sense tests belong to the block, so only_if, before, signals, numerator …
     # take them exactly as match and target do.
     return _with_when(ctx, _with_unless(ctx, block, mapping.get("unless")), mapping.get("when"))
+
+
+def _acts_of(ctx: Ctx, mapping, what: str) -> tuple[str, ...]:
+    """`act: ask` or `act: [question, invitation]`: sentence acts (engine/acts.py)."""
+    raw = mapping.get("act")
+    if raw is None:
+        return ()
+    if what.startswith(("unless", "when")):
+        ctx.fail(mapping, "act", "sentence acts cannot be read inside unless/when; use them in match, target, "
+                 "before, signals, numerator, denominator or only_if")
+    names = [raw] if isinstance(raw, str) else list(raw)
+    for name in names:
+        if name not in ACTS:
+            close = difflib.get_close_matches(str(name), ACTS, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(ACTS)})"
+            ctx.fail(mapping, "act", f"unknown sentence act {name!r}{hint}")
+    return tuple(str(n) for n in names)
 
 
 def block_with_tests(ctx: Ctx, data, name: str, rid: str) -> Block:

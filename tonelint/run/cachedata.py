@@ -31,6 +31,7 @@ def _types() -> dict:
     use: the cache decides hits before the engine is loaded)."""
     if not _TYPES:
         from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Level
+        from ..engine.acts import Message
         from ..engine.core import FileResult
         from ..engine.facts import Facts, Hit, Sentence
         from ..engine.suppress import Directive
@@ -39,7 +40,7 @@ def _types() -> dict:
         from ..rules.rule import Rule
         from ..rules.spec import Block
 
-        for cls in (Applicability, Diagnostic, Edit, Fix, Level, FileResult, Facts, Hit, Sentence, Directive,
+        for cls in (Applicability, Diagnostic, Edit, Fix, Level, FileResult, Facts, Hit, Sentence, Message, Directive,
                     Segment, Block, Rule, *(kind.Spec for kind in KINDS.values())):
             _TYPES[_name(cls)] = cls
     return _TYPES

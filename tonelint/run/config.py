@@ -50,10 +50,10 @@ _LIST = (str, list)
 CONFIG_KEYS = {
     "select": _LIST, "ignore": _LIST, "extend-select": _LIST, "level": dict, "fail-level": str,
     "rule-paths": _LIST, "builtin": bool, "brand": _LIST, "vocabulary": dict, "include": _LIST,
-    "exclude": _LIST, "overrides": list, "channel": str, "channels": dict, "model": str,
+    "exclude": _LIST, "overrides": list, "channel": str, "channels": dict, "model": str, "genre": str,
 }
 OVERRIDE_KEYS = {"files": _LIST, "select": _LIST, "ignore": _LIST, "extend-select": _LIST, "level": dict,
-                 "channel": str}
+                 "channel": str, "genre": str}
 VOCABULARY_KEYS = {"accept": list, "reject": (list, dict)}
 
 
@@ -67,6 +67,7 @@ class Override:
     extend_select: tuple = ()
     levels: tuple = ()
     channel: str | None = None
+    genre: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Config:
     channel: str | None = None
     channels: tuple = ()  # ((channel, rule id, frozen tweak), ...)
     model: str | None = None
+    genre: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ class Effective:
     default_channel: str | None = None  # from config: front matter beats it
     channels: tuple = ()
     model: str | None = None
+    genre: str | None = None  # the drafts' genre, instead of the one read from each draft (engine/genre.py)
     # Neither changes a finding, so neither is part of equality or repr: the
     # engine cache and the result cache key on the rest.
     fail_level: Level = field(default=Level.WARNING, compare=False, repr=False)
@@ -151,7 +154,7 @@ class Effective:
             if name is not None and name not in known:
                 raise ConfigError(where, f"unknown channel {name!r}{_hint(name, known)}")
         settings = Settings(brand=self.brand, accept=self.accept, model=self.model, channel=self.channel,
-                            default_channel=self.default_channel)
+                            default_channel=self.default_channel, genre=self.genre)
         return Engine(rules, settings, measure_blocks(self.store))
 
 
@@ -361,15 +364,31 @@ def parse_config(data, where: str, root: Path, store=None) -> Config:
         overrides.append(Override(
             files=files, select=_strings(ctx, item, "select") if "select" in item else None,
             ignore=_strings(ctx, item, "ignore"), extend_select=_strings(ctx, item, "extend-select"),
-            levels=_levels(ctx, item), channel=_channel_name(item),
+            levels=_levels(ctx, item), channel=_channel_name(item), genre=_genre_name(ctx, item),
         ))
     fields["overrides"] = tuple(overrides)
     fields["channel"] = _channel_name(data)
+    fields["genre"] = _genre_name(ctx, data)
     fields["model"] = data.get("model")
     fields["channels"] = _channel_tweaks(ctx, data)
     config = Config(**fields)
     _check_selectors(ctx, data, config, store)
     return config
+
+
+def _genre_name(ctx, mapping) -> str | None:
+    """`genre: transactional`: one of the genres the message model knows."""
+    from ..rules.spec import GENRES
+
+    value = mapping.get("genre")
+    if value is None:
+        return None
+    name = str(value).strip().lower()
+    if name not in GENRES:
+        close = difflib.get_close_matches(name, GENRES, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(GENRES)})"
+        ctx.fail(mapping, "genre", f"unknown genre {value!r}{hint}")
+    return name
 
 
 def _channel_name(mapping) -> str | None:
@@ -537,6 +556,7 @@ class Resolver:
         select, ignore, extend, levels = c.select, c.ignore, c.extend_select, dict(c.levels)
         path_ignore: tuple = ()
         channel = c.channel
+        genre = c.genre
         for ov in c.overrides:
             if rel is None or not matches(ov.files, rel):
                 continue
@@ -546,6 +566,7 @@ class Resolver:
             extend += ov.extend_select
             levels.update(ov.levels)
             channel = ov.channel or channel
+            genre = ov.genre or genre
         if o.select:
             select = tuple(o.select)
         ignore += tuple(o.ignore)
@@ -557,7 +578,8 @@ class Resolver:
             rule_paths=c.rule_paths + tuple(str(Path(p).resolve()) for p in o.rule_paths),
             builtin=c.builtin, brand=c.brand + tuple(o.brand), accept=c.accept,
             reject=c.reject, channel=o.channel.lower() if o.channel else None, default_channel=channel,
-            channels=c.channels, model=c.model, fail_level=fail, source=c.path or "--config", store=self.store,
+            channels=c.channels, model=c.model, genre=genre, fail_level=fail, source=c.path or "--config",
+            store=self.store,
         )
         self._check_flags(effective)
         return effective

@@ -1,21 +1,25 @@
 """The reciprocity scorecard: how a draft is balanced between sender and reader,
 giving and asking, talking and listening.
 
-Nothing here matches text.  Every number is counted from the hits the engine's
-one matcher bank already produced (`FileResult.facts`), grouped by the
-`measure:` tag of the matcher block that found them, so a word list fixed for
-a rule is fixed for the scorecard too.  The built-in pack's measure blocks are
-always compiled by the engine (see `measure_blocks`), so `--select TL1`
-changes which findings are reported, never what the scorecard measures.
+Nothing here matches text.  The card reads the same model of the message the
+document checks read (engine/acts.py): each sentence's acts (ask, value,
+question, invitation, acknowledgement, sender, reader, claim), so an ask put
+as a question is an ask here too and a numbered how-to step is value.  The
+audience count still comes from the hits of blocks tagged `measure: audience`;
+the built-in pack's measure blocks are always compiled by the engine (see
+`measure_blocks`), so `--select TL1` changes which findings are reported,
+never what the scorecard measures.
 
 The formula (weights in docs/scorecard.md, keep the two in step):
 
-    reader focus   30 x min(1, reader share / 0.6); no person words at all: half marks
-    give first     15 if there is no ask, or the first value sentence comes no
+    reader focus   30 x min(1, reader share / 0.6), the share counted in sentences:
+                      sentences to the reader / (those + sentences about the sender
+                      or making claims); neither: half marks
+    give first     10 if there is no ask, or the first value sentence comes no
                       later than the first ask sentence; else 0
-    give vs ask    15 x min(1, value sentences / ask sentences); no asks: 15
-    listening      20 x min(1, listening signals / 2)
-    clean language 20 x max(0, 1 - (audience words + hype words) / 4)
+    give vs ask    10 x min(1, value sentences / asks); no asks: 10
+    listening      20 x min(1, listening sentences / 2)
+    clean language 30 x max(0, 1 - (audience phrases + claim sentences) / 4)
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from ..plural import counted
 from ..rules.loader import builtin_dir, load_pack
 from ..rules.spec import MEASURES, sub_blocks
 
-WEIGHTS = {"reader_focus": 30, "give_first": 15, "give_vs_ask": 15, "listening": 20, "clean_language": 20}
+WEIGHTS = {"reader_focus": 30, "give_first": 10, "give_vs_ask": 10, "listening": 20, "clean_language": 30}
 READER_SHARE_TARGET = 0.6
 LISTENING_TARGET = 2
 CLEAN_LANGUAGE_ALLOWANCE = 4
@@ -69,7 +73,7 @@ class Scorecard:
     invitations: int
     acknowledgements: int
     audience: int
-    hype: int
+    hype: int  # claim sentences (hype, brags, announcements about the sender)
     parts: dict  # component -> points earned
     score: int
     verdict: str
@@ -77,6 +81,13 @@ class Scorecard:
     # first read, so text, JSON and SARIF output never build it (and a cached
     # draft never unpickles its Facts for it).
     _marks: object = field(default=None, repr=False, compare=False)
+    # The model of the message the card was counted from (engine/acts.py).
+    genre: str | None = None
+    genre_from: str | None = None
+    brand: tuple = ()
+    acts: dict = field(default_factory=dict)  # act -> sentences with it
+    reader_sentences: int = 0
+    sender_sentences: int = 0
 
     @property
     def timeline(self) -> list:
@@ -101,6 +112,8 @@ class Scorecard:
                 "reader": self.counts.get("reader", 0),
                 "sender": self.counts.get("sender", 0),
                 "reader_share": _round(self.reader_share),
+                "reader_sentences": self.reader_sentences,
+                "sender_sentences": self.sender_sentences,
             },
             "give_vs_ask": {
                 "value_sentences": self.value_sentences,
@@ -117,6 +130,10 @@ class Scorecard:
             },
             "audience_language": self.audience,
             "hype": self.hype,
+            "genre": self.genre,
+            "genre_from": self.genre_from,
+            "brand": list(self.brand),
+            "acts": dict(self.acts),
         }
 
 
@@ -160,11 +177,27 @@ def tally(facts, measures: dict) -> dict:
     scored without unpickling its Facts."""
     sent_of: dict[str, set] = {m: set() for m in MEASURES}
     counts = dict.fromkeys(MEASURES, 0)
+    message = getattr(facts, "message", None)
+    from_acts = {"sender", "reader", "ask", "value", "question", "invitation", "acknowledgement"} if message else set()
     for key, found in facts.hits.items():
         measure = measures.get(key)
-        if measure:
+        if measure and measure not in from_acts:
             counts[measure] += len(found)
             sent_of[measure].update(h.sent for h in found)
+    acts: dict = {}
+    model = {}
+    if message is not None:
+        # The message model's acts (engine/acts.py): the same facts the document checks read.
+        for act in from_acts:
+            counts[act] = len(message.hits.get(act, ()))
+            sent_of[act] = set(message.sentences(act))
+        # Claims: the claim act, and any sentence a `measure: hype` block found (TL203, TL208–TL211).
+        sent_of["hype"] = set(message.sentences("claim")) | sent_of["hype"]
+        counts["hype"] = len(sent_of["hype"])
+        acts = message.counts()
+        model = {"genre": message.genre, "genre_from": message.genre_from, "brand": list(message.brand),
+                 "reader_sentences": len(set(message.sentences("reader"))),
+                 "sender_sentences": len(set(message.sentences("sender")) | set(message.sentences("claim")))}
     sents = {m: sorted(v) for m, v in sent_of.items()}
     total = sum(s.end - s.start for s in facts.sentences) or 1
     wanted = {v[0] for m, v in sents.items() if m in ("value", "ask") and v}
@@ -174,7 +207,7 @@ def tally(facts, measures: dict) -> dict:
             shares[i] = before / total
         before += s.end - s.start
     return {"words": facts.words, "sentences": len(facts.sentences), "counts": counts,
-            "sent_of": sents, "shares": shares}
+            "sent_of": sents, "shares": shares, "acts": acts, "model": model}
 
 
 def _card(path: str, counted: dict, marks=None) -> Scorecard:
@@ -183,7 +216,11 @@ def _card(path: str, counted: dict, marks=None) -> Scorecard:
     def share(i: int | None) -> float | None:
         return None if i is None else shares[i]
 
-    reader, sender = counts["reader"], counts["sender"]
+    model = counted.get("model") or {}
+    if model:  # sentences to the reader against sentences about the sender or making claims
+        reader, sender = model["reader_sentences"], model["sender_sentences"]
+    else:
+        reader, sender = counts["reader"], counts["sender"]
     reader_share = reader / (reader + sender) if reader + sender else None
     value_s, ask_s = sent_of["value"], sent_of["ask"]
     first_value = value_s[0] if value_s else None
@@ -194,7 +231,8 @@ def _card(path: str, counted: dict, marks=None) -> Scorecard:
 
     focus = 0.5 if reader_share is None else min(1.0, reader_share / READER_SHARE_TARGET)
     gives_first = first_ask is None or (first_value is not None and first_value <= first_ask)
-    balance = 1.0 if not ask_s else min(1.0, len(value_s) / len(ask_s))
+    asks = max(counts["ask"], len(ask_s))  # "Like, comment, and share" is three asks in one sentence
+    balance = 1.0 if not ask_s else min(1.0, len(value_s) / asks)
     fractions = {
         "reader_focus": focus,
         "give_first": 1.0 if gives_first else 0.0,
@@ -210,6 +248,9 @@ def _card(path: str, counted: dict, marks=None) -> Scorecard:
         first_value_share=share(first_value), first_ask_share=share(first_ask), questions=questions,
         invitations=counts["invitation"], acknowledgements=counts["acknowledgement"], audience=audience, hype=hype,
         parts=parts, score=score, verdict=verdict_for(score), _marks=marks,
+        genre=model.get("genre"), genre_from=model.get("genre_from"), brand=tuple(model.get("brand", ())),
+        acts=dict(counted.get("acts") or {}), reader_sentences=model.get("reader_sentences", 0),
+        sender_sentences=model.get("sender_sentences", 0),
     )
 
 
@@ -257,13 +298,21 @@ def text_lines(card: Scorecard, min_score: int | None = None) -> list[str]:
     lines = [f"{card.path}: conversation score {card.score}/100 — {card.verdict}"]
     if below(card, min_score):
         lines[0] += f" (below --min-score {min_score})"
-    lines.append(f"    reader focus    {counted_noun(card.counts['reader'], 'reader word')}, "
-                 f"{counted_noun(card.counts['sender'], 'sender word')} (reader share {share})")
+    if card.genre:
+        brand = f"; sender {', '.join(card.brand)}" if card.brand else ""
+        lines.append(f"    genre           {card.genre} (from the {card.genre_from}){brand}")
+    if card.genre:
+        lines.append(f"    reader focus    {counted_noun(card.reader_sentences, 'sentence')} to the reader, "
+                     f"{card.sender_sentences} about the sender or making claims (reader share {share})")
+    else:
+        lines.append(f"    reader focus    {counted_noun(card.counts['reader'], 'reader word')}, "
+                     f"{counted_noun(card.counts['sender'], 'sender word')} (reader share {share})")
     lines.append(f"    give vs ask     {counted_noun(card.value_sentences, 'value sentence')}, "
                  f"{counted_noun(card.ask_sentences, 'ask sentence')}; {order_text(card)}")
     lines.append(f"    listening       {counted_noun(card.questions, 'question')} to the reader, "
                  f"{counted_noun(card.invitations, 'invitation')}, {counted_noun(card.acknowledgements, 'acknowledgement')}")
-    lines.append(f"    language        {counted_noun(card.audience, 'audience phrase')}, {counted_noun(card.hype, 'hype word')}")
+    hype = counted_noun(card.hype, "claim sentence") if card.genre else counted_noun(card.hype, "hype word")
+    lines.append(f"    language        {counted_noun(card.audience, 'audience phrase')}, {hype}")
     return lines
 
 

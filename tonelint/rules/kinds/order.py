@@ -96,7 +96,15 @@ def run(rule, ctx: Context):
             start, end = facts.source_span(hit)
             where = ("in the subject line" if in_title else "in the opening" if hit.sent == opening
                      else "nothing of value comes before it")
-            yield ctx.diagnostic(rule, start, end, {"count": len(targets), "where": where}, hit=hit)
+            later = None
+            if spec.before is not None:
+                later = min((h.sent for h in ctx.scoped(rule, facts.of(spec.before.key)) if h.sent > hit.sent),
+                            default=None)
+            value_at = ("no sentence gives the reader anything" if later is None
+                        else f"the first value comes in sentence {later + 1}")
+            at = "the subject line" if in_title else f"sentence {hit.sent + 1}"
+            yield ctx.diagnostic(rule, start, end, {"count": len(targets), "where": where, "sentence": hit.sent + 1,
+                                                    "at": at, "value_at": value_at}, hit=hit)
             if spec.report == "first":
                 break
     if spec.stack is not None:
@@ -107,6 +115,11 @@ def run(rule, ctx: Context):
             hit = targets[i]
             if hit.sent - first.sent < window and hit.sent - last_reported >= window:
                 start, end = facts.source_span(hit)
-                yield ctx.diagnostic(rule, start, end, {"count": limit + 1, "max": limit, "window": window},
-                                     hit=hit)
+                yield ctx.diagnostic(rule, start, end, {"count": limit + 1, "max": limit, "window": window,
+                                                        "sentence": hit.sent + 1,
+                                                        "sentences": _sentences(first.sent, hit.sent)}, hit=hit)
                 last_reported = hit.sent
+
+
+def _sentences(first: int, last: int) -> str:
+    return f"sentence {first + 1}" if first == last else f"sentences {first + 1}–{last + 1}"

@@ -1,0 +1,234 @@
+"""The model of the message: each sentence's acts and the draft's genre, on
+short sentences modelled on the patterns of today's copy (engine/acts.py,
+engine/genre.py, rules/lists/acts.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tonelint.api import check_text
+from tonelint.errors import RuleError
+
+
+def message(text: str, fmt: str = "markdown"):
+    result = check_text(text, fmt=fmt)
+    return result, result.facts.message
+
+
+def acts_of(text: str, fmt: str = "markdown") -> list[set]:
+    _, m = message(text, fmt)
+    return [set(a) for a in m.acts]
+
+
+def first_with(text: str, act: str) -> set:
+    return next(a for a in acts_of(text) if act in a)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Do you have 15 minutes this Thursday for a quick demo?",
+    "Will you help support the library this winter?",
+    "Would you be open to a short call next week?",
+    "Up for a quick chat on Friday?",
+])
+def test_an_ask_put_as_a_question_is_an_ask_not_a_question(sentence):
+    acts = acts_of(sentence)[0]
+    assert "ask" in acts
+    assert "question" not in acts
+
+
+@pytest.mark.parametrize("line", ["Donate", "Get started", "Subscribe to Pro", "Buy now", "Book a call"])
+def test_a_button_line_is_an_ask(line):
+    text = f"Our new planner keeps every recipe in one place and plans the week for you.\n\n{line}\n"
+    assert "ask" in acts_of(text)[-1]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Did you know that most teams skip this step?",
+    "Ready to get your next meeting scheduled?",
+    "Tired of chasing invoices by hand?",
+])
+def test_rhetoric_is_not_a_question_to_the_reader(sentence):
+    assert "question" not in acts_of(sentence)[0]
+
+
+def test_a_real_question_to_the_reader_counts():
+    assert "question" in acts_of("What is the one lesson you wish someone had told you before you started?")[0]
+
+
+def test_a_question_heading_is_a_heading_not_a_question():
+    text = "## What does your team need next?\n\nThe planner now exports to CSV and to your calendar.\n"
+    assert "question" not in acts_of(text)[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reach out whenever you need us, day or night.",
+    "You can request features in the repository.",
+    "Just reply to this email and tell us what you think.",
+])
+def test_invitations_to_reply(sentence):
+    assert "invitation" in acts_of(sentence)[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thank you for your order.",
+    "Feedback",
+])
+def test_thanks_and_the_bare_word_feedback_are_not_invitations(sentence):
+    assert "invitation" not in acts_of(sentence)[0]
+    assert "acknowledgement" not in acts_of(sentence)[0]
+
+
+def test_a_sales_contact_line_is_an_ask_not_an_invitation():
+    acts = acts_of("Reach out to hear more about our robotics platform.")[0]
+    assert "ask" in acts and "invitation" not in acts
+
+
+def test_numbered_steps_are_value_in_markdown_and_plain_text():
+    md = "Here is the quickest start.\n\n1. Connect the tool you use most.\n2. Pick a template.\n"
+    assert sum("value" in a for a in acts_of(md)) >= 2
+    plain = "Setup:\n1. Connect the tool you use most\n2. Pick a template\n"
+    assert "value" in acts_of(plain, "text")[0]
+
+
+def test_a_bullet_list_is_not_a_numbered_step():
+    md = "Our plans:\n\n- Bigger offices.\n- More staff.\n"
+    assert not any("value" in a for a in acts_of(md))
+
+
+def test_claims_and_announcements_are_claims():
+    assert "claim" in acts_of("We're thrilled to be named a leader in workflow software.")[0]
+    assert "claim" in acts_of("Lumen is the #1 rated copilot for finance teams.")[0]
+    assert "claim" in acts_of("We help teams like yours generate 3x more pipeline.")[0]
+    assert "claim" in acts_of("Our clients include Fortune 500 leaders.")[0]
+    assert "claim" not in acts_of("The report has 3 more pages than last year.")[0]
+
+
+def test_the_brand_is_found_and_counted_as_the_sender():
+    text = ("Lumen is the copilot for finance teams. Lumen closes your books in a day, "
+            "and your team keeps its evenings.")
+    _, m = message(text)
+    assert m.brand == ("Lumen",)
+    assert [h.text for h in m.hits["sender"]] == ["Lumen", "Lumen"]
+
+
+def test_the_brand_from_the_from_header():
+    mail = ("From: Dan Kowalski <dan@pipeforge.example>\nSubject: Hello\n\n"
+            "PipeForge helps teams like yours plan their quarter.\n")
+    _, m = message(mail, "email")
+    assert "PipeForge" in m.brand
+
+
+def test_a_configured_brand_beats_nothing_found():
+    text = "We bake bread every morning and you can order it online."
+    _, m = message(text)
+    assert m.brand == ()
+
+
+@pytest.mark.parametrize("text, genre", [
+    ("Click the link below to reset your password. The link expires in 30 minutes. "
+     "If you didn't request a reset, ignore this email.", "transactional"),
+    ("Your receipt for order 1182: two loaves, $9.50. Your payment was received.", "transactional"),
+    ("Donate today. Every gift keeps the library open late, and your donation is tax-deductible.", "appeal"),
+    ("Thanks for reaching out, and sorry for the trouble. We're looking into the failed sync now.", "reply"),
+    ("Our sales team follows the playbook: account executives log every call, and lead scoring runs nightly "
+     "in our process.", "internal"),
+    ("## Changelog\n\n### 2.4.1\n\n- Fixed a bug in the `--config` option.\n- Deprecated the `--old` flag; see the "
+     "documentation for the configuration file.\n", "reference"),
+    ("Introducing Relay, the #1 rated automation platform. Start your free trial today.", "promotional"),
+])
+def test_genre_from_the_text(text, genre):
+    _, m = message(text)
+    assert m.genre == genre, m.genre
+
+
+def test_genre_from_front_matter_beats_the_text():
+    text = "---\ngenre: reference\n---\nIntroducing Relay, the #1 rated platform. Start your free trial today.\n"
+    _, m = message(text)
+    assert (m.genre, m.genre_from) == ("reference", "front matter")
+
+
+def test_genre_from_email_reply_headers():
+    mail = "From: a@b.example\nSubject: Re: sync\nIn-Reply-To: <1@b.example>\n\nBuy now and save 30%.\n"
+    _, m = message(mail, "email")
+    assert (m.genre, m.genre_from) == ("reply", "headers")
+
+
+def test_transactional_mail_gets_no_ask_or_listening_findings():
+    text = ("Click here to log in with this magic link. The link expires in 15 minutes. "
+            "If you didn't request it, you can safely ignore this email, and nothing will change on your account.")
+    result = check_text(text)
+    assert result.meta["genre"] == "transactional"
+    assert not [d for d in result.diagnostics if d.family in ("ask", "listening")]
+
+
+def test_promotional_drafts_are_judged_without_a_stock_phrase():
+    # No "sign up", no "buy now": a button and an appeal the 2002 lists never knew.
+    text = ("Our shelter has cared for 4,000 dogs this year, and our volunteers are proud of every one of them. "
+            "We rebuilt our kennels and we hired two vets.\n\nDonate\n")
+    rules = {d.rule for d in check_text(text).diagnostics}
+    assert "TL301" in rules
+
+
+def test_premature_ask_names_the_sentence_and_where_value_comes():
+    text = ("Acme is the leading payroll platform. We serve 400 companies. Our team has built payroll for ten years. "
+            "Do you have 15 minutes on Thursday for a demo? P.S. Here's a two-minute video showing how one bakery "
+            "cut its payroll time in half.")
+    found = [d for d in check_text(text).diagnostics if d.rule == "TL401"]
+    assert len(found) == 1
+    assert found[0].message == ('asks "Do you have 15 minutes" (sentence 4) before the reader has been given '
+                                "anything; the first value comes in sentence 5")
+
+
+def test_stacked_social_asks_are_three_asks():
+    text = "We closed our seed round! Like, comment, and share with anyone who would be a great fit."
+    found = [d for d in check_text(text).diagnostics if d.rule == "TL402"]
+    assert len(found) == 1 and "in sentence 2" in found[0].message
+
+
+def test_unknown_genre_in_a_rule_is_an_error_with_a_hint(tmp_path):
+    from tonelint.rules.loader import load_file
+
+    rule = tmp_path / "ACME1.yaml"
+    rule.write_text(
+        "id: ACME1\nfamily: house\nkind: existence\nmessage: m\nrationale: r\n"
+        "match: {phrases: [synergy]}\ngenres:\n  skip: [transactionl]\n", encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_file(rule)
+    assert "ACME1.yaml:8" in str(err.value) and "did you mean 'transactional'" in str(err.value)
+
+
+def test_unknown_act_in_a_rule_is_an_error_with_a_hint(tmp_path):
+    from tonelint.rules.loader import load_file
+
+    rule = tmp_path / "ACME2.yaml"
+    rule.write_text(
+        "id: ACME2\nfamily: house\nkind: required\nmessage: m\nrationale: r\n"
+        "signals:\n  - act: invitaton\n", encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_file(rule)
+    assert "ACME2.yaml:7" in str(err.value) and "did you mean 'invitation'" in str(err.value)
+
+
+def test_a_team_rule_scopes_itself_by_genre(tmp_path):
+    from tonelint.engine.core import Engine
+    from tonelint.rules.loader import load_file
+    from tonelint.source.files import SourceFile
+
+    rule = tmp_path / "ACME3.yaml"
+    rule.write_text(
+        "id: ACME3\nfamily: house\nkind: existence\nmessage: m\nrationale: r\n"
+        "match: {phrases: [password]}\ngenres:\n  skip: [transactional]\n", encoding="utf-8")
+    engine = Engine(load_file(rule))
+    reset = "Click the link below to reset your password. If you didn't request a reset, ignore this email."
+    pitch = "Our password manager is the best. Buy now and never forget a password again."
+    assert not engine.check(SourceFile(path="a.md", text=reset, format="markdown")).diagnostics
+    assert engine.check(SourceFile(path="b.md", text=pitch, format="markdown")).diagnostics
+
+
+def test_explain_describes_acts_genres_and_what_a_rule_reads(cli):
+    acts = cli("explain", "acts")
+    assert acts.code == 0 and "ask:" in acts.out and "put as a question" in acts.out
+    genres = cli("explain", "genres")
+    assert genres.code == 0 and "transactional:" in genres.out and "magic link" in genres.out
+    rule = cli("explain", "TL401").out
+    assert "Judges promotional, appeal drafts only" in rule and "Sentence acts it reads" in rule

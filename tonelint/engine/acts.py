@@ -1,0 +1,275 @@
+"""The model of the message: what each sentence of a draft does (its acts) and
+what kind of message the draft is (its genre, genre.py).
+
+Word lists say which words can do an act; a sentence's acts are settled here,
+once per file, from the hits the engine's one matcher bank already found, so
+no second spaCy pass is needed and the Docs can be dropped after scanning.
+The act blocks are data (rules/lists/acts.yaml), compiled into the bank
+beside the rules' own blocks.  What is decided here, and only here:
+
+- an ask put as a question ("Do you have 15 minutes for a quick demo?") is an
+  ask, never a question to the reader;
+- a question holding a rhetoric cue ("Did you know…?", "Ready to…?") is not a
+  question to the reader either;
+- a question in a title or heading is a heading (an FAQ), not a question;
+- the brand's own name counts as the sender talking about itself, whether it
+  comes from the configuration or is found in the draft (brand.py).
+
+Rules read acts with `act:` in a matcher block; the scorecard counts them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..rules.spec import ACTS, GENRES
+from .facts import Facts, Hit
+
+# Blocks the model reads that are not acts of their own.
+_HELPERS = ("rhetoric", "help", "remark")
+# An information sentence: this many words at least (a greeting or a button is not information).
+INFORMATION_WORDS = 6
+# A draft with at least this many pitch sentences, and this share of all, is a pitch throughout.
+PITCHED_SENTENCES = 3
+PITCHED_SHARE = 0.2
+# Acts settled per sentence (one synthetic hit spanning the sentence when the
+# blocks' hits were vetoed or merged); the others keep every word hit.
+LISTENING = ("question", "invitation", "acknowledgement")
+
+
+@dataclass(frozen=True)
+class ActModel:
+    """The act and genre blocks of acts.yaml, keyed `act:NAME:i` / `genre:NAME:i`."""
+
+    path: str
+    acts: dict  # act name -> tuple of Blocks
+    genres: dict  # genre name -> tuple of Blocks
+
+    def blocks(self) -> list:
+        from ..rules.spec import sub_blocks
+
+        out = [b for group in (*self.acts.values(), *self.genres.values()) for b in group]
+        out.extend(dep for b in list(out) for dep in sub_blocks(b))
+        return out
+
+
+def model_path() -> Path:
+    from ..rules.loader import builtin_dir
+
+    return builtin_dir() / "lists" / "acts.yaml"
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> ActModel:
+    """acts.yaml, validated as strictly as a rule file (file:line errors)."""
+    from ..errors import RuleError
+    from ..rules.spec import Ctx, parse_block
+    from ..rules.yamlfile import load_yaml
+
+    path = str(path or model_path())
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleError(path, f"cannot read the act model: {exc}") from None
+    data = load_yaml(text, path, RuleError)
+    ctx = Ctx(path, data)
+    if not isinstance(data, dict):
+        raise RuleError(path, "the act model must be a mapping with acts: and genres:")
+    for key in data:
+        if key not in ("acts", "genres"):
+            ctx.fail(data, key, "unknown key in the act model (allowed: acts, genres)")
+    def section(name: str, allowed) -> dict:
+        raw = data.get(name) or {}
+        out = {}
+        for item, blocks in raw.items():
+            if item not in allowed:
+                import difflib
+
+                close = difflib.get_close_matches(str(item), list(allowed), n=1)
+                ctx.fail(raw, item, f"unknown {name[:-1]} {item!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
+            if not isinstance(blocks, list) or not blocks:
+                ctx.fail(raw, item, "must be a list of matcher blocks")
+            out[item] = tuple(parse_block(ctx, b, f"{name[:-1]}:{item}:{i}", f"{name}.{item}") for i, b in enumerate(blocks))
+        return out
+
+    acts = section("acts", ACTS + _HELPERS)
+    genres = section("genres", GENRES)
+    return ActModel(path=path, acts=acts, genres=genres)
+
+
+@dataclass
+class Message:
+    """What the draft is and what each sentence does; kept on Facts."""
+
+    genre: str
+    genre_from: str  # "config", "front matter", "headers", "channel", "text"
+    brand: tuple = ()
+    acts: list = field(default_factory=list)  # per sentence: frozenset of act names
+    hits: dict = field(default_factory=dict)  # act -> list[Hit], in text order
+
+    def sentences(self, act: str) -> list[int]:
+        return [i for i, a in enumerate(self.acts) if act in a]
+
+    def first(self, act: str) -> int | None:
+        return next((i for i, a in enumerate(self.acts) if act in a), None)
+
+    def counts(self) -> dict:
+        """Sentences per act (what `--format json --score` lists)."""
+        return {act: len(self.sentences(act)) for act in ACTS}
+
+    def as_dict(self, facts: Facts | None = None) -> dict:
+        out = {"genre": self.genre, "genre_from": self.genre_from, "brand": list(self.brand),
+               "sentences": self.counts()}
+        if facts is not None:
+            listed = []
+            for i, acts in enumerate(self.acts):
+                if acts and i < len(facts.sentences):
+                    s = facts.sentences[i]
+                    text = " ".join(facts.segments[s.seg].text[s.start:s.end].split())
+                    listed.append({"sentence": i + 1, "acts": [a for a in ACTS if a in acts], "text": text[:160]})
+            out["acts"] = listed
+        return out
+
+
+def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, brand: tuple = (),
+                 source_text: str = "") -> Message:
+    """Settle each sentence's acts from the bank's hits (module doc)."""
+    found: dict[str, list[Hit]] = {}
+    for name, blocks in model.acts.items():
+        lst = [h for b in blocks for h in facts.of(b.key)]
+        if name == "value" and source_text:
+            lst += _numbered_steps(facts, source_text)
+        lst.sort(key=lambda h: (h.seg, h.start, -h.end))
+        found[name] = _dedupe(lst)
+    if brand:
+        found["sender"] = _dedupe(sorted(found.get("sender", []) + _brand_hits(facts, brand),
+                                         key=lambda h: (h.seg, h.start, -h.end)))
+    n = len(facts.sentences)
+    by_sent: dict[str, dict[int, list[Hit]]] = {}
+    for name, lst in found.items():
+        d: dict[int, list[Hit]] = {}
+        for h in lst:
+            d.setdefault(h.sent, []).append(h)
+        by_sent[name] = d
+    asks = by_sent.get("ask", {})
+    rhetoric = by_sent.get("rhetoric", {})
+    acts: list[frozenset] = []
+    kept: dict[str, list[Hit]] = {a: [] for a in ACTS}
+    # A draft that is a sales pitch throughout ($ amounts, shouting, sales
+    # claims in a fifth of its sentences) informs no one: only real value
+    # counts as given there, never its plain lines.
+    pitched = len(by_sent.get("pitch", {}))
+    plain = not (pitched >= PITCHED_SENTENCES and pitched >= PITCHED_SHARE * max(n, 1))
+    plain_seen, gave = 0, False
+    settled = [a for a in ACTS if a != "information"]
+    for i in range(n):
+        s = facts.sentences[i]
+        scope = facts.segments[s.seg].scope
+        here = set()
+        for act in settled:
+            hs = by_sent.get(act, {}).get(i)
+            if not hs:
+                continue
+            if act == "question":
+                # A real question to the reader: not an ask, not rhetoric, not a heading.
+                if not s.question or i in asks or i in rhetoric or scope in ("title", "heading"):
+                    continue
+                hs = [_sentence_hit(facts, i, "act:question")]
+            if act in ("value",) and scope == "title":
+                continue  # a subject line promises; the body gives
+            if act == "invitation" and i in asks and i not in by_sent.get("help", {}):
+                continue  # "Reach out to book your demo": the sentence asks, it does not listen
+            here.add(act)
+            kept[act].extend(hs)
+        if plain and not here & {"ask", "sender", "claim", "promotion", "acknowledgement", "question"} \
+                and scope not in ("title", "heading") \
+                and i not in by_sent.get("remark", {}) and "pitch" not in here \
+                and _words(facts, i) >= INFORMATION_WORDS:
+            # Something said to the reader that is neither a pitch nor about the
+            # sender; from the second such line on (one line is a headline, not
+            # yet a gift), or after a value sentence.
+            if plain_seen or gave:
+                here.add("information")
+                kept["information"].append(_sentence_hit(facts, i, "act:information"))
+            plain_seen += 1
+        gave = gave or "value" in here
+        acts.append(frozenset(here))
+    return Message(genre=genre, genre_from=genre_from, brand=tuple(brand), acts=acts, hits=kept)
+
+
+def act_hits(message: Message, names) -> list[Hit]:
+    """The hits of these acts, in text order (what an `act:` block matches)."""
+    out = [h for a in names for h in message.hits.get(a, [])]
+    out.sort(key=lambda h: (h.seg, h.start, -h.end))
+    return _dedupe(out)
+
+
+_NUMBERED = re.compile(r"^[ \t>]*(?:[-*+][ \t]+)?\d{1,2}[.)][ \t]*$")
+
+
+def _numbered_steps(facts: Facts, text: str) -> list[Hit]:
+    """A Markdown ordered-list item is a how-to step: the front end keeps its
+    words but not its number, which stands in the source just before them."""
+    out = []
+    first_sentence: dict[int, int] = {}
+    for k, s in enumerate(facts.sentences):
+        first_sentence.setdefault(s.seg, k)
+    for seg_i, seg in enumerate(facts.segments):
+        if seg.scope != "list" or seg_i not in first_sentence or not seg.src_starts:
+            continue
+        at = seg.src_starts[0]
+        line_start = text.rfind("\n", 0, at) + 1
+        if _NUMBERED.match(text[line_start:at]):
+            out.append(_sentence_hit(facts, first_sentence[seg_i], "act:value:step"))
+    return out
+
+
+def _words(facts: Facts, i: int) -> int:
+    s = facts.sentences[i]
+    return sum(1 for w in facts.segments[s.seg].text[s.start:s.end].split() if any(c.isalpha() for c in w))
+
+
+def _sentence_hit(facts: Facts, i: int, key: str) -> Hit:
+    s = facts.sentences[i]
+    text = facts.segments[s.seg].text[s.start:s.end]
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    return Hit(key, s.seg, s.start + lead, s.start + lead + len(body), i, body)
+
+
+def _brand_hits(facts: Facts, brand: tuple) -> list[Hit]:
+    """The brand's names, whole words, case as written (a found brand is a
+    capitalised name: "Relay", not "relay the message")."""
+    from bisect import bisect_right
+
+    names = sorted({b for b in brand if b}, key=len, reverse=True)
+    if not names:
+        return []
+    rx = re.compile(r"(?<![\w@.])(?:" + "|".join(re.escape(b) for b in names) + r")(?![\w@])")
+    starts: dict[int, list[int]] = {}
+    for k, s in enumerate(facts.sentences):
+        starts.setdefault(s.seg, []).append(k)
+    out = []
+    for seg_i, seg in enumerate(facts.segments):
+        sents = starts.get(seg_i)
+        if not sents:
+            continue
+        firsts = [facts.sentences[k].start for k in sents]
+        for m in rx.finditer(seg.text):
+            k = sents[max(bisect_right(firsts, m.start()) - 1, 0)]
+            out.append(Hit("act:sender:brand", seg_i, m.start(), m.end(), k, m.group(0)))
+    return out
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """Overlapping hits from different blocks of one act collapse to the
+    earliest-longest (as one block's do in matching.py)."""
+    out: list[Hit] = []
+    for h in hits:
+        if out and out[-1].seg == h.seg and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out

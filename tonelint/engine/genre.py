@@ -1,0 +1,191 @@
+"""The genre of a draft: what kind of message it is, which decides which
+document checks apply (a login link in a login email is not an ask; a
+handbook has no reader to win over).
+
+Strongest first: the configuration (`genre:` at the top or in an override),
+the draft's front matter (`genre:`), its email headers (a reply in a thread),
+then its own words, weighed from the genre cues of acts.yaml and the acts:
+- reference: documentation and changelogs (many reference cues, few pitches);
+- internal: handbooks, playbooks, strategy (internal cues outnumber pitches);
+- transactional: something the reader did or asked for (a reset, a receipt,
+  a notification), short, and not mainly a pitch;
+- appeal: a donation, sponsorship or petition;
+- reply: an answer to one person (support replies, threads, quoted mail);
+- promotional: anything that asks or makes claims for the sender;
+and with no cue at all: the `channel:` (social, press-release, landing-page
+and sms are promotional), else a personal note for mail, promotional for a
+draft that speaks to its reader or about its sender (the document checks
+still need an ask or a claim to judge it), and reference for the rest.
+
+Also here: the brand, the name the sender calls itself, found from the
+configuration, front matter (`brand:`), the email's From header, the title,
+or the capitalised name the draft most uses as a sentence subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..rules.spec import GENRES
+
+__all__ = ["GENRES", "decide", "detect_brand", "email_headers"]
+# The channels that are promotional by nature (docs/rules.md, channel profiles).
+_PROMOTIONAL_CHANNELS = {"social", "press-release", "landing-page", "sms"}
+
+
+def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: str,
+           configured: str | None = None, channel: str | None = None) -> tuple[str, str]:
+    """(genre, where it came from)."""
+    if configured:
+        return configured, "config"
+    declared = str(meta.get("genre") or "").strip().lower()
+    if declared in GENRES:
+        return declared, "front matter"
+    if headers.get("in-reply-to") or headers.get("references"):
+        return "reply", "headers"
+    # Cue hits, not sentences: one line of a handbook can name the playbook and the sales team.
+    cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)}) for g, blocks in model.genres.items()}
+    asks = len({h.sent for h in acts_found.get("ask", [])})
+    # Claims, promotion and the sales pitch ($ amounts, shouted words, sales claims) all promote.
+    mail = fmt == "email"
+    # Claims and promotion promote; in mail, so does a bare sales pitch ($ amounts, shouted words,
+    # sales claims), which is how bulk mail reads when it names no button.
+    promoting = ("claim", "promotion", "pitch") if mail else ("claim", "promotion")
+    claims = len({h.sent for name in promoting for h in acts_found.get(name, [])})
+    pitch = asks + claims
+    words = facts.words
+    # In mail, only quoting makes a reply ("> you wrote", "wrote:"): bulk mail apologises too.
+    quoted = any(h.text.startswith(">") or h.text.lower().endswith("wrote:")
+                 for b in model.genres.get("reply", ()) for h in facts.of(b.key))
+    ref, internal = cues.get("reference", 0), cues.get("internal", 0)
+    trans, appeal, reply = cues.get("transactional", 0), cues.get("appeal", 0), cues.get("reply", 0)
+    if mail and quoted:
+        return "reply", "text"  # mail that quotes the message it answers
+    # A long page with reference words and at most one pitch is documentation
+    # ("Try it" at the end of a guide); mail that pitches once is still mail.
+    if ref >= 3 and ref >= 2 * pitch or not mail and ref and pitch <= 1 and words >= 150:
+        return "reference", "text"
+    if internal >= 2 and internal > pitch:
+        return "internal", "text"
+    if trans and (trans >= pitch or words < 120):
+        return "transactional", "text"
+    if appeal >= 2 or (appeal and asks):
+        return "appeal", "text"
+    if reply and reply >= pitch and (not mail or quoted):
+        return "reply", "text"
+    if pitch:
+        return "promotional", "text"
+    if (channel or "") in _PROMOTIONAL_CHANNELS:
+        return "promotional", "channel"
+    if headers.get("list-unsubscribe") or str(headers.get("precedence", "")).lower() in ("bulk", "list"):
+        return "promotional", "headers"
+    if mail:
+        return "reply", "text"  # a note from one person to another
+    # A draft that speaks to its reader is outbound copy; one that speaks to no one is reference.
+    talks = any(acts_found.get(name) for name in ("reader", "sender"))
+    return ("promotional" if talks else "reference"), "text"
+
+
+_HEADER_END = re.compile(r"\r?\n\r?\n")
+_WANTED = ("from", "in-reply-to", "references", "list-unsubscribe", "precedence", "subject")
+
+
+def email_headers(text: str, fmt: str) -> dict:
+    """The few headers the model reads, from the raw message (the markup
+    front end keeps only the subject)."""
+    if fmt != "email":
+        return {}
+    m = _HEADER_END.search(text)
+    head = text[: m.start()] if m else text[:4096]
+    from email.parser import HeaderParser
+    from email.policy import compat32
+
+    try:
+        msg = HeaderParser(policy=compat32).parsestr(head + "\n\n", headersonly=True)
+    except Exception:  # a broken header block is no reason to fail the draft
+        return {}
+    return {k: str(msg.get(k, "")) for k in _WANTED if msg.get(k)}
+
+
+_NOT_NAMES = {
+    "the", "this", "that", "these", "those", "it", "its", "we", "you", "they", "our", "your", "their", "i", "he",
+    "she", "here", "there", "what", "which", "who", "today", "now", "every", "each", "all", "some", "most",
+    "many", "no", "not", "if", "when", "once", "after", "before", "and", "but", "or", "so", "a", "an", "hi",
+    "hello", "hey", "dear", "thanks", "thank", "please", "yes", "one", "two", "new", "next", "last", "first",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "everyone",
+    "nobody", "someone", "people", "customers", "team", "email", "click", "get", "join", "sign", "book", "see",
+    "read", "learn", "start", "try", "welcome", "congrats", "congratulations", "best", "cheers", "regards",
+}
+_SUBJECT_VERBS = (r"is|are|was|has|have|helps|lets|gives|makes|will|can|provides|offers|brings|now|supports|"
+                  r"builds|achieves|delivers|empowers|enables|announces|announced|launches|launched|partners|"
+                  r"has been|team|'s|’s")
+_NAME = r"[A-Z][A-Za-z0-9&]*(?:[-.][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9&]+)?"
+_SUBJECT = re.compile(rf"(?:^|[.!?:]\s+|\n\s*|\b(?:because|that|and|but|at|with)\s+)({_NAME}) (?:{_SUBJECT_VERBS})\b")
+_WELCOME = re.compile(rf"\b(?:[Ww]elcome to|[Tt]hanks for (?:choosing|joining|trying)|[Tt]he) ({_NAME})(?: team\b)")
+_AT = re.compile(rf"\b(?:at|from|the) ({_NAME}) [Tt]eam\b|,\s*[A-Z][\w ]{{0,40}} at ({_NAME})\s*$", re.MULTILINE)
+_FROM_NAME = re.compile(r'^\s*"?([^"<]*?)"?\s*<[^@>]+@([^>]+)>')
+
+
+def detect_brand(text_of_prose: str, *, configured: tuple = (), meta: dict | None = None,
+                 headers: dict | None = None) -> tuple[str, ...]:
+    """The names the sender calls itself (module doc): configured names plus
+    at most one name found in the draft."""
+    meta = meta or {}
+    headers = headers or {}
+    names = [b for b in configured if b]
+    declared = meta.get("brand") or meta.get("company")
+    if isinstance(declared, str) and declared.strip():
+        names.append(declared.strip())
+    elif isinstance(declared, list):
+        names.extend(str(b).strip() for b in declared if str(b).strip())
+    found = _from_header(text_of_prose, headers.get("from", "")) or _from_title(text_of_prose, meta) \
+        or _most_used_subject(text_of_prose)
+    if found and found not in names:
+        names.append(found)
+    return tuple(dict.fromkeys(names))
+
+
+def _from_header(prose: str, sender: str) -> str | None:
+    """From: "Dan <dan@pipeforge.example>": the domain's name as the draft
+    writes it ("PipeForge"), or the display name when it is not a person's."""
+    m = _FROM_NAME.match(sender or "")
+    if not m:
+        return None
+    display, domain = m.group(1).strip(), m.group(2).lower()
+    label = domain.split(".")[-2] if domain.count(".") >= 1 else domain
+    if len(label) >= 3:
+        for word in re.findall(r"\b[A-Z][A-Za-z0-9]+\b", prose):
+            if word.lower() == label:
+                return word
+    if display and len(display.split()) == 1 and display[:1].isupper() and display.lower() not in _NOT_NAMES:
+        return display if re.search(rf"\b{re.escape(display)}\b", prose) else None
+    return None
+
+
+def _from_title(prose: str, meta: dict) -> str | None:
+    title = str(meta.get("title") or meta.get("subject") or "")
+    for source in (title, prose):
+        for m in _WELCOME.finditer(source):
+            return m.group(1)
+        for m in _AT.finditer(source):
+            name = m.group(1) or m.group(2)
+            if name and name.split()[0].lower() not in _NOT_NAMES:
+                return name
+    return None
+
+
+def _most_used_subject(prose: str) -> str | None:
+    """The capitalised name most used as a sentence subject ("Lumen is …",
+    "Acme helps …"), when it is used so at least once and named twice."""
+    counts: Counter = Counter()
+    for m in _SUBJECT.finditer(prose):
+        name = m.group(1)
+        if name.split()[0].lower() in _NOT_NAMES or name.isupper() and len(name) <= 3:
+            continue
+        counts[name] += 1
+    for name, _ in counts.most_common():
+        if len(re.findall(rf"\b{re.escape(name)}\b", prose)) >= 2:
+            return name
+    return None
