@@ -6,7 +6,9 @@ so nothing is lost.
 
 Specific means closest to the words: a substitution (it has the better word)
 before an existence rule (it names the words' problem) before an order rule
-(where the words stand) before the counting kinds; a higher level first.
+(where the words stand); a higher level first.  The counting kinds (ratio,
+required) judge the whole draft and only anchor their finding on some words:
+a different concern, never folded.
 """
 
 from __future__ import annotations
@@ -16,21 +18,22 @@ from dataclasses import replace
 
 from ..diagnostics import Diagnostic
 
-_SPECIFIC = {"substitution": 5, "existence": 4, "order": 3, "ratio": 2, "required": 1}
+_SPECIFIC = {"substitution": 3, "existence": 2, "order": 1}
 _QUOTED_MATCH = re.compile(r'^[“"][^”"]*[”"]\s+')
 
 
 def one_per_span(diagnostics: list[Diagnostic], kinds: dict[str, str]) -> list[Diagnostic]:
     """`kinds` maps rule id to kind.  Order is kept for the winners."""
-    groups: dict[tuple[int, int], list[int]] = {}
+    groups: dict[tuple, list[int]] = {}
     for i, d in enumerate(diagnostics):
-        groups.setdefault((d.start, d.end), []).append(i)
+        word_level = kinds.get(d.rule) in _SPECIFIC
+        groups.setdefault((d.start, d.end) if word_level else ("draft", i), []).append(i)
     if all(len(g) == 1 for g in groups.values()):
         return diagnostics
     keep: dict[int, Diagnostic] = {}
     for members in groups.values():
-        ranked = sorted(members, key=lambda i: (-int(diagnostics[i].level), -_SPECIFIC.get(kinds.get(
-            diagnostics[i].rule, ""), 0), diagnostics[i].rule))
+        ranked = sorted(members, key=lambda i: (-int(diagnostics[i].level), -_SPECIFIC[kinds[diagnostics[i].rule]],
+                                                diagnostics[i].rule))
         winner = diagnostics[ranked[0]]
         for i in ranked[1:]:
             winner = replace(winner, message=_fold(winner.message, diagnostics[i]))
