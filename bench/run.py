@@ -75,10 +75,13 @@ ROWS = {
     "tl-half": "tonelint --no-cache --jobs 1 half.md (every other section of big.md)",
     "tl-cold": "tonelint <200 files> with the cache on, empty cache",
     "tl-warm": "tonelint <200 files> again, cache warm (second run)",
+    "tl-small-nc": "tonelint --no-cache small.md (start-up, no cache at all)",
+    "tl-jd": "tonelint --no-cache <200 files> (default jobs: one per core)",
+    "tl-big-jd": "tonelint --no-cache big.md (5 MB, default jobs)",
 }
 
 
-STARTUP_ROWS = {"floor", "pl-small", "tl-small"}   # MB/s means nothing there
+STARTUP_ROWS = {"floor", "pl-small", "tl-small", "tl-small-nc"}   # MB/s means nothing there
 
 
 @dataclass
@@ -487,6 +490,32 @@ def ratios(rows: dict[str, Row], meta: dict) -> list[tuple[str, str, str, str, s
     return out
 
 
+def ratios15(rows: dict[str, Row]) -> list[tuple[str, str, str, str, str]]:
+    """(name, target, measured, verdict, how) for the targets of issue #15:
+    speed-ups over proselint are its time divided by tonelint's."""
+    out = []
+
+    def median(row_id: str):
+        row = rows.get(row_id)
+        if row is None:
+            return None, "not run"
+        return (row.median, None) if row.ok else (None, row.status)
+
+    for name, wanted, num, den, passes in (
+        ("200 files, --no-cache --jobs 1 vs proselint", ">= 2x", "pl-files", "tl-j1", lambda x: x >= 2),
+        ("200 files, --no-cache, default jobs vs proselint", ">= 3x", "pl-files", "tl-jd", lambda x: x >= 3),
+        ("5 MB file, --no-cache, default jobs vs proselint", ">= 3x", "pl-big", "tl-big-jd", lambda x: x >= 3),
+        ("2 KB draft, --no-cache vs the spaCy floor", "<= 1.1x", "tl-small-nc", "floor", lambda x: x <= 1.1),
+    ):
+        a, wa = median(num)
+        b, wb = median(den)
+        if a is None or not b:
+            out.append((name, wanted, "-", "n/a", wa or wb or "missing input"))
+        else:
+            out.append((name, wanted, f"{a / b:.2f}", "PASS" if passes(a / b) else "FAIL", f"{num} s / {den} s"))
+    return out
+
+
 def render(bench: Bench, meta: dict) -> str:
     lines = []
     lines.append(f"tonelint benchmark, {meta['date']}")
@@ -530,6 +559,11 @@ def render(bench: Bench, meta: dict) -> str:
     lines.append("|---|---|---:|---|---|")
     for name, target, measured, verdict, how in ratios(bench.rows, meta):
         lines.append(f"| {name} | {target} | {measured} | {verdict} | {how} |")
+    lines.append("")
+    lines.append("| target (issue #15) | wanted | measured | verdict | computed as / why n/a |")
+    lines.append("|---|---|---:|---|---|")
+    for name, target, measured, verdict, how in ratios15(bench.rows):
+        lines.append(f"| {name} | {target} | {measured} | {verdict} | {how} |")
     return "\n".join(lines)
 
 
@@ -556,6 +590,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="comma-separated row ids to run")
     ap.add_argument("--skip", type=lambda s: set(s.split(",")), default=set(),
                     help="comma-separated row ids to leave out")
+    ap.add_argument("--server-edits", type=int, default=1000,
+                    help="one-character edits per draft for the language-server rows "
+                         "(bench/server.py; default 1000, 0 to leave them out)")
     ap.add_argument("--json", type=Path, default=HERE / "results" / "latest.json",
                     help="where to write the raw results (default bench/results/latest.json)")
     args = ap.parse_args(argv)
@@ -629,6 +666,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.add("tl-big", tl_cmd + ["--no-cache", "--jobs", "1", str(big)], bb, na=tl_na)
     bench.add("tl-half", tl_cmd + ["--no-cache", "--jobs", "1", str(half)], hb, na=tl_na)
     bench.add("tl-warm", tl_cmd + [str(files)], fb, na=tl_na, kind="warm")
+    bench.add("tl-small-nc", tl_cmd + ["--no-cache", str(small)], sb, na=tl_na)
+    bench.add("tl-jd", tl_cmd + ["--no-cache", str(files)], fb, na=tl_na)
+    bench.add("tl-big-jd", tl_cmd + ["--no-cache", str(big)], bb, na=tl_na)
     load0 = loadavg()
     if load0 is not None and load0 > 0.5:
         print(f"warning: load average {load0:.2f} before the run: other work on this "
@@ -654,6 +694,14 @@ def main(argv: list[str] | None = None) -> int:
     }
     report = render(bench, meta)
     print(report)
+    server_figures = None
+    if args.server_edits > 0 and tl_na is None:
+        # The language server (issue #15): re-lint latency and memory over
+        # JSON-RPC, as an editor sees them (bench/server.py).
+        import server as server_bench
+
+        print("", flush=True)
+        server_figures = server_bench.run(tl_cmd + ["server"], args.server_edits, args.corpus)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({
@@ -663,7 +711,8 @@ def main(argv: list[str] | None = None) -> int:
                          "peak_mb": v.peak_mb, "cpu": v.cpu, "exit_code": v.exit_code,
                          "out_lines": v.out_lines} for k, v in bench.rows.items()},
             "targets": [dict(zip(("name", "target", "measured", "verdict", "how"), t))
-                        for t in ratios(bench.rows, meta)],
+                        for t in ratios(bench.rows, meta) + ratios15(bench.rows)],
+            "server": server_figures,
         }, indent=2) + "\n")
         print(f"\nraw results: {args.json}", file=sys.stderr)
     shutil.rmtree(bench.tmp, ignore_errors=True)

@@ -289,6 +289,14 @@ def report(paths, output, title, markup, select, ignore, brand, channel, config_
     sys.exit(outcome.exit_code)
 
 
+@cli.command("server")
+def server_command():
+    """Run the language server for editors on stdin/stdout (needs the `server` extra)."""
+    from .server import main as serve  # pygls stays off every other command's path
+
+    sys.exit(serve())
+
+
 @cli.command("clean")
 def clean_command():
     """Remove the result cache a run from here would use (.tonelint_cache/ or $TONELINT_CACHE_DIR)."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Diagnostic, LineIndex
 from ..errors import InputError
 from .acts import act_hits, load_model, read_message
-from .facts import Facts
+from .facts import Facts, join
 from .genre import decide, detect_brand, email_headers
 from .precedence import one_per_span
 from ..markup import Parsed, parse
@@ -89,12 +89,36 @@ class Engine:
             self.measures = {b.key: b.measure for b in self._bank.blocks.values() if b.measure in MEASURES}
         return self._bank
 
-    def analyse(self, parsed: Parsed) -> Facts:
+    def analyse(self, parsed: Parsed, memo: dict | None = None) -> Facts:
         """Scan segments paragraph by paragraph: Docs are dropped as soon as
-        they are scanned, so memory follows the findings, not the file."""
+        they are scanned, so memory follows the findings, not the file.
+
+        `memo` (the language server passes one per open document) keeps each
+        paragraph's scan between calls, keyed by its text: after a keystroke
+        only the paragraph that changed is tokenised and matched again.  It
+        is left holding this draft's paragraphs only, so it never grows."""
+        if memo is not None:
+            return self._analyse_memo(parsed, memo)
         texts = [break_long_runs(s.text) for s in parsed.segments]  # same offsets, linear tokenizing
         docs = self.nlp.pipe(texts, batch_size=256)
         return self.bank.scan(parsed.segments, docs)
+
+    def _analyse_memo(self, parsed: Parsed, memo: dict) -> Facts:
+        segments = parsed.segments
+        # A scan depends on the text and on where removed content (code, a
+        # URL) sat in it: no hit may cross such a gap.
+        keys = [(s.text, tuple(s.removed)) for s in segments]
+        todo = {k: s for k, s in zip(keys, segments) if k not in memo}
+        if todo:
+            docs = self.nlp.pipe([break_long_runs(k[0]) for k in todo], batch_size=256)
+            for (key, seg), doc in zip(todo.items(), docs):
+                part = self.bank.scan([seg], [doc])
+                part.segments = []
+                memo[key] = (part, {})
+        kept = {k: memo[k] for k in keys}
+        memo.clear()
+        memo.update(kept)
+        return join(segments, [(i, kept[k][0]) for i, k in enumerate(keys)], [kept[k][1] for k in keys])
 
     def read_message(self, facts: Facts, meta: dict, source: SourceFile, channel: str | None):
         """The model of the message (acts.py, genre.py), kept on the Facts;
@@ -117,18 +141,23 @@ class Engine:
             facts.hits[block.key] = act_hits(message, block.acts)
         return message
 
-    def check(self, source: SourceFile, analyse=None) -> FileResult:
+    def check(self, source: SourceFile, analyse=None, memo: dict | None = None) -> FileResult:
         """`analyse(engine, parsed)` may scan the segments instead of
         self.analyse (run/parallel.py spreads one large draft over worker
-        processes); when it returns None they are scanned here."""
+        processes); when it returns None they are scanned here.  `memo`: see
+        analyse(); a dict the caller keeps per document, empty at first."""
         try:
-            parsed = parse(source.text, source.format)
+            parsed = parse(source.text, source.format, memo.setdefault("pieces", {})) if memo is not None \
+                else parse(source.text, source.format)
         except Unreadable as exc:  # one line naming the place; the run's other drafts go on
             line = LineIndex(source.text).position(exc.offset)[0]
             raise InputError(f"{source.path}:{line}", exc.what) from None
-        facts = analyse(self, parsed) if analyse is not None else None
-        if facts is None:
-            facts = self.analyse(parsed)
+        if memo is not None:
+            facts = self.analyse(parsed, memo.setdefault("scans", {}))
+        else:
+            facts = analyse(self, parsed) if analyse is not None else None
+            if facts is None:
+                facts = self.analyse(parsed)
         channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel
         message = self.read_message(facts, parsed.meta, source, channel)
         ctx = Context(text=source.text, path=source.path, facts=facts)

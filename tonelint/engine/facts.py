@@ -40,3 +40,34 @@ class Facts:
     def source_span(self, hit: Hit | Sentence) -> tuple[int, int]:
         seg = self.segments[hit.seg]
         return seg.to_source(hit.start), seg.to_source(hit.end, end=True)
+
+
+def join(segments, parts, places: list[dict] | None = None) -> Facts:
+    """One draft's Facts from the Facts of runs of its segments, in order:
+    [(index of the run's first segment, its Facts)].  Every fact is local to
+    a paragraph or a sentence (hits never cross a segment; overlap and
+    sentence vetoes are decided per segment and per sentence), so the join is
+    the whole draft's Facts, renumbered.  Worker processes scan runs of a
+    large draft; the language server keeps each paragraph's scan.
+
+    `places`, one dict per part that the caller keeps, remembers each part's
+    renumbered facts, so a part that sits where it sat last time (the
+    paragraphs around an edit, joined again after every keystroke in the
+    editor) is not renumbered again."""
+    out = Facts(segments=list(segments))
+    for i, (seg_base, part) in enumerate(parts):
+        sent_base = len(out.sentences)
+        place = places[i] if places is not None else {}
+        if place.get("at") == (seg_base, sent_base):
+            sentences, hits = place["sentences"], place["hits"]
+        else:
+            # The constructors, not dataclasses.replace: it is several times slower.
+            sentences = [Sentence(s.seg + seg_base, s.start, s.end, s.question) for s in part.sentences]
+            hits = {key: [Hit(h.key, h.seg + seg_base, h.start, h.end, h.sent + sent_base, h.text) for h in found]
+                    for key, found in part.hits.items()}
+            place.update(at=(seg_base, sent_base), sentences=sentences, hits=hits)
+        out.sentences.extend(sentences)
+        for key, found in hits.items():
+            out.hits.setdefault(key, []).extend(found)
+        out.words += part.words
+    return out

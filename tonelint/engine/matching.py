@@ -5,6 +5,7 @@ of phrase strings to PhraseMatcher and token lists to Matcher)."""
 
 from __future__ import annotations
 
+from . import phrasecache
 from .facts import Facts, Hit, Sentence
 from ..rules.regex import compile_regex
 from ..rules.spec import Block, thaw
@@ -14,6 +15,78 @@ from .tokenfacts import DocArrays, MatcherGate
 _CLOSERS = "\"')]}’”»"
 # What may stand beside a hit on its line for `line_edge` (marks, bullets, quotes, arrows, rules).
 _LINE_FRAME = " \t\r\"'“”‘’*_()[]{}<>-–—=~.,!?:;|«»→•·#+"
+
+
+def phrase_tokens(nlp, phrases: list[str], *, cached: bool = True) -> list[tuple[list[int], list[int]]]:
+    """(LOWER ids, ORTH ids) of each phrase's tokens, as the PhraseMatcher
+    keys on them: read from the user's cache when this set of phrases was
+    keyed before with this tokenizer (phrasecache.py), else computed and
+    kept there."""
+    if not phrases:
+        return []
+    name = phrasecache.key(nlp, phrases) if cached else None
+    table = phrasecache.load(name) if name else None
+    if table is None or any(p not in table for p in phrases):
+        table = _tokenise_phrases(nlp, phrases)
+        if name:
+            phrasecache.store(name, table)
+    return [table[p] for p in phrases]
+
+
+def _tokenise_phrases(nlp, phrases: list[str]) -> dict[str, tuple[list[int], list[int]]]:
+    """From one Doc of all the phrases: a Doc per phrase (the PhraseMatcher's
+    usual input) cost ~0.1 s for the built-in pack's ~1,900 phrases, more
+    than checking a short draft; the tokenizer splits at white space before
+    anything else, so each phrase between line breaks comes out exactly as it
+    would alone."""
+    from spacy.attrs import IS_SPACE, LOWER, ORTH
+
+    # Rule loading normalises white space; a phrase with white space at an
+    # end or a line break (a brand name from a config, say) is tokenised
+    # on its own, so that it keys on exactly what make_doc would give.
+    plain = [p for p in dict.fromkeys(phrases) if p == p.strip() and "\n" not in p and p]
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    if plain:
+        doc = nlp.make_doc("\n".join(plain))
+        lowers: list[int] = []
+        orths: list[int] = []
+        k = 0
+        newline = nlp.vocab.strings["\n"]
+        for lower, orth, space in doc.to_array([LOWER, ORTH, IS_SPACE]).tolist():
+            if space and orth == newline:
+                out[plain[k]] = (lowers, orths)
+                lowers, orths, k = [], [], k + 1
+            else:
+                lowers.append(lower)
+                orths.append(orth)
+        out[plain[k]] = (lowers, orths)
+    for p in phrases:
+        if p not in out:
+            d = nlp.make_doc(p)
+            out[p] = ([t.lower for t in d], [t.orth for t in d])
+    return out
+
+
+def regex_set(regexes: list[tuple[str, bool]]):
+    """An RE2 set of the blocks' regexes, in order, each with its own case
+    flag: Match(text) gives the indices of those that match somewhere in it.
+    None when there are none, or when RE2 refuses to build the set (then
+    every regex is simply run)."""
+    if not regexes:
+        return None
+    import re2
+
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    options.log_errors = False
+    try:
+        found = re2.Set.SearchSet(options)
+        for rx, insensitive in regexes:
+            found.Add(f"(?i:{rx})" if insensitive else f"(?:{rx})")
+        found.Compile()
+    except Exception:  # noqa: BLE001 - a faster path only; the regexes themselves compiled
+        return None
+    return found
 
 
 class MatcherBank:
@@ -26,24 +99,37 @@ class MatcherBank:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher = Matcher(nlp.vocab)
         self.regexes = []
-        self._sets = None  # built on first use (_regex_sets)
+        self._ids: dict = {}  # unless_before/after word sets -> their lower-form ids
         self.accept = AcceptList(accept)
-        make = nlp.make_doc
-        for b in blocks:
-            phrases = list(b.phrases) + (list(brand) if b.brand else [])
+        listed = [(b, list(b.phrases) + (list(brand) if b.brand else [])) for b in blocks]
+        tokens = phrase_tokens(nlp, [p for _, phrases in listed for p in phrases])
+        for b, phrases in listed:
             if phrases:
-                target = self.lower if b.case == "insensitive" else self.orth
-                target.add(b.key, [make(p) for p in phrases])
+                insensitive = b.case == "insensitive"
+                target = self.lower if insensitive else self.orth
+                found, tokens = tokens[: len(phrases)], tokens[len(phrases):]
+                target.add(b.key, [lower if insensitive else orth for lower, orth in found])
             if b.patterns:
                 self.matcher.add(b.key, [thaw(p) for p in b.patterns], greedy="LONGEST")
             if b.regex:
                 for rx in b.regex:
                     compiled = compile_regex(rx, b.case == "insensitive")
-                    # `(?P<hit>…)` reports only that part (RE2 has no lookbehind); looked up once here.
+                    # `(?P<hit>…)` reports only that part (RE2 has no lookbehind).
                     self.regexes.append((b.key, compiled, compiled.groupindex.get("hit", 0)))
         self.has_patterns = len(self.matcher) > 0
         self.has_orth = len(self.orth) > 0
         self.gate = MatcherGate(nlp.vocab.strings, [thaw(p) for b in blocks for p in b.patterns])
+        # One RE2 pass per paragraph answers which regexes can match there
+        # and the token-pattern gate's quick test (its last member, when
+        # there are patterns to gate).
+        members = [(rx, b.case == "insensitive") for b in blocks for rx in b.regex]
+        self.gate_member = None
+        if self.has_patterns and not self.gate.always and self.gate.quick is not None:
+            self.gate_member = len(members)
+            members.append((self.gate.quick.pattern, True))
+        self.regex_set = regex_set(members)
+        if self.regex_set is None:
+            self.gate_member = None
 
     def scan(self, segments, docs) -> Facts:
         facts = Facts(segments=list(segments))
@@ -57,27 +143,38 @@ class MatcherBank:
             for _, _, start_char, end_char in arrays.starts:
                 text = doc_text[start_char:end_char].rstrip().rstrip(_CLOSERS)
                 facts.sentences.append(Sentence(seg_i, start_char, end_char, text.endswith("?")))
-            sent_of_token = arrays.sent_of_token(sent_base)
             facts.words += arrays.words
             found = list(self.lower(doc))
             if self.has_orth:
                 found += self.orth(doc)
-            if self.has_patterns and self.gate.may_match(arrays, doc_text):
+            regexes = self.regexes
+            quick = None
+            if self.regex_set is not None:
+                # Most paragraphs match none of the regexes, nor the gate.
+                matched = set(self.regex_set.Match(doc_text) or ())
+                regexes = [regexes[i] for i in sorted(matched) if i < len(regexes)]
+                if self.gate_member is not None:
+                    quick = self.gate_member in matched
+            if self.has_patterns and self.gate.may_match(arrays, doc_text, quick):
                 found += self.matcher(doc)
+            if not found and not regexes:
+                continue
+            sent_of_token = arrays.sent_of_token(sent_base)
+            tokens = arrays.tokens
             for match_id, start, end in found:
                 key = strings[match_id]
                 block = self.blocks[key]
-                if not self._keep(block, doc, doc_text, start, end, facts, sent_of_token):
+                if not self._keep(block, tokens, doc_text, start, end, facts, sent_of_token):
                     continue
-                span = doc[start:end]
-                self._add(hits, key, segment, seg_i, span.start_char, span.end_char, sent_of_token[start], span.text)
-            for key, rx, group in self._regexes_in(doc_text):
+                a, b = tokens[start][0], tokens[end - 1][1]
+                self._add(hits, key, segment, seg_i, a, b, sent_of_token[start], doc_text[a:b])
+            for key, rx, group in regexes:
                 for m in rx.finditer(doc_text):
                     a, b = m.span(group)
                     tok = doc.char_span(a, b, alignment_mode="expand") if b > a else None
                     if tok is None or not len(tok):
                         continue  # only white space: no word to flag, no sentence to place it in
-                    if not self._keep(self.blocks[key], doc, doc_text, tok.start, tok.end, facts, sent_of_token):
+                    if not self._keep(self.blocks[key], tokens, doc_text, tok.start, tok.end, facts, sent_of_token):
                         continue
                     self._add(hits, key, segment, seg_i, a, b, sent_of_token[tok.start], m.group(group))
         for key, lst in hits.items():
@@ -87,19 +184,6 @@ class MatcherBank:
         for block in self.blocks.values():
             self._sentence_tests(block, hits, done)
         return facts
-
-    def _regexes_in(self, text: str) -> list:
-        """The regexes that match somewhere in `text`: one RE2 set search per
-        segment decides, so a paragraph pays for one pass, not one call per
-        regex (most paragraphs match none of them)."""
-        if self._sets is None:
-            self._sets = _regex_sets(self.regexes)
-        found: list[int] = []
-        for rset in self._sets:
-            found.extend(rset.Match(text))
-        if len(found) > 1:
-            found.sort()
-        return [self.regexes[i] for i in found]
 
     def _sentence_tests(self, block: Block, hits, done: set) -> None:
         """unless.sentence / when.sentence, a block's own tests settled before
@@ -124,33 +208,45 @@ class MatcherBank:
             return  # "EYEBALLS <url> !" is not one phrase: the URL was never prose
         hits.setdefault(key, []).append(Hit(key, seg, start, end, sent, text))
 
-    def _keep(self, block: Block, doc, text: str, start: int, end: int, facts: Facts, sent_of_token) -> bool:
+    def _keep(self, block: Block, tokens, text: str, start: int, end: int, facts: Facts, sent_of_token) -> bool:
+        """`tokens`: DocArrays.tokens of the hit's paragraph."""
         if block.in_question and not facts.sentences[sent_of_token[start]].question:
             return False
         if block.sentence_start:
             i = start - 1
-            while i >= 0 and (doc[i].is_punct or doc[i].is_space) and sent_of_token[i] == sent_of_token[start]:
+            while i >= 0 and tokens[i][3] and sent_of_token[i] == sent_of_token[start]:
                 i -= 1
             if i >= 0 and sent_of_token[i] == sent_of_token[start]:
                 return False
-        if block.line_edge and not _at_line_edge(doc, text, start, end):
+        if block.line_edge and not _at_line_edge(tokens, text, start, end):
             return False
         if block.unless_before:
             lo = max(start - block.window, 0)
-            if any(t.lower_ in block.unless_before for t in doc[lo:start]):
+            words = self._lower_ids(block.unless_before)
+            if any(t[2] in words for t in tokens[lo:start]):
                 return False
         if block.unless_after:
-            if any(t.lower_ in block.unless_after for t in doc[end : end + block.window]):
+            words = self._lower_ids(block.unless_after)
+            if any(t[2] in words for t in tokens[end : end + block.window]):
                 return False
         return True
 
+    def _lower_ids(self, words) -> frozenset:
+        """The ids of lower-case forms, as tokens carry them."""
+        found = self._ids.get(words)
+        if found is None:
+            from spacy.strings import hash_string
 
-def _at_line_edge(doc, text: str, start: int, end: int) -> bool:
+            found = self._ids[words] = frozenset(hash_string(w) for w in words)
+        return found
+
+
+def _at_line_edge(tokens, text: str, start: int, end: int) -> bool:
     """The hit opens or closes its line (only punctuation beside it there): a
     shouted line, not an aside with prose on both sides ("right? OF COURSE
     NOT! (Good answer.)")."""
-    head = doc[start].idx
-    tail = doc[end - 1].idx + len(doc[end - 1].text)
+    head = tokens[start][0]
+    tail = tokens[end - 1][1]
     line_start = text.rfind("\n", 0, head) + 1
     line_stop = text.find("\n", tail)
     return not text[line_start:head].strip(_LINE_FRAME) or not text[tail : line_stop if line_stop >= 0 else len(text)].strip(_LINE_FRAME)
@@ -164,38 +260,3 @@ def _longest(hits: list[Hit]) -> list[Hit]:
             continue
         out.append(h)
     return out
-
-
-def _regex_sets(regexes) -> list:
-    """Two RE2 sets (case-insensitive and case-sensitive patterns) whose
-    Match returns indices into `regexes`."""
-    import re2
-
-    out = []
-    for sensitive in (False, True):
-        options = re2.Options()
-        options.case_sensitive = sensitive
-        options.max_mem = 64 << 20
-        rset = re2.Set.SearchSet(options)
-        index = []
-        for i, (_, rx, _) in enumerate(regexes):
-            if rx.options.case_sensitive == sensitive:
-                rset.Add(rx.pattern)
-                index.append(i)
-        if index:
-            rset.Compile()
-            out.append(_IndexedSet(rset, index))
-    return out
-
-
-class _IndexedSet:
-    """An RE2 set whose matches are reported as indices into the bank's regex list."""
-
-    __slots__ = ("rset", "index")
-
-    def __init__(self, rset, index: list[int]) -> None:
-        self.rset = rset
-        self.index = index
-
-    def Match(self, text: str) -> list[int]:  # noqa: N802 (the RE2 set's own name)
-        return [self.index[k] for k in self.rset.Match(text) or ()]  # None: no pattern matched

@@ -15,12 +15,17 @@ from functools import lru_cache
 
 from ..errors import ConfigError
 from ..rules.spec import trained_attrs
+from ..spacyload import import_spacy, paused_gc
 
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None):
-    import spacy
+    with paused_gc():
+        return _load(model)
 
+
+def _load(model: str | None):
+    spacy = import_spacy()
     model = model or os.environ.get("TONELINT_MODEL") or None
     if model:
         try:

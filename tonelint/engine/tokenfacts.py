@@ -21,7 +21,7 @@ _OPTIONAL = {"?", "*", "!"}
 class DocArrays:
     """Sentence bounds, word count and lower-case forms of one Doc."""
 
-    __slots__ = ("doc", "starts", "words", "_lowers")
+    __slots__ = ("doc", "starts", "words", "_lowers", "_tokens")
 
     def __init__(self, doc) -> None:
         from spacy.attrs import IS_ALPHA
@@ -31,6 +31,19 @@ class DocArrays:
         self.starts = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
         self.words = doc.count_by(IS_ALPHA).get(1, 0)
         self._lowers = None
+        self._tokens = None
+
+    @property
+    def tokens(self) -> list[tuple[int, int, int, bool]]:
+        """(start char, end char, lower-case form id, punctuation or space)
+        of each token, for paragraphs with hits: what checking a hit asks of
+        its tokens, without a Token object per question."""
+        if self._tokens is None:
+            from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER
+
+            rows = self.doc.to_array([IDX, LENGTH, LOWER, IS_PUNCT, IS_SPACE]).tolist() if len(self.doc) else []
+            self._tokens = [(i, i + n, lower, bool(p or sp)) for i, n, lower, p, sp in rows]
+        return self._tokens
 
     @property
     def lowers(self) -> set:
@@ -76,10 +89,15 @@ class MatcherGate:
         if quick and all(f.isascii() for f in quick):
             self.quick = re.compile("|".join(re.escape(f) for f in sorted(quick, key=len, reverse=True)))
 
-    def may_match(self, arrays: DocArrays, text: str) -> bool:
+    def may_match(self, arrays: DocArrays, text: str, quick: bool | None = None) -> bool:
+        """`quick`: whether the quick test's pattern occurs in the text, when
+        the caller has asked already (the matcher bank runs it in its RE2 set,
+        case-insensitively, with the rules' regexes)."""
         if self.always:
             return True
-        if self.quick is not None and self.quick.search(text.lower()) is None:
+        if quick is None and self.quick is not None:
+            quick = self.quick.search(text.lower()) is not None
+        if quick is False:
             return False
         present = arrays.lowers
         return any(all(not present.isdisjoint(r) for r in req) for req in self.needs)

@@ -32,9 +32,16 @@ FRONT_ENDS: dict[str, FrontEnd] = {f.name: f for f in (
 _CHUNK_THRESHOLD = 512 * 1024  # characters; here, not in chunks.py, so small drafts never import it
 
 
-def parse(text: str, fmt: str) -> Parsed:
+def parse(text: str, fmt: str, memo: dict | None = None) -> Parsed:
+    """`memo` (the language server keeps one per open document) lets a
+    Markdown draft parsed again after an edit re-parse only the pieces
+    around the edit (chunks.parse_markdown_memo)."""
     # Front ends are imported on first use (FRONT_ENDS names their modules): a
     # run loads only those its drafts need, and a run served from the cache none.
+    if fmt == "markdown" and memo is not None:
+        from .chunks import parse_markdown_memo
+
+        return parse_markdown_memo(text, memo)
     if fmt == "markdown" and len(text) > _CHUNK_THRESHOLD:  # bounded memory on very large drafts (chunks.py)
         from .chunks import parse_markdown_chunked
 

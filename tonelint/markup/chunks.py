@@ -22,6 +22,7 @@ mentions a label defined only further down is parsed again once all are known.
 from __future__ import annotations
 
 import re
+from copy import copy
 
 from . import markdown
 from .document import Parsed
@@ -196,3 +197,64 @@ def parse_markdown_chunked(text: str, size: int | None = None) -> Parsed:
             out.meta.update(parsed.meta)
         pieces[i] = (a, b, None, known)  # the piece's segments now live in `out` only
     return out
+
+
+# Pieces for an editor's re-check: small, so one keystroke re-parses ~1 KB.
+EDIT_PIECE = 1024
+
+
+def parse_markdown_memo(text: str, memo: dict, size: int = EDIT_PIECE) -> Parsed:
+    """parse_markdown_chunked for a draft that is parsed again after every
+    edit (the language server): each piece's parse is kept in `memo`, keyed by
+    its text and the link references known before it, so unchanged pieces
+    are not parsed again, and a piece that did not move keeps its segments.
+    `memo` is left holding this draft's pieces only."""
+    from .markdown import parse_markdown
+
+    bounds = [0, *cut_points(text, size), len(text)]
+    env: dict = {}
+    kept: dict = {}
+    pieces = []
+    for a, b in zip(bounds, bounds[1:]):
+        refs = env.get("references", {})
+        key = (text[a:b], _refs_key(refs))
+        entry = memo.get(key)
+        if entry is None:
+            parsed = parse_markdown(text[a:b], env)
+            entry = {"parsed": parsed, "refs": dict(env.get("references", {}))}
+        elif entry["refs"]:
+            env["references"] = dict(entry["refs"])
+        kept[key] = entry
+        pieces.append((a, b, entry))
+    memo.clear()
+    memo.update(kept)
+    labels = set(env.get("references", {}))
+    final = _refs_key(env.get("references", {}))
+    out = Parsed()
+    for i, (a, b, entry) in enumerate(pieces):
+        later = frozenset(labels - set(entry["refs"]))
+        if later and entry.get("later", (None,))[0] != later:
+            entry["later"] = (later, _unresolved(entry["parsed"], text[a:b], later))
+        if later and entry["later"][1]:
+            # Uses a label defined further down: parsed again knowing them all.
+            if entry.get("final") != final:
+                entry["final"], entry["again"] = final, parse_markdown(text[a:b], dict(env))
+                entry.pop("placed", None)
+            parsed = entry["again"]
+        else:
+            parsed = entry["parsed"]
+        placed = entry.get("placed")
+        if placed is None or placed[0] != a or placed[1] is not parsed:
+            # The kept parse stays at offset 0; the draft gets a shifted copy.
+            shifted = Parsed([copy(s) for s in parsed.segments], list(parsed.directives), dict(parsed.meta)).shift(a)
+            placed = entry["placed"] = (a, parsed, shifted)
+        shifted = placed[2]
+        out.segments.extend(shifted.segments)
+        out.directives.extend(shifted.directives)
+        if i == 0:
+            out.meta.update(shifted.meta)
+    return out
+
+
+def _refs_key(refs: dict) -> tuple:
+    return tuple(sorted((k, repr(v)) for k, v in refs.items())) if refs else ()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import RuleError
 from .regex import RegexError, compile_regex
+from ..spacyload import import_spacy
 
 BLOCK_KEYS = {
     "phrases": list, "list": (str, list), "patterns": list, "regex": (str, list), "case": str,
@@ -201,6 +202,7 @@ def _validate_pattern(ctx: Ctx, mapping, pattern) -> None:
     _check_quantifiers(ctx, mapping, pattern)
     try:
         # Lazy: only a cold pack load validates patterns; a warm (cached) run never imports spaCy.
+        import_spacy()
         from spacy.matcher import Matcher
         from spacy.vocab import Vocab
 

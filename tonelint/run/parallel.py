@@ -16,10 +16,9 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
 from functools import partial
 
-from ..engine.facts import Facts
+from ..engine.facts import join
 from ..errors import InputError, TonelintError
 from ..markup.guards import break_long_runs
 from .cache import pack_result, restore
@@ -153,10 +152,8 @@ def _unpack(packed, source):
 
 def _split_analyse(engine, parsed, jobs: int):
     """Engine.analyse for one large draft: contiguous runs of paragraphs are
-    tokenised and scanned in workers, and their Facts joined in order.  Every
-    fact is local to a paragraph or a sentence (hits never cross a segment;
-    overlap and sentence vetoes are decided per segment and per sentence), so
-    the join is the whole draft's Facts, renumbered."""
+    tokenised and scanned in workers, and their Facts joined in order
+    (facts.join)."""
     segments = parsed.segments
     if len(segments) < 2 * jobs:
         return None
@@ -174,7 +171,7 @@ def _split_analyse(engine, parsed, jobs: int):
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_enter, initargs=(engine, segments)) as pool:
             parts = [(a, pool.submit(_scan_part, a, b)) for a, b in groups]
-            return _join(segments, [(a, f.result()) for a, f in parts])
+            return join(segments, [(a, f.result()) for a, f in parts])
     except BrokenProcessPool:
         return None  # a worker was killed: the draft is scanned in this process instead
 
@@ -186,16 +183,3 @@ def _scan_part(a: int, b: int):
     facts = engine.bank.scan(segments, docs)
     facts.segments = []  # the parent has them
     return facts
-
-
-def _join(segments, parts):
-    out = Facts(segments=list(segments))
-    for seg_base, part in parts:
-        sent_base = len(out.sentences)
-        out.sentences.extend(replace(s, seg=s.seg + seg_base) for s in part.sentences)
-        for key, hits in part.hits.items():
-            out.hits.setdefault(key, []).extend(
-                replace(h, seg=h.seg + seg_base, sent=h.sent + sent_base) for h in hits
-            )
-        out.words += part.words
-    return out
