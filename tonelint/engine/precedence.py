@@ -32,6 +32,9 @@ def one_per_span(diagnostics: list[Diagnostic], kinds: dict[str, str]) -> list[D
         return diagnostics
     keep: dict[int, Diagnostic] = {}
     for members in groups.values():
+        if len(members) == 1:
+            keep[members[0]] = diagnostics[members[0]]
+            continue
         ranked = sorted(members, key=lambda i: (-int(diagnostics[i].level), -_SPECIFIC[kinds[diagnostics[i].rule]],
                                                 diagnostics[i].rule))
         winner = diagnostics[ranked[0]]
