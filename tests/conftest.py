@@ -19,6 +19,27 @@ from tonelint.diagnostics import Applicability
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+# Development data read at run time (never copied in): ../shared beside the
+# checkout, or beside a worktree's parent folder.  Tests using it skip when absent.
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
+REVIEW_DRAFTS = SHARED / "review-drafts"
+# A team's own rule, for tests of rule packs: put the house word in for WORD.
+HOUSE_RULE = """id: HOUSE1
+name: house-word
+family: house-style
+kind: existence
+level: warning
+description: Flags a house word.
+message: '"{match}" is not our word'
+rationale: We say it differently.
+rewrite: Say it plainly.
+match:
+  phrases: [WORD]
+examples:
+  bad: [The WORD is here.]
+  good: [The thing is here.]
+"""
 
 
 @dataclass

@@ -8,11 +8,10 @@ must stay quiet on that draft).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import tonelint
+from conftest import REVIEW_DRAFTS as REVIEW
 
 CASES = [
     # Audience: the reader's own business words in B2B copy are not a finding.
@@ -69,10 +68,6 @@ def test_modern_case(rule, text, words):
         assert found == [], f"{rule} flagged {found} in {text!r}"
     else:
         assert words in found, f"{rule} found {found}, expected {words!r} in {text!r}"
-
-
-REVIEW = Path(__file__).resolve().parents[2] / "shared" / "review-drafts"
-REVIEW = REVIEW if REVIEW.exists() else Path("/work/shared/review-drafts")
 
 
 @pytest.mark.skipif(not REVIEW.exists(), reason="../shared/review-drafts not present")

@@ -9,19 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-
-# ../shared from the checkout (or from a worktree's parent folder).
-DRAFTS = next((p / "shared" / "review-drafts" for p in (ROOT.parent, ROOT.parent.parent)
-               if (p / "shared" / "review-drafts").is_dir()), ROOT.parent / "shared" / "review-drafts")
+from conftest import REVIEW_DRAFTS as DRAFTS
+from conftest import run_cli  # the real CLI path
 
 pytestmark = pytest.mark.skipif(not (DRAFTS / "onboarding.md").is_file(), reason="../shared/review-drafts absent")
 
 
 @pytest.fixture(scope="module")
 def scored():
-    from conftest import run_cli  # the real CLI path
-
     names = ("linkedin_founder.txt", "cold_outreach.eml", "onboarding.md")
     res = run_cli("--isolated", "--no-cache", "--format", "json", "--score", *(DRAFTS / n for n in names))
     data = json.loads(res.out)

@@ -7,7 +7,10 @@ from __future__ import annotations
 import pytest
 
 from tonelint.api import check_text
+from tonelint.engine.core import Engine
 from tonelint.errors import RuleError
+from tonelint.rules.loader import load_file
+from tonelint.source.files import SourceFile
 
 
 def message(text: str, fmt: str = "markdown"):
@@ -185,35 +188,21 @@ def test_stacked_social_asks_are_three_asks():
     assert len(found) == 1 and "in sentence 2" in found[0].message
 
 
-def test_unknown_genre_in_a_rule_is_an_error_with_a_hint(tmp_path):
-    from tonelint.rules.loader import load_file
-
+@pytest.mark.parametrize("body,place,hint", [
+    ("kind: existence\nmessage: m\nrationale: r\nmatch: {phrases: [synergy]}\ngenres:\n  skip: [transactionl]\n",
+     ":8", "did you mean 'transactional'"),
+    ("kind: required\nmessage: m\nrationale: r\nsignals:\n  - act: invitaton\n",
+     ":7", "did you mean 'invitation'"),
+], ids=["genre", "act"])
+def test_unknown_genre_or_act_in_a_rule_is_an_error_with_a_hint(tmp_path, body, place, hint):
     rule = tmp_path / "ACME1.yaml"
-    rule.write_text(
-        "id: ACME1\nfamily: house\nkind: existence\nmessage: m\nrationale: r\n"
-        "match: {phrases: [synergy]}\ngenres:\n  skip: [transactionl]\n", encoding="utf-8")
+    rule.write_text("id: ACME1\nfamily: house\n" + body, encoding="utf-8")
     with pytest.raises(RuleError) as err:
         load_file(rule)
-    assert "ACME1.yaml:8" in str(err.value) and "did you mean 'transactional'" in str(err.value)
-
-
-def test_unknown_act_in_a_rule_is_an_error_with_a_hint(tmp_path):
-    from tonelint.rules.loader import load_file
-
-    rule = tmp_path / "ACME2.yaml"
-    rule.write_text(
-        "id: ACME2\nfamily: house\nkind: required\nmessage: m\nrationale: r\n"
-        "signals:\n  - act: invitaton\n", encoding="utf-8")
-    with pytest.raises(RuleError) as err:
-        load_file(rule)
-    assert "ACME2.yaml:7" in str(err.value) and "did you mean 'invitation'" in str(err.value)
+    assert "ACME1.yaml" + place in str(err.value) and hint in str(err.value)
 
 
 def test_a_team_rule_scopes_itself_by_genre(tmp_path):
-    from tonelint.engine.core import Engine
-    from tonelint.rules.loader import load_file
-    from tonelint.source.files import SourceFile
-
     rule = tmp_path / "ACME3.yaml"
     rule.write_text(
         "id: ACME3\nfamily: house\nkind: existence\nmessage: m\nrationale: r\n"

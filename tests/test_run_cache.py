@@ -13,24 +13,10 @@ import pytest
 
 import tonelint
 from tonelint.run import cache as cache_mod
+from conftest import HOUSE_RULE as RULE
 
 PUSHY = "# Big news!!!\n\nWe are thrilled to announce our industry-leading app. Our target audience will love it.\n"
 CALM = "# Your orders, sooner\n\nYou can now see every order in one place. What would help you most?\n"
-RULE = """id: HOUSE1
-name: house-word
-family: house-style
-kind: existence
-level: warning
-description: Flags a house word.
-message: '"{match}" is not our word'
-rationale: We say it differently.
-rewrite: Say it plainly.
-match:
-  phrases: [WORD]
-examples:
-  bad: [The WORD is here.]
-  good: [The thing is here.]
-"""
 
 
 def findings(res) -> list:

@@ -17,6 +17,7 @@ from tonelint.run.baseline import BaselineError
 from tonelint.run.options import OutputOptions, RunOptions
 from tonelint.run.runner import Runner
 from tonelint.score.scorecard import score_result
+from conftest import HOUSE_RULE
 
 PUSHY = "# Big news!!!\n\nWe are thrilled to announce our industry-leading app. Our target audience will love it.\n"
 CALM = "# Your orders, sooner\n\nYou can now see every order in one place. What would help you most?\n"
@@ -93,21 +94,6 @@ def test_report_counts_a_suppression_the_way_check_does(cli, write):
     assert page.count("data-rule='TL101'") == 1
 
 
-HOUSE_RULE = """id: HOUSE1
-name: house-word
-family: house-style
-kind: existence
-level: warning
-description: Flags a house word.
-message: '"{match}" is not our word'
-rationale: We say it differently.
-rewrite: Say it plainly.
-match:
-  phrases: [gizmo]
-examples:
-  bad: [The gizmo is here.]
-  good: [The thing is here.]
-"""
 DRAFT = "# Big news\n\nWe are thrilled to announce the gizmo. Our target audience will love it.\n"
 
 
@@ -121,7 +107,7 @@ def entries(cache_dir) -> tuple[list, list]:
 def test_two_runners_in_one_process_do_not_affect_each_other(write, tmp_path, cache_dir, engine_runs, first):
     pack = tmp_path / "pack"
     pack.mkdir()
-    (pack / "HOUSE1.yaml").write_text(HOUSE_RULE, encoding="utf-8")
+    (pack / "HOUSE1.yaml").write_text(HOUSE_RULE.replace("WORD", "gizmo"), encoding="utf-8")
     draft = write("d.md", DRAFT)
 
     def make(kind: str) -> Runner:

@@ -11,6 +11,11 @@ import traceback
 
 import click
 
+from .batch.checker import CheckSettings
+from .batch.command import run_batch, run_report
+from .batch.message import FIELDS as MESSAGE_FIELDS
+from .batch.output import FORMATS as RESULT_FORMATS
+from .batch.readers import KINDS as ARCHIVE_KINDS
 from .diagnostics import Level
 from .errors import TonelintError
 from .plural import counted
@@ -303,6 +308,58 @@ def clean_command():
     root = cache_dir()
     click.echo(printable(f"Removed the tonelint cache: {root}" if clean(root) else f"No tonelint cache to remove at {root}"),
                err=True)
+
+
+# Archives (issue 16): the batch extra's commands.  batch/command.py imports
+# Dask and pyarrow only when a batch runs, so `tonelint check` never loads them.
+@cli.command("batch")
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("-o", "--output", "out", required=True, type=click.Path(file_okay=False),
+              help="Results folder (messages, findings, errors, one file per partition).")
+@click.option("--output-format", type=click.Choice(RESULT_FORMATS), default=None,
+              help="File format of the results [default: jsonl if -o ends in .jsonl, else parquet].")
+@click.option("--input-format", type=click.Choice(ARCHIVE_KINDS), default=None,
+              help="Kind of every input [default: by suffix; a folder is a folder of drafts].")
+@click.option("--column", "columns", multiple=True, metavar="FIELD=COLUMN",
+              help=f"Read a message field ({', '.join(MESSAGE_FIELDS)}) from this column.")
+@click.option("--columns", "columns_file", default=None, type=click.Path(dir_okay=False),
+              help="YAML file mapping message fields to columns (flags win).")
+@click.option("--markup", type=click.Choice(FORMATS), default=None,
+              help="Check every message as this markup [default: a row's format column, else markdown; "
+                   "mbox: email; drafts: by suffix].")
+@click.option("--partition-size", type=click.IntRange(1, 1_000_000), default=1000, show_default=True,
+              help="Messages per partition: the unit of work, of resuming, and of a worker's memory.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler (tcp://host:8786), or synchronous [default: $DASK_SCHEDULER_ADDRESS, else a "
+                   "local cluster, or this process for small inputs].")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Workers of the local cluster [default: the number of cores].")
+@click.option("--resume", is_flag=True, help="Finish an interrupted run: skip the partitions already written.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@_selection_flags
+@_config_flags
+def batch_command(inputs, out, output_format, input_format, columns, columns_file, markup, partition_size, scheduler,
+                  workers, resume, quiet, select, ignore, brand, channel, config_path, isolated, rule_paths):
+    """Score a message archive (JSONL, CSV, Parquet, mbox, folders of drafts) on Dask."""
+    if not inputs:
+        raise click.UsageError("give at least one archive or folder of drafts")
+    settings = CheckSettings(select=tuple(_split(select)) or None, ignore=tuple(_split(ignore)),
+                             brand=tuple(_split(brand)), channel=channel, config=config_path, isolated=isolated,
+                             rule_paths=tuple(rule_paths))
+    sys.exit(run_batch(inputs=inputs, out=out, fmt=output_format, settings=settings, columns=columns,
+                       column_map_file=columns_file, markup=markup, input_format=input_format,
+                       partition_size=partition_size, scheduler=scheduler, workers=workers, resume=resume,
+                       quiet=quiet))
+
+
+@cli.command("batch-report")
+@click.argument("results", type=click.Path(file_okay=False))
+@click.option("-o", "--output", "out", default="tonelint-trends.html", show_default=True, type=click.Path(),
+              help="HTML file to write; - writes to stdout.")
+@click.option("--title", default="tonelint trends", show_default=True, help="Page title.")
+def batch_report_command(results, out, title):
+    """Write a self-contained trend page (score over time, by channel and sender, top rules) from batch results."""
+    sys.exit(run_report(results=results, out=out, title=title))
 
 
 def _take_debug(argv) -> tuple[list[str], bool]:

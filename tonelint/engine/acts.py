@@ -20,13 +20,18 @@ Rules read acts with `act:` in a matcher block; the scorecard counts them.
 
 from __future__ import annotations
 
+import difflib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..rules.spec import ACTS, GENRES
-from .facts import Facts, Hit
+from ..errors import RuleError
+from ..rules.loader import builtin_dir
+from ..rules.spec import ACTS, GENRES, Ctx, parse_block, sub_blocks
+from ..rules.yamlfile import load_yaml
+from .facts import Facts, Hit, longest
 
 # Blocks the model reads that are not acts of their own.
 _HELPERS = ("rhetoric", "help", "remark")
@@ -49,26 +54,18 @@ class ActModel:
     genres: dict  # genre name -> tuple of Blocks
 
     def blocks(self) -> list:
-        from ..rules.spec import sub_blocks
-
         out = [b for group in (*self.acts.values(), *self.genres.values()) for b in group]
         out.extend(dep for b in list(out) for dep in sub_blocks(b))
         return out
 
 
 def model_path() -> Path:
-    from ..rules.loader import builtin_dir
-
     return builtin_dir() / "lists" / "acts.yaml"
 
 
 @lru_cache(maxsize=4)
 def load_model(path: str | None = None) -> ActModel:
     """acts.yaml, validated as strictly as a rule file (file:line errors)."""
-    from ..errors import RuleError
-    from ..rules.spec import Ctx, parse_block
-    from ..rules.yamlfile import load_yaml
-
     path = str(path or model_path())
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -86,8 +83,6 @@ def load_model(path: str | None = None) -> ActModel:
         out = {}
         for item, blocks in raw.items():
             if item not in allowed:
-                import difflib
-
                 close = difflib.get_close_matches(str(item), list(allowed), n=1)
                 ctx.fail(raw, item, f"unknown {name[:-1]} {item!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
             if not isinstance(blocks, list) or not blocks:
@@ -143,9 +138,9 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
         if name == "value" and source_text:
             lst += _numbered_steps(facts, source_text)
         lst.sort(key=lambda h: (h.seg, h.start, -h.end))
-        found[name] = _dedupe(lst)
+        found[name] = longest(lst)
     if brand:
-        found["sender"] = _dedupe(sorted(found.get("sender", []) + _brand_hits(facts, brand),
+        found["sender"] = longest(sorted(found.get("sender", []) + _brand_hits(facts, brand),
                                          key=lambda h: (h.seg, h.start, -h.end)))
     n = len(facts.sentences)
     by_sent: dict[str, dict[int, list[Hit]]] = {}
@@ -204,7 +199,7 @@ def act_hits(message: Message, names) -> list[Hit]:
     """The hits of these acts, in text order (what an `act:` block matches)."""
     out = [h for a in names for h in message.hits.get(a, [])]
     out.sort(key=lambda h: (h.seg, h.start, -h.end))
-    return _dedupe(out)
+    return longest(out)
 
 
 _NUMBERED = re.compile(r"^[ \t>]*(?:[-*+][ \t]+)?\d{1,2}[.)][ \t]*$")
@@ -243,8 +238,6 @@ def _sentence_hit(facts: Facts, i: int, key: str) -> Hit:
 def _brand_hits(facts: Facts, brand: tuple) -> list[Hit]:
     """The brand's names, whole words, case as written (a found brand is a
     capitalised name: "Relay", not "relay the message")."""
-    from bisect import bisect_right
-
     names = sorted({b for b in brand if b}, key=len, reverse=True)
     if not names:
         return []
@@ -261,15 +254,4 @@ def _brand_hits(facts: Facts, brand: tuple) -> list[Hit]:
         for m in rx.finditer(seg.text):
             k = sents[max(bisect_right(firsts, m.start()) - 1, 0)]
             out.append(Hit("act:sender:brand", seg_i, m.start(), m.end(), k, m.group(0)))
-    return out
-
-
-def _dedupe(hits: list[Hit]) -> list[Hit]:
-    """Overlapping hits from different blocks of one act collapse to the
-    earliest-longest (as one block's do in matching.py)."""
-    out: list[Hit] = []
-    for h in hits:
-        if out and out[-1].seg == h.seg and h.start < out[-1].end:
-            continue
-        out.append(h)
     return out

@@ -42,6 +42,18 @@ class Facts:
         return seg.to_source(hit.start), seg.to_source(hit.end, end=True)
 
 
+def longest(hits: list[Hit]) -> list[Hit]:
+    """Hits sorted by (segment, start, -end) with overlaps collapsed to the
+    earliest-longest: one finding per stretch of text, whether the hits came
+    from one matcher block (matching.py) or from the blocks of one act (acts.py)."""
+    out: list[Hit] = []
+    for h in hits:
+        if out and out[-1].seg == h.seg and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out
+
+
 def join(segments, parts, places: list[dict] | None = None) -> Facts:
     """One draft's Facts from the Facts of runs of its segments, in order:
     [(index of the run's first segment, its Facts)].  Every fact is local to

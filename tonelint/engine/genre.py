@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from email.parser import HeaderParser
+from email.policy import compat32
 
 from ..rules.spec import GENRES
 
@@ -64,7 +66,7 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
         return "reply", "text"  # mail that quotes the message it answers
     # A long page with reference words and at most one pitch is documentation
     # ("Try it" at the end of a guide); mail that pitches once is still mail.
-    if ref >= 3 and ref >= 2 * pitch or not mail and ref and pitch <= 1 and words >= 150:
+    if ref >= 3 and ref >= 2 * pitch or not mail and ref and pitch <= 1 and words >= 60:
         return "reference", "text"
     if internal >= 2 and internal > pitch:
         return "internal", "text"
@@ -98,9 +100,6 @@ def email_headers(text: str, fmt: str) -> dict:
         return {}
     m = _HEADER_END.search(text)
     head = text[: m.start()] if m else text[:4096]
-    from email.parser import HeaderParser
-    from email.policy import compat32
-
     try:
         msg = HeaderParser(policy=compat32).parsestr(head + "\n\n", headersonly=True)
     except Exception:  # a broken header block is no reason to fail the draft

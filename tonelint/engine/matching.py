@@ -6,7 +6,7 @@ of phrase strings to PhraseMatcher and token lists to Matcher)."""
 from __future__ import annotations
 
 from . import phrasecache
-from .facts import Facts, Hit, Sentence
+from .facts import Facts, Hit, Sentence, longest
 from ..rules.regex import compile_regex
 from ..rules.spec import Block, thaw
 from ..rules.vocabulary import AcceptList
@@ -179,7 +179,7 @@ class MatcherBank:
                     self._add(hits, key, segment, seg_i, a, b, sent_of_token[tok.start], m.group(group))
         for key, lst in hits.items():
             lst.sort(key=lambda h: (h.seg, h.start, -h.end))
-            hits[key] = _longest(lst)
+            hits[key] = longest(lst)
         done: set = set()
         for block in self.blocks.values():
             self._sentence_tests(block, hits, done)
@@ -250,13 +250,3 @@ def _at_line_edge(tokens, text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, head) + 1
     line_stop = text.find("\n", tail)
     return not text[line_start:head].strip(_LINE_FRAME) or not text[tail : line_stop if line_stop >= 0 else len(text)].strip(_LINE_FRAME)
-
-
-def _longest(hits: list[Hit]) -> list[Hit]:
-    """Within one block, overlapping hits collapse to the earliest-longest."""
-    out: list[Hit] = []
-    for h in hits:
-        if out and out[-1].seg == h.seg and h.start < out[-1].end:
-            continue
-        out.append(h)
-    return out

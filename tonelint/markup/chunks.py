@@ -209,8 +209,6 @@ def parse_markdown_memo(text: str, memo: dict, size: int = EDIT_PIECE) -> Parsed
     its text and the link references known before it, so unchanged pieces
     are not parsed again, and a piece that did not move keeps its segments.
     `memo` is left holding this draft's pieces only."""
-    from .markdown import parse_markdown
-
     bounds = [0, *cut_points(text, size), len(text)]
     env: dict = {}
     kept: dict = {}
@@ -220,7 +218,7 @@ def parse_markdown_memo(text: str, memo: dict, size: int = EDIT_PIECE) -> Parsed
         key = (text[a:b], _refs_key(refs))
         entry = memo.get(key)
         if entry is None:
-            parsed = parse_markdown(text[a:b], env)
+            parsed = markdown.parse_markdown(text[a:b], env)
             entry = {"parsed": parsed, "refs": dict(env.get("references", {}))}
         elif entry["refs"]:
             env["references"] = dict(entry["refs"])
@@ -238,7 +236,7 @@ def parse_markdown_memo(text: str, memo: dict, size: int = EDIT_PIECE) -> Parsed
         if later and entry["later"][1]:
             # Uses a label defined further down: parsed again knowing them all.
             if entry.get("final") != final:
-                entry["final"], entry["again"] = final, parse_markdown(text[a:b], dict(env))
+                entry["final"], entry["again"] = final, markdown.parse_markdown(text[a:b], dict(env))
                 entry.pop("placed", None)
             parsed = entry["again"]
         else:

@@ -26,7 +26,7 @@ from ..engine.core import Engine, Settings
 from ..errors import ConfigError, RuleError
 from ..rules.loader import _matches, load_rules, select
 from ..rules.rule import check_channels, parse_rule
-from ..rules.spec import Ctx, check_keys, freeze, thaw
+from ..rules.spec import GENRES, Ctx, check_keys, freeze, thaw
 from ..rules.vocabulary import REJECT_ID, reject_rule_data
 from ..rules.yamlfile import Mapping, load_yaml
 from ..score.scorecard import measure_blocks
@@ -378,8 +378,6 @@ def parse_config(data, where: str, root: Path, store=None) -> Config:
 
 def _genre_name(ctx, mapping) -> str | None:
     """`genre: transactional`: one of the genres the message model knows."""
-    from ..rules.spec import GENRES
-
     value = mapping.get("genre")
     if value is None:
         return None

@@ -18,6 +18,7 @@ from ..diagnostics import Diagnostic
 from ..engine.core import Engine, FileResult
 from ..errors import TonelintError
 from ..engine.fixes import fix_text, fixable
+from ..run.config import CONFIG_FILES
 from ..run.runner import RunOptions, Runner
 from ..source.files import FORMATS, SourceFile, format_for
 
@@ -34,8 +35,8 @@ LANGUAGE_FORMATS = {
 }
 
 # Files whose change means the next check must rediscover configuration and
-# reload rule packs: the config files themselves, rule YAML and word lists.
-CONFIG_NAMES = (".tonelint.yaml", "tonelint.yaml", "pyproject.toml")
+# reload rule packs: the config files themselves (run/config.py's CONFIG_FILES),
+# rule YAML and word lists.
 RULE_SUFFIXES = (".yaml", ".yml")
 
 
@@ -43,7 +44,7 @@ def affects_config(path: str) -> bool:
     """True for a file whose change could change any draft's findings other
     than its own text: a config file, a rule file, or a word list of a pack."""
     p = Path(path)
-    if p.name in CONFIG_NAMES or p.suffix.lower() in RULE_SUFFIXES:
+    if p.name in CONFIG_FILES or p.suffix.lower() in RULE_SUFFIXES:
         return True
     return p.suffix.lower() == ".txt" and p.parent.name == "lists"
 
