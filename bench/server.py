@@ -47,10 +47,13 @@ class Client:
         if request:
             self.next_id += 1
             rid = msg["id"] = self.next_id
+        self.write(msg)
+        return rid
+
+    def write(self, msg: dict) -> None:
         body = json.dumps(msg).encode("utf-8")
         self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.proc.stdin.flush()
-        return rid
 
     def read(self) -> dict:
         length = 0
@@ -70,9 +73,7 @@ class Client:
         while True:
             msg = self.read()
             if "id" in msg and "method" in msg:  # a request from the server (registerCapability)
-                body = json.dumps({"jsonrpc": "2.0", "id": msg["id"], "result": None}).encode()
-                self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-                self.proc.stdin.flush()
+                self.write({"jsonrpc": "2.0", "id": msg["id"], "result": None})
                 continue
             if test(msg):
                 return msg

@@ -24,6 +24,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import modern
 from scoring import lint_all, pr as _pr, ratio as _ratio
 
 HERE = Path(__file__).resolve().parent
@@ -214,8 +215,6 @@ def side_by_side(old: dict) -> dict:
     """Lint eval-modern and print its figures beside the 2002 ones (the
     2002 run's families are named one-way/listening/ask; eval-modern's
     labels one_way/listening_missing/ask_premature)."""
-    import modern
-
     rules, linted, shared, own = modern.run()
     result = modern.evaluate(linted, shared, own)
     print()

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from tonelint.api import check_text, default_engine
+from tonelint.diagnostics import Level
+
 
 class Linted(NamedTuple):
     """One record after linting: its warning-or-above findings, the prose
@@ -51,9 +54,6 @@ def resolve(facts, rules, findings) -> list[tuple[str, str]]:
 def lint_all(records: list[dict], fmt_of=lambda rec: rec["format"]):
     """Lint every record with one Engine (rules and spaCy compiled once);
     returns (rules by id, [Linted])."""
-    from tonelint import Level
-    from tonelint.api import check_text, default_engine
-
     engine = default_engine()
     rules = {r.id: r for r in engine.rules}
     out = []

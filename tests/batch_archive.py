@@ -10,10 +10,9 @@ import json
 import random
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# ../shared beside the checkout (/work/main), or two levels up from a worktree.
-EVAL_MODERN = next((p / "shared" / "eval-modern" / "corpus.jsonl" for p in (ROOT.parent, ROOT.parent.parent)
-                    if (p / "shared" / "eval-modern" / "corpus.jsonl").exists()), None)
+from conftest import ROOT, SHARED
+
+EVAL_MODERN = SHARED / "eval-modern" / "corpus.jsonl"
 CHANNELS = ("email", "newsletter", "social", "landing-page")
 SENDERS = ("growth team", "product", "support", "founders", "events")
 MONTHS = tuple(f"{y}-{m:02d}" for y in (2024, 2025) for m in range(1, 13))
@@ -22,7 +21,7 @@ MONTHS = tuple(f"{y}-{m:02d}" for y in (2024, 2025) for m in range(1, 13))
 def source_texts() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").rglob("*.md"))
              if p.name != "README.md"]
-    if EVAL_MODERN is not None:
+    if EVAL_MODERN.exists():
         with open(EVAL_MODERN, encoding="utf-8") as f:
             texts += [json.loads(line)["text"] for line in f if line.strip()]
     return texts

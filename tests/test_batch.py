@@ -334,7 +334,7 @@ def test_without_the_extra_a_hint_and_exit_2(monkeypatch, tmp_path):
     monkeypatch.setattr(command, "find_spec", lambda name, *a: None if name == "dask" else real(name, *a))
     res = run_cli("batch", tmp_path, "-o", tmp_path / "out")
     assert res.code == 2
-    assert res.err.strip() == "tonelint batch: tonelint batch needs Dask and pyarrow: pip install 'tonelint[batch]' " \
+    assert res.err.strip() == "tonelint batch: needs Dask and pyarrow: pip install 'tonelint[batch]' " \
                               "(missing: dask)"
 
 

@@ -210,6 +210,8 @@ def test_max_file_size_flag_moves_the_limit(cli, write):
     one_line_error(res, str(path), "above the 10-byte limit")
     assert lint_json(cli, "--max-file-size", "1000", path).code == 1
     assert lint_json(cli, "--max-file-size", "0", path).code == 1  # 0 = no limit
+    negative = cli("--max-file-size", "-5", path)  # was "file is 9 bytes, above the -5-byte limit"
+    assert negative.code == 2 and "--max-file-size" in negative.err and "-5-byte" not in negative.err
 
 
 @pytest.mark.parametrize("suffix", ["md", "txt", "html"])

@@ -3,6 +3,9 @@ gives: phrases keyed from one Doc of all of them, as a Doc per phrase would."""
 
 from __future__ import annotations
 
+import json
+
+from tonelint.engine import phrasecache
 from tonelint.engine.matching import phrase_tokens
 from tonelint.engine.nlp import load_pipeline
 from tonelint.rules.loader import load_rules
@@ -25,10 +28,6 @@ def test_phrases_key_on_what_a_doc_per_phrase_gives():
 
 
 def test_phrase_ids_are_kept_in_the_users_cache_and_a_bad_file_is_ignored(tmp_path, monkeypatch):
-    import json
-
-    from tonelint.engine import phrasecache
-
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("TONELINT_NO_USER_CACHE", raising=False)
     nlp = load_pipeline(None)

@@ -87,7 +87,7 @@ def test_explain_unknown_rule_is_exit_2_with_a_hint(cli):
 def test_team_rule_examples_are_tested(cli, team):
     res = cli("test-rules", "pack")
     assert res.code == 0, res.out
-    assert res.out.strip().endswith("Tested 3 examples of 1 rules: all passed.")
+    assert res.out.strip().endswith("Tested 3 examples of 1 rule: all passed.")
 
 
 def test_failing_examples_are_reported_and_fail(cli, team):

@@ -167,7 +167,14 @@ def test_unknown_channel_is_a_config_error(cli, write):
     res = cli(write("post.md", SOCIAL))
     assert res.code == 2 and res.err.startswith(str(cfg)) and "unknown channel 'tweet'" in res.err
     res = cli("--isolated", "--channel", "socal", write("p2.md", SOCIAL))
-    assert res.code == 2 and "did you mean 'social'" in res.err
+    assert res.code == 2 and res.err.strip() == "--channel: unknown channel 'socal'; did you mean 'social'?"
+
+
+def test_test_rules_refuses_an_unknown_channel(cli):
+    """Unchecked, a typo tested the examples under the default profile and passed."""
+    res = cli("test-rules", "--channel", "socal")
+    assert res.code == 2 and res.err.strip() == "--channel: unknown channel 'socal'; did you mean 'social'?"
+    assert res.out == ""
 
 
 def test_config_channel_tweak_makes_a_channel_stricter(cli, write):

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from tonelint.api import check_text
+from tonelint.api import check_text, default_engine
+from tonelint.engine.core import Settings
 from tonelint.score.scorecard import WEIGHTS, score_result, verdict_for
 
 from conftest import EXAMPLES
@@ -41,9 +42,6 @@ def test_no_person_words_gets_half_marks_for_focus():
 
 
 def test_brand_names_count_as_sender_words():
-    from tonelint.api import default_engine
-    from tonelint.engine.core import Settings
-
     engine = default_engine(Settings(brand=("Planwise",)))
     c = score_result(check_text("Planwise helps you. Planwise is new.", engine=engine))
     assert c.counts["sender"] == 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -277,8 +278,6 @@ def test_suppressions_and_other_formats(tmp_path):
 
 
 def test_without_the_extra_the_command_prints_one_line_and_exits_2(tmp_path):
-    import subprocess
-
     # A sitecustomize that hides pygls, as an install without the extra would.
     (tmp_path / "sitecustomize.py").write_text(
         "import sys\nclass _Hide:\n    def find_spec(self, name, path=None, target=None):\n"
@@ -292,8 +291,6 @@ def test_without_the_extra_the_command_prints_one_line_and_exits_2(tmp_path):
 
 
 def test_the_cli_never_imports_the_server_packages(tmp_path):
-    import subprocess
-
     draft = tmp_path / "d.md"
     draft.write_text(DRAFT, encoding="utf-8")
     code = ("import sys\nfrom tonelint.cli import main\ntry:\n    main(['--no-cache', sys.argv[1]])\n"

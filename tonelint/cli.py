@@ -24,6 +24,7 @@ from .report.printable import error_line, printable
 from .rules import selftest
 from .rules.docs import TOPICS, all_rules, explain, explain_topic, find_rule, render_list
 from .run.cache import cache_dir, clean
+from .run.config import check_channel, known_channels
 from .run.options import OutputOptions, RunOptions
 from .run.progress import bar_for
 from .run.runner import Runner, effective_for
@@ -133,7 +134,7 @@ _selection_flags = _with(
               help="Treat inputs as this markup (default: by file suffix; stdin is Markdown).")
 @click.option("--stdin-filename", default=None, help="Name to report for stdin (its suffix picks the markup).")
 @click.option("--encoding", default=None, help="Decode inputs with this encoding (default UTF-8).")
-@click.option("--max-file-size", type=int, default=None, help="Skip files larger than this many bytes (default 10 MB; 0 = no limit).")
+@click.option("--max-file-size", type=click.IntRange(min=0), default=None, help="Skip files larger than this many bytes (default 10 MB; 0 = no limit).")
 @click.option("--report-unused-suppressions", is_flag=True, help="Report inline suppressions that silence nothing.")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write the result cache (.tonelint_cache/ in the project root, or $TONELINT_CACHE_DIR).")
@@ -258,7 +259,9 @@ def explain_command(rule_id, config_path, isolated, rule_paths):
 @click.option("--channel", default=None, help="Test the examples under this channel profile.")
 def test_rules_command(pack, channel):
     """Check every rule's examples: bad ones must be flagged, good ones not (exit 1 on failure)."""
-    outcome = selftest.run(selftest.load(pack), channel=channel)
+    rules = selftest.load(pack)
+    check_channel(channel, "--channel", known_channels(rules))
+    outcome = selftest.run(rules, channel=channel)
     click.echo(selftest.report(outcome), nl=False)
     sys.exit(1 if outcome.failures else 0)
 

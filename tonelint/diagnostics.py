@@ -67,16 +67,26 @@ class Diagnostic:
     rewrite: str
     fix: Fix | None = None
     path: str = "-"
+    # What `rewrite` is (tonelint/rewrite): "sentence" — the flagged sentence
+    # rewritten, replacing rewrite_span; "fix" — the sentence as the fix leaves
+    # it; "instruction" — what to do, quoting the draft.
+    rewrite_kind: str = "instruction"
+    rewrite_span: tuple[int, int] | None = None
+    sentence: int | None = None  # index of the flagged sentence in the draft's Facts, when a hit made it
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, self.rule)
 
     @property
     def replacement(self) -> str | None:
-        """The text --fix would write, for single-edit fixes that are safe to apply."""
+        """The text --fix would write over the flagged words, for a fix that is
+        one edit of exactly those words (other fixes: `fix.edits`)."""
         if self.fix is None or len(self.fix.edits) != 1:
             return None
-        return self.fix.edits[0].text
+        edit = self.fix.edits[0]
+        if (edit.start, edit.end) != (self.start, self.end):
+            return None
+        return edit.text
 
 
 @dataclass

@@ -3,6 +3,8 @@ single line `place: what is wrong` with a known exit code."""
 
 from __future__ import annotations
 
+import difflib
+
 
 class TonelintError(Exception):
     """Base for errors that are the user's input, not a bug in tonelint."""
@@ -31,3 +33,13 @@ class RuleError(TonelintError):
 
 class ConfigError(TonelintError):
     """A configuration file or option is malformed."""
+
+
+def did_you_mean(word: str, choices, otherwise: str | None = None) -> str:
+    """The tail of an "unknown X" message: the closest choice, so a typo is
+    one edit from fixed; else, given `otherwise` ("one of "), every choice."""
+    choices = list(choices)
+    close = difflib.get_close_matches(str(word), choices, n=1)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    return f" ({otherwise}{', '.join(choices)})" if otherwise is not None else ""

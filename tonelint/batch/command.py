@@ -14,7 +14,7 @@ import click
 from ..errors import TonelintError
 from ..source.safewrite import write_atomic
 
-HINT = "tonelint batch needs Dask and pyarrow: pip install 'tonelint[batch]'"
+HINT = "needs Dask and pyarrow: pip install 'tonelint[batch]'"
 _ADDRESS = re.compile(r"^(tcp|tls|ucx|inproc|ws|wss)://\S+$")
 
 
@@ -60,7 +60,7 @@ def run_batch(*, inputs, out, fmt, settings, columns, column_map_file, markup, i
     loaded = (f" ({len(result.workers)} checker{'s' if len(result.workers) != 1 else ''} in {processes} "
               f"process{'es' if processes != 1 else ''})") if result.workers else ""
     click.echo(f"Checked {result.messages:,} message{'s' if result.messages != 1 else ''} in {result.where}{loaded}: "
-               f"{result.findings:,} findings{done}. Results in {out}", err=True)
+               f"{result.findings:,} finding{'s' if result.findings != 1 else ''}{done}. Results in {out}", err=True)
     for index, reason in result.failed:
         click.echo(f"{out}: partition {index} failed: {reason}; rerun with --resume to redo it", err=True)
     if result.errors:
@@ -107,5 +107,5 @@ def run_report(*, results, out, title) -> int:
         write_atomic(out, page.encode("utf-8"))
     except OSError as exc:
         raise TonelintError(out, f"cannot write the report: {exc.strerror or exc}") from None
-    click.echo(f"Wrote {out}: {trends.total.n:,} messages.", err=True)
+    click.echo(f"Wrote {out}: {trends.total.n:,} message{'s' if trends.total.n != 1 else ''}.", err=True)
     return 0

@@ -160,7 +160,7 @@ def _client(address: str | None, workers: int | None, result: BatchResult):
     n = workers or cores()
     served = find_spec("bokeh") is not None
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                           dashboard_address=":0" if served else None, silence_logs=logging.ERROR)
+                           dashboard_address=":0", silence_logs=logging.ERROR)  # any free port, never a clash
     client = Client(cluster)
     result.where = f"a local Dask cluster of {n} worker{'s' if n != 1 else ''}"
     result.dashboard = cluster.dashboard_link if served else None

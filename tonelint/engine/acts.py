@@ -13,21 +13,20 @@ beside the rules' own blocks.  What is decided here, and only here:
   question to the reader either;
 - a question in a title or heading is a heading (an FAQ), not a question;
 - the brand's own name counts as the sender talking about itself, whether it
-  comes from the configuration or is found in the draft (brand.py).
+  comes from the configuration or is found in the draft (genre.py).
 
 Rules read acts with `act:` in a matcher block; the scorecard counts them.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import RuleError
+from ..errors import RuleError, did_you_mean
 from ..rules.loader import builtin_dir
 from ..rules.spec import ACTS, GENRES, Ctx, parse_block, sub_blocks
 from ..rules.yamlfile import load_yaml
@@ -40,9 +39,6 @@ INFORMATION_WORDS = 6
 # A draft with at least this many pitch sentences, and this share of all, is a pitch throughout.
 PITCHED_SENTENCES = 3
 PITCHED_SHARE = 0.2
-# Acts settled per sentence (one synthetic hit spanning the sentence when the
-# blocks' hits were vetoed or merged); the others keep every word hit.
-LISTENING = ("question", "invitation", "acknowledgement")
 
 
 @dataclass(frozen=True)
@@ -83,8 +79,7 @@ def load_model(path: str | None = None) -> ActModel:
         out = {}
         for item, blocks in raw.items():
             if item not in allowed:
-                close = difflib.get_close_matches(str(item), list(allowed), n=1)
-                ctx.fail(raw, item, f"unknown {name[:-1]} {item!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
+                ctx.fail(raw, item, f"unknown {name[:-1]} {item!r}{did_you_mean(item, allowed)}")
             if not isinstance(blocks, list) or not blocks:
                 ctx.fail(raw, item, "must be a list of matcher blocks")
             out[item] = tuple(parse_block(ctx, b, f"{name[:-1]}:{item}:{i}", f"{name}.{item}") for i, b in enumerate(blocks))
@@ -107,9 +102,6 @@ class Message:
 
     def sentences(self, act: str) -> list[int]:
         return [i for i, a in enumerate(self.acts) if act in a]
-
-    def first(self, act: str) -> int | None:
-        return next((i for i, a in enumerate(self.acts) if act in a), None)
 
     def counts(self) -> dict:
         """Sentences per act (what `--format json --score` lists)."""
@@ -137,11 +129,9 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
         lst = [h for b in blocks for h in facts.of(b.key)]
         if name == "value" and source_text:
             lst += _numbered_steps(facts, source_text)
-        lst.sort(key=lambda h: (h.seg, h.start, -h.end))
         found[name] = longest(lst)
     if brand:
-        found["sender"] = longest(sorted(found.get("sender", []) + _brand_hits(facts, brand),
-                                         key=lambda h: (h.seg, h.start, -h.end)))
+        found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
     n = len(facts.sentences)
     by_sent: dict[str, dict[int, list[Hit]]] = {}
     for name, lst in found.items():
@@ -173,7 +163,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 if not s.question or i in asks or i in rhetoric or scope in ("title", "heading"):
                     continue
                 hs = [_sentence_hit(facts, i, "act:question")]
-            if act in ("value",) and scope == "title":
+            if act == "value" and scope == "title":
                 continue  # a subject line promises; the body gives
             if act == "invitation" and i in asks and i not in by_sent.get("help", {}):
                 continue  # "Reach out to book your demo": the sentence asks, it does not listen
@@ -197,9 +187,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
 
 def act_hits(message: Message, names) -> list[Hit]:
     """The hits of these acts, in text order (what an `act:` block matches)."""
-    out = [h for a in names for h in message.hits.get(a, [])]
-    out.sort(key=lambda h: (h.seg, h.start, -h.end))
-    return longest(out)
+    return longest(h for a in names for h in message.hits.get(a, []))
 
 
 _NUMBERED = re.compile(r"^[ \t>]*(?:[-*+][ \t]+)?\d{1,2}[.)][ \t]*$")

@@ -126,7 +126,7 @@ class Engine:
         model = self.model
         headers = email_headers(source.text, source.format)
         prose = "\n\n".join(seg.text for seg in facts.segments)
-        brand = detect_brand(prose, configured=(), meta=meta, headers=headers)
+        brand = detect_brand(prose, meta=meta, headers=headers)
         found = {name: [h for b in blocks for h in facts.of(b.key)] for name, blocks in model.acts.items()}
         genre, genre_from = decide(facts, model, acts_found=found, meta=meta, headers=headers, fmt=source.format,
                                    configured=self.settings.genre, channel=channel)
@@ -178,6 +178,13 @@ class Engine:
             )
         diagnostics = one_per_span(diagnostics, {r.id: r.kind for r in self.rules})
         diagnostics.sort(key=Diagnostic.sort_key)
+        if diagnostics:
+            from ..rewrite import attach
+            from ..rewrite.draft import Draft
+
+            draft = Draft(source.text, facts, meta=parsed.meta, fmt=source.format, channel=channel,
+                          measures=self.measures, brand=self.settings.brand)
+            diagnostics = attach(diagnostics, draft)
         result.diagnostics = diagnostics
         return result
 

@@ -42,12 +42,12 @@ class Facts:
         return seg.to_source(hit.start), seg.to_source(hit.end, end=True)
 
 
-def longest(hits: list[Hit]) -> list[Hit]:
-    """Hits sorted by (segment, start, -end) with overlaps collapsed to the
-    earliest-longest: one finding per stretch of text, whether the hits came
-    from one matcher block (matching.py) or from the blocks of one act (acts.py)."""
+def longest(hits) -> list[Hit]:
+    """The hits in text order with overlaps collapsed to the earliest-longest:
+    one finding per stretch of text, whether the hits came from one matcher
+    block (matching.py) or from the blocks of one act (acts.py)."""
     out: list[Hit] = []
-    for h in hits:
+    for h in sorted(hits, key=lambda h: (h.seg, h.start, -h.end)):
         if out and out[-1].seg == h.seg and h.start < out[-1].end:
             continue
         out.append(h)

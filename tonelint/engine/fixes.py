@@ -1,18 +1,19 @@
 """Applying fixes: edits sorted by position, overlaps resolved in favour of the
 earlier (then longer, then lower rule id) edit, everything else left byte for
 byte as it was.  `fix_text` re-lints after each pass and refuses any fix whose
-replacement would itself be flagged by the same rule, then repeats until
-nothing changes, so a second --fix is a no-op."""
+replacement would itself be flagged by the same rule, that leaves its own
+finding in place, or that brings a finding the draft did not have; it repeats
+until nothing changes, so a second --fix is a no-op."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
-
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..diagnostics import Applicability, Diagnostic, Edit
 
-MAX_PASSES = 10
+MAX_PASSES = 20
 
 
 @dataclass
@@ -50,42 +51,82 @@ def apply_edits(text: str, diagnostics: list[Diagnostic]) -> FixResult:
 
 def fix_text(text: str, lint, *, unsafe: bool = False, initial: list[Diagnostic] | None = None) -> FixResult:
     """`lint(text) -> diagnostics`; `initial` is lint(text) when the caller has
-    it already.  Each pass lints the attempted text once and that result is
-    the next pass's input, so n passes cost n + 1 lints at most."""
+    it already.  Each pass applies the candidate fixes together and lints the
+    result once; a fix is kept only when the re-lint shows its own finding gone
+    and no finding of any rule that was not there before.  A pass whose new
+    findings cannot be pinned on one fix by position is retried with the
+    first half of its fixes, so one bad fix costs a few lints, not a refusal
+    of every fix in the draft."""
     total = FixResult(text)
     refused: set[tuple[str, str, str]] = set()
     current = lint(text) if initial is None else initial
     for _ in range(MAX_PASSES):
-        candidates = [
-            d for d in fixable(current, unsafe)
-            if (d.rule, d.matched.lower(), d.fix.edits[0].text) not in refused
-        ]
+        candidates = [d for d in fixable(current, unsafe) if _key(d) not in refused]
         if not candidates:
             break
-        attempt = apply_edits(text, candidates)
-        after = lint(attempt.text)
-        bad = _self_triggering(attempt, after)
-        if bad:
-            refused |= {(d.rule, d.matched.lower(), d.fix.edits[0].text) for d in bad}
-            total.skipped.extend(bad)
-            continue
-        text, current = attempt.text, after
-        total.applied.extend(attempt.applied)
-        total.skipped.extend(attempt.skipped)
+        while candidates:
+            attempt = apply_edits(text, candidates)
+            after = lint(attempt.text)
+            bad = _self_triggering(attempt, after) or _introducing(current, attempt, after)
+            if bad is None:  # something new appeared and no single fix is to blame: try half
+                if len(attempt.applied) == 1:
+                    bad = list(attempt.applied)
+                else:
+                    candidates = sorted(attempt.applied, key=_position)[: len(attempt.applied) // 2]
+                    continue
+            if bad:
+                refused |= {_key(d) for d in bad}
+                total.skipped.extend(bad)
+                break
+            text, current = attempt.text, after
+            total.applied.extend(attempt.applied)
+            total.skipped.extend(attempt.skipped)
+            break
     total.text = text
     return total
 
 
-def _self_triggering(attempt: FixResult, after: list[Diagnostic]) -> list[Diagnostic]:
-    """Fixes whose written replacement is flagged again by the same rule."""
-    # Where each applied replacement now stands in the new text.
+def _key(d: Diagnostic) -> tuple[str, str, str]:
+    return d.rule, d.matched.lower(), "\x00".join(e.text for e in d.fix.edits)
+
+
+def _position(d: Diagnostic) -> int:
+    return d.fix.edits[0].start
+
+
+def _placed(attempt: FixResult) -> list[tuple[Diagnostic, int, int]]:
+    """Where each applied edit now stands in the new text, per fix."""
+    pairs = sorted(((e, d) for d in attempt.applied for e in d.fix.edits), key=lambda p: (p[0].start, p[0].end))
     shift = 0
     placed = []
-    for d in sorted(attempt.applied, key=lambda d: d.fix.edits[0].start):
-        e = d.fix.edits[0]
+    for e, d in pairs:
         start = e.start + shift
         placed.append((d, start, start + len(e.text)))
         shift += len(e.text) - (e.end - e.start)
+    return placed
+
+
+def _introducing(before: list[Diagnostic], attempt: FixResult, after: list[Diagnostic]):
+    """[] when every applied fix cleared its finding and nothing new appeared;
+    the fixes to blame when new findings sit on their edits; None when there
+    are new findings that no edit touches (the caller bisects)."""
+    count_before = Counter(d.rule for d in before)
+    count_after = Counter(d.rule for d in after)
+    cleared = Counter(d.rule for d in attempt.applied)
+    grown = {rule for rule, n in count_after.items() if n > count_before[rule] - cleared[rule]}
+    if not grown:
+        return []
+    blamed = []
+    suspects = [a for a in after if a.rule in grown]
+    for d, s, e in _placed(attempt):
+        if d not in blamed and any(a.start <= e and s <= a.end for a in suspects):
+            blamed.append(d)
+    return blamed or None
+
+
+def _self_triggering(attempt: FixResult, after: list[Diagnostic]) -> list[Diagnostic]:
+    """Fixes whose written replacement is flagged again by the same rule."""
+    placed = _placed(attempt)
     # The new findings per rule, by start: a draft with thousands of fixes
     # must not test each against every finding.
     by_rule: dict[str, list[Diagnostic]] = {}
@@ -100,11 +141,11 @@ def _self_triggering(attempt: FixResult, after: list[Diagnostic]) -> list[Diagno
     bad = []
     for d, s, e in placed:
         found = by_rule.get(d.rule)
-        if not found:
+        if not found or d in bad:
             continue
         k = bisect_left(starts[d.rule], e) - 1  # the last finding that starts before the replacement ends
         while k >= 0 and found[k].start >= s - longest[d.rule]:
-            if s < found[k].end:
+            if s < found[k].end or (s == e and found[k].start <= s <= found[k].end and found[k].end > found[k].start):
                 bad.append(d)
                 break
             k -= 1

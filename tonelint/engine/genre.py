@@ -49,7 +49,6 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # Cue hits, not sentences: one line of a handbook can name the playbook and the sales team.
     cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)}) for g, blocks in model.genres.items()}
     asks = len({h.sent for h in acts_found.get("ask", [])})
-    # Claims, promotion and the sales pitch ($ amounts, shouted words, sales claims) all promote.
     mail = fmt == "email"
     # Claims and promotion promote; in mail, so does a bare sales pitch ($ amounts, shouted words,
     # sales claims), which is how bulk mail reads when it names no button.
@@ -64,16 +63,17 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     trans, appeal, reply = cues.get("transactional", 0), cues.get("appeal", 0), cues.get("reply", 0)
     if mail and quoted:
         return "reply", "text"  # mail that quotes the message it answers
+    # An appeal names the gift more than once, or asks for it: a donation page's FAQ is still an appeal.
+    if appeal >= 2 or (appeal and asks):
+        return "appeal", "text"
     # A long page with reference words and at most one pitch is documentation
     # ("Try it" at the end of a guide); mail that pitches once is still mail.
     if ref >= 3 and ref >= 2 * pitch or not mail and ref and pitch <= 1 and words >= 60:
         return "reference", "text"
-    if internal >= 2 and internal > pitch:
+    if internal >= 2 and 2 * internal > pitch:
         return "internal", "text"
     if trans and (trans >= pitch or words < 120):
         return "transactional", "text"
-    if appeal >= 2 or (appeal and asks):
-        return "appeal", "text"
     if reply and reply >= pitch and (not mail or quoted):
         return "reply", "text"
     if pitch:
@@ -127,13 +127,13 @@ _AT = re.compile(rf"\b(?:at|from|the) ({_NAME}) [Tt]eam\b|,\s*[A-Z][\w ]{{0,40}}
 _FROM_NAME = re.compile(r'^\s*"?([^"<]*?)"?\s*<[^@>]+@([^>]+)>')
 
 
-def detect_brand(text_of_prose: str, *, configured: tuple = (), meta: dict | None = None,
-                 headers: dict | None = None) -> tuple[str, ...]:
-    """The names the sender calls itself (module doc): configured names plus
-    at most one name found in the draft."""
+def detect_brand(text_of_prose: str, *, meta: dict | None = None, headers: dict | None = None) -> tuple[str, ...]:
+    """The names the sender calls itself (module doc): those the front matter
+    declares plus at most one name found in the draft (the engine adds the
+    configured brand)."""
     meta = meta or {}
     headers = headers or {}
-    names = [b for b in configured if b]
+    names: list[str] = []
     declared = meta.get("brand") or meta.get("company")
     if isinstance(declared, str) and declared.strip():
         names.append(declared.strip())

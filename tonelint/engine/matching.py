@@ -178,7 +178,6 @@ class MatcherBank:
                         continue
                     self._add(hits, key, segment, seg_i, a, b, sent_of_token[tok.start], m.group(group))
         for key, lst in hits.items():
-            lst.sort(key=lambda h: (h.seg, h.start, -h.end))
             hits[key] = longest(lst)
         done: set = set()
         for block in self.blocks.values():

@@ -2,7 +2,8 @@
 to a review.  Per draft: the prose as tonelint read it with every finding
 highlighted (hover or focus shows message and rewrite, CSS only), the
 scorecard as bars and a gauge, a sentence timeline of gives, asks and reader
-address, and a before/after of the safe fixes.
+address, each flagged sentence beside its rewrite, and a before/after of the
+safe fixes.
 
 Everything from a draft is escaped, and the page's Content-Security-Policy
 forbids scripts and network loads, so a draft containing markup can neither
@@ -110,6 +111,7 @@ def _draft(n: int, draft: Draft) -> str:
     parts.append("</div>")
     if card is not None:
         parts.append(_timeline(n, card))
+    parts.append(_rewrites(n, result))
     parts.append(_fixes(draft.fixes))
     parts.append(_finding_list(n, result))
     parts.append("</section>")
@@ -359,6 +361,55 @@ def _word_diff(old: str, new: str) -> tuple[str, str]:
     return "".join(left), "".join(right)
 
 
+def _flagged_text(result, d: Diagnostic) -> str:
+    """The sentence a finding flags, as the reader sees it."""
+    facts = result.facts
+    if facts is not None and facts.sentences:
+        index = d.sentence
+        if index is None and d.rewrite_span is not None:
+            index = next((i for i, s in enumerate(facts.sentences) if facts.source_span(s) == d.rewrite_span), None)
+        if index is None:
+            index = next((i for i, s in enumerate(facts.sentences)
+                          if facts.source_span(s)[0] <= d.start < facts.source_span(s)[1]), None)
+        if index is not None and 0 <= index < len(facts.sentences):
+            s = facts.sentences[index]
+            return " ".join(facts.segments[s.seg].text[s.start:s.end].split())
+    a, b = d.rewrite_span or (d.start, d.end)
+    return " ".join(result.text[a:b].split())
+
+
+_KIND_LABELS = {"sentence": "rewritten sentence", "fix": "as the fix leaves it", "instruction": "what to do"}
+
+
+def _rewrites(n: int, result) -> str:
+    """Each flagged sentence beside its rewrite; findings that share both are
+    one row."""
+    if not result.diagnostics:
+        return ""
+    rows: dict = {}
+    for i, d in enumerate(result.diagnostics):
+        key = (_flagged_text(result, d), d.rewrite, d.rewrite_kind)
+        rows.setdefault(key, []).append((i, d))
+    out = []
+    for (sentence, rewrite, kind), found in rows.items():
+        ids = " ".join(f"<a href='#f{n}-{i}' style='--c:{colour_of(d.family)}'><code>{escape(d.rule)}</code></a>"
+                       for i, d in found)
+        if kind == "instruction":
+            right = f"<span class='rwk'>{_KIND_LABELS[kind]}</span><span class='rwi'>{escape(rewrite)}</span>"
+        else:
+            left_html, right_html = _word_diff(sentence, rewrite)
+            sentence_html = left_html
+            right = f"<span class='rwk'>{_KIND_LABELS.get(kind, kind)}</span>{right_html}"
+            out.append(f"<tr><td class='rid'>{ids}</td><td class='before'>{sentence_html}</td>"
+                       f"<td class='after'>{right}</td></tr>")
+            continue
+        out.append(f"<tr><td class='rid'>{ids}</td><td class='before'>{escape(sentence)}</td>"
+                   f"<td class='after'>{right}</td></tr>")
+    return ("<div class='rewrites'><h3>Rewrites <small>(each flagged sentence beside its rewrite)</small></h3>"
+            "<table class='diff rwtab'><thead><tr><th>rule</th><th>Flagged sentence</th><th>Rewrite</th></tr></thead>"
+            f"<tbody>{''.join(out)}</tbody></table></div>")
+
+
 def _finding_list(n: int, result) -> str:
     if not result.diagnostics:
         return "<p class='clean'>No findings.</p>"
@@ -464,9 +515,15 @@ background:#111827;color:#f9fafb;font-size:12px;line-height:1.4;border-radius:6p
 .marks{position:relative;height:20px;font-size:11px;font-weight:600}
 .mk{position:absolute;top:2px;transform:translateX(-6px);white-space:nowrap}
 .mv{color:#16a34a}.ma{color:#db2777;top:2px}
-.fixes{margin-top:16px;padding-top:12px;border-top:1px solid var(--line)}
-.fixes h3,.list summary{font-size:15px;margin:0 0 8px}
-.fixes small{font-weight:400;color:var(--muted)}
+.fixes,.rewrites{margin-top:16px;padding-top:12px;border-top:1px solid var(--line)}
+.fixes h3,.rewrites h3,.list summary{font-size:15px;margin:0 0 8px}
+.fixes small,.rewrites small{font-weight:400;color:var(--muted)}
+.rwtab td{font-family:Georgia,"Iowan Old Style","Times New Roman",serif;font-size:14px;white-space:normal}
+.rwtab td.rid{width:70px;font:12px system-ui,sans-serif}
+.rwtab td.rid a{display:block;border-left:3px solid var(--c);padding-left:4px;color:var(--ink);text-decoration:none}
+.rwtab th:first-child{width:70px}
+.rwk{display:block;font:600 11px system-ui,sans-serif;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
+.rwi{font-style:italic}
 .none,.clean{color:var(--muted);font-size:14px;margin:4px 0}
 .changes{margin:0 0 8px;padding-left:18px;font-size:13px}
 table.diff{width:100%;border-collapse:collapse;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;

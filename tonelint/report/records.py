@@ -27,12 +27,27 @@ def finding(d: Diagnostic, index: LineIndex) -> dict:
         "message": d.message,
         "rationale": d.rationale,
         "rewrite": d.rewrite,
+        "rewrite_kind": d.rewrite_kind,
+        "rewrite_span": _span(d.rewrite_span, index),
         "matched": d.matched,
         "fix": d.replacement if d.fix is not None else None,
         "fix_applicability": d.fix.applicability.value if d.fix is not None else None,
+        "fix_edits": [{"offset": e.start, "end_offset": e.end, "text": e.text} for e in d.fix.edits]
+        if d.fix is not None else None,
         "offset": d.start,
         "end_offset": d.end,
     }
+
+
+def _span(span, index: LineIndex) -> dict | None:
+    """The source span a sentence (or fix) rewrite replaces."""
+    if span is None:
+        return None
+    start, end = span
+    line, column = index.position(start)
+    end_line, end_column = index.position(end)
+    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column,
+            "offset": start, "end_offset": end}
 
 
 def findings(result, index: LineIndex | None = None) -> list[dict]:

@@ -5,12 +5,11 @@ runs, with one-line `file:line: key: what` errors."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Level
-from ..errors import RuleError
+from ..errors import RuleError, did_you_mean
 from ..markup.segment import SCOPES
 from .kinds import KINDS, tune
 from .spec import GENRES, Block, Ctx, check_keys, sub_blocks
@@ -78,8 +77,7 @@ def parse_rule(data, path: str) -> Rule:
         raise RuleError(path, "a rule file must be a YAML mapping")
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in KINDS:
-        close = difflib.get_close_matches(str(kind), list(KINDS), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(KINDS)})"
+        hint = did_you_mean(kind, KINDS, "one of ")
         ctx.fail(data, "kind", f"unknown kind {kind!r}{hint}" if kind else "missing (one of " + ", ".join(KINDS) + ")")
     module = KINDS[kind]
     allowed = dict(COMMON_KEYS, **module.KEYS)
@@ -99,8 +97,7 @@ def parse_rule(data, path: str) -> Rule:
     scope = data.get("scope", [s for s in SCOPES if s != "document"])
     for s in scope:
         if s not in SCOPES:
-            close = difflib.get_close_matches(str(s), SCOPES, n=1)
-            ctx.fail(data, "scope", f"unknown scope {s!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
+            ctx.fail(data, "scope", f"unknown scope {s!r}{did_you_mean(s, SCOPES)}")
     if data.get("status", "stable") not in ("stable", "preview", "deprecated"):
         ctx.fail(data, "status", "must be stable, preview or deprecated")
     examples = data.get("examples", {})
@@ -127,9 +124,7 @@ def _genres_of(ctx: Ctx, data) -> frozenset | None:
     key, names = next(iter(raw.items()))
     for name in names:
         if name not in GENRES:
-            close = difflib.get_close_matches(str(name), GENRES, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(GENRES)})"
-            ctx.fail(raw, key, f"unknown genre {name!r}{hint}")
+            ctx.fail(raw, key, f"unknown genre {name!r}{did_you_mean(name, GENRES, 'one of ')}")
     return frozenset(names) if key == "only" else frozenset(GENRES) - frozenset(names)
 
 

@@ -67,5 +67,6 @@ def report(outcome: Outcome) -> str:
     for r in outcome.without_examples:
         lines.append(f"{r.path}: {r.id}: no examples to test (add examples: bad: [...], good: [...])")
     verdict = "all passed" if not outcome.failures else f"{len(outcome.failures)} failed"
-    lines.append(f"Tested {outcome.examples} examples of {outcome.rules} rules: {verdict}.")
+    lines.append(f"Tested {outcome.examples} example{'s' if outcome.examples != 1 else ''} of "
+                 f"{outcome.rules} rule{'s' if outcome.rules != 1 else ''}: {verdict}.")
     return "\n".join(lines) + "\n"

@@ -11,12 +11,11 @@ one compiler serves substitution, existence, ratio, required and order rules.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import RuleError
+from ..errors import RuleError, did_you_mean
 from .regex import RegexError, compile_regex
 from ..spacyload import import_spacy
 
@@ -113,9 +112,7 @@ def check_keys(ctx: Ctx, mapping, allowed: dict, what: str) -> None:
         ctx.fail(ctx.data, what, "must be a mapping")
     for key, value in mapping.items():
         if key not in allowed:
-            close = difflib.get_close_matches(str(key), list(allowed), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f" (allowed: {', '.join(sorted(allowed))})"
-            ctx.fail(mapping, key, f"unknown key in {what}{hint}")
+            ctx.fail(mapping, key, f"unknown key in {what}{did_you_mean(key, sorted(allowed), 'allowed: ')}")
         want = allowed[key]
         if isinstance(want, tuple):
             ok = isinstance(value, want) and not (isinstance(value, bool) and bool not in want)
@@ -191,8 +188,7 @@ def _validate_pattern(ctx: Ctx, mapping, pattern) -> None:
                                           "e.g. {IS_ALPHA: true}")
         for attr in tok:
             if str(attr).upper() not in TOKEN_ATTRS and attr != "_":
-                close = difflib.get_close_matches(str(attr).upper(), sorted(TOKEN_ATTRS), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = did_you_mean(str(attr).upper(), sorted(TOKEN_ATTRS))
                 ctx.fail(mapping, "patterns", f"unknown token attribute {attr!r}{hint}")
             if _has_regex_predicate(tok[attr]):
                 # spaCy runs REGEX predicates on Python's backtracking engine: one
@@ -256,8 +252,7 @@ def parse_block(ctx: Ctx, mapping, key: str, what: str) -> Block:
     if how not in INFLECTIONS:
         ctx.fail(mapping, "inflect", f"must be one of {', '.join(INFLECTIONS)}")
     if "measure" in mapping and mapping["measure"] not in MEASURES:
-        close = difflib.get_close_matches(str(mapping["measure"]), MEASURES, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(MEASURES)})"
+        hint = did_you_mean(mapping["measure"], MEASURES, "one of ")
         ctx.fail(mapping, "measure", f"unknown measure {mapping['measure']!r}{hint}")
     case = mapping.get("case", "insensitive")
     if case not in ("insensitive", "sensitive"):
@@ -309,9 +304,7 @@ def _acts_of(ctx: Ctx, mapping, what: str) -> tuple[str, ...]:
     names = [raw] if isinstance(raw, str) else list(raw)
     for name in names:
         if name not in ACTS:
-            close = difflib.get_close_matches(str(name), ACTS, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(ACTS)})"
-            ctx.fail(mapping, "act", f"unknown sentence act {name!r}{hint}")
+            ctx.fail(mapping, "act", f"unknown sentence act {name!r}{did_you_mean(name, ACTS, 'one of ')}")
     return tuple(str(n) for n in names)
 
 

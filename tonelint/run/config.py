@@ -14,7 +14,6 @@ config compiles the rules once.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from ..diagnostics import Level
 from ..engine.core import Engine, Settings
-from ..errors import ConfigError, RuleError
+from ..errors import ConfigError, RuleError, did_you_mean
 from ..rules.loader import _matches, load_rules, select
 from ..rules.rule import check_channels, parse_rule
 from ..rules.spec import GENRES, Ctx, check_keys, freeze, thaw
@@ -138,29 +137,31 @@ class Effective:
             chosen = [r for r in chosen if not _matches(r.id, self.path_ignore)]
         return chosen
 
-    def known_channels(self, rules=None) -> set[str]:
-        rules = rules if rules is not None else _pack(self.rule_paths, self.builtin, self.store)
-        names = set(CHANNELS)
-        for r in rules:
-            names.update(str(k) for k in r.channels)
-        names.update(c for c, _, _ in self.channels)
-        return names
-
     def engine(self):
         pack = _pack(self.rule_paths, self.builtin, self.store)
         rules = self.rules(pack)
-        known = self.known_channels(pack)
-        for name, where in ((self.channel, "--channel"), (self.default_channel, f"{self.source}: channel")):
-            if name is not None and name not in known:
-                raise ConfigError(where, f"unknown channel {name!r}{_hint(name, known)}")
+        known = known_channels(pack, tweaked=(c for c, _, _ in self.channels))
+        check_channel(self.channel, "--channel", known)
+        check_channel(self.default_channel, f"{self.source}: channel", known)
         settings = Settings(brand=self.brand, accept=self.accept, model=self.model, channel=self.channel,
                             default_channel=self.default_channel, genre=self.genre)
         return Engine(rules, settings, measure_blocks(self.store))
 
 
-def _hint(name: str, known) -> str:
-    close = difflib.get_close_matches(str(name), sorted(known), n=1)
-    return f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(sorted(known))})"
+def known_channels(rules, tweaked=()) -> set[str]:
+    """The built-in profiles, the channels the rules tune themselves for, and
+    those a config's `channels:` tunes."""
+    names = set(CHANNELS)
+    for r in rules:
+        names.update(str(k) for k in r.channels)
+    names.update(tweaked)
+    return names
+
+
+def check_channel(name: str | None, where: str, known) -> None:
+    """`where` names the flag or the config file and key that gave `name`."""
+    if name is not None and name not in known:
+        raise ConfigError(where, f"unknown channel {name!r}{did_you_mean(name, sorted(known), 'known: ')}")
 
 
 def _pack(rule_paths: tuple, builtin: bool, store=None):
@@ -383,9 +384,7 @@ def _genre_name(ctx, mapping) -> str | None:
         return None
     name = str(value).strip().lower()
     if name not in GENRES:
-        close = difflib.get_close_matches(name, GENRES, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(GENRES)})"
-        ctx.fail(mapping, "genre", f"unknown genre {value!r}{hint}")
+        ctx.fail(mapping, "genre", f"unknown genre {value!r}{did_you_mean(name, GENRES, 'one of ')}")
     return name
 
 
@@ -424,11 +423,11 @@ def _check_selectors(ctx, data, config: Config, store=None) -> None:
     for mapping in [data, *data.get("overrides", [])]:
         name = mapping.get("channel")
         if isinstance(name, str) and name.lower() not in known:
-            ctx.fail(mapping, "channel", f"unknown channel {name!r}{_hint(name, known)}")
+            ctx.fail(mapping, "channel", f"unknown channel {name!r}{did_you_mean(name, sorted(known), 'known: ')}")
     for channel, per_rule in data.get("channels", {}).items():
         for rid in per_rule:
             if str(rid).upper() not in ids:
-                ctx.fail(per_rule, rid, f"no rule with id {rid}{_hint(str(rid).upper(), ids)}")
+                ctx.fail(per_rule, rid, f"no rule with id {rid}{did_you_mean(str(rid).upper(), sorted(ids), 'known: ')}")
             rule = next(r for r in rules if r.id == str(rid).upper()) if str(rid).upper() in ids and rules else None
             if rule is not None:
                 check_channels(ctx, {channel: per_rule[rid]}, rule.kind)
@@ -447,7 +446,7 @@ def selector_problem(sel: str, ids) -> str | None:
     s = str(sel).strip().upper()
     if s == "ALL" or any(i.startswith(s) for i in ids):
         return None
-    return f"{sel!r} matches no rule{_hint(s, ids)}"
+    return f"{sel!r} matches no rule{did_you_mean(s, sorted(ids), 'known: ')}"
 
 
 def _check_selector(ctx, mapping, key, sel: str, ids) -> None:

@@ -78,6 +78,7 @@ class Context:
             rewrite=render(rule.rewrite, fields),
             fix=fix,
             path=self.path,
+            sentence=hit.sent if hit is not None else None,
         )
 
     def in_scope(self, rule, hit: Hit) -> bool:

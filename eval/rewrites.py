@@ -1,0 +1,157 @@
+"""Print findings from real drafts with their rewrites, side by side, for a
+person to judge ("accept as is / light edit / wrong") in a few minutes.
+
+    python eval/rewrites.py                  # 40 findings, seeded, stratified by rule
+    python eval/rewrites.py -n 60 --seed 7   # another sample
+    python eval/rewrites.py --expert         # every finding on a draft with an expert rewrite
+
+Drafts come from ../shared/eval-modern (when present; development data read
+at run time, never copied) and the 2002 corpus in eval/.corpus (kinds
+outbound and spam).  The sample takes findings rule by rule in turn, modern
+and 2002 alternating within a rule, so one frequent rule on 2002 spam does
+not fill it; each line shows the sentence, the finding, the rewrite and its
+kind, the fix when there is one, and the expert's rewrite where
+labels.jsonl has one for that draft and family.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import textwrap
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from tonelint.api import check_text, default_engine  # noqa: E402
+from tonelint.engine.core import Settings  # noqa: E402
+from tonelint.rewrite import flagged  # noqa: E402
+from tonelint.rewrite.draft import Draft  # noqa: E402
+
+MODERN = HERE.parent.parent / "shared" / "eval-modern"
+if not MODERN.exists():
+    MODERN = Path("/work/shared/eval-modern")
+CORPUS = HERE / ".corpus" / "corpus.jsonl"
+FAMILY_LABEL = {"audience": "audience", "one-way": "one_way", "listening": "listening_missing", "ask": "ask_premature"}
+# eval-modern kinds -> the channel a writer would give with --channel
+CHANNEL = {"email": "email", "sales": "email", "newsletter": "email", "social": "social", "press": "press-release",
+           "landing": "landing-page", "about": "landing-page"}
+
+
+def drafts():
+    """(source, id, kind, text, fmt, channel) for every draft available."""
+    if (MODERN / "corpus.jsonl").exists():
+        for line in (MODERN / "corpus.jsonl").open(encoding="utf-8"):
+            r = json.loads(line)
+            yield "modern", r["id"], r["kind"], r["text"], "text", CHANNEL.get(r["kind"])
+    if CORPUS.exists():
+        for line in CORPUS.open(encoding="utf-8"):
+            r = json.loads(line)
+            if r["kind"] in ("outbound", "spam"):
+                yield "2002", r["id"], r["kind"], r["text"], r["format"], None
+
+
+def experts() -> dict:
+    out = {}
+    path = MODERN / "labels.jsonl"
+    if path.exists():
+        for line in path.open(encoding="utf-8"):
+            row = json.loads(line)
+            for family, text in (row.get("expert_rewrite") or {}).items():
+                out[(row["id"], family)] = text
+    return out
+
+
+def findings():
+    """Every warning-or-suggestion finding with the sentence it sits in."""
+    engines = {}
+    for source, rid, kind, text, fmt, channel in drafts():
+        engine = engines.get(channel)
+        if engine is None:
+            engine = engines[channel] = default_engine(Settings(channel=channel))
+        result = check_text(text, fmt=fmt, engine=engine)
+        if not result.diagnostics:
+            continue
+        draft = Draft(text, result.facts, meta=result.meta, fmt=fmt, channel=channel, measures=result.measures)
+        for d in result.diagnostics:
+            sent = draft.body[-1] if d.rule == "TL301" and draft.body else flagged(d, draft)
+            yield {"source": source, "id": rid, "kind": kind, "d": d, "text": text,
+                   "sentence": " ".join(sent.text.split()) if sent is not None else "(no sentence)"}
+
+
+def sentence_of(item) -> str:
+    return item["sentence"]
+
+
+def sample(items: list, n: int, seed: int) -> list:
+    rng = random.Random(seed)
+    by_rule: dict = defaultdict(lambda: {"modern": [], "2002": []})
+    for it in items:
+        by_rule[it["d"].rule][it["source"]].append(it)
+    for pools in by_rule.values():
+        for pool in pools.values():
+            rng.shuffle(pool)
+    out: list = []
+    rules = sorted(by_rule)
+    turn = 0
+    while len(out) < n and any(p["modern"] or p["2002"] for p in by_rule.values()):
+        for rule in rules:
+            pools = by_rule[rule]
+            order = ("modern", "2002") if turn % 2 == 0 else ("2002", "modern")
+            for src in order:
+                if pools[src]:
+                    out.append(pools[src].pop())
+                    break
+            if len(out) >= n:
+                break
+        turn += 1
+    return out
+
+
+def show(i: int, item, expert: dict) -> str:
+    d = item["d"]
+    wrap = lambda label, text: textwrap.fill(text, 110, initial_indent=f"  {label:<9}", subsequent_indent=" " * 11)
+    lines = [f"[{i}] {item['source']} {item['id']} ({item['kind']}) — {d.rule} {d.family}",
+             wrap("sentence", sentence_of(item)[:600]),
+             wrap("finding", d.message),
+             wrap(d.rewrite_kind, d.rewrite)]
+    if d.fix is not None:
+        lines.append(wrap("fix", f"{d.fix.applicability.value}: " + " | ".join(
+            f"{item['text'][e.start:e.end]!r} -> {e.text!r}" for e in d.fix.edits)[:400]))
+    label = expert.get((item["id"], FAMILY_LABEL.get(d.family, "")))
+    if label:
+        lines.append(wrap("expert", label))
+    lines.append("  judge:   [ ] accept  [ ] light edit  [ ] wrong")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--expert", action="store_true", help="every finding on a draft with an expert rewrite")
+    args = ap.parse_args(argv)
+    expert = experts()
+    items = list(findings())
+    if args.expert:
+        ids = {i for i, _ in expert}
+        chosen = [it for it in items if it["id"] in ids]
+    else:
+        chosen = sample(items, args.n, args.seed)
+    kinds = defaultdict(int)
+    for it in items:
+        kinds[it["d"].rewrite_kind] += 1
+    print(f"{len(items)} findings in all ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}); "
+          f"showing {len(chosen)} (seed {args.seed})\n")
+    for i, it in enumerate(chosen, 1):
+        print(show(i, it, expert))
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,292 @@
+"""Ask findings (TL4xx): give before you ask, one ask at a time, links that
+say where they go, and real dates instead of pressure.
+
+Two structural fixes live here, both unsafe (they move or drop the writer's
+sentences): a premature ask moves to just after the draft's first value
+sentence, and a stack of asks keeps only its first.  Each is offered only
+when every sentence it touches is written verbatim in the source and shares
+a paragraph with a neighbour, so the edits never leave an empty line or a
+broken paragraph; `--fix` re-lints the result and refuses it unless the
+finding is gone and nothing new appears."""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Applicability, Edit, Fix
+from . import grammar, listening
+from .draft import local_span
+from .oneway import strip_hype
+from .result import Rewrite, sentence_rewrite
+
+_ASK_LEAD = re.compile(
+    r"^\s*(?:buy|shop|order|sign up|subscribe|join|register|reserve|claim|download|install|book|request|schedule|"
+    r"call|click|tap|follow|like|share|start|try|get|upgrade|act|apply|donate|add|check out|visit|fill out|"
+    r"complete|enter|reply|respond)\b[^:!—–-]*?(?:now|today|here)?\s*(?:[:!—–-]+|\band\b)\s*", re.I)
+_SAVE_ON = re.compile(r"^save (\d{1,3}\s?%) (?:on|off) (.+?)[.!]*$", re.I)
+
+
+def _neighbour_gap(draft, sent):
+    """The span to delete with `sent` so its paragraph stays whole: up to the
+    next sentence in the same paragraph, else back to the previous one."""
+    i = sent.index
+    sents = draft.sentences
+    if i + 1 < len(sents) and sents[i + 1].seg == sent.seg and sents[i + 1].writable:
+        gap = draft.text[sent.end:sents[i + 1].start]
+        if gap.strip() == "":
+            return sent.start, sents[i + 1].start
+    if i > 0 and sents[i - 1].seg == sent.seg and sents[i - 1].writable:
+        gap = draft.text[sents[i - 1].end:sent.start]
+        if gap.strip() == "":
+            return sents[i - 1].end, sent.end
+    return None
+
+
+def move_fix(draft, ask, value) -> Fix | None:
+    """Move sentence `ask` to just after sentence `value` (later in the draft)."""
+    if not (ask.writable and value.writable) or value.start <= ask.end:
+        return None
+    gap = _neighbour_gap(draft, ask)
+    if gap is None or gap[1] > value.start:
+        return None
+    if ask.seg != value.seg and "\n" in ask.text:
+        return None
+    edits = (Edit(gap[0], gap[1], ""), Edit(value.end, value.end, " " + ask.text))
+    return Fix(edits, Applicability.UNSAFE)
+
+
+def _subject_rewrite(d, s, draft):
+    """An ask in the subject line: the product and what it does for the
+    reader, then the offer — built from the draft's own sentences."""
+    text = s.text
+    rest = _ASK_LEAD.sub("", text, count=1)
+    if rest == text:
+        return None
+    rest = strip_hype(grammar.unshout(rest, draft.names))
+    rest = re.sub(r"!+", "", rest).strip(" .:-—–")
+    save = _SAVE_ON.match(rest)
+    offer = draft.offer
+    if save:
+        rest, offer = save.group(2).strip(), f"{save.group(1)} off"
+        rest = re.sub(r"^the\s+", "", rest, flags=re.I)
+    product = draft.product
+    if product and product.lower() not in rest.lower():
+        rest = re.sub(r"^(?:our|the|this)\s+(?:new\s+)?[a-z]+(?=\s+(?:is|are)\b)", product, rest, flags=re.I)
+    lead = None
+    if product:
+        for sent in draft.body:
+            low = sent.text.lower()
+            if product.lower() in low and re.search(r"\byou(?:r)?\b", low) and sent.index not in draft.ask_sentences:
+                clause = re.split(r"\s*[:;,—–]\s*|\s+-\s+", sent.text)[0] if product in sent.text.split(":")[0] else sent.text
+                m = re.search(re.escape(product) + r"\s+((?:now\s+)?[a-z]+s\b.*?)[.!]?$", clause)
+                if m and len(m.group(1).split()) <= 12:
+                    lead = f"{product} {m.group(1)}"
+                    break
+    head = lead or grammar.capitalise(rest)
+    if not head or len(grammar.WORD.findall(head)) < 1:
+        return None
+    tail = ""
+    if offer and offer.lower() not in head.lower():
+        tail = f" — {offer}" + (f" {draft.deadline}" if draft.deadline else "")
+    return sentence_rewrite(s, grammar.capitalise(head + tail), fix=None)
+
+
+def _invitation(ask_text: str, draft) -> str | None:
+    """"Sign up today!" -> "If you'd like to try Planwise, sign up today." """
+    core = grammar.unshout(ask_text.strip().rstrip(".!"), draft.names, start=False)
+    if not _ASK_VERB.match(core) or _URGENT_ONLY.match(core):
+        return None
+    core = core[0].lower() + core[1:] if core[:1].isupper() and not grammar.is_acronym(core.split()[0]) else core
+    thing = draft.product or "it"
+    if draft.product and draft.product.lower() in core.lower():
+        return f"When you're ready, {core}."
+    return f"If you'd like to try {thing}, {core}."
+
+
+def premature(d, s, draft):
+    """TL401."""
+    if s.scope == "title":
+        out = _subject_rewrite(d, s, draft)
+        if out is not None:
+            return out
+        thing = draft.product or "what the draft offers"
+        return Rewrite(f'Lead the subject with what {thing} does for the reader and leave "{d.matched}" for the '
+                       f'end of the message.', "instruction", fix=None)
+    if _HOUSEKEEPING.search(s.text):
+        return Rewrite(f'Move the removal line ("{grammar.excerpt(s.text, 70)}") to the end, after the message itself.',
+                       "instruction", fix=None)
+    if draft.occasion == "outage":
+        return Rewrite(f'An apology is no place for "{d.matched}": drop it. ' + listening.outage_note(draft),
+                       "instruction", fix=None)
+    value = next((v for v in draft.value_sentences if v.index > s.index and v.index not in draft.ask_sentences), None)
+    if value is not None and re.match(r"\s*p\.?\s?s\b\.?", value.text, re.I):
+        # the only value waits in the P.S.: it is the value that moves up
+        gift = re.sub(r"^\s*p\.?\s?s\b\.?\s*", "", value.text, flags=re.I)
+        return Rewrite(f'Bring the P.S. up: open with "{grammar.excerpt(grammar.capitalise(gift), 80)}", and ask '
+                       f'"{grammar.excerpt(s.text, 60)}" after it.', "instruction", fix=None)
+    if value is not None:
+        fix = move_fix(draft, s, value)
+        return Rewrite(f'Give first: move "{grammar.excerpt(s.text, 60)}" after "{grammar.excerpt(value.text, 70)}" '
+                       f'— the first thing this draft gives the reader.', "instruction", fix=fix)
+    offer = draft.offer_sentence
+    if offer is not None and offer.index > s.index:
+        fix = move_fix(draft, s, offer)
+        question = f' Then ask something to answer below: "{listening.question(draft)}"' if draft.channel == "social" else ""
+        if _URGENT_ONLY.match(s.text):
+            return Rewrite(f'Lead with the offer itself, "{grammar.excerpt(offer.text, 70)}", and drop '
+                           f'"{grammar.excerpt(s.text, 50)}".{question}', "instruction", fix=None)
+        return Rewrite(f'Lead with the offer itself: move "{grammar.excerpt(s.text, 60)}" after '
+                       f'"{grammar.excerpt(offer.text, 70)}".{question}', "instruction", fix=fix)
+    invite = _invitation(s.text, draft) if len(grammar.WORD.findall(s.text)) <= 8 else None
+    gives = f"something the reader can use from {draft.product} (a tip, an answer, what changes for them)" \
+        if draft.product else "something the reader can use (a tip, an answer, what changes for them)"
+    tail = f' Then end with the ask as an invitation: "{invite}"' if invite else ""
+    return Rewrite(f'Give before you ask: lead up to "{grammar.excerpt(s.text, 70)}" with {gives}.{tail}',
+                   "instruction", fix=None)
+
+
+_ASK_VERB = re.compile(r"\s*(?:please\s+)?(?:buy|shop|order|sign up|subscribe|join|register|reserve|claim|download|"
+                       r"install|book|request|schedule|call|click|tap|follow|like|share|start|try|get|upgrade|"
+                       r"apply|donate|add|check out|visit|fill out|complete|enter|reply|respond|comment|tag|"
+                       r"retweet|repost|watch|listen|read|see|learn|find out|discover)\b", re.I)
+_HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|stop receiving)\b", re.I)
+_URGENT_ONLY = re.compile(r"\s*(?:don['’]t|do not) (?:miss|wait|delay)|\s*(?:act (?:now|fast|today)|hurry|last chance)\b", re.I)
+_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+\b)", re.I)
+
+
+def stacked(d, s, draft):
+    """TL402: keep the first ask of the stack."""
+    window = [draft.sentences[i] for i in sorted(draft.ask_sentences) if s.index - 3 < i <= s.index]
+    if len(window) <= 1:
+        parts = [p for p in _SPLIT.split(s.text.rstrip(" .!")) if p.strip()]
+        if len(parts) >= 2 and all(_ASK_VERB.match(p) for p in parts):
+            first = parts[0].strip()
+            if len(first.split()) == 1:
+                # "Like, comment, and share with anyone …": the verbs share the
+                # last one's words, so that one stands alone
+                first = parts[-1].strip()
+            new = grammar.capitalise(first) + "."
+            fix = None
+            if s.writable:
+                fix = Fix((Edit(s.start, s.end, new),), Applicability.UNSAFE)
+            return Rewrite(new, "sentence", s.start, s.end, fix)
+    if len(window) >= 2:
+        keep = next((w for w in window if not _URGENT_ONLY.match(w.text)), window[0])
+        drop = [w for w in window if w is not keep]
+        parts = [p for p in _SPLIT.split(keep.text.rstrip(" .!")) if p.strip()]
+        if len(parts) >= 2 and len(grammar.WORD.findall(parts[0])) <= 8:
+            # The kept sentence is itself a list of asks: keep its first.
+            return Rewrite(f'Ask once: "{grammar.capitalise(parts[0].strip())}." is enough; drop the other asks '
+                           f'in "{grammar.excerpt(keep.text, 60)}" and in ' +
+                           ", ".join(f'"{grammar.excerpt(x.text, 40)}"' for x in drop) + ".", "instruction")
+        edits = []
+        for sent in drop:
+            gap = _neighbour_gap(draft, sent) if sent.seg == keep.seg else None
+            if gap is None or not sent.writable:
+                edits = None
+                break
+            edits.append(Edit(*gap, ""))
+        fix = None
+        if edits:
+            edits.sort(key=lambda e: e.start)
+            if all(a.end <= b.start for a, b in zip(edits, edits[1:])):
+                fix = Fix(tuple(edits), Applicability.UNSAFE)
+        dropped = ", ".join(f'"{grammar.excerpt(x.text, 40)}"' for x in drop)
+        return Rewrite(f'Ask once: keep "{grammar.excerpt(keep.text, 60)}" and drop {dropped}.', "instruction", fix=fix)
+    asks = draft.asks_in(s.index)
+    if len(asks) >= 2:
+        listed = ", ".join(f'"{a}"' for a in asks)
+        return Rewrite(f'Ask once in "{grammar.excerpt(s.text, 70)}": it asks {listed}; keep the one that matters most '
+                       f'to the reader and drop the rest.', "instruction", fix=None)
+    return None
+
+
+_CLICK = r"(?:click|tap)\s+(?:on\s+)?(?:here|this link|the link|below)"
+
+
+def link_text(d, s, draft):
+    """TL403: the link named by what it leads to, from its own sentence."""
+    text = s.text
+    rules = (
+        (r"^(.*?\b(?:does not|doesn't|do not|don't|won't|will not)\s+work)\s*,?\s*" + _CLICK + r"\b.*$",
+         lambda m: f"{m.group(1)}, copy this link into your browser:"),
+        (r"^" + _CLICK + r"\s+to\s+(.+)$", lambda m: grammar.capitalise(m.group(1))),
+        (r"^(?:please\s+)?" + _CLICK + r"\s+for\s+(.+)$", lambda m: "Get " + m.group(1)),
+        (r"^to\s+(.+?),\s*(?:please\s+)?" + _CLICK + r"\s*([.!]?)$", lambda m: grammar.capitalise(m.group(1)) + (m.group(2) or ".")),
+        (r"^for\s+(.+?),\s*(?:please\s+)?" + _CLICK + r"\s*([.!]?)$", lambda m: "See " + m.group(1) + (m.group(2) or ".")),
+        (r"^(.+?)\s*[-—–:]?\s*" + _CLICK + r"\s+to\s+(.+)$", lambda m: f"{m.group(1)} {grammar.capitalise(m.group(2))}"),
+    )
+    for pattern, build in rules:
+        m = re.match(pattern, text, re.I | re.S)
+        if m:
+            new = build(m)
+            if grammar.reads(text, new) and len(grammar.WORD.findall(new)) >= 2:
+                return sentence_rewrite(s, new)
+    where = f"about {draft.product}" if draft.product else "it leads to"
+    if _HOUSEKEEPING.search(text) or re.search(r"\b(?:remove|removed)\b", text, re.I):
+        return Rewrite(f'Name the link for what it does — "Unsubscribe" — in "{grammar.excerpt(text, 80)}".', "instruction")
+    if len(grammar.WORD.findall(text)) <= 3 and s.index > 0:
+        prev = next((p for p in reversed(draft.body) if p.index < s.index and len(grammar.WORD.findall(p.text)) > 3), None)
+        if prev is not None:
+            return Rewrite(f'Put the link on the words that say what it opens — in "{grammar.excerpt(prev.text, 80)}" — '
+                           f'and drop "{d.matched.strip() or text.strip()}".', "instruction")
+    return Rewrite(f'Make the link say what it opens, in words from its sentence — e.g. "Read more {where}" '
+                   f'instead of "{d.matched.strip()}".' if d.matched.strip().lower() in ("learn more", "read more", "find out more", "more info", "more information")
+                   else f'Make the link name what the reader gets in "{grammar.excerpt(text, 70)}", instead of "{d.matched.strip()}".',
+                   "instruction")
+
+
+_URGENT = re.compile(
+    r"\s*[,;:—–-]?\s*(?:so\s+|and\s+|but\s+)?(?:please\s+)?(?:act (?:now|fast|today)|hurry(?: up)?|don['’]t (?:wait|delay)|"
+    r"do not (?:wait|delay)|now or never|don['’]t miss (?:out|this|it)|do not miss out|before it['’]s too late|"
+    r"while (?:supplies|stocks) last|(?:it )?won['’]t last long|will not last long|time is running out|"
+    r"(?:selling|going) fast|only a few left)(?: on)?\s*[!.,:;]*", re.I)
+_LIMITED = re.compile(r"\b(?:(?:is|are)\s+)?(?:available\s+)?(?:only\s+)?for a limited time(?: only)?|\blimited[- ]time\s+(?=\w)|\b(?:only today|today only)\b", re.I)
+
+
+def urgency(d, s, draft):
+    """TL404."""
+    text = s.text
+    deadline = draft.deadline
+    copula = re.match(r"^(.+?)\s+(?:is|are)\s+(?:available\s+)?(?:only\s+)?for a limited time\b", text, re.I)
+    if copula and not deadline:
+        subject = copula.group(1).strip()
+        return Rewrite(f'Drop "{d.matched}" and give the date the offer really ends: '
+                       f'"{grammar.capitalise(subject)} ends on …"', "instruction")
+    def cut(m):
+        # between two clauses the cut leaves a semicolon, else a space
+        before, after = text[: m.start()].strip(), text[m.end():]
+        return "; " if before and re.match(r"\s*[a-z]", after) and not before.endswith((",", ";", ":")) else " "
+
+    new = _URGENT.sub(cut, text)
+    new = re.sub(r"\bonly (?=available\b)", "", new, flags=re.I)
+
+    def limited(m):
+        word = m.group(0).lower()
+        if "today" in word:
+            return "today"
+        if word.startswith(("is", "are")):
+            verb = word.split()[0]
+            return f"{verb} available {deadline}" if deadline else verb
+        if "limited" in word and "for" not in word:
+            return ""
+        return deadline or ""
+
+    new = _LIMITED.sub(limited, new)
+    new = grammar.tidy(new)
+    new = re.sub(r"\b(?:is|are)\s*([,.;!?]|$)", "", new) if re.search(r"\b(?:is|are)\s*[,.;!?]?$", new) else new
+    if sum(1 for w in grammar.WORD.findall(new) if len(w) > 2 and w.isupper()) >= 2:
+        new = grammar.unshout(new, draft.names)
+    if new != text and len(grammar.WORD.findall(new)) >= 2 and grammar.reads(text, new) \
+            and grammar.shown(d).lower() not in new.lower() \
+            and not re.search(r"\b(?:is|are|was|the|a|an|to|of|for)\s*[.!?]?$", new):
+        new = grammar.capitalise(new)
+        if new[-1:] not in ".!?":
+            new += "."
+        return sentence_rewrite(s, new)
+    when = f' — "{deadline}" is already in the draft' if deadline else ""
+    return Rewrite(f'Drop "{grammar.shown(d)}" from "{grammar.excerpt(text, 70)}"; if the offer really ends, give the '
+                   f'date plainly{when}.', "instruction")
+
+
+REWRITERS = {"TL401": premature, "TL402": stacked, "TL403": link_text, "TL404": urgency}

@@ -1,0 +1,324 @@
+"""Audience findings (TL1xx): the people-as-a-mass phrase swapped for words
+about people, only where the sentence still reads.
+
+The substitutions' fixes are rebuilt here with the sentence in view:
+"Our target audience of growth-stage companies will love" loses the whole
+frame ("Growth-stage companies will love"), "our target audience is" agrees
+("our readers are"), and a swap that would double a phrase ("Our customers
+are our customers"), leave "readers of …", or need an article it cannot get
+("a readers") is no fix at all — the finding keeps a rewrite to apply by hand."""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Edit, Fix
+from . import grammar
+from .draft import local_span
+from .result import Rewrite, sentence_rewrite
+
+_DET = re.compile(r"(?:(?<=\s)|^)(our|the|your|my|this|that)\s+$", re.I)
+_COPULA = re.compile(r"^\s+(is|are|was|were)\b", re.I)
+_PEOPLE_OF = re.compile(r"\b(?:readers|customers|buyers|customer|buyer|people you serve|you)\s+of\b", re.I)
+# Words that may follow a noun phrase we swapped without it being a compound
+# ("target audience research" is one).
+_FOLLOWERS = {"is", "are", "was", "were", "who", "that", "will", "would", "can", "could", "should", "may",
+              "might", "must", "want", "wants", "need", "needs", "and", "or", "in", "on", "at", "with", "for",
+              "to", "from", "by", "has", "have", "had", "do", "does", "did", "love", "loves", "like", "likes",
+              "get", "gets", "use", "uses", "see", "sees", "know", "knows", "expect", "expects", "now", "today",
+              "already", "really", "often", "usually", "also", "than", "like", "about", "across"}
+_MODALS = {"will", "can", "could", "would", "should", "may", "might", "'ll", "get", "love", "want", "need", "now",
+           "are", "have", "deserve", "expect", "asked", "told", "tell"}
+_GROW = re.compile(r"\b(?:grow|grew|grown|growing|double[sd]?|triple[sd]?|expand(?:ed)?|scale[sd]?|quadrupled)\s+$", re.I)
+_PLURAL_SWAPS = {"readers", "customers", "buyers", "the people you serve", "our customers", "you"}
+
+
+def _next_word(text: str) -> tuple[str, int, int] | None:
+    m = re.match(r"\s+([A-Za-z][A-Za-z'’]*)", text)
+    return (m.group(1), m.start(1), m.end(1)) if m else None
+
+
+def _people_swap(text: str, a: int, b: int, replacement: str, line_end: bool = False) -> tuple[int, int, str] | None:
+    """(start, end, new text) inside `text` for swapping text[a:b], or None
+    when no swap reads as English there.  `line_end`: the source breaks the
+    line right after the phrase, so the next word is not part of it."""
+    before, after = text[:a], text[b:]
+    det = _DET.search(before)
+    of = re.match(r"\s+of\s+(?=\S)", after)
+    at_start = not (before[: det.start()] if det else before).strip(" \"“'‘*_(")
+    if det and of and det.group(1).lower() in ("our", "the", "your", "my"):
+        # "our target audience of busy managers" -> "busy managers"
+        start, end = det.start(), b + of.end()
+        rest = after[of.end():]
+        new = ""
+        verb = re.match(r"((?:[\w'’-]+\s+){0,5}?[\w'’-]*s)\s+(is|was|has|does|isn't|wasn't|hasn't|doesn't)\b", rest)
+        if verb:
+            new = verb.group(1) + " " + grammar.plural_verb(verb.group(2))
+            end += verb.end()
+        if at_start:
+            if not new:
+                word = re.match(r"\S", rest)
+                if not word:
+                    return None
+                new, end = rest[0].upper(), end + 1
+            else:
+                new = grammar.capitalise(new)
+        return start, end, new
+    if of:
+        return None  # "readers of …"
+    if re.match(r"['’]s?\b", after):
+        return None  # a possessive would need "readers'"
+    nxt = None if line_end else _next_word(after)
+    if re.search(r"\b(?:are|is|were|was|be|become|became)\s+$", before) and det is not None:
+        return None  # "X are our target market": the swap names X twice
+    if nxt is not None and nxt[0].lower() not in _FOLLOWERS and not grammar.is_common(nxt[0]) \
+            and not re.match(r"\s*[,.;:!?)\]—–-]|\s*$", after) and not line_end:
+        return None  # a compound ("target audience research")
+    plural = replacement.lower() in _PLURAL_SWAPS or replacement.lower().endswith("s")
+    if re.search(r"\b(?:a|an|every|each|this|that)\s+$", before, re.I) and plural:
+        return None
+    new, end = replacement, b
+    if plural and nxt is not None and grammar.plural_verb(nxt[0]):
+        new = replacement + after[: nxt[1]] + grammar.plural_verb(nxt[0])
+        end = b + nxt[2]
+    return a, end, new  # the rule already matched the case of the words it replaces
+
+
+def _apply(text: str, span: tuple[int, int, str]) -> str:
+    start, end, new = span
+    return text[:start] + new + text[end:]
+
+
+def _swap_fix(d, s, draft, replacement: str):
+    """(fix, new sentence) for a grammar-checked people-word swap; the fix is
+    None where the source cannot take it (or the rule offers none), the
+    sentence None where no swap reads."""
+    span = local_span(d, s, draft)
+    if span is None:
+        return None, None
+    a, b = span
+    line_end = d.end > d.start and re.match(r"[ \t]*[\r\n]", draft.text[d.end:d.end + 40]) is not None
+    swap = _people_swap(s.text, a, b, replacement, line_end)
+    if swap is None:
+        return None, None
+    new = _apply(s.text, swap)
+    low = replacement.lower()
+    if (low and re.search(r"\b" + re.escape(low) + r"\b", s.text.lower())
+            or _PEOPLE_OF.search(new) and not _PEOPLE_OF.search(s.text)
+            or not grammar.reads(s.text, new)):
+        return None, None
+    where = draft.source_span(s, swap[0], swap[1]) if swap[1] > swap[0] else None
+    if d.fix is None or where is None:
+        return None, new
+    return Fix((Edit(where[0], where[1], swap[2]),), d.fix.applicability), new
+
+
+def _swapped(s, fix, new):
+    if new is None:
+        return None
+    if fix is None:
+        return sentence_rewrite(s, new, fix=None)
+    return Rewrite(new, "fix", s.start, s.end, fix)
+
+
+def _replacement(d) -> str:
+    m = re.search(r'try "([^"]+)"|say "([^"]+)"', d.message)
+    return (m.group(1) or m.group(2)) if m else ""
+
+
+def target_audience(d, s, draft):
+    """TL101."""
+    span = local_span(d, s, draft)
+    if span is None:
+        return None
+    a, b = span
+    before, after = s.text[:a], s.text[b:]
+    det = _DET.search(before)
+    market = re.search(r"market|customer|consumer|buyer", d.matched, re.I)
+    # "Target audience: developers" -> "Who we write for: developers"
+    lead_in = before[: det.start()] if det else before
+    if re.match(r"\s*:", after) and (not lead_in.strip(" *_#-") or re.search(r"(?:^|\s)[-–—•*|]\s*$", lead_in)):
+        phrase = "Who we sell to" if market else "Who we write for"
+        start = det.start() if det else a
+        new = s.text[:start] + phrase + s.text[b:]
+        where = draft.source_span(s, start, b)
+        if d.fix is not None and where is not None:
+            fix = Fix((Edit(where[0], where[1], phrase),), d.fix.applicability)
+            return Rewrite(new, "fix", s.start, s.end, fix)
+        return sentence_rewrite(s, new, fix=None)
+    # "Our target audience is busy parents who …" -> "We write for busy parents who …"
+    cop = _COPULA.match(after)
+    if cop and det and not before[: det.start()].strip():
+        rest = after[cop.end():].strip()
+        if rest and not re.match(r"(?:our|the)\b", rest, re.I):
+            verb = "We sell to" if market else "We write for"
+            return sentence_rewrite(s, f"{verb} {grammar.decapitalise(rest)}", fix=None)
+    out = _swapped(s, *_swap_fix(d, s, draft, _replacement(d)))
+    if out is not None:
+        return out
+    subject = re.match(r"\s*(.+?)\s+(?:are|is|were|was)\s+$", before[: det.start()] if det else before)
+    if subject:
+        who = subject.group(1)
+        return Rewrite(f'Say what {who} need from you rather than calling them "{d.matched}": '
+                       f'"{who} {"are" if who.lower().endswith("s") else "is"} people who …"', "instruction", fix=None)
+    people = "customers" if market else "readers"
+    return Rewrite(f'Name the people behind "{d.matched}" in this sentence — "{grammar.excerpt(s.text)}" — '
+                   f'by what they do or need ("{people} who …"), not as a target.', "instruction", fix=None)
+
+
+def our_users(d, s, draft):
+    """TL103: "our users" -> "you" where the sentence is about what they will do,
+    else "our customers" where that still reads."""
+    span = local_span(d, s, draft)
+    if span is None:
+        return None
+    a, b = span
+    nxt = _next_word(s.text[b:])
+    if _GROW.search(s.text[:a]):
+        product = draft.product or "it"
+        return Rewrite(f'Count people, not a base: "{grammar.excerpt(s.text)}" → say how many more people use {product} '
+                       f'now, or what changed for them.', "instruction", fix=None)
+    if nxt and nxt[0].lower() in _MODALS and "you" not in s.text.lower().split():
+        out = _swapped(s, *_swap_fix(d, s, draft, "you"))
+        if out is not None:
+            return out
+    out = _swapped(s, *_swap_fix(d, s, draft, _replacement(d) or "our customers"))
+    if out is not None:
+        return out
+    return Rewrite(f'Speak to the reader instead of about "{d.matched}": "{grammar.excerpt(s.text)}" can say "you".',
+                   "instruction", fix=None)
+
+
+def eyeballs(d, s, draft):
+    """TL105: a safe swap, except next to funnel words, where "readers into
+    conversions" would read no better."""
+    if re.search(r"\b(?:conversions?|traffic|clicks|impressions|monetiz\w+|monetis\w+)\b", s.text, re.I):
+        return Rewrite(f'Say what the reader gets here, not what you get from them: rewrite "{grammar.excerpt(s.text)}" '
+                       f'around the person reading ("more people who want …").', "instruction", fix=None)
+    return _swapped(s, *_swap_fix(d, s, draft, _replacement(d) or "readers"))
+
+
+# Pipeline and funnel words -> people words, whole phrases first.  Each is a
+# (pattern, replacement) over the matched words plus what follows them.
+_PEOPLE_PHRASES = (
+    (r"\bgenerat(?:e|es|ing) (\d+x |\d+ times )?more (?:qualified |sales |quality )?leads\b", r"find \1more buyers who are ready to talk"),
+    (r"\bgenerat(?:e|es|ing) (?:qualified |sales |quality )?leads\b", "find buyers who are ready to talk"),
+    (r"\b(?:capture|capturing|collect|collecting) (?:more |new )?leads\b", "hear from more interested people"),
+    (r"\b(?:nurture|nurturing) (?:leads|prospects)\b", "keep in touch with people who asked to hear from you"),
+    (r"\b(?:convert|converting) leads\b", "help interested people decide"),
+    (r"\bqualified (?:leads|prospects)\b", "buyers who are ready to talk"),
+    (r"\b(?:warm|hot) (?:leads|prospects)\b", "people who have already shown interest"),
+    (r"\b(?:cold) (?:leads|prospects)\b", "people who have not heard from you yet"),
+    (r"\bsales leads\b", "people interested in buying"),
+    (r"\bmore leads\b", "more interested buyers"),
+    (r"\b(?:new|fresh) leads\b", "new enquiries"),
+    (r"\blead (?:generation|gen) (tool|software|service|platform|campaign|strategy|system|program|programme|engine)\b", r"\1 for finding new customers"),
+    (r"\btop[- ]of[- ](?:the[- ])?funnel\b", "first-contact"),
+    (r"\b(user|customer|audience|subscriber|buyer) segmentation\b", r"\1 groups"),
+    (r"\b(millions|thousands|hundreds) of (?:fresh |new |targeted |valid |verified )*(e-?mail addresses|addresses|names)\b", r"the \2 of \1 of people"),
+    (r"\b(?:targeted|fresh|valid|verified|deliverable) (e-?mail addresses|addresses|e-?mail lists?)\b", r"\1 of people who asked for offers like yours"),
+    (r"\bcapture your audience['’]s attention\b", "hold your readers' attention"),
+    (r"\btarget(?:ing|s)? (individuals|people|those|anyone|consumers|customers) who\b", r"write to \1 who"),
+    (r"\bquality leads\b", "people who really want what you offer"),
+    (r"\blead (?:generation|gen)\b", "finding new customers"),
+    (r"\blead magnets\b", "free guides"),
+    (r"\blead magnet\b", "free guide"),
+    (r"\bprospects and customers\b", "people who buy from you or might"),
+    (r"\b(?:reach|reaching|reaches) (?:to )?the masses\b", "reach more people"),
+    (r"\b(?:market|marketing|sell|selling|advertise|advertising) to the masses\b", "offer it to anyone who needs it"),
+    (r"\bmass audiences?\b", "many readers"),
+    (r"\b(?:drive|drives|driving) (?:more |targeted |qualified )?traffic to\b", "help more people find"),
+    (r"\b(?:drive|drives|driving|generate|generating|boost|boosting) (?:more |targeted |qualified |massive |huge )?traffic\b", "bring more visitors"),
+    (r"\b(?:boost|boosts|boosting|increase|increases|increasing|maximi[sz]e|maximi[sz]ing|drive|driving|skyrocket) conversions\b", "help more visitors decide to buy"),
+    (r"\bmore conversions\b", "more people deciding to buy"),
+    (r"\b(?:sales|marketing|conversion) funnel\b", "buying journey"),
+    (r"\b(?:convert|converting|converts) (?:our |your |the |more |these |those |new |every )?(users|visitors|readers|subscribers|followers|shoppers|fans)\b", r"win over \1"),
+    (r"\b(?:every|each) (?:customer|audience|user|buyer|shopper|subscriber) segment\b", "every kind of customer"),
+    (r"\b(?:customer|audience|user|buyer|shopper|subscriber|consumer|visitor) segments\b", "kinds of customers"),
+    (r"\b(?:customer|audience|user|buyer|shopper|subscriber|consumer|visitor) segment\b", "kind of customer"),
+    (r"\b(?:segment|segmenting) (?:your |our |the )?(audience|audiences|customers|users|subscribers|readers|contacts)\b", r"group \1 by what they need"),
+    (r"\btarget(?:ing|s|ed)? ((?:busy |young |new |working |first-time |local |potential |existing )*(?:customers|consumers|shoppers|buyers|millennials|moms|mums|dads|parents|women|men|seniors|teens|students|families|professionals|businesses|companies|developers))\b", r"for \1"),
+)
+
+
+def _phrase_rewrite(d, s, draft):
+    """TL102, TL104, TL106, TL107, TL108: the phrase rewritten in its sentence."""
+    span = local_span(d, s, draft)
+    if span is None:
+        return None
+    a, b = span
+    if _quoted(s.text, a, b):
+        return None  # a name in quotes ("Send new leads to Slack"), not the sender's words
+    # Every people phrase in the sentence, so two findings in one sentence
+    # get the same rewrite; one of them must be this finding's.
+    taken: list = []
+    for pattern, repl in _PEOPLE_PHRASES:
+        for m in re.finditer(pattern, s.text, re.I):
+            if any(m.start() < e and t < m.end() for t, e, _ in taken):
+                continue
+            new_words = m.expand(repl)
+            if m.group(0)[:1].isupper():
+                new_words = grammar.capitalise(new_words)
+            taken.append((m.start(), m.end(), new_words))
+    if not any(t < b and a < e for t, e, _ in taken):
+        return None
+    new, pos = [], 0
+    for t, e, words in sorted(taken):
+        new.append(s.text[pos:t])
+        new.append(words)
+        pos = e
+    new.append(s.text[pos:])
+    out = grammar.fix_articles("".join(new))
+    if grammar.reads(s.text, out):
+        return sentence_rewrite(s, out)
+    return None
+
+
+def _quoted(text: str, a: int, b: int) -> bool:
+    """True when text[a:b] sits inside quotation marks (a name, a title) —
+    the sentence splitter may have left the opening mark in the sentence
+    before, so an unpaired closing mark after the words counts too."""
+    before, after = text[:a], text[b:]
+    if before.count('"') % 2 == 1 or after.count('"') % 2 == 1:
+        return True
+    return before.count("“") > before.count("”") or after.count("”") > after.count("“")
+
+
+def people_phrase(d, s, draft):
+    out = _phrase_rewrite(d, s, draft)
+    if out is not None:
+        return out
+    span = local_span(d, s, draft)
+    if span is not None and _quoted(s.text, *span):
+        return Rewrite(f'"{d.matched.strip()}" is in quotation marks here (a name, a title, someone else\'s words); '
+                       f'if it is your own wording, say who the people are instead.', "instruction")
+    return Rewrite(f'Name the people "{d.matched}" stands for in "{grammar.excerpt(s.text)}" by what they need from you, '
+                   f'not by where they sit in a pipeline.', "instruction")
+
+
+def dear_user(d, s, draft):
+    """TL109: the greeting with the reader's name when the draft has it."""
+    span = local_span(d, s, draft)
+    if span is None:
+        return None
+    a, b = span
+    hello = f"Hi {draft.reader_name}" if draft.reader_name else "Hi"
+    new = s.text[:a] + hello + s.text[b:]
+    new = re.sub(r"^Hi\s*[,:]?\s*$", "Hi,", new) if not draft.reader_name else new
+    return sentence_rewrite(s, new)
+
+
+# Swaps whose rule-made fix is dropped unless rebuilt here with the sentence.
+GUARDED = frozenset({"TL101", "TL103", "TL105"})
+
+REWRITERS = {
+    "TL101": target_audience,
+    "TL102": people_phrase,
+    "TL103": our_users,
+    "TL104": people_phrase,
+    "TL105": eyeballs,
+    "TL106": people_phrase,
+    "TL107": people_phrase,
+    "TL108": people_phrase,
+    "TL109": dear_user,
+}

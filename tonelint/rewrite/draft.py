@@ -1,0 +1,385 @@
+"""One draft as the rewriters read it: its sentences with their source spans,
+what the matchers found in each (asks, value, questions, sender talk), and the
+draft's own words a rewrite can quote — the product it names, the reader's
+and the sender's names, the offer and its deadline, a contact address.
+
+Built once per checked file from the Facts the rules already produced, so a
+rewrite costs no second pass over the text with spaCy."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import form, grammar
+
+_NOT_NAMES = {
+    "i", "we", "our", "us", "you", "your", "the", "a", "an", "this", "that", "these", "those", "it", "its", "hi",
+    "hello", "hey", "dear", "thanks", "thank", "cheers", "best", "regards", "today", "tomorrow", "yesterday",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "if", "when",
+    "what", "why", "how", "who", "where", "which", "and", "or", "but", "so", "for", "in", "on", "at", "to",
+    "with", "from", "by", "of", "as", "all", "new", "free", "now", "get", "buy", "sign", "click", "here", "there",
+    "my", "me", "he", "she", "they", "them", "his", "her", "their", "p.s", "ps", "re", "fwd", "subject", "no",
+    "yes", "not", "do", "don't", "is", "are", "be", "just", "please", "one", "more", "big", "news", "welcome",
+    "congrats", "congratulations", "big", "introducing", "announcing", "update", "email", "mr", "mrs", "ms",
+    "dr", "inc", "ltd", "llc", "http", "https", "www", "com", "save", "shop", "order", "join", "start", "try",
+    "learn", "read", "see", "follow", "like", "share", "book", "call", "visit", "act", "hurry", "limited",
+    "offer", "sale", "off", "every", "each", "any", "some", "most", "best", "first", "last", "next", "week",
+}
+_ROLES = {"user", "users", "customer", "customers", "member", "members", "subscriber", "subscribers", "friend",
+          "friends", "sir", "madam", "homeowner", "client", "valued", "account", "holder", "shopper", "reader",
+          "readers", "recipient", "undisclosed", "webmaster", "admin", "team", "all", "everyone", "business",
+          "owner", "colleague", "partner", "investor", "list", "internet", "email", "e-mail"}
+_NAME = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]+)*(?:\.(?:com|net|org|io|co|ai|app)\b)?"
+                   r"(?:[ ][A-Z][A-Za-z0-9]+){0,2}(?:[ ]\d+(?:\.\d+)*)?)(?!\w|\.\w)")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+")
+_OFFER = re.compile(r"\b\d{1,3}\s?%\s?off\b|\bsave \d{1,3}\s?%|\bfree shipping\b|\bhalf price\b", re.I)
+_DEADLINE = re.compile(
+    r"\b(?:until|till|through|before|by|ends?(?: on)?|expires?(?: on)?)\s+"
+    r"(?:(?:this|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|midnight|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|"
+    r"the end of (?:the )?(?:month|week|year|day)|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"\s[-–—•*]\s|;\s|\n\s*(?:[-–—•*]\s)?")
+_PLACEHOLDER = re.compile(r"\{\{|\[\w|%\w|\$\{")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    text: str  # as the reader sees it, trimmed
+    start: int  # source span of the trimmed sentence
+    end: int
+    scope: str
+    writable: bool  # the source holds exactly `text` there, so a fix may replace it
+    seg: int
+    seg_start: int  # segment offsets (trimmed)
+    seg_end: int
+
+
+class Draft:
+    def __init__(self, text: str, facts, *, meta: dict | None = None, fmt: str = "markdown",
+                 channel: str | None = None, measures: dict | None = None, brand: tuple = ()) -> None:
+        self.text = text
+        self.facts = facts
+        self.meta = meta or {}
+        self.fmt = fmt
+        self.measures = measures or {}
+        self.brand = tuple(brand)
+        self.channel = form.channel_of(channel, fmt, self.meta, self.prose)
+        # The message model (engine/acts.py, engine/genre.py): the genre, the
+        # brand and each sentence's acts.  A Facts without one (a caller that
+        # scanned by hand) falls back to the matchers' measure tags.
+        self.message = getattr(facts, "message", None)
+        genre = getattr(self.message, "genre", None)
+        self.occasion = form.occasion_of(self.prose, genre)
+
+    # -- sentences ---------------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out = []
+        facts = self.facts
+        for i, s in enumerate(facts.sentences):
+            seg = facts.segments[s.seg]
+            raw = seg.text[s.start:s.end]
+            lead = len(raw) - len(raw.lstrip())
+            body = raw.strip()
+            a, b = s.start + lead, s.start + lead + len(body)
+            start, end = seg.to_source(a), seg.to_source(b, end=True) if body else seg.to_source(a)
+            writable = bool(body) and seg.is_verbatim(a, b) and self.text[start:end] == body
+            out.append(Sentence(i, body, start, end, seg.scope, writable, s.seg, a, b))
+        return out
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_of(self, finding) -> Sentence | None:
+        """The sentence a finding sits in: the one its hit was found in, else
+        the one its source offset falls in."""
+        i = getattr(finding, "sentence", None)
+        if i is not None and 0 <= i < len(self.sentences):
+            return self.sentences[i]
+        return self.sentence_at(finding.start)
+
+    def clause(self, sentence: Sentence, a: int, b: int, limit: int = 45) -> Sentence:
+        """A long "sentence" (a list run together, a table row) narrowed to the
+        piece between list separators that holds text[a:b]."""
+        if len(sentence.text.split()) <= limit:
+            return sentence
+        cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)] + [len(sentence.text) + 1]
+        lo = max(c for c in cuts if c <= a)
+        hi = min(c for c in cuts if c > a)
+        hi = min(hi, len(sentence.text))
+        piece = sentence.text[lo:hi]
+        if b > hi or not piece.strip():
+            return sentence
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        lo += lead
+        hi = lo + len(piece)
+        piece = re.sub(r"\s*[-–—•;*]+$", "", piece)
+        hi = lo + len(piece)
+        seg = self.facts.segments[sentence.seg]
+        sa, sb = sentence.seg_start + lo, sentence.seg_start + hi
+        start, end = seg.to_source(sa), seg.to_source(sb, end=True)
+        writable = seg.is_verbatim(sa, sb) and self.text[start:end] == piece
+        return Sentence(sentence.index, piece, start, end, sentence.scope, writable, sentence.seg, sa, sb)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        if not self.sentences:
+            return None
+        i = max(bisect_right(self._starts, offset) - 1, 0)
+        # A finding can start inside markup just before the sentence's first word.
+        for j in (i, i + 1):
+            if j < len(self.sentences) and self.sentences[j].start - 4 <= offset < self.sentences[j].end:
+                return self.sentences[j]
+        return None
+
+    def source_span(self, sentence: Sentence, a: int, b: int) -> tuple[int, int] | None:
+        """The source span of sentence.text[a:b] when a fix may be written
+        there (a verbatim run), else None."""
+        seg = self.facts.segments[sentence.seg]
+        sa, sb = sentence.seg_start + a, sentence.seg_start + b
+        if b <= a or not seg.is_verbatim(sa, sb):
+            return None
+        start, end = seg.to_source(sa), seg.to_source(sb, end=True)
+        if self.text[start:end] != sentence.text[a:b]:
+            return None
+        return start, end
+
+    @cached_property
+    def prose(self) -> str:
+        return "\n".join(seg.text for seg in self.facts.segments)
+
+    @property
+    def body(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.scope != "title" and s.text]
+
+    @cached_property
+    def content(self) -> list[Sentence]:
+        """Body sentences that say something: not a bare link, hashtags or a
+        one-word label."""
+        return [s for s in self.body
+                if len(re.sub(r"(?:https?://|www\.)\S+|(?<!\w)[#@]\w+", " ", s.text).split()) >= 3]
+
+    @cached_property
+    def subject(self) -> Sentence | None:
+        return next((s for s in self.sentences if s.scope == "title" and s.text), None)
+
+    # -- what the matchers found -------------------------------------------
+    def sentences_with(self, measure: str) -> list[int]:
+        """Indexes of sentences doing this act (value, ask, question, …)."""
+        if self.message is not None and getattr(self.message, "acts", None):
+            return self.message.sentences(measure)
+        found = set()
+        for key, hits in self.facts.hits.items():
+            if self.measures.get(key) == measure:
+                found.update(h.sent for h in hits)
+        return sorted(found)
+
+    @cached_property
+    def value_sentences(self) -> list[Sentence]:
+        return [self.sentences[i] for i in self.sentences_with("value") if self.sentences[i].scope != "title"]
+
+    def asks_in(self, index: int) -> list[str]:
+        """The ask phrases the matchers found in one sentence, in order."""
+        found = {}
+        for key, hits in self.facts.hits.items():
+            if self.measures.get(key) == "ask":
+                for h in hits:
+                    if h.sent == index:
+                        found.setdefault(h.start, " ".join(h.text.split()))
+        return [found[k] for k in sorted(found)]
+
+    @cached_property
+    def ask_sentences(self) -> set:
+        return set(self.sentences_with("ask"))
+
+    # -- the draft's own words ---------------------------------------------
+    @cached_property
+    def names(self) -> dict:
+        """lower-case word -> the draft's own spelling, for words it writes with a
+        capital inside a sentence (names), used to undo shouting."""
+        out: dict = {}
+        for s in self.sentences:
+            for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+[A-Za-z0-9]*)", s.text):
+                low = m.group(1).lower()
+                if low not in _NOT_NAMES and not grammar.is_common(low):
+                    out.setdefault(low, m.group(1))
+        return out
+
+    @cached_property
+    def product(self) -> str | None:
+        """The name the draft talks about most: a brand given on the command
+        line, else a capitalised name used twice or in the subject line."""
+        for b in self.brand:
+            if b and b.lower() in self.prose.lower():
+                return b
+        named = self._named()
+        if named and (named[1] or not self._brand):
+            return named[0]
+        return self._brand or (named[0] if named else None)
+
+    @cached_property
+    def _brand(self) -> str | None:
+        """The sender's own name as the message model found it."""
+        for b in getattr(self.message, "brand", ()) or ():
+            if b and len(b) > 2 and b.lower() in self.prose.lower():
+                return b
+        return None
+
+    def _named(self) -> tuple[str, bool] | None:
+        """(the name the draft uses most, whether its subject line names it)."""
+        counts: Counter = Counter()
+        in_subject: set = set()
+        for s in self.sentences:
+            caps = [w for w in s.text.split() if w[:1].isalpha()]
+            if len(caps) >= 3 and sum(w[:1].isupper() for w in caps) > 0.6 * len(caps):
+                continue  # Title Case Or Shouting: every word looks like a name
+            text = re.sub(r"(?<!\w)[#@]\w+", " ", _URL.sub(" ", s.text))
+            for m in _NAME.finditer(text):
+                name = m.group(1).strip()
+                if text[max(m.start() - 1, 0):m.start()] == "[":
+                    continue  # a mailing list's tag ("[ILUG]")
+                start = m.start()
+                words = name.split()
+                while words and words[0].lower() in _NOT_NAMES:  # "Introducing Planwise 3.0"
+                    start += len(words[0]) + 1
+                    words = words[1:]
+                if not words or words[0][:1].isdigit():
+                    continue
+                name = " ".join(words)
+                if len(name) < 3 or name.isupper() and len(name) > 5:
+                    continue
+                if " " not in name and not re.search(r"[A-Z].*[A-Z]|\d", name):
+                    # One plain capitalised word ("Register", "Toners") is a
+                    # name only when the draft writes it that way mid-sentence
+                    # at least twice and it is no everyday word.
+                    inside = re.findall(r"(?<=[a-z,] )" + re.escape(name) + r"\b", self.prose)
+                    if len(inside) < 2 or grammar.is_common(name):
+                        continue
+                counts[name] += 1
+                if s.scope == "title":
+                    in_subject.add(name)
+        if not counts:
+            return None
+        ranked = sorted(counts, key=lambda n: (n in in_subject, counts[n], len(n)), reverse=True)
+        best = ranked[0]
+        # A name with a version or an inner capital (Planwise 3.0, PostHog)
+        # is a product even when named once.
+        marked = re.search(r"\d|[a-z][A-Z]", best) is not None and not re.search(r"\b(?:Fortune|Top|Inc)\b", best)
+        if counts[best] >= 2 or best in in_subject or marked:
+            return best, best in in_subject
+        return None
+
+    @cached_property
+    def headers(self) -> dict:
+        if self.fmt != "email":
+            return {}
+        head = re.split(r"\r?\n\r?\n", self.text, maxsplit=1)[0]
+        out = {}
+        for m in re.finditer(r"^(From|To):[ \t]*(.*)$", head, re.M | re.I):
+            out[m.group(1).lower()] = m.group(2).strip()
+        return out
+
+    @cached_property
+    def reader_name(self) -> str | None:
+        """The reader's first name, from the To header or a "Hi Sam," greeting."""
+        to = self.headers.get("to", "")
+        m = re.match(r"\"?([A-Z][a-z]+)[\s\"]", to)
+        if m and m.group(1).lower() not in _ROLES:
+            return m.group(1)
+        first = self.body[0].text if self.body else ""
+        m = re.match(r"(?:Hi|Hello|Hey|Dear)\s+([A-Z][a-z]+)\b", first)
+        if m and m.group(1).lower() not in _NOT_NAMES | _ROLES:
+            return m.group(1)
+        return None
+
+    @cached_property
+    def sender_name(self) -> str | None:
+        """From the From header, else the name under a sign-off ("Best, Jon")."""
+        frm = self.headers.get("from", "")
+        m = re.match(r"\"?([A-Z][a-z]+)[\s\"]", frm)
+        if m:
+            return m.group(1)
+        for s in self.body[-3:]:
+            m = re.search(r"\b(?:best|cheers|thanks|regards|sincerely|warmly|talk soon)\s*,\s*([A-Z][a-z]+)\b", s.text, re.I)
+            if m and m.group(1).lower() not in _NOT_NAMES | _ROLES:
+                return m.group(1)
+        return None
+
+    @cached_property
+    def contact(self) -> str | None:
+        """An address the reader can write to, as the draft gives it."""
+        m = _EMAIL.search(self.prose)
+        if m and not _PLACEHOLDER.search(m.group(0)) and "noreply" not in m.group(0).replace("-", "").lower():
+            return m.group(0)
+        return None
+
+    @cached_property
+    def offer(self) -> str | None:
+        m = _OFFER.search(self.prose)
+        if not m:
+            return None
+        found = m.group(0)
+        save = re.match(r"save (\d{1,3}\s?%)", found, re.I)
+        return f"{save.group(1)} off" if save else found.lower()
+
+    @cached_property
+    def offer_sentence(self) -> Sentence | None:
+        """The first body sentence that states the offer and asks nothing."""
+        if not self.offer:
+            return None
+        for s in self.body:
+            if self.offer.lower() in s.text.lower() and s.index not in self.ask_sentences:
+                return s
+        return None
+
+    @cached_property
+    def deadline(self) -> str | None:
+        m = _DEADLINE.search(self.prose)
+        return m.group(0) if m else None
+
+    @cached_property
+    def question_count(self) -> int:
+        return len(self.sentences_with("question"))
+
+
+def _seg_offset(seg, src: int, *, end: bool = False) -> int | None:
+    """The segment offset of a source offset inside one of the segment's
+    verbatim runs (the inverse of Segment.to_source), else None."""
+    for seg_start, src_start, length, verbatim in zip(seg.seg_starts, seg.src_starts, seg.lengths, seg.verbatim):
+        if verbatim and (src_start <= src < src_start + length or end and src == src_start + length and length):
+            return seg_start + (src - src_start)
+    return None
+
+
+def local_span(finding, sentence: Sentence, draft: "Draft | None" = None) -> tuple[int, int] | None:
+    """Where the finding's words stand inside `sentence.text`."""
+    if sentence.writable and sentence.start <= finding.start and finding.end <= sentence.end:
+        return finding.start - sentence.start, finding.end - sentence.start
+    if draft is not None and finding.end > finding.start:
+        seg = draft.facts.segments[sentence.seg]
+        a, b = _seg_offset(seg, finding.start), _seg_offset(seg, finding.end, end=True)
+        if a is not None and b is not None and sentence.seg_start <= a < b <= sentence.seg_end:
+            return a - sentence.seg_start, b - sentence.seg_start
+    words = " ".join(finding.matched.split())
+    if not words:
+        # Decoded text (base64, quoted-printable) has no source span to read
+        # the words from; the message quotes them as the reader sees them.
+        quoted = re.match(r'\s*(?:Link text )?"([^"]+)"', finding.message)
+        words = quoted.group(1) if quoted else ""
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words.split())
+    if not re.search(r"\w", words):
+        # a run of marks ("!!"): not part of a longer run of the same mark
+        pattern = r"(?<!" + re.escape(words[0]) + ")" + pattern + r"(?!" + re.escape(words[-1]) + ")"
+    m = re.search(pattern, sentence.text, re.I)
+    return (m.start(), m.end()) if m else None

@@ -1,0 +1,69 @@
+"""What kind of message a draft is, as far as the shape of a rewrite cares:
+the channel (where the reader answers: reply to an email, comment under a
+post, answer below a social post) and the occasion (an outage apology, an
+appeal, a sale, a launch, an event, a press release, news).
+
+The message model's genre (engine/genre.py) decides transactional and
+appeal; the occasions it does not name (an outage, a sale, a launch, an
+event, a press release) are read here from the draft's words, and so is the
+channel when neither --channel nor the front matter gives it."""
+
+from __future__ import annotations
+
+import re
+
+CHANNELS = ("email", "web", "social", "press", "sms")
+
+_SETTING = {"email": "email", "newsletter": "email", "social": "social", "sms": "sms",
+            "landing-page": "web", "landing": "web", "web": "web", "post": "web", "blog": "web",
+            "press-release": "press", "press": "press"}
+
+_OCCASIONS = (
+    ("outage", r"\b(?:outage|downtime|incident|service disruption|disruption|were down|was down|went down|root cause|degraded|unavailable)\b"),
+    ("transactional", r"\b(?:password|verify|verification|confirm your|receipt|invoice|your account|sign in|log in|"
+                      r"login|magic link|reset|billing|payment (?:failed|received)|your domain|your subscription|"
+                      r"you(?:'ve| have) been invited|was shared with you|your trial (?:has )?ended)\b"),
+    ("appeal", r"\b(?:donat(?:e|ion|ions|ing)|fundrais\w*|sponsor(?:ship|s|ing)?|give today|support our work|pledge)\b"),
+    ("press", r"\b(?:today announced|announced today|for immediate release|press release|media contact)\b"),
+    ("event", r"\b(?:webinar|livestream|live stream|conference|meetup|workshop|summit|join us (?:on|at|for))\b"),
+    ("offer", r"(?:\d+\s?%\s?off|\bsale\b|\bdiscount|\bcoupon|\bpromo code|\bsave \$?\d|\bfree shipping|\bdeal\b|\$\s?\d)"),
+    ("launch", r"\b(?:announc\w+|introduc\w+|launch\w*|now available|is here|is live|new feature|release[sd]?|beta|you can now)\b"),
+)
+
+
+_APOLOGY = r"\b(?:apologi[sz]e|apologies|sorry)\b"
+
+
+def channel_of(setting: str | None, fmt: str, meta: dict, text: str) -> str:
+    """`--channel` / front matter first; else the format and the text's shape."""
+    if setting and setting.lower() in _SETTING:
+        return _SETTING[setting.lower()]
+    if fmt == "email" or "subject" in meta:
+        return "email"
+    if len(text) < 600 and (re.search(r"(?:^|\s)#\w+", text) or re.search(r"(?:^|\s)@\w+", text)):
+        return "social"
+    if re.match(r"\s*(?:hi|hello|hey|dear)\b[^.\n]{0,40}[,!\n]", text, re.I):
+        return "email"
+    return "web"
+
+
+def occasion_of(text: str, genre: str | None = None) -> str:
+    """The message model's genre where it names the occasion (transactional,
+    appeal); inside a promotional draft, the first occasion whose cue words
+    appear at least twice (once for an outage or a press release), else
+    "general"."""
+    if genre in ("transactional", "appeal"):
+        return genre
+    for name, pattern in _OCCASIONS:
+        if genre is not None and name in ("transactional", "appeal"):
+            continue
+        found = len(re.findall(pattern, text, re.I))
+        if name == "outage":
+            # an outage note names the outage and says sorry; a bare "we
+            # apologize if this reached you in error" is not one
+            if found and re.search(_APOLOGY, text, re.I) or found >= 2:
+                return name
+            continue
+        if found >= (1 if name in ("outage", "press") else 2) and (name != "transactional" or len(text) < 2500):
+            return name
+    return "general"

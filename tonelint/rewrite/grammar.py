@@ -1,0 +1,259 @@
+"""Small, word-list grammar for rewrites built without a parser (tonelint runs
+a blank spaCy pipeline): articles, agreement after a singular-to-plural swap,
+sentence-start capitals, shouted words, and the checks that refuse a rewrite
+which would read as broken English (a doubled phrase, a dangling "of", a
+wrong article).  Every check errs towards refusing: a finding without a fix
+is better than a fix an editor would have to undo."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+# Acronyms and short words kept in capitals when a shouted line is put back
+# into sentence case; a word of four letters or fewer without a vowel is
+# taken for an acronym too (PDF, HTML, SMTP, CRM).
+_KEEP_CAPS = {"I", "USA", "UK", "US", "EU", "CEO", "CFO", "CTO", "FAQ", "API", "AI", "OK", "TV", "PC",
+              "NASA", "ASAP", "HR", "IRS", "ISP", "IP", "URL", "USB", "DVD", "CD", "GPS", "VIP", "UN",
+              "AOL", "IBM", "MS", "NBC", "CNN", "ABC", "CBS", "B2B", "SaaS", "ROI", "SEO", "AM", "PM", "FBI"}
+_VOWELS = set("AEIOUY")
+_KEEP_CAPS |= {"CEST", "CET", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "IST", "JST", "AEST", "NYC", "LA",
+               "SF", "DC", "CA", "NY", "TX", "HQ", "PS", "PPS", "RSVP", "FYI", "DIY", "AKA", "ETA", "OCR", "SMS",
+               "HTML", "PDF", "CSV", "JSON", "SQL", "AWS", "GDPR", "SOC", "ISO", "MLM", "CNET", "ZDNet", "FAQS"}
+# Everyday short words that a shouting line writes in capitals; a short word
+# in capitals that is neither these nor a spaCy stop word is kept (an
+# abbreviation, a name).
+_SHORT_WORDS = {"free", "new", "save", "sale", "best", "fast", "easy", "huge", "deal", "cash", "time", "love",
+                "hot", "big", "win", "buy", "act", "low", "top", "must", "pay", "fee", "gift", "now", "only",
+                "wow", "yes", "all", "off", "one", "two", "day", "days", "year", "week", "more", "less", "here",
+                "this", "that", "with", "your", "you", "our", "get", "try", "join", "call", "sign", "shop",
+                "book", "stop", "wait", "miss", "last", "hurry", "work", "home", "life", "help", "sell", "need",
+                "want", "like", "just", "ever", "also", "look", "read", "done", "sure", "real", "true", "good",
+                "rich", "safe", "cure", "loan", "debt", "bill", "card", "rate", "rates", "pill", "diet", "lose",
+                "fat", "sex", "hair", "skin", "age", "club", "plan", "plus", "bonus", "note", "tips", "tip", "info",
+                "news", "link", "site", "web", "page", "list", "hits", "mail", "send", "make", "made", "earn",
+                "wins", "won", "lot", "lots", "each", "full", "half", "high", "open", "last", "next", "soon", "see",
+                "why", "how", "what", "who", "when", "where", "will", "can", "may", "not", "no", "and", "or", "the",
+                "for", "to", "of", "in", "on", "at", "by", "is", "are", "be", "it", "as", "an", "a", "do", "if",
+                "so", "up", "out", "my", "me", "we", "us", "he", "she", "they", "them", "his", "her"}
+
+# "an" before these although they start with a consonant letter, "a" before
+# these although they start with a vowel letter.
+_AN_EXCEPT = ("hour", "honest", "honour", "honor", "heir", "herb")
+_A_EXCEPT = re.compile(r"^(?:u[bcdfgklmnprstvz][aeiou]|uni|use|usu|uti|eu|ewe|one|once|ouija)", re.I)
+
+_SINGULAR_VERB = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
+                  "hasn't": "haven't", "doesn't": "don't", "is’nt": "aren't"}
+
+STOP = {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "with", "at", "by", "is", "are", "be", "it",
+        "this", "that", "as", "from", "we", "you", "i", "our", "your", "my", "its", "their"}
+
+
+def article_for(word: str) -> str:
+    """"a" or "an" for the sound `word` starts with (letters, not phonetics;
+    acronyms read letter by letter)."""
+    w = word.strip("\"'“”‘’(")
+    if not w:
+        return "a"
+    if w.isupper() and len(w) > 1 and not any(c in "AEIOU" for c in w[1:2]):
+        return "an" if w[0] in "AEFHILMNORSX" else "a"
+    lower = w.lower()
+    if lower.startswith(_AN_EXCEPT):
+        return "an"
+    if lower[0] in "aeiou" and not _A_EXCEPT.match(lower):
+        return "an"
+    if lower[0].isdigit():
+        return "an" if lower.startswith(("8", "11", "18")) else "a"
+    return "a"
+
+
+_ARTICLE = re.compile(r"\b(a|an|A|An|AN)(\s+)([\w\"“'‘(][\w'’-]*)")
+
+
+def fix_articles(text: str) -> str:
+    def repl(m):
+        want = article_for(m.group(3))
+        got = m.group(1)
+        if got.lower() == want:
+            return m.group(0)
+        new = want if got.islower() else want.capitalize() if not got.isupper() else want.upper()
+        return new + m.group(2) + m.group(3)
+
+    return _ARTICLE.sub(repl, text)
+
+
+def broken_article(text: str) -> str | None:
+    """The first "a/an WORD" whose article does not fit the word, or None."""
+    for m in _ARTICLE.finditer(text):
+        word = m.group(3)
+        if word[:1].isdigit() or not word[:1].isalpha():
+            continue
+        if m.group(1).lower() != article_for(word):
+            return m.group(0)
+    return None
+
+
+def plural_verb(word: str) -> str | None:
+    """The plural form of a singular verb that follows a subject ("is" ->
+    "are"), or None when `word` is not one this module can agree."""
+    low = word.lower()
+    if low in _SINGULAR_VERB:
+        out = _SINGULAR_VERB[low]
+        return out.capitalize() if word[:1].isupper() else out
+    return None
+
+
+def capitalise(text: str) -> str:
+    """Upper-case the first letter (after opening quotes and brackets)."""
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1:]
+        if ch.isdigit():
+            return text
+    return text
+
+
+_FUNCTION_WORDS = {"our", "the", "a", "an", "you", "your", "it", "its", "this", "that", "these", "those", "my",
+                   "we", "there", "here", "every", "each", "all", "some", "any", "no", "if", "when", "to", "for",
+                   "with", "in", "on", "at", "from", "by", "more", "most", "many", "new", "today", "now", "please"}
+
+
+def decapitalise(text: str) -> str:
+    """Lower-case the first word when it is a plain function word ("Our",
+    "The", "You"); any other capitalised word may be a name and stays."""
+    m = WORD.search(text)
+    if not m:
+        return text
+    w = m.group(0)
+    if w.lower() not in _FUNCTION_WORDS or not w[:1].isupper() or (len(w) > 1 and w[1:].lower() != w[1:]):
+        return text
+    return text[: m.start()] + w[0].lower() + text[m.start() + 1:]
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset:
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by the engine already
+
+    return frozenset(STOP_WORDS)
+
+
+def is_common(word: str) -> bool:
+    """An everyday English word (a stop word or one a shouting line uses)."""
+    low = word.lower().strip("'’")
+    return low in _SHORT_WORDS or low in _stop_words()
+
+
+def is_acronym(word: str) -> bool:
+    """A word in capitals that is an abbreviation or a name rather than a
+    shouted everyday word (CEST, PDF, NASA — but not FREE or NOW)."""
+    core = word.strip("'’")
+    if core in _KEEP_CAPS:
+        return True
+    letters = [c.upper() for c in core if c.isalpha()]
+    if not letters:
+        return False
+    if not any(c in _VOWELS for c in letters) and len(letters) <= 5:
+        return True
+    if len(letters) == 2:
+        return not is_common(core)
+    if len(letters) == 3 and not is_common(core):
+        # consonant-vowel-consonant reads as a word (HOT, WIN, BOX); a vowel
+        # at either edge as letters (USA, CEO, API, URL)
+        return letters[0] in _VOWELS or letters[-1] in _VOWELS
+    return False
+
+
+def unshout(text: str, names: dict | None = None, *, start: bool = True) -> str:
+    """Words in capitals back to normal case: acronyms stay, words the draft
+    writes elsewhere with capitals (its names) get that spelling, and the
+    first word of a sentence gets a capital."""
+    names = names or {}
+
+    def word(m):
+        w = m.group(0)
+        letters = [c for c in w if c.isalpha()]
+        if w == "A" and m.start() > 0:
+            return "a"
+        if len(letters) < 2 or not all(c.isupper() for c in letters):
+            return w
+        if is_acronym(w):
+            return w
+        return names.get(w.lower(), w.lower())
+
+    out = WORD.sub(word, text)
+    out = re.sub(r"\s+([.,;:!?])", r"\1", out)
+    return capitalise(out) if start else out
+
+
+def tidy(text: str) -> str:
+    """Spacing and punctuation left behind when words are taken out."""
+    t = re.sub(r"[ \t]{2,}", " ", text)
+    t = re.sub(r"\s+([,.;:!?])", r"\1", t)
+    t = re.sub(r"([,;:])\s*([,.;:!?])", r"\2", t)
+    t = re.sub(r"^\s*[,;:—–-]+\s*", "", t)
+    t = re.sub(r"\(\s*\)", "", t)
+    t = re.sub(r"\s+([)\]])", r"\1", t)
+    t = re.sub(r"([.!?])\1+", r"\1", t)
+    return t.strip()
+
+
+def shown(finding) -> str:
+    """The flagged words as the reader sees them (the message quotes them
+    when the source span holds encoded text)."""
+    words = " ".join(finding.matched.split())
+    if words:
+        return words
+    m = re.match(r'\s*(?:Link text )?"([^"]+)"', finding.message)
+    return m.group(1) if m else ""
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().strip("'’") for w in WORD.findall(text)]
+
+
+def doubled_phrase(text: str) -> str | None:
+    """A phrase said twice in a row or across a copula ("our customers are
+    our customers", "the the"), which no editor would let through."""
+    ws = words(text)
+    for i in range(1, len(ws)):
+        if ws[i] == ws[i - 1] and ws[i] not in ("that", "had", "very", "really", "bye", "ha", "no", "so"):
+            return ws[i] + " " + ws[i]
+    for n in (3, 2):
+        seen: dict = {}
+        for i in range(len(ws) - n + 1):
+            gram = tuple(ws[i:i + n])
+            if all(w in STOP for w in gram):
+                continue
+            if gram in seen and i - seen[gram] <= n + 3:
+                return " ".join(gram)
+            seen.setdefault(gram, i)
+    return None
+
+
+_DANGLING_OF = re.compile(r"\bof\s*(?:[.,;:!?)]|$)|\bof\s+(?:is|are|was|were|will|and|of|the\s*[.,;:!?])\b", re.I)
+
+
+def dangling_of(text: str) -> str | None:
+    m = _DANGLING_OF.search(text)
+    return m.group(0) if m else None
+
+
+def problems(text: str) -> set:
+    return {p for p in (doubled_phrase(text), dangling_of(text), broken_article(text)) if p}
+
+
+def reads(before: str, after: str) -> bool:
+    """True when `after` (a rewritten or fixed sentence) has no doubled
+    phrase, dangling "of" or wrong article that `before` did not have."""
+    return not (problems(after) - problems(before))
+
+
+def excerpt(text: str, limit: int = 90) -> str:
+    """A sentence short enough to quote inside an instruction."""
+    text = re.sub(r"(?:\s+[#@]\w*)+$", "", " ".join(text.split()))
+    text = re.sub(r"^[\W_]{3,}\s*", "", text)
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,103 @@
+"""Listening findings (TL3xx): a question built from what the draft is about,
+with the way to answer that its channel offers — reply to an email, comment
+under a post or write to the address the page gives, answer below a social
+post — and, for an outage or an apology, what happened, what was done and
+what the reader can do instead of a question."""
+
+from __future__ import annotations
+
+import re
+
+from . import grammar
+from .result import Rewrite, sentence_rewrite
+
+_HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|"
+                          r"stop receiving|mailing list|in error)\b", re.I)
+_CLOSING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|remove|removed|privacy|copyright|all rights reserved|"
+                      r"regards|cheers|sincerely|thanks|thank you|best|trademarks?|registered|reserved|©)\b", re.I)
+
+
+def answer_line(draft) -> str:
+    """How this draft's reader answers."""
+    if draft.channel == "email":
+        who = draft.sender_name
+        return f"Just reply to this email — {who} reads every answer." if who else "Just hit reply; we read every answer."
+    if draft.channel == "social":
+        return "Tell us in the replies."
+    if draft.channel == "sms":
+        return "Reply to this text."
+    if draft.contact:
+        return f"Write to us at {draft.contact}."
+    if draft.channel == "press":
+        return "Readers and reporters can write to the contact below."
+    return "Tell us in the comments below."
+
+
+def _topic(draft) -> str | None:
+    return draft.product
+
+
+def question(draft) -> str:
+    topic = _topic(draft)
+    occasion = draft.occasion
+    if occasion == "appeal":
+        return f"What should {topic} do more of next year?" if topic else "What should we do more of next?"
+    if occasion == "offer":
+        store = topic and re.search(r"\b(?:at|from|in)\s+" + re.escape(topic), draft.prose)
+        return f"What would you use {topic} for first?" if topic and not store else "What's on your list?"
+    if occasion == "event":
+        return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
+    if occasion in ("launch", "press"):
+        return f"What would you use {topic} for first?" if topic else "What would you try first?"
+    if topic:
+        return f"What would you most like to know about {topic}?"
+    return "What would you like to hear more about?"
+
+
+_APOLOGY = re.compile(r"\b(?:apologi[sz]e|apologies|sorry)\b", re.I)
+
+
+def outage_note(draft) -> str:
+    answer = "reply to this email" if draft.channel == "email" else (
+        f"write to {draft.contact}" if draft.contact else "tell us")
+    sorry = [s for s in draft.body if _APOLOGY.search(s.text)]
+    quoted = ""
+    if sorry:
+        more = f" and {len(sorry) - 1} more" if len(sorry) > 1 else ""
+        quoted = f' ("{grammar.excerpt(sorry[0].text, 70)}"{more})'
+    return (f"Replace the apologies{quoted} with three plain sentences: what happened and when (\"From 9:10 to "
+            "11:40 you couldn't …\"), what you did about it (\"The cause was …; we've fixed it.\"), and what the "
+            f"reader can do now (\"If you lost work, {answer} and we'll restore it.\").")
+
+
+def no_listening(d, s, draft):
+    """TL301: the finding points at the draft's last sentence."""
+    if draft.occasion == "outage":
+        return Rewrite(outage_note(draft), "instruction")
+    s = draft.body[-1] if draft.body else s  # the rule points at the last body sentence
+    if s not in draft.content and draft.content and not (_HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text)):
+        s = draft.content[-1]  # past hashtags and a bare link, to the last thing the draft says
+    if draft.occasion == "transactional":
+        thing = draft.product or "this"
+        ask = f"Questions about {thing}, or something not working? {answer_line(draft)}"
+    else:
+        ask = f"{question(draft)} {answer_line(draft)}"
+    if _HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text):
+        # the draft ends in its removal line or sign-off: the question goes
+        # after the last sentence of the message itself
+        content = [x for x in draft.content if len(x.text.split()) >= 5
+                   and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)]
+        if content:
+            return Rewrite(f'After "{grammar.excerpt(content[-1].text, 60)}", ask the reader one thing and say how '
+                           f'to answer: "{ask}"', "instruction")
+    words = grammar.WORD.findall(s.text)
+    tail = re.search(r"(?:\s+[#@]\w*)+\s*$", s.text)  # hashtags stay last
+    core = s.text[: tail.start()] if tail else s.text.rstrip()
+    if len(words) >= 4 and not _CLOSING.search(core) and core[-1:] in ".!":
+        keep = tail.group(0).rstrip() if tail and re.search(r"\w", tail.group(0)) else ""
+        return sentence_rewrite(s, f"{core} {ask}{keep}")
+    return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say how to answer: '
+                   f'"{ask}"', "instruction")
+
+
+REWRITERS = {"TL301": no_listening}

@@ -1,0 +1,366 @@
+"""One-way findings (TL2xx): the sentence with the sender's frame taken off.
+
+An editor fixing "We are thrilled to announce Planwise 3.0" does not swap a
+word; they cut the frame and keep the news ("Planwise 3.0 is here").  The
+sentence transforms here each remove one kind of one-way talk — the pride
+frame, press-release formulas, hype adjectives, shouting — and a finding's
+rewrite is its sentence with every transform that applies, so two findings
+in one sentence get the same cleaned sentence."""
+
+from __future__ import annotations
+
+import re
+
+from . import grammar
+from .draft import local_span
+from .result import Rewrite, fix_rewrite, sentence_rewrite
+
+_FEELING = (r"(?:so |very |really |incredibly |extremely |super |truly |beyond |immensely |absolutely )?"
+            r"(?:(?:thrilled|excited|proud) (?:and|&) )?"
+            r"(?:proud|excited|thrilled|delighted|pleased|honou?red|happy|ecstatic|stoked|overjoyed)")
+_FRAME = re.compile(
+    r"(?P<who>\b(?:we|i)\s*(?:are|'re|’re|am|'m|’m|were|feel)|\b[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} (?:is|are))"
+    r"\s+" + _FEELING + r"\s+to\s+(?:(?:finally|officially|once again) )?"
+    r"(?P<verb>announce|share|introduce|unveil|launch|present|reveal|release|unleash|debut)\b\s*(?P<rest>.*)$",
+    re.I | re.S)
+_NEWS_OF = re.compile(r"^(?:the )?(?:release|launch|availability|arrival|debut|opening|beta|general availability) of\s+", re.I)
+_TIME_TAIL = re.compile(r"\s+(today|this week|this month|now|this morning)\s*$", re.I)
+_HYPE_WORDS = (
+    r"industry[- ]leading|market[- ]leading|world[- ]class|best[- ]in[- ]class|best[- ]of[- ]breed|"
+    r"revolutionary|cutting[- ]edge|bleeding[- ]edge|game[- ]changing|groundbreaking|ground-breaking|"
+    r"unparalleled|unrivall?ed|paradigm-shifting|best-ever|mind-blowing|jaw-dropping|first-of-its-kind|"
+    r"one-of-a-kind|unbeatable|award[- ]winning|state[- ]of[- ]the[- ]art|next[- ]generation|innovative|"
+    r"leading|most advanced|most innovative|most powerful|most revolutionary|all[- ]new|brand[- ]new"
+)
+_ATTRIB = re.compile(r"(?:,\s*|\s+and\s+)?\b(?:the (?:industry|world|market)['’]s |the )?(?:" + _HYPE_WORDS +
+                     r")\b(?:,)?(?=\s+[A-Za-z0-9])", re.I)
+_SUPERLATIVE = re.compile(r"\b(our|its|the|their|his|her)\s+most\s+(?:" + _HYPE_WORDS + r"|[a-z]+)\s+([a-z][\w-]*)(?:\s+(?:ever|yet))?", re.I)
+_VERB_HYPE = {"revolutionize": "change", "revolutionise": "change", "revolutionizing": "changing",
+              "revolutionising": "changing", "revolutionizes": "changes", "revolutionises": "changes"}
+_PRESS_APPOSITIVE = re.compile(r",\s*(?:a|the)\s+(?:leading|global leader|world leader|world's leading|leading global)\b[^,]*,", re.I)
+_PRESS_VERB = re.compile(r"\b(?:today announced|announced today|today unveiled|announces the launch of|"
+                         r"announced the launch of|announce[sd]? the availability of)\s+(?:that\s+)?", re.I)
+
+
+def _is_plural(phrase: str) -> bool:
+    head = re.sub(r"[^\w\s.-]", "", phrase).split()
+    if not head:
+        return False
+    last = head[-1].lower()
+    return (last.endswith("s") and not last.endswith(("ss", "us", "is", "news", "analytics", "status"))
+            and not re.search(r"\d", last) and len(last) > 3)
+
+
+def strip_pride(text: str) -> str:
+    """"We are thrilled to announce X" -> "X is here"; "…announce that Y" -> "Y"."""
+    m = _FRAME.search(text)
+    if not m:
+        return text
+    pre = text[: m.start()]
+    rest = m.group("rest")
+    if re.match(r"(?:myself|ourselves|yourself|you|us|him|her|them|it)\b", rest, re.I):
+        return text  # "pleased to introduce myself": no news to keep
+    if re.match(r"\$|\d|.*\b(?:funding|investment|round|raise[ds]?|valuation)\b", rest, re.I):
+        return text  # money news: "$15 million is here" says nothing
+    end = re.search(r"[.!?]+[\"”’)]*\s*$", rest)
+    punct = end.group(0).strip() if end else ""
+    body = rest[: end.start()] if end else rest
+    if re.match(r"that\s+", body, re.I):
+        news = re.sub(r"^that\s+", "", body, flags=re.I)
+    else:
+        you = re.search(r"\byou can\b.*", body, re.I)
+        if you:
+            news = you.group(0)
+        else:
+            partner = re.match(r"(?:a |our )?(?:new )?partnership with (.+)", body, re.I)
+            released = _NEWS_OF.match(body) is not None
+            body = _NEWS_OF.sub("", body)
+            time = _TIME_TAIL.search(body)
+            tail_time = ""
+            if time:
+                tail_time = " " + time.group(1)
+                body = body[: time.start()]
+            np, _, after = body.partition(", ")
+            np = np.strip()
+            if not np:
+                return text
+            if partner:
+                who = "I" if m.group("who").lower().startswith("i") else "we"
+                news = f"{who} now work with {partner.group(1)}"
+            else:
+                verb = "is" if not _is_plural(np) else "are"
+                state = "out" if released else "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
+                news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "")
+    if pre.strip():
+        news = grammar.decapitalise(news)
+        out = pre + news
+    else:
+        out = grammar.capitalise(news)
+    return out.rstrip() + (punct[:1] if punct else "")
+
+
+def strip_press(text: str) -> str:
+    out = _PRESS_APPOSITIVE.sub("", text)
+    m = _PRESS_VERB.search(out)
+    if m:
+        subject = out[: m.start()].strip()
+        rest = out[m.end():]
+        end = re.search(r"[.!?]+\s*$", rest)
+        punct = end.group(0).strip()[:1] if end else "."
+        rest = rest[: end.start()] if end else rest
+        if m.group(0).lower().rstrip().endswith("that"):
+            out = grammar.capitalise(rest) + punct
+        else:
+            np, _, after = rest.partition(", ")
+            if not np.strip() or not subject or re.match(r"\$|\d|.*\b(?:funding|investment|round)\b", np, re.I):
+                return text
+            verb = "are" if _is_plural(np) else "is"
+            out = grammar.capitalise(f"{np.strip()} {verb} out today") + (f", {after}" if after else "") + punct
+    out = re.sub(r"^\s*for immediate release\s*[:.-]?\s*", "", out, flags=re.I)
+    return grammar.tidy(out) if out != text else text
+
+
+def strip_hype(text: str) -> str:
+    out = _SUPERLATIVE.sub(lambda m: f"{m.group(1)} new {m.group(2)}", text)
+    out = _ATTRIB.sub("", out)
+    out = re.sub(r"\b(" + "|".join(_VERB_HYPE) + r")\b", lambda m: _VERB_HYPE[m.group(1).lower()], out, flags=re.I)
+    if out == text:
+        return text
+    out = re.sub(r"\b(a|an)\s+(?:new\s+)?(?=[A-Z][\w-]*\b)", lambda m: m.group(0), out)
+    out = grammar.fix_articles(grammar.tidy(out))
+    if re.search(r"\b(?:is|are|was|were|be|so|very|truly)\s*[.!?,]?$", out):
+        return text  # the hype was the predicate: nothing left to say
+    return out[0].upper() + out[1:] if text[:1].isupper() else out
+
+
+def unshout(text: str, names: dict) -> str:
+    out = grammar.unshout(text, names, start=True)
+    return re.sub(r"!+(\s*)$", r".\1", out) if out != text else text
+
+
+def clean(text: str, draft) -> str:
+    out = strip_pride(text)
+    out = strip_press(out)
+    out = strip_hype(out)
+    out = re.sub(r"!{2,}", "!", out)
+    if sum(1 for w in grammar.WORD.findall(out) if len(w) > 2 and w.isupper() and not grammar.is_acronym(w)) >= 1:
+        out = unshout(out, draft.names)
+    return grammar.tidy(out) if out != text else text
+
+
+def _cleaned(d, s, draft):
+    new = clean(s.text, draft)
+    span = local_span(d, s, draft)
+    if new == s.text or span is None:
+        return None
+    # The finding's own words must be gone, else the rewrite is not about it.
+    matched = " ".join(s.text[span[0]:span[1]].split())
+    if matched and matched in new:
+        return None
+    return sentence_rewrite(s, new)
+
+
+_WELCOME = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so |very |really |incredibly |truly )?"
+                      r"(?:excited|thrilled|happy|glad|delighted|pleased)\s+to\s+(?:have|welcome)\s+you\b"
+                      r"(?P<how>\s+(?:join|on board|onboard|aboard|with us|here))?", re.I)
+
+
+def pride(d, s, draft):
+    """TL202."""
+    welcome = _WELCOME.match(s.text)
+    if welcome:
+        rest = s.text[welcome.end():]
+        how = (welcome.group("how") or "").strip().lower()
+        if how == "join" and rest.strip():
+            new = "You're joining" + rest
+        elif rest.strip(" .!"):
+            new = "Welcome" + (" aboard" if how in ("on board", "onboard", "aboard") else "") + rest
+        else:
+            new = "Welcome" + (" aboard" if how in ("on board", "onboard", "aboard") else "") + "."
+        out = sentence_rewrite(s, clean(new, draft))
+        if out is not None:
+            return out
+    if re.search(r"\bproud of (?:this|our|my|the) team\b", s.text, re.I):
+        return Rewrite(f'Instead of "{grammar.excerpt(s.text, 60)}", say what the team did that the reader can use.',
+                       "instruction")
+    out = _cleaned(d, s, draft)
+    if out is not None:
+        return out
+    if re.search(r"\bintroduce (?:myself|ourselves)\b", s.text, re.I):
+        return Rewrite(f'Cut "{grammar.excerpt(s.text, 60)}": open with what you can do for the reader and leave '
+                       f'who you are to the signature.', "instruction")
+    news = draft.product or "the news"
+    return Rewrite(f'Cut "{d.matched}" and open with what {news} lets the reader do: "You can now …" '
+                   f'(from "{grammar.excerpt(s.text)}").', "instruction")
+
+
+def press(d, s, draft):
+    """TL204."""
+    if re.fullmatch(r"\W*for immediate release\W*", s.text, re.I):
+        return Rewrite(f'Delete the "{d.matched.strip()}" line: this goes to readers, not to a newswire.', "instruction")
+    out = _cleaned(d, s, draft)
+    if out is not None:
+        return out
+    return Rewrite(f'Drop "{d.matched}" and say what changed for the reader in "{grammar.excerpt(s.text)}".',
+                   "instruction")
+
+
+def hype(d, s, draft):
+    """TL203."""
+    out = _cleaned(d, s, draft)
+    if out is not None:
+        return out
+    subject = draft.product or "it"
+    return Rewrite(f'Replace "{d.matched}" with something the reader can check about {subject} — a number, '
+                   f'a named customer, what it does — in "{grammar.excerpt(s.text)}".', "instruction")
+
+
+def exclamations(d, s, draft):
+    """TL205: the safe fix shown on its sentence (by hand where the source
+    is encoded and takes no fix)."""
+    out = fix_rewrite(d, s, draft)
+    if out is not None:
+        return out
+    span = local_span(d, s, draft)
+    if span is None:
+        return None
+    return sentence_rewrite(s, s.text[: span[0]] + "!" + s.text[span[1]:])
+
+
+def shouting(d, s, draft):
+    """TL206, TL207."""
+    words = grammar.WORD.findall(s.text)
+    flagged = grammar.shown(d).strip(" !\t")
+    if d.rule == "TL207" and grammar.is_acronym(flagged):
+        return Rewrite(f'If "{flagged}" is a name or an abbreviation, keep it (this is only a suggestion); if it is '
+                       f'emphasis, write it in normal case and end with a full stop.', "instruction")
+    if len(words) <= 1 and d.rule == "TL207":
+        following = next((x for x in draft.body if x.index > s.index), None)
+        after = f' ("{flagged.capitalize()}: {grammar.excerpt(grammar.decapitalise(following.text), 50)}")' if following else ""
+        return Rewrite(f'Drop the label "{flagged}!" or fold it into the next sentence in normal case{after}.',
+                       "instruction")
+    new = unshout(s.text, draft.names)
+    new = re.sub(r"!{2,}", "!", new)
+    return sentence_rewrite(s, new)
+
+
+def borrowed_credential(d, s, draft):
+    """TL208."""
+    span = local_span(d, s, draft)
+    if span is not None:
+        a, b = span
+        new = grammar.tidy(s.text[:a] + s.text[b:])
+        new = re.sub(r"^(?:[,!.:*•|~=_-]\s*)+", "", new)
+        new = clean(new, draft)
+        if len(grammar.WORD.findall(new)) >= 4 and grammar.reads(s.text, new):
+            return sentence_rewrite(s, grammar.capitalise(new))
+    return Rewrite(f'Replace "{grammar.shown(d)}" in "{grammar.excerpt(s.text, 60)}" with something the reader can '
+                   f'check: the price, what is included, or a customer\'s own words.', "instruction")
+
+
+_SO_YOU = re.compile(r"\bso (?:that )?(you(?:r [\w-]+)?)\s+(can |will |'ll )?(.+)$", re.I)
+_WE_ADDED = re.compile(r"^(?:we|we've|we have)\s+(?:just\s+)?(?:added|launched|released|introduced|shipped|built)\s+(.+?)([.!]?)$", re.I)
+_WE_HELP = re.compile(r"^we help\s+(?:[\w-]+\s+){0,3}?(?:companies|teams|businesses|people|brands|you)(?: like yours?)?\s+(?:to\s+)?(.+)$", re.I)
+
+
+def reader_turn(text: str) -> str | None:
+    """A sender sentence turned towards the reader, when its shape allows."""
+    m = _SO_YOU.search(text)
+    if m:
+        who = m.group(1)
+        rest = m.group(3).rstrip(" .!")
+        if who.lower() == "you":
+            return f"You can now {rest}."
+        return f"{grammar.capitalise(who)} now {rest}."
+    m = _WE_HELP.match(text)
+    if m:
+        return f"You can {m.group(1).rstrip(' .!')}."
+    m = _WE_ADDED.match(text)
+    if m:
+        thing = re.sub(r"^our\b", "the", m.group(1).strip(), flags=re.I)
+        return f"You can now use {thing}."
+    return None
+
+
+def sender_heavy(d, s, draft):
+    """TL201: the draft's heaviest sender sentence, turned to the reader."""
+    if draft.occasion == "outage":
+        from .listening import outage_note  # the one rewrite an outage note gets, whichever rule asks
+
+        return Rewrite(outage_note(draft), "instruction")
+    best, best_score = None, 0
+    for sent in draft.body:
+        ws = grammar.words(sent.text)
+        if not 5 <= len(ws) <= 35 or re.search(r"\s[-–•*]\s|:\s*-", sent.text):
+            continue  # a list run together is no sentence to rewrite
+        score = sum(w in ("we", "our", "us", "we're", "we've", "ours") for w in ws) - 2 * sum(
+            w in ("you", "your", "you're", "you'll") for w in ws)
+        if draft.product and draft.product.lower() in sent.text.lower():
+            score += 1
+        if score > best_score:
+            best, best_score = sent, score
+    if best is None:
+        return None
+    turned = reader_turn(best.text)
+    if turned:
+        return Rewrite(f'Most of this draft is about the sender. Start where the news is, with the reader: '
+                       f'"{grammar.excerpt(best.text)}" → "{turned}"', "instruction")
+    what = f"what {draft.product} changes" if draft.product else "what changes"
+    return Rewrite(f'Most of this draft is about the sender. Rewrite its most "we"-heavy sentence, '
+                   f'"{grammar.excerpt(best.text)}", as {what} for the reader ("You can now …").',
+                   "instruction")
+
+
+_RANK = re.compile(r"^(?P<det>the\s+|our\s+|a\s+)?(?:(?:industry|world|market|country|nation)['’]s\s+)?"
+                   r"(?:most\s+[\w-]+|leading|#\s?1(?:[- ]rated)?|no\.?\s?1|number[- ]one|best(?:[- ]rated)?|"
+                   r"top(?:[- ]rated)?|fastest|largest|biggest|premier|foremost)\s+", re.I)
+
+
+def rank(d, s, draft):
+    """TL210: "the industry's most advanced X" -> "a X"."""
+    span = local_span(d, s, draft)
+    if span is not None:
+        a, b = span
+        words = s.text[a:b]
+        m = _RANK.match(words + " ")
+        tail = s.text[b:]
+        if m and re.match(r"\s*[A-Za-z0-9]", (words + " ")[m.end():] + tail):
+            det = (m.group("det") or "").strip().lower()
+            keep = "our " if det == "our" else "a " if det in ("the", "a") else ""
+            new = s.text[:a] + keep + (words + " ")[m.end():].rstrip() + tail
+            new = grammar.fix_articles(re.sub(r"\s{2,}", " ", new))
+            if a == 0:
+                new = grammar.capitalise(new)
+            if grammar.reads(s.text, new):
+                return sentence_rewrite(s, new)
+    subject = draft.product or "it"
+    return Rewrite(f'Replace "{grammar.shown(d)}" with something the reader can check about {subject} — what it '
+                   f'does, a number, a named customer — in "{grammar.excerpt(s.text, 70)}".', "instruction")
+
+
+def milestone(d, s, draft):
+    """TL209."""
+    news = draft.product or "what you make"
+    return Rewrite(f'Say what "{grammar.shown(d)}" changes for the reader — what they can now do with {news}, or '
+                   f'get sooner — rather than the milestone (in "{grammar.excerpt(s.text, 70)}").', "instruction")
+
+
+def crowd(d, s, draft):
+    """TL211."""
+    return Rewrite(f'Replace "{grammar.shown(d)}" in "{grammar.excerpt(s.text, 70)}" with one customer the reader '
+                   f'would recognise and what changed for them.', "instruction")
+
+
+REWRITERS = {
+    "TL201": sender_heavy,
+    "TL209": milestone,
+    "TL210": rank,
+    "TL211": crowd,
+    "TL202": pride,
+    "TL203": hype,
+    "TL204": press,
+    "TL205": exclamations,
+    "TL206": shouting,
+    "TL207": shouting,
+    "TL208": borrowed_credential,
+}
