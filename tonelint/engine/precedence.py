@@ -1,14 +1,15 @@
 """One finding per span: when two rules flag exactly the same words, the
 reader gets one message, not two ("Don't miss out" was both TL401, an ask
-too early, and TL404, fake urgency).  The more specific rule wins, as in
+too early, and TL404, fake urgency).  One rule wins, as in
 ruff's rule precedence, and the other's reason is folded into its message,
 so nothing is lost.
 
-Specific means closest to the words: a substitution (it has the better word)
-before an existence rule (it names the words' problem) before an order rule
-(where the words stand); a higher level first.  The counting kinds (ratio,
-required) judge the whole draft and only anchor their finding on some words:
-a different concern, never folded.
+The winner is the finding with the most to offer the writer: a higher
+level first; then a substitution (it has the better word, often a safe fix),
+then an order finding (its rewrite reworks the whole sentence around the
+words, so it covers an existence rule's point too), then an existence rule.
+The counting kinds (ratio, required) judge the whole draft and only anchor
+their finding on some words: a different concern, never folded.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import replace
 
 from ..diagnostics import Diagnostic
 
-_SPECIFIC = {"substitution": 3, "existence": 2, "order": 1}
+_SPECIFIC = {"substitution": 3, "order": 2, "existence": 1}
 _QUOTED_MATCH = re.compile(r'^[“"][^”"]*[”"]\s+')
 
 
