@@ -20,9 +20,10 @@ from tonelint.api import check_text, default_engine
 from tonelint.engine.fixes import fix_text, fixable
 from tonelint.source.discover import discover
 from tonelint.source.files import format_for
+from conftest import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
-MODERN = ROOT.parent / "shared" / "eval-modern" / "corpus.jsonl"
+MODERN = SHARED / "eval-modern" / "corpus.jsonl"
 OLD = ROOT / "eval" / ".corpus" / "corpus.jsonl"
 
 _DOUBLED = re.compile(r"\b(\w+(?:\s+\w+){0,3})\s+(?:(?:is|are|was|were)\s+)?\1\b", re.I)

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
 from tonelint.api import check_text, default_engine
 from tonelint.engine.core import Settings
 from tonelint.engine.fixes import fix_text
+from conftest import SHARED
 
-ROOT = Path(__file__).resolve().parent.parent
-MODERN = ROOT.parent / "shared" / "eval-modern" / "corpus.jsonl"
+MODERN = SHARED / "eval-modern" / "corpus.jsonl"
 
 
 def findings(text: str, fmt: str = "markdown", channel: str | None = None, **kw):

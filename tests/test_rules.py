@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+import tonelint
 from conftest import EXAMPLES, ROOT
+from tonelint.rules.kinds.base import render
 
 RULE = """\
 id: ACME2
@@ -273,3 +275,14 @@ def test_word_lists_live_beside_the_rule_or_in_lists(cli, write, tmp_path, where
     res = cli("--isolated", "--rule-path", rule.parent, write("d.md", "Hello.\n"))
     assert res.code == 2
     assert f"{rule}:" in res.err and "must be a .txt file beside the rule file or under its lists/" in res.err
+
+
+def test_a_count_in_a_message_agrees_with_its_noun():
+    assert render("{numerator:time/times}, {denominator:time/times}, {ratio}, {count:03d}",
+                  {"numerator": 16, "denominator": 1, "ratio": 8.0, "count": 7}) == "16 times, 1 time, 8.0, 007"
+    draft = ("# Our big launch\n\nWe are proud of our new platform. We built it over two years and our team loves "
+             "it. Our engineers worked nights, and our designers made every screen ours. We think our customers "
+             "will notice. We tested it with our partners and we improved it again. Our roadmap is full and we are "
+             "growing fast.\n\nTry our platform today and see what you think. Buy now.\n")
+    (found,) = [d for d in tonelint.lint_text(draft) if d.rule == "TL201"]
+    assert "to the reader 1 time (" in found.message  # was "1 times"

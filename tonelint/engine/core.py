@@ -179,8 +179,9 @@ class Engine:
         diagnostics = one_per_span(diagnostics, {r.id: r.kind for r in self.rules})
         diagnostics.sort(key=Diagnostic.sort_key)
         if diagnostics:
-            from ..rewrite import attach
-            from ..rewrite.draft import Draft
+            # Lazy: the rewriters compile a few hundred regexes (0.1-0.2 s); a
+            # clean draft, or a run answered from the cache, never needs them.
+            from ..rewrite import Draft, attach
 
             draft = Draft(source.text, facts, meta=parsed.meta, fmt=source.format, channel=channel,
                           measures=self.measures, brand=self.settings.brand)

@@ -90,7 +90,7 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
 
 
 _HEADER_END = re.compile(r"\r?\n\r?\n")
-_WANTED = ("from", "in-reply-to", "references", "list-unsubscribe", "precedence", "subject")
+_WANTED = ("from", "to", "in-reply-to", "references", "list-unsubscribe", "precedence", "subject")
 
 
 def email_headers(text: str, fmt: str) -> dict:

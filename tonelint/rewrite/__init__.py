@@ -17,11 +17,15 @@ keep the rewrite their YAML renders."""
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from ..diagnostics import Diagnostic
+from .ask import REWRITERS as ASK
+from .audience import GUARDED
+from .audience import REWRITERS as AUDIENCE
 from .draft import Draft, Sentence, local_span
 from .grammar import reads
+from .listening import REWRITERS as LISTENING
+from .oneway import REWRITERS as ONE_WAY
 from .result import KEEP, KINDS, Rewrite, fix_rewrite, sentence_rewrite
 
 __all__ = ["KEEP", "KINDS", "Draft", "Rewrite", "attach", "fix_rewrite", "flagged", "rewrite", "sentence_rewrite"]
@@ -29,29 +33,13 @@ __all__ = ["KEEP", "KINDS", "Draft", "Rewrite", "attach", "fix_rewrite", "flagge
 # Findings about the whole draft: their rewrite reads the draft, not the
 # sentence the finding points at.
 _DOCUMENT_RULES = frozenset({"TL201", "TL301"})
-
-
-@lru_cache(maxsize=1)
-def rewriters() -> dict:
-    """Rule id -> rewriter; the rule modules import this package's helpers."""
-    from .ask import REWRITERS as ASK
-    from .audience import REWRITERS as AUDIENCE
-    from .listening import REWRITERS as LISTENING
-    from .oneway import REWRITERS as ONE_WAY
-
-    return {**AUDIENCE, **ONE_WAY, **LISTENING, **ASK}
-
-
-@lru_cache(maxsize=1)
-def _guarded() -> frozenset:
-    from .audience import GUARDED
-
-    return GUARDED
+# Rule id -> rewriter, one family module each.
+REWRITERS = {**AUDIENCE, **ONE_WAY, **LISTENING, **ASK}
 
 
 def rewrite(finding: Diagnostic, draft: Draft) -> Rewrite:
     """The rewrite for one finding; falls back to the rule's own text."""
-    fn = rewriters().get(finding.rule)
+    fn = REWRITERS.get(finding.rule)
     sentence = flagged(finding, draft)
     if finding.rule in _DOCUMENT_RULES and draft.body:
         sentence = sentence or draft.body[-1]
@@ -60,7 +48,7 @@ def rewrite(finding: Diagnostic, draft: Draft) -> Rewrite:
         out = fn(finding, sentence, draft)
     if out is None:
         # A built-in swap nobody could check in its sentence is no fix.
-        keep = KEEP if fn is None or finding.rule not in _guarded() else None
+        keep = KEEP if fn is None or finding.rule not in GUARDED else None
         return Rewrite(finding.rewrite, "instruction", fix=keep)
     if out.kind == "sentence" and sentence is not None and not reads(sentence.text, out.text):
         return Rewrite(finding.rewrite, "instruction", fix=out.fix)

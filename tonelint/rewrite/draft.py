@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..engine.genre import email_headers
 from . import form, grammar
 
 _NOT_NAMES = {
@@ -280,13 +281,8 @@ class Draft:
 
     @cached_property
     def headers(self) -> dict:
-        if self.fmt != "email":
-            return {}
-        head = re.split(r"\r?\n\r?\n", self.text, maxsplit=1)[0]
-        out = {}
-        for m in re.finditer(r"^(From|To):[ \t]*(.*)$", head, re.M | re.I):
-            out[m.group(1).lower()] = m.group(2).strip()
-        return out
+        """The message's headers, read as the message model reads them."""
+        return email_headers(self.text, self.fmt)
 
     @cached_property
     def reader_name(self) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import grammar
+from . import grammar, listening
 from .draft import local_span
 from .result import Rewrite, fix_rewrite, sentence_rewrite
 
@@ -285,9 +285,8 @@ def reader_turn(text: str) -> str | None:
 def sender_heavy(d, s, draft):
     """TL201: the draft's heaviest sender sentence, turned to the reader."""
     if draft.occasion == "outage":
-        from .listening import outage_note  # the one rewrite an outage note gets, whichever rule asks
-
-        return Rewrite(outage_note(draft), "instruction")
+        # The one rewrite an outage note gets, whichever rule asks.
+        return Rewrite(listening.outage_note(draft), "instruction")
     best, best_score = None, 0
     for sent in draft.body:
         ws = grammar.words(sent.text)

@@ -26,13 +26,17 @@ class _Fields(dict):
 
 
 class _Count(int):
-    """A count in a message template: `{count:time}` reads "1 time" or
-    "3 times" (plural.counted); a plain `{count}` is the number."""
+    """A number in a template; `{denominator:time/times}` writes it with the
+    noun that agrees with it ("1 time", "3 times"), never "1 times";
+    `{count:ask}` takes the regular plural (plural.counted)."""
 
     def __format__(self, spec: str) -> str:
+        if "/" in spec:
+            one, many = spec.split("/", 1)
+            return f"{int(self)} {one if self == 1 else many}"
         if spec and spec.replace(" ", "").isalpha():
             return counted(int(self), spec)
-        return format(int(self), spec)
+        return int.__format__(self, spec)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
