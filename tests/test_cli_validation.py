@@ -68,28 +68,47 @@ def test_unused_plain_text_suppression_after_prose_is_reported(cli, write):
 
 # --- case 3: one finding per span and concern -------------------------------------------------------
 
-@pytest.mark.parametrize("text, words", [
-    ("Don't miss out on the spring sale.\n", "Don't miss out"),
-    ("Act now! Our spring sale ends soon.\n", "Act now"),
-    ("Our launch needs more eyeballs.\n", "eyeballs"),
-    ("We have one offer. Buy it ONLY!\n", "ONLY"),
-])
-def test_one_finding_per_span(cli, write, text, words):
+HOUSE_EYEBALLS = """id: HOUSE1
+name: house-eyeballs
+family: house-style
+kind: existence
+level: warning
+description: Our style guide bans it too.
+message: '"{match}" is not how we talk about readers'
+rationale: House style.
+rewrite: Say readers.
+match:
+  phrases: [more eyeballs]
+examples:
+  bad: [More eyeballs.]
+  good: [More readers.]
+"""
+
+
+@pytest.mark.parametrize("text", ["Our launch needs more eyeballs.\n", "We have one offer. Buy it ONLY!\n",
+                                  "Don't miss out on the spring sale.\n"])
+def test_one_finding_per_span(cli, write, tmp_path, text):
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "house.yaml").write_text(HOUSE_EYEBALLS, encoding="utf-8")
     draft = write("d.md", text)
-    res = cli("--format", "json", "--no-score", "--select", "ALL", draft)
+    res = cli("--format", "json", "--no-score", "--select", "ALL", "--rule-path", tmp_path / "pack", draft)
     spans: dict = {}
     for f in json.loads(res.out):
+        if f["rule"] in ("TL401", "TL402", "TL201", "TL301"):  # where an ask stands, or the whole draft: other concerns
+            continue
         key = (f["line"], f["column"], f["end_line"], f["end_column"])
         spans.setdefault(key, []).append(f["rule"])
     assert all(len(rules) == 1 for rules in spans.values()), spans
 
 
-def test_the_folded_rule_is_named_in_the_message(cli, write):
-    draft = write("d.md", "Don't miss out on the spring sale.\n")
-    res = cli("--format", "json", "--no-score", draft)
-    (finding,) = [f for f in json.loads(res.out) if f["matched"] == "Don't miss out"]
-    assert finding["rule"] == "TL401"  # its rewrite reworks the sentence
-    assert "pressures the reader" in finding["message"] and "(TL404)" in finding["message"]
+def test_the_folded_rule_is_named_in_the_message(cli, write, tmp_path):
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "house.yaml").write_text(HOUSE_EYEBALLS, encoding="utf-8")
+    draft = write("d.md", "Our launch needs more eyeballs.\n")
+    res = cli("--format", "json", "--no-score", "--rule-path", tmp_path / "pack", draft)
+    (finding,) = [f for f in json.loads(res.out) if f["matched"] in ("eyeballs", "more eyeballs")]
+    assert finding["rule"] == "TL105" and finding["fix"]  # the substitution, with its fix, wins
+    assert "is not how we talk about readers" in finding["message"] and "(HOUSE1)" in finding["message"]
 
 
 # --- case 4: --min-score says which draft failed -----------------------------------------------

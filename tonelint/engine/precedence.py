@@ -1,15 +1,15 @@
 """One finding per span: when two rules flag exactly the same words, the
-reader gets one message, not two ("Don't miss out" was both TL401, an ask
-too early, and TL404, fake urgency).  One rule wins, as in
-ruff's rule precedence, and the other's reason is folded into its message,
+reader gets one message, not two ("eyeballs" flagged by TL105 and by a team
+rule on the same word).  One rule wins, as in ruff's rule precedence, and the other's reason is folded into its message,
 so nothing is lost.
 
 The winner is the finding with the most to offer the writer: a higher
-level first; then a substitution (it has the better word, often a safe fix),
-then an order finding (its rewrite reworks the whole sentence around the
-words, so it covers an existence rule's point too), then an existence rule.
-The counting kinds (ratio, required) judge the whole draft and only anchor
-their finding on some words: a different concern, never folded.
+level first, then a substitution (it has the better word, often a safe fix)
+before an existence rule.  Order findings (an ask before any value) are a
+different concern from the words themselves and carry a rewrite of the
+whole sentence, so they are never folded; nor are the counting kinds
+(ratio, required), which judge the whole draft and only anchor their
+finding on some words.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ..diagnostics import Diagnostic
 
-_SPECIFIC = {"substitution": 3, "order": 2, "existence": 1}
+_SPECIFIC = {"substitution": 2, "existence": 1}
 _QUOTED_MATCH = re.compile(r'^[“"][^”"]*[”"]\s+')
 
 
