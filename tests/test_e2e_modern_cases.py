@@ -84,3 +84,12 @@ def test_review_draft_vocabulary(name, must, must_not):
     rules = {d.rule for d in tonelint.lint_text(path.read_text(encoding="utf-8"), fmt=fmt)}
     assert must <= rules, f"{name}: missing {must - rules}"
     assert not (must_not & rules), f"{name}: unexpected {must_not & rules}"
+
+
+@pytest.mark.parametrize("genre,flagged", [("transactional", False), ("promotional", True)])
+def test_click_here_in_transactional_mail_is_the_function(genre, flagged):
+    """A reset email's "click here" link is what the email is for; the same
+    link under a promotion says nothing about where it goes (TL403)."""
+    text = f"---\ngenre: {genre}\n---\nTo reset your password, [click here](https://example.com/r).\n"
+    rules = [d.rule for d in tonelint.lint_text(text, fmt="markdown")]
+    assert ("TL403" in rules) is flagged

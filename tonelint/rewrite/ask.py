@@ -93,7 +93,7 @@ def _subject_rewrite(d, s, draft):
 
 def _invitation(ask_text: str, draft) -> str | None:
     """"Sign up today!" -> "If you'd like to try Planwise, sign up today." """
-    core = grammar.unshout(ask_text.strip().rstrip(".!"), draft.names, start=False)
+    core = grammar.unshout(re.sub(r"[\s(\[{.!]+$", "", ask_text.strip()), draft.names, start=False)
     if not _ASK_VERB.match(core) or _URGENT_ONLY.match(core):
         return None
     core = core[0].lower() + core[1:] if core[:1].isupper() and not grammar.is_acronym(core.split()[0]) else core
@@ -171,14 +171,21 @@ def stacked(d, s, draft):
                 fix = Fix((Edit(s.start, s.end, new),), Applicability.UNSAFE)
             return Rewrite(new, "sentence", s.start, s.end, fix)
     if len(window) >= 2:
-        keep = next((w for w in window if not _URGENT_ONLY.match(w.text)), window[0])
+        keep = next((w for w in window if not _URGENT_ONLY.match(w.text) and w.scope not in ("heading", "title")
+                     and len(w.text.split()) >= 4), None) \
+            or next((w for w in window if not _URGENT_ONLY.match(w.text)), window[0])
         drop = [w for w in window if w is not keep]
         parts = [p for p in _SPLIT.split(keep.text.rstrip(" .!")) if p.strip()]
-        if len(parts) >= 2 and len(grammar.WORD.findall(parts[0])) <= 8:
+        dropped = ", ".join(f'"{grammar.excerpt(x.text, 40)}"' for x in drop)
+        if len(parts) >= 2 and all(_ASK_VERB.match(p) for p in parts) and len(grammar.WORD.findall(parts[0])) <= 8:
             # The kept sentence is itself a list of asks: keep its first.
             return Rewrite(f'Ask once: "{grammar.capitalise(parts[0].strip())}." is enough; drop the other asks '
-                           f'in "{grammar.excerpt(keep.text, 60)}" and in ' +
-                           ", ".join(f'"{grammar.excerpt(x.text, 40)}"' for x in drop) + ".", "instruction")
+                           f'in "{grammar.excerpt(keep.text, 60)}" and {dropped}.', "instruction")
+        inner = draft.asks_in(keep.index)
+        if len(inner) >= 2:
+            listed = ", ".join(f'"{a}"' for a in inner)
+            return Rewrite(f'Ask once: "{grammar.excerpt(keep.text, 60)}" asks {listed}; keep the one that matters '
+                           f'most to the reader and drop {dropped}.', "instruction")
         edits = []
         for sent in drop:
             gap = _neighbour_gap(draft, sent) if sent.seg == keep.seg else None
@@ -193,7 +200,10 @@ def stacked(d, s, draft):
                 fix = Fix(tuple(edits), Applicability.UNSAFE)
         dropped = ", ".join(f'"{grammar.excerpt(x.text, 40)}"' for x in drop)
         return Rewrite(f'Ask once: keep "{grammar.excerpt(keep.text, 60)}" and drop {dropped}.', "instruction", fix=fix)
-    asks = draft.asks_in(s.index)
+    asks = list(dict.fromkeys(a.lower() for a in draft.asks_in(s.index)))
+    if len(asks) == 1:
+        return Rewrite(f'"{grammar.excerpt(s.text, 60)}" repeats one ask; keep it once, after what this part of the '
+                       f'draft gives the reader.', "instruction", fix=None)
     if len(asks) >= 2:
         listed = ", ".join(f'"{a}"' for a in asks)
         return Rewrite(f'Ask once in "{grammar.excerpt(s.text, 70)}": it asks {listed}; keep the one that matters most '
@@ -229,10 +239,11 @@ def link_text(d, s, draft):
         prev = next((p for p in reversed(draft.body) if p.index < s.index and len(grammar.WORD.findall(p.text)) > 3), None)
         if prev is not None:
             return Rewrite(f'Put the link on the words that say what it opens — in "{grammar.excerpt(prev.text, 80)}" — '
-                           f'and drop "{d.matched.strip() or text.strip()}".', "instruction")
+                           f'and drop "{grammar.shown(d) or text.strip()}".', "instruction")
+    words = grammar.shown(d)
     return Rewrite(f'Make the link say what it opens, in words from its sentence — e.g. "Read more {where}" '
-                   f'instead of "{d.matched.strip()}".' if d.matched.strip().lower() in ("learn more", "read more", "find out more", "more info", "more information")
-                   else f'Make the link name what the reader gets in "{grammar.excerpt(text, 70)}", instead of "{d.matched.strip()}".',
+                   f'instead of "{words}".' if words.lower() in ("learn more", "read more", "find out more", "more info", "more information")
+                   else f'Make the link name what the reader gets in "{grammar.excerpt(text, 70)}", instead of "{words}".',
                    "instruction")
 
 
@@ -240,7 +251,8 @@ _URGENT = re.compile(
     r"\s*[,;:—–-]?\s*(?:so\s+|and\s+|but\s+)?(?:please\s+)?(?:act (?:now|fast|today)|hurry(?: up)?|don['’]t (?:wait|delay)|"
     r"do not (?:wait|delay)|now or never|don['’]t miss (?:out|this|it)|do not miss out|before it['’]s too late|"
     r"while (?:supplies|stocks) last|(?:it )?won['’]t last long|will not last long|time is running out|"
-    r"(?:selling|going) fast|only a few left)(?: on)?\s*[!.,:;]*", re.I)
+    r"(?:selling|going) fast|only a few left)(?: on)?\s*[!.,:;]*"
+    r"|,\s*(?:ending|ends|expiring|expires) (?:tomorrow|tonight|today|soon)\b", re.I)
 _LIMITED = re.compile(r"\b(?:(?:is|are)\s+)?(?:available\s+)?(?:only\s+)?for a limited time(?: only)?|\blimited[- ]time\s+(?=\w)|\b(?:only today|today only)\b", re.I)
 
 

@@ -35,7 +35,7 @@ _ROLES = {"user", "users", "customer", "customers", "member", "members", "subscr
           "friends", "sir", "madam", "homeowner", "client", "valued", "account", "holder", "shopper", "reader",
           "readers", "recipient", "undisclosed", "webmaster", "admin", "team", "all", "everyone", "business",
           "owner", "colleague", "partner", "investor", "list", "internet", "email", "e-mail"}
-_NAME = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]+)*(?:\.(?:com|net|org|io|co|ai|app)\b)?"
+_NAME = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]+)*(?:['’]s(?=[ ][A-Z]))?(?:\.(?:com|net|org|io|co|ai|app)\b)?"
                    r"(?:[ ][A-Z][A-Za-z0-9]+){0,2}(?:[ ]\d+(?:\.\d+)*)?)(?!\w|\.\w)")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+")
@@ -213,7 +213,10 @@ class Draft:
                 low = m.group(1).lower()
                 if low not in _NOT_NAMES and not grammar.is_common(low):
                     out.setdefault(low, m.group(1))
-        return out
+        # A word the draft also writes in lower case is no name ("Computer
+        # Virus" in a title-case heading, "a computer" in the text).
+        lower = set(re.findall(r"\b[a-z][a-z]+\b", self.prose))
+        return {k: v for k, v in out.items() if k not in lower}
 
     @cached_property
     def product(self) -> str | None:
@@ -223,8 +226,8 @@ class Draft:
             if b and b.lower() in self.prose.lower():
                 return b
         named = self._named()
-        if named and (named[1] or not self._brand):
-            return named[0]
+        if named and named[1]:
+            return named[0]  # the subject line names it
         return self._brand or (named[0] if named else None)
 
     @cached_property
@@ -250,13 +253,15 @@ class Draft:
                     continue  # a mailing list's tag ("[ILUG]")
                 start = m.start()
                 words = name.split()
-                while words and words[0].lower() in _NOT_NAMES:  # "Introducing Planwise 3.0"
+                if re.search(r"['’]s?\s*$", text[:m.start()]) or re.search(r"['’]$", text[:m.start()]):
+                    continue  # the tail of "Let's Encrypt"
+                while words and (words[0].lower() in _NOT_NAMES or grammar.is_common(words[0])):  # "Introducing Planwise 3.0"
                     start += len(words[0]) + 1
                     words = words[1:]
                 if not words or words[0][:1].isdigit():
                     continue
                 name = " ".join(words)
-                if len(name) < 3 or name.isupper() and len(name) > 5:
+                if len(name) < 3 or name.isupper() and (len(name) > 5 or not grammar.is_acronym(name)):
                     continue
                 if " " not in name and not re.search(r"[A-Z].*[A-Z]|\d", name):
                     # One plain capitalised word ("Register", "Toners") is a
@@ -365,17 +370,17 @@ def local_span(finding, sentence: Sentence, draft: "Draft | None" = None) -> tup
         a, b = _seg_offset(seg, finding.start), _seg_offset(seg, finding.end, end=True)
         if a is not None and b is not None and sentence.seg_start <= a < b <= sentence.seg_end:
             return a - sentence.seg_start, b - sentence.seg_start
-    words = " ".join(finding.matched.split())
-    if not words:
-        # Decoded text (base64, quoted-printable) has no source span to read
-        # the words from; the message quotes them as the reader sees them.
-        quoted = re.match(r'\s*(?:Link text )?"([^"]+)"', finding.message)
-        words = quoted.group(1) if quoted else ""
-    if not words:
-        return None
-    pattern = r"\s+".join(re.escape(w) for w in words.split())
-    if not re.search(r"\w", words):
-        # a run of marks ("!!"): not part of a longer run of the same mark
-        pattern = r"(?<!" + re.escape(words[0]) + ")" + pattern + r"(?!" + re.escape(words[-1]) + ")"
-    m = re.search(pattern, sentence.text, re.I)
-    return (m.start(), m.end()) if m else None
+    # Decoded text (base64, quoted-printable) has no source span to read the
+    # words from; the message quotes them as the reader sees them.
+    quoted = re.search(r'"([^"]+)"', finding.message)
+    for words in (" ".join(finding.matched.split()), quoted.group(1) if quoted else ""):
+        if not words:
+            continue
+        pattern = r"\s+".join(re.escape(w) for w in words.split())
+        if not re.search(r"\w", words):
+            # a run of marks ("!!"): not part of a longer run of the same mark
+            pattern = r"(?<!" + re.escape(words[0]) + ")" + pattern + r"(?!" + re.escape(words[-1]) + ")"
+        m = re.search(pattern, sentence.text, re.I)
+        if m:
+            return m.start(), m.end()
+    return None

@@ -200,13 +200,14 @@ def tidy(text: str) -> str:
 
 
 def shown(finding) -> str:
-    """The flagged words as the reader sees them (the message quotes them
-    when the source span holds encoded text)."""
-    words = " ".join(finding.matched.split())
-    if words:
-        return words
-    m = re.match(r'\s*(?:Link text )?"([^"]+)"', finding.message)
-    return m.group(1) if m else ""
+    """The flagged words as the reader sees them.  Every built-in message
+    quotes them first ("{match}", filled from the decoded text), which matters
+    where the source holds them encoded (base64, quoted-printable, entities);
+    a message without quotes falls back to the source text."""
+    m = re.search(r'"([^"]+)"', finding.message)
+    if m:
+        return " ".join(m.group(1).split())
+    return " ".join(finding.matched.split())
 
 
 def words(text: str) -> list[str]:

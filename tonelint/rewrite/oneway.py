@@ -43,6 +43,9 @@ _PRESS_VERB = re.compile(r"\b(?:today announced|announced today|today unveiled|a
 
 
 def _is_plural(phrase: str) -> bool:
+    """By the head noun: the last word before "for", "of", "with" … ("new
+    tools for data exchange" is plural)."""
+    phrase = re.split(r"\s+(?:for|of|from|with|to|in|on|by|featuring|that|which)\s+", phrase, maxsplit=1)[0]
     head = re.sub(r"[^\w\s.-]", "", phrase).split()
     if not head:
         return False
@@ -65,6 +68,10 @@ def strip_pride(text: str) -> str:
     end = re.search(r"[.!?]+[\"”’)]*\s*$", rest)
     punct = end.group(0).strip() if end else ""
     body = rest[: end.start()] if end else rest
+    when = re.match(r"(today|now|this week|this morning)\s+(?=that\b)", body, re.I)
+    if when:
+        pre = (pre + when.group(1).capitalize() + ", ") if not pre.strip() else pre + when.group(1) + ", "
+        body = body[when.end():]
     if re.match(r"that\s+", body, re.I):
         news = re.sub(r"^that\s+", "", body, flags=re.I)
     else:
@@ -82,8 +89,8 @@ def strip_pride(text: str) -> str:
                 body = body[: time.start()]
             np, _, after = body.partition(", ")
             np = np.strip()
-            if not np:
-                return text
+            if not np or re.search(r"\b(?:is|are|was|were|has|have|will|that|which)\b", np, re.I):
+                return text  # a clause, not a thing: "… is here" would not read
             if partner:
                 who = "I" if m.group("who").lower().startswith("i") else "we"
                 news = f"{who} now work with {partner.group(1)}"
@@ -122,7 +129,13 @@ def strip_press(text: str) -> str:
 
 def strip_hype(text: str) -> str:
     out = _SUPERLATIVE.sub(lambda m: f"{m.group(1)} new {m.group(2)}", text)
-    out = _ATTRIB.sub("", out)
+    def drop(m):
+        # only a hype word in front of a noun goes ("our industry-leading
+        # modules"); before a verb it is the subject ("the state of the art has")
+        nxt = re.match(r"\s+([A-Za-z][\w'-]*)", out[m.end():])
+        return "" if nxt and not grammar.is_common(nxt.group(1)) else m.group(0)
+
+    out = _ATTRIB.sub(drop, out)
     out = re.sub(r"\b(" + "|".join(_VERB_HYPE) + r")\b", lambda m: _VERB_HYPE[m.group(1).lower()], out, flags=re.I)
     if out == text:
         return text
@@ -143,8 +156,8 @@ def clean(text: str, draft) -> str:
     out = strip_press(out)
     out = strip_hype(out)
     out = re.sub(r"!{2,}", "!", out)
-    if sum(1 for w in grammar.WORD.findall(out) if len(w) > 2 and w.isupper() and not grammar.is_acronym(w)) >= 1:
-        out = unshout(out, draft.names)
+    if sum(1 for w in grammar.WORD.findall(out) if len(w) > 2 and w.isupper() and not grammar.is_acronym(w)) >= 2:
+        out = unshout(out, draft.names)  # one word in capitals is likelier a name than a shout
     return grammar.tidy(out) if out != text else text
 
 
@@ -247,13 +260,14 @@ def shouting(d, s, draft):
 def borrowed_credential(d, s, draft):
     """TL208."""
     span = local_span(d, s, draft)
-    if span is not None:
+    if span is not None and not re.search(r"\w", s.text[: span[0]]):
+        # only a badge that opens its sentence comes off cleanly
         a, b = span
         new = grammar.tidy(s.text[:a] + s.text[b:])
         new = re.sub(r"^(?:[,!.:*•|~=_-]\s*)+", "", new)
-        new = clean(new, draft)
-        if len(grammar.WORD.findall(new)) >= 4 and grammar.reads(s.text, new):
-            return sentence_rewrite(s, grammar.capitalise(new))
+        if (len(grammar.WORD.findall(new)) >= 4 and grammar.reads(s.text, new) and "..." not in s.text
+                and not re.match(r"[A-Z0-9]{2,}\b\s*,|and\b", new)):
+            return sentence_rewrite(s, grammar.capitalise(clean(new, draft)))
     return Rewrite(f'Replace "{grammar.shown(d)}" in "{grammar.excerpt(s.text, 60)}" with something the reader can '
                    f'check: the price, what is included, or a customer\'s own words.', "instruction")
 
@@ -292,8 +306,10 @@ def sender_heavy(d, s, draft):
         ws = grammar.words(sent.text)
         if not 5 <= len(ws) <= 35 or re.search(r"\s[-–•*]\s|:\s*-", sent.text):
             continue  # a list run together is no sentence to rewrite
-        score = sum(w in ("we", "our", "us", "we're", "we've", "ours") for w in ws) - 2 * sum(
-            w in ("you", "your", "you're", "you'll") for w in ws)
+        sender = sum(w in ("we", "our", "us", "we're", "we've", "ours") for w in ws)
+        if not sender:
+            continue
+        score = sender - 2 * sum(w in ("you", "your", "you're", "you'll") for w in ws)
         if draft.product and draft.product.lower() in sent.text.lower():
             score += 1
         if score > best_score:
