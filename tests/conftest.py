@@ -92,6 +92,9 @@ def _own_cache(tmp_path_factory, monkeypatch):
     repository and outside the folders it lints (tests/test_run_cache.py owns the
     cache's behaviour; elsewhere a hit from another test must not hide a bug)."""
     monkeypatch.setenv("TONELINT_CACHE_DIR", str(tmp_path_factory.mktemp("tonelint-cache")))
+    # The cache's signing key (run/cache.py mac_key) lives in the user's cache
+    # folder: a fresh one per test, never the real ~/.cache.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ options, see nothing of each other whichever is made or run first."""
 from __future__ import annotations
 
 import json
-import pickle
 
 import pytest
 
 from tonelint.run import cache as cache_mod
+from tonelint.run import cachedata
 from tonelint.run.baseline import BaselineError
 from tonelint.run.options import OutputOptions, RunOptions
 from tonelint.run.runner import Runner
@@ -127,7 +127,7 @@ def test_two_runners_in_one_process_do_not_affect_each_other(write, tmp_path, ca
     # built-in); the --no-cache run's team pack never reached the folder.
     results, packs = entries(cache_dir)
     assert len(results) == 1 and len(packs) == 1
-    parsed = {rule.id for rule in pickle.loads(packs[0].read_bytes()[cache_mod._DIGEST:])}
+    parsed = {rule.id for rule in cachedata.decode(packs[0].read_bytes().split(b"\n", 1)[1])}  # MAC line, JSON
     assert "TL101" in parsed and "HOUSE1" not in parsed
     assert sorted(engine_runs) == ["d.md", "d.md"]
 

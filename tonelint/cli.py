@@ -4,6 +4,7 @@ run/runner.py and the library; this module owns argv, the terminal and exit code
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -17,7 +18,9 @@ from .batch.output import FORMATS as RESULT_FORMATS
 from .batch.readers import KINDS as ARCHIVE_KINDS
 from .diagnostics import Level
 from .errors import TonelintError
+from .plural import counted
 from .report import choices, choices_help
+from .report.printable import error_line, printable
 from .rules import selftest
 from .rules.docs import TOPICS, all_rules, explain, explain_topic, find_rule, render_list
 from .run.cache import cache_dir, clean
@@ -25,8 +28,9 @@ from .run.config import check_channel, known_channels
 from .run.options import OutputOptions, RunOptions
 from .run.progress import bar_for
 from .run.runner import Runner, effective_for
+from .score.scorecard import failing
 from .source.files import DEFAULT_MAX_FILE_SIZE, FORMATS
-from .source.safewrite import write_atomic
+from .source.safewrite import refuse_input_as_output, write_output
 from .version import __version__
 
 EXIT_INTERNAL = 3
@@ -160,6 +164,7 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
     """Lint drafts: files, folders (recursively) or - for stdin."""
     if not paths:
         raise click.UsageError("give at least one file or folder to check, or - for stdin")
+    jobs = _capped_jobs(jobs)
     options = RunOptions(
         paths=list(paths), select=_split(select) or None, ignore=_split(ignore), extend_select=_split(extend_select),
         fail_level=Level.parse(fail_level) if fail_level else None, exit_zero=exit_zero, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
@@ -172,6 +177,9 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
                              color=color, color_streams=_colour_streams(), score=score),
     )
     runner = Runner(options)
+    for flag, target in (("--output-file", output_file), ("--write-baseline", write_baseline)):
+        if target:  # before the run: a report must never replace a draft
+            refuse_input_as_output(target, [p for p, _ in runner.inputs()], flag)
     bar = bar_for(runner, quiet)
     try:
         outcome = runner.execute(progress=bar)
@@ -179,29 +187,43 @@ def check(paths, output_format, select, ignore, extend_select, fail_level, exit_
         if bar is not None:
             bar.close()
     run = outcome.run
-    for err in run.errors:
-        click.echo(f"{err.where}: {err.what}", err=True)
+    for err in [*run.notes, *run.errors]:
+        click.echo(error_line(err.where, err.what), err=True)
     if outcome.fatal is not None:
         raise outcome.fatal
     if outcome.baseline_written is not None:
         n = outcome.baseline_written
-        click.echo(f"Wrote {write_baseline}: {n} finding{'s' if n != 1 else ''} recorded.", err=True)
+        click.echo(f"Wrote {printable(write_baseline)}: {counted(n, 'finding')} recorded.", err=True)
         sys.exit(outcome.exit_code)
     if run.stdout_text is not None:
         click.echo(run.stdout_text, nl=False)
     for d in run.diffs:
         click.echo(d, nl=False)
-    if output_file:
-        try:  # a report CI uploads is never half-written
-            write_atomic(output_file, outcome.report.encode("utf-8"))
-        except OSError as exc:
-            raise TonelintError(output_file, f"cannot write the report: {exc.strerror or exc}") from None
+    if min_score is not None:  # whatever the format, and with -q: which drafts failed the bar
+        for card in failing(run.results, min_score):
+            click.echo(error_line(card.path, f"conversation score {card.score} is below --min-score {min_score}"),
+                       err=True)
+    if output_file:  # a report CI uploads is never half-written, nor a read-only one replaced
+        write_output(output_file, outcome.report.encode("utf-8"), "the report")
     elif outcome.report:
         # color= because click strips ANSI codes from a non-terminal stream,
         # which silently turned `--color | less -R` back to plain text.
         click.echo(outcome.report, nl=False, file=sys.stderr if outcome.report_to_stderr else sys.stdout,
                    color=outcome.color)
     sys.exit(outcome.exit_code)
+
+
+def _capped_jobs(jobs: int | None) -> int | None:
+    """More workers than cores only compete for them (and `-j 200` forked
+    200 processes, each holding spaCy): capped, with a note."""
+    from .run.parallel import default_jobs
+
+    cores = default_jobs()
+    if jobs is not None and jobs > cores:
+        click.echo(f"tonelint: --jobs {jobs} is more than the {counted(cores, 'core')} "
+                   f"available; using {cores}", err=True)
+        return cores
+    return jobs
 
 
 @cli.command("rules")
@@ -260,19 +282,18 @@ def report(paths, output, title, markup, select, ignore, brand, channel, config_
     options = RunOptions(paths=list(paths), select=_split(select) or None, ignore=_split(ignore), markup=markup,
                          rule_paths=list(rule_paths), brand=_split(brand), channel=channel, config=config_path,
                          isolated=isolated, exit_zero=True, output=OutputOptions(format="html", title=title))
-    outcome = Runner(options).execute()
-    for err in outcome.run.errors:
-        click.echo(f"{err.where}: {err.what}", err=True)
+    runner = Runner(options)
+    if output != "-":
+        refuse_input_as_output(output, [p for p, _ in runner.inputs()], "-o")
+    outcome = runner.execute()
+    for err in [*outcome.run.notes, *outcome.run.errors]:
+        click.echo(error_line(err.where, err.what), err=True)
     if output == "-":
         click.echo(outcome.report, nl=False)
     else:
-        try:
-            write_atomic(output, outcome.report.encode("utf-8"))  # new or existing, never half-written
-        except OSError as exc:
-            click.echo(f"{output}: cannot write the report: {exc.strerror or exc}", err=True)
-            sys.exit(2)
+        write_output(output, outcome.report.encode("utf-8"), "the report")  # new or existing, never half-written
         n = len(outcome.run.results)
-        click.echo(f"Wrote {output}: {n} draft{'s' if n != 1 else ''}.", err=True)
+        click.echo(f"Wrote {printable(output)}: {counted(n, 'draft')}.", err=True)
     sys.exit(outcome.exit_code)
 
 
@@ -288,7 +309,7 @@ def server_command():
 def clean_command():
     """Remove the result cache a run from here would use (.tonelint_cache/ or $TONELINT_CACHE_DIR)."""
     root = cache_dir()
-    click.echo(f"Removed the tonelint cache: {root}" if clean(root) else f"No tonelint cache to remove at {root}",
+    click.echo(printable(f"Removed the tonelint cache: {root}" if clean(root) else f"No tonelint cache to remove at {root}"),
                err=True)
 
 
@@ -355,10 +376,35 @@ def _take_debug(argv) -> tuple[list[str], bool]:
     return [a for i, a in enumerate(args) if not (i < end and a == "--debug")], True
 
 
+# Errors writing the report to stdout (a full disk, /dev/full, a closed pipe).
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EPIPE, errno.EBADF}
+
+
+def _output_failed(exc: OSError) -> None:
+    """One line and exit 2; stdout is pointed at /dev/null so that the
+    interpreter's own final flush of the unwritten report fails silently."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    click.echo(f"tonelint: cannot write the output: {exc.strerror or exc}", err=True)
+    sys.exit(2)
+
+
+def _flush_stdout() -> None:
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:
+        _output_failed(exc)
+
+
 def main(argv=None) -> None:
     args, debug = _take_debug(argv)
     try:
         cli.main(args=args, prog_name="tonelint", standalone_mode=False)
+        _flush_stdout()
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -368,13 +414,19 @@ def main(argv=None) -> None:
         click.echo("tonelint: interrupted", err=True)
         sys.exit(130)
     except TonelintError as exc:
-        click.echo(f"{exc.where}: {exc.what}", err=True)
+        click.echo(error_line(exc.where, exc.what), err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("tonelint: interrupted", err=True)
         sys.exit(130)
     except SystemExit:
+        _flush_stdout()
         raise
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            _internal_error(exc, debug)
+            sys.exit(EXIT_INTERNAL)
+        _output_failed(exc)
     except BaseException as exc:  # noqa: BLE001 - the one place internal errors become exit 3
         _internal_error(exc, debug)
         sys.exit(EXIT_INTERNAL)

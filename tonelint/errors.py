@@ -21,6 +21,12 @@ class InputError(TonelintError):
     """A draft could not be read or decoded; the run goes on with other files."""
 
 
+class Skipped(InputError):
+    """A file met while walking a folder that is not a draft (binary data):
+    printed as a note, like ripgrep and ruff do, and not an error of the run.
+    Named on the command line, the same file is an InputError (exit 2)."""
+
+
 class RuleError(TonelintError):
     """A rule file is malformed; nothing is checked with a half-loaded rule set."""
 

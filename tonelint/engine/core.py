@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, LineIndex
+from ..errors import InputError
 from .acts import act_hits, load_model, read_message
 from .facts import Facts, join
 from .genre import decide, detect_brand, email_headers
+from .precedence import one_per_span
 from ..markup import Parsed, parse
+from ..markup.document import Unreadable
+from ..markup.guards import break_long_runs
 from .matching import MatcherBank
 from .nlp import load_pipeline, require_annotations
 from ..rules.kinds import KINDS, Context
@@ -95,7 +99,7 @@ class Engine:
         is left holding this draft's paragraphs only, so it never grows."""
         if memo is not None:
             return self._analyse_memo(parsed, memo)
-        texts = [s.text for s in parsed.segments]
+        texts = [break_long_runs(s.text) for s in parsed.segments]  # same offsets, linear tokenizing
         docs = self.nlp.pipe(texts, batch_size=256)
         return self.bank.scan(parsed.segments, docs)
 
@@ -106,7 +110,7 @@ class Engine:
         keys = [(s.text, tuple(s.removed)) for s in segments]
         todo = {k: s for k, s in zip(keys, segments) if k not in memo}
         if todo:
-            docs = self.nlp.pipe([k[0] for k in todo], batch_size=256)
+            docs = self.nlp.pipe([break_long_runs(k[0]) for k in todo], batch_size=256)
             for (key, seg), doc in zip(todo.items(), docs):
                 part = self.bank.scan([seg], [doc])
                 part.segments = []
@@ -142,11 +146,15 @@ class Engine:
         self.analyse (run/parallel.py spreads one large draft over worker
         processes); when it returns None they are scanned here.  `memo`: see
         analyse(); a dict the caller keeps per document, empty at first."""
+        try:
+            parsed = parse(source.text, source.format, memo.setdefault("pieces", {})) if memo is not None \
+                else parse(source.text, source.format)
+        except Unreadable as exc:  # one line naming the place; the run's other drafts go on
+            line = LineIndex(source.text).position(exc.offset)[0]
+            raise InputError(f"{source.path}:{line}", exc.what) from None
         if memo is not None:
-            parsed = parse(source.text, source.format, memo.setdefault("pieces", {}))
             facts = self.analyse(parsed, memo.setdefault("scans", {}))
         else:
-            parsed = parse(source.text, source.format)
             facts = analyse(self, parsed) if analyse is not None else None
             if facts is None:
                 facts = self.analyse(parsed)
@@ -168,6 +176,7 @@ class Engine:
             diagnostics, result.suppressed, result.unused_suppressions = apply_suppressions(
                 source.text, parsed.directives, diagnostics
             )
+        diagnostics = one_per_span(diagnostics, {r.id: r.kind for r in self.rules})
         diagnostics.sort(key=Diagnostic.sort_key)
         if diagnostics:
             # Lazy: the rewriters compile a few hundred regexes (0.1-0.2 s); a

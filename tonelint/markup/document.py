@@ -14,6 +14,18 @@ def lf_only(text: str) -> str:
     return text.replace("\r\n", " \n").replace("\r", "\n")
 
 
+class Unreadable(ValueError):
+    """Markup a front end cannot read within bounded work (MIME parts nested
+    thousands deep, Markdown nested past the parser's limit).  The engine
+    reports it as `file:line: what`, exit 2, and the run goes on: text that
+    is silently not checked would let anything through."""
+
+    def __init__(self, offset: int, what: str) -> None:
+        super().__init__(what)
+        self.offset = offset
+        self.what = what
+
+
 @dataclass
 class Parsed:
     segments: list[Segment] = field(default_factory=list)

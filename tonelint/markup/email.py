@@ -14,11 +14,12 @@ base64, and with no fix in either (a replacement would need encoding).
 
 from __future__ import annotations
 
+import codecs
 import email
 import email.policy
 import re
 
-from .document import Parsed
+from .document import Parsed, Unreadable
 from .html import parse_html
 from .plain import parse_plain
 from .segment import Segment
@@ -65,8 +66,46 @@ def _undeclared_charset(part, raw_payload, cte: str) -> str:
     return (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
 
 
+MAX_MIME_DEPTH = 50
+
+
+def _depth(msg) -> int:
+    """How deep the MIME parts nest, iteratively (the email package walks
+    them recursively, so 2000 nested parts overflowed the stack)."""
+    deepest, stack = 0, [(msg, 1)]
+    while stack:
+        part, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_MIME_DEPTH:
+            break
+        payload = part.get_payload() if part.is_multipart() else None
+        stack.extend((p, depth + 1) for p in payload or () if hasattr(p, "is_multipart"))
+    return deepest
+
+
+def _text_charset(part) -> None:
+    """A charset that names a codec which is not a text encoding (hex, zlib,
+    base64, rot13...) turns bytes into bytes, never text: read as UTF-8,
+    like a charset no codec knows."""
+    name = part.get_content_charset()
+    if not name:
+        return
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return
+    if not getattr(info, "_is_text_encoding", True):
+        part.set_param("charset", "utf-8")
+
+
 def parse_email(source_text: str) -> Parsed:
-    msg = email.message_from_string(source_text, policy=email.policy.default)
+    try:
+        msg = email.message_from_string(source_text, policy=email.policy.default)
+        too_deep = _depth(msg) > MAX_MIME_DEPTH
+    except RecursionError:
+        too_deep = True
+    if too_deep:
+        raise Unreadable(0, f"MIME parts nested more than {MAX_MIME_DEPTH} deep; not checked")
     parsed = Parsed()
     header_end = _HEADER_END.search(source_text)
     headers = source_text[: header_end.start()] if header_end else source_text
@@ -90,6 +129,7 @@ def parse_email(source_text: str) -> Parsed:
     part = msg.get_body(preferencelist=("plain", "html"))
     if part is None:
         return parsed
+    _text_charset(part)
     ctype = part.get_content_type()
     cte = str(part.get("content-transfer-encoding", "7bit")).lower()
     raw_payload = part.get_payload(decode=False)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import LineIndex
-from .document import Parsed, lf_only
+from .document import Parsed, Unreadable, lf_only
 from .front_matter import front_matter_segment
 from .html import parse_html
 from .segment import Segment
@@ -30,8 +30,30 @@ def _markdown_it():
         from markdown_it import MarkdownIt
         from mdit_py_plugins.front_matter import front_matter_plugin
 
-        _parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
+        _parser = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
+            ["table", "strikethrough"]).use(front_matter_plugin)
     return _parser
+
+
+# markdown-it drops whatever lies deeper than maxNesting (20 by default), so
+# text quoted 25 levels deep was never checked.  Containers this deep are
+# parsed in full; a line nested deeper still is refused by name.
+MAX_NESTING = 120
+MAX_CONTAINERS = 40
+_CONTAINER = re.compile(r"[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*")
+
+
+def _check_depth(text: str) -> None:
+    """Refuse a line opened by more block containers than MAX_CONTAINERS."""
+    pos = 0
+    for line in text.split("\n"):
+        depth, i = 0, 0
+        while depth <= MAX_CONTAINERS and (m := _CONTAINER.match(line, i)) is not None and m.end() > i:
+            depth, i = depth + 1, m.end()
+        if depth > MAX_CONTAINERS:
+            raise Unreadable(pos, f"Markdown nested more than {MAX_CONTAINERS} levels deep (quotes or lists); "
+                                  "not checked")
+        pos += len(line) + 1
 
 
 def _normalise(text: str) -> str:
@@ -138,7 +160,11 @@ def parse_markdown(source_text: str, env: dict | None = None) -> Parsed:
     """`env` is markdown-it's: chunks.py shares one between the chunks of a
     large document so link references resolve across them."""
     text = _normalise(source_text)
-    tokens = _markdown_it().parse(text, env)
+    _check_depth(text)
+    try:
+        tokens = _markdown_it().parse(text, env)
+    except RecursionError:
+        raise Unreadable(0, "Markdown nested too deeply to read; not checked") from None
     starts = LineIndex(text).starts
     n = len(text)
 

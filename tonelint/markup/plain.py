@@ -8,9 +8,11 @@ from .document import Parsed
 from .segment import Segment
 
 _BLANK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)\s*")
-# A directive line, or one trailing other text after a # or // comment marker
-# ("Our prices. # tonelint: ignore TL203"), which suppress.py applies to its own line.
-_DIRECTIVE = re.compile(r"^[ \t]*(?:#|//)?[ \t]*tonelint[:-].*$|(?:#|//)[ \t]*tonelint:.*$", re.MULTILINE)
+# A directive line, or one trailing other text, after a # or // comment marker
+# or straight after the prose ("Our prices. tonelint: ignore TL203", as
+# docs/rules.md says), which suppress.py applies to its own line.
+_DIRECTIVE = re.compile(r"^[ \t]*(?:#|//)?[ \t]*tonelint[:-].*$|(?:#|//)[ \t]*tonelint:.*$"
+                        r"|(?<=[ \t])tonelint:[ \t]*(?:ignore|disable|enable)\b.*$", re.MULTILINE)
 
 
 def parse_plain(text: str, *, scope: str = "paragraph", base: int = 0) -> Parsed:

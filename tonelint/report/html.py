@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from html import escape
 
 from ..diagnostics import Applicability, Diagnostic, LineIndex
+from ..plural import agree, counted
 from ..score.scorecard import WEIGHTS, counted_noun, order_text, score_result
 from ..version import __version__
 from .families import FAMILIES, colour_of
+from .printable import printable
 
 LANES = (("value", "gives", "#16a34a"), ("ask", "asks", "#db2777"), ("reader", "addresses you", "#2563eb"),
          ("listening", "listens", "#0891b2"))
@@ -49,7 +51,7 @@ def page(drafts: list[Draft], *, title: str = "tonelint report") -> str:
     body = [
         "<header class='top'>",
         f"<h1>{escape(title)}</h1>",
-        f"<p class='sub'>{len(drafts)} draft{'s' if len(drafts) != 1 else ''} · tonelint {escape(__version__)}"
+        f"<p class='sub'>{counted(len(drafts), 'draft')} · tonelint {escape(__version__)}"
         " · hover or tab to a highlight to see why it was flagged and how to rewrite it</p>",
         _overview(drafts),
         _legend(families),
@@ -80,7 +82,7 @@ def _overview(drafts: list[Draft]) -> str:
         card = dr.card
         score = card.score if card else 0
         rows.append(
-            f"<tr><td><a href='#draft-{n}'>{escape(dr.result.path)}</a></td>"
+            f"<tr><td><a href='#draft-{n}'>{escape(printable(dr.result.path))}</a></td>"
             f"<td class='num'><span class='mini' style='--p:{score};--c:{_tone(score)}'><i></i></span> {score}</td>"
             f"<td>{escape(card.verdict) if card else ''}</td><td class='num'>{len(dr.result.diagnostics)}</td></tr>"
         )
@@ -102,8 +104,8 @@ def _legend(families) -> str:
 def _draft(n: int, draft: Draft) -> str:
     result, card = draft.result, draft.card
     count = len(result.diagnostics)
-    head = (f"<section class='draft' id='draft-{n}'><h2><span class='path'>{escape(result.path)}</span>"
-            f"<span class='count'>{count} finding{'s' if count != 1 else ''}</span></h2>")
+    head = (f"<section class='draft' id='draft-{n}'><h2><span class='path'>{escape(printable(result.path))}</span>"
+            f"<span class='count'>{counted(count, 'finding')}</span></h2>")
     parts = [head, "<div class='cols'>", f"<article class='prose' aria-label='Draft text'>{_prose(n, result)}</article>"]
     parts.append(f"<aside class='card'>{_card(card)}</aside>" if card else "<aside class='card'></aside>")
     parts.append("</div>")
@@ -124,7 +126,7 @@ def _prose(n: int, result) -> str:
     out: list[str] = []
     in_list = False
     for k, seg in enumerate(facts.segments):
-        body = _segment(n, seg, nearby[k])
+        body = _segment(n, seg, nearby[k], result.text)
         if seg.scope == "list":
             if not in_list:
                 out.append("<ul>")
@@ -170,11 +172,28 @@ def _by_segment(segments, diagnostics) -> list[list[tuple[int, Diagnostic]]]:
     return out
 
 
-def _segment(n: int, seg, diags) -> str:
+def _inline_code(seg, source: str) -> dict[int, str]:
+    """Inline code the Markdown front end took out of the prose (the rules
+    never read it), by the segment offset of the gap it left: the report
+    shows it where it stood, unhighlighted, so the sentence reads as written."""
+    out = {}
+    for i, g in enumerate(seg.seg_starts):
+        if g not in seg.removed or seg.verbatim[i] or seg.lengths[i]:
+            continue
+        lo = seg.src_starts[i]
+        hi = seg.src_starts[i + 1] if i + 1 < len(seg.src_starts) else lo
+        code = source[lo:hi].strip()
+        if len(code) > 1 and code.startswith("`") and code.endswith("`"):
+            out[g] = code.strip("`").strip()
+    return out
+
+
+def _segment(n: int, seg, diags, source: str = "") -> str:
     """The segment's text cut into runs at every finding and link boundary;
     each run is escaped, and runs inside findings become focusable marks."""
     text = seg.text
     size = len(text)
+    code = _inline_code(seg, source) if source else {}
     src = [seg.to_source(i) for i in range(size)]
     spans = []
     for i, d in diags:
@@ -186,10 +205,15 @@ def _segment(n: int, seg, diags) -> str:
         cuts.update((lo, hi))
     for lo, hi in seg.links:
         cuts.update((lo, hi))
+    for g in code:
+        cuts.update((g, g + 1))
     cuts = sorted(c for c in cuts if 0 <= c <= size)
     anchored: set[int] = set()
     out = []
     for a, b in zip(cuts, cuts[1:]):
+        if a in code and b == a + 1:
+            out.append(f"<code>{escape(code[a])}</code>")
+            continue
         piece = escape(text[a:b])
         if any(lo <= a and b <= hi for lo, hi in seg.links):
             piece = f"<span class='lnk'>{piece}</span>"
@@ -290,8 +314,8 @@ def _fixes(preview) -> str:
         old, new = "\n".join(before[i1:i2]), "\n".join(after[j1:j2])
         left, right = _word_diff(old, new)
         rows.append(f"<tr><td class='ln'>{i1 + 1}</td><td class='before'>{left}</td><td class='after'>{right}</td></tr>")
-    more = (f"<p class='none'>{preview.unsafe_left} more suggestion{'s' if preview.unsafe_left != 1 else ''} need a "
-            "human (tonelint --fix --unsafe-fixes).</p>") if preview.unsafe_left else ""
+    more = (f"<p class='none'>{counted(preview.unsafe_left, 'more suggestion')} {agree(preview.unsafe_left, 'needs')} "
+            "a human (tonelint --fix --unsafe-fixes).</p>") if preview.unsafe_left else ""
     return (f"<div class='fixes'><h3>Safe fixes: before and after <small>(tonelint --fix)</small></h3>"
             f"<ul class='changes'>{changes}</ul><table class='diff'><thead><tr><th>line</th><th>Before</th>"
             f"<th>After</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{more}</div>")

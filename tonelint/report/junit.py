@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from .printable import error_line, printable
 from .records import findings, relative_uri
 
 # XML 1.0 cannot carry these at all, not even as character references.
@@ -55,8 +56,8 @@ def render(run, options) -> str:
         suite = _suite(root, relative_uri(err.where), tests=1, errors=1)
         case = ET.SubElement(suite, "testcase", {"name": "read draft", "classname": _clean(relative_uri(err.where)),
                                                  "time": "0"})
-        ET.SubElement(case, "error", {"type": type(err).__name__, "message": _clean(err.what)}).text = \
-            _clean(f"{err.where}: {err.what}")
+        ET.SubElement(case, "error", {"type": type(err).__name__, "message": _clean(printable(err.what))}).text = \
+            _clean(error_line(err.where, err.what))
         total += 1
         errors += 1
     root.set("tests", str(total))

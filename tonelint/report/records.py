@@ -9,13 +9,14 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, LineIndex
 from ..run.baseline import fingerprints
+from .printable import printable
 
 
 def finding(d: Diagnostic, index: LineIndex) -> dict:
     line, column = index.position(d.start)
     end_line, end_column = index.position(d.end)
     return {
-        "path": d.path,
+        "path": printable(d.path),
         "line": line,
         "column": column,
         "end_line": end_line,
@@ -66,9 +67,14 @@ def findings(result, index: LineIndex | None = None) -> list[dict]:
 
 def relative_uri(path: str) -> str:
     """`path` as CI tools want it: relative to the working directory when it is
-    inside it, forward slashes, no leading "./"."""
+    inside it, forward slashes, no leading "./"; control characters and
+    undecodable bytes escaped (printable.py)."""
     if path == "-":
         return path
+    return printable(_relative(path))
+
+
+def _relative(path: str) -> str:
     p = os.path.abspath(path)
     try:
         rel = os.path.relpath(p)

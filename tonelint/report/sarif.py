@@ -11,6 +11,7 @@ scanning expects when tonelint runs from the repository root.
 from __future__ import annotations
 
 import json
+from html import escape
 import os
 import re
 from pathlib import Path
@@ -59,8 +60,10 @@ def _descriptor(rule_id: str, meta, example: dict | None) -> dict:
             (example or {}).get("family") or "tonelint"
     help_parts = [p for p in (full, f"Why: {rationale}" if rationale else "", f"How to rewrite: {rewrite}" if rewrite else "")
                   if p]
-    md_parts = [p for p in (full, f"**Why:** {rationale}" if rationale else "",
-                            f"**How to rewrite:** {rewrite}" if rewrite else "") if p]
+    # Markdown renderers pass HTML through: rule text from a team pack is
+    # untrusted (docs/security.md), so it goes in as text, never as markup.
+    md_parts = [escape(p, quote=False) for p in (full, f"**Why:** {rationale}" if rationale else "",
+                                                f"**How to rewrite:** {rewrite}" if rewrite else "") if p]
     return {
         "id": rule_id,
         "name": name,

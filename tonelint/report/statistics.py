@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from ..plural import counted
+
 
 def counts(run, options) -> list[dict]:
     names = {r.id: r.name for r in options.rules}
@@ -35,7 +37,7 @@ def render(run, options) -> str:
              f"{r['name'] or ''}".rstrip() for r in rows]
     total = sum(r["count"] for r in rows)
     if not options.quiet:
-        lines.append(f"Found {total} finding{'s' if total != 1 else ''}"
+        lines.append(f"Found {counted(total, 'finding')}"
                      + (f" ({sum(r['fixable'] for r in rows)} fixable with --fix)." if any(r["fixable"] for r in rows)
                         else "."))
     return "\n".join(lines) + "\n"

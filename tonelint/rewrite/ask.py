@@ -26,9 +26,18 @@ _ASK_LEAD = re.compile(
 _SAVE_ON = re.compile(r"^save (\d{1,3}\s?%) (?:on|off) (.+?)[.!]*$", re.I)
 
 
+def _movable(draft, sent) -> bool:
+    """A sentence a structural fix may move or drop: one line of prose, not a
+    list or a block of lines the sentence splitter ran together."""
+    return (sent.writable and "\n" not in draft.text[sent.start:sent.end] and len(sent.text.split()) <= 30
+            and not re.search(r"\s[-–•*]\s|:\s*$", sent.text))
+
+
 def _neighbour_gap(draft, sent):
     """The span to delete with `sent` so its paragraph stays whole: up to the
     next sentence in the same paragraph, else back to the previous one."""
+    if not _movable(draft, sent):
+        return None
     i = sent.index
     sents = draft.sentences
     if i + 1 < len(sents) and sents[i + 1].seg == sent.seg and sents[i + 1].writable:
@@ -44,7 +53,7 @@ def _neighbour_gap(draft, sent):
 
 def move_fix(draft, ask, value) -> Fix | None:
     """Move sentence `ask` to just after sentence `value` (later in the draft)."""
-    if not (ask.writable and value.writable) or value.start <= ask.end:
+    if not (_movable(draft, ask) and value.writable) or value.start <= ask.end:
         return None
     gap = _neighbour_gap(draft, ask)
     if gap is None or gap[1] > value.start:
@@ -167,7 +176,7 @@ def stacked(d, s, draft):
                 first = parts[-1].strip()
             new = grammar.capitalise(first) + "."
             fix = None
-            if s.writable:
+            if _movable(draft, s):
                 fix = Fix((Edit(s.start, s.end, new),), Applicability.UNSAFE)
             return Rewrite(new, "sentence", s.start, s.end, fix)
     if len(window) >= 2:

@@ -11,6 +11,7 @@ import textwrap
 from dataclasses import replace
 
 from ..errors import TonelintError
+from ..plural import counted
 from .kinds import KINDS
 from .spec import ACT_DOCS, ACTS, GENRE_DOCS, GENRES
 
@@ -63,7 +64,7 @@ def render_list(rules, active_ids, fmt: str = "text") -> str:
         lines.append(f"{mark}{r.id:<7} {str(r.level):<10} {r.kind:<12} {r.family:<11} {_fix_word(r):<6} {summary(r)}")
     header = f" {'id':<7} {'level':<10} {'kind':<12} {'family':<11} {'fix':<6} summary"
     inactive = sum(1 for r in rules if r.id not in active_ids)
-    foot = f"{len(rules) - inactive} active rule{'s' if len(rules) - inactive != 1 else ''}"
+    foot = f"{counted(len(rules) - inactive, 'active rule')}"
     if inactive:
         foot += f"; {inactive} not selected here (marked -)"
     return "\n".join([header, *lines, foot]) + "\n"

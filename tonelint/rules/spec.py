@@ -183,6 +183,9 @@ def _validate_pattern(ctx: Ctx, mapping, pattern) -> None:
     for tok in pattern:
         if not isinstance(tok, dict):
             ctx.fail(mapping, "patterns", "each token in a pattern must be a mapping such as {LOWER: our}")
+        if not tok:
+            ctx.fail(mapping, "patterns", "an empty token {} in a pattern; say what the token is, "
+                                          "e.g. {IS_ALPHA: true}")
         for attr in tok:
             if str(attr).upper() not in TOKEN_ATTRS and attr != "_":
                 hint = did_you_mean(str(attr).upper(), sorted(TOKEN_ATTRS))
@@ -192,6 +195,7 @@ def _validate_pattern(ctx: Ctx, mapping, pattern) -> None:
                 # long token could hang a commit hook.  Block-level `regex:` is RE2.
                 ctx.fail(mapping, "patterns", f"{attr}: REGEX is not allowed in token patterns (it can hang on "
                          "long words); use the block's `regex:` key, which runs on RE2 in linear time")
+    _check_quantifiers(ctx, mapping, pattern)
     try:
         # Lazy: only a cold pack load validates patterns; a warm (cached) run never imports spaCy.
         import_spacy()
@@ -201,6 +205,30 @@ def _validate_pattern(ctx: Ctx, mapping, pattern) -> None:
         Matcher(Vocab(), validate=True).add("check", [pattern])
     except Exception as exc:  # spaCy's own validation message, first line
         ctx.fail(mapping, "patterns", f"invalid token pattern: {str(exc).strip().splitlines()[-1][:200]}")
+
+
+# spaCy's matcher expands `OP: "{n,m}"` into m copies of the token, and its
+# work grows with the product of the optional copies: {0,80} took 4 s on one
+# paragraph, {0,200} hung.  A pattern may spend this many tokens on ranges.
+MAX_RANGE_TOKENS = 8
+_RANGE = re.compile(r"^\{\s*(\d*)\s*(,?)\s*(\d*)\s*\}$")
+
+
+def _check_quantifiers(ctx, mapping, pattern) -> None:
+    spent = 0
+    for tok in pattern:
+        op = next((v for k, v in tok.items() if str(k).upper() == "OP"), None)
+        m = _RANGE.match(str(op).strip()) if isinstance(op, str) else None
+        if m is None:
+            continue
+        low, comma, high = m.groups()
+        if not low and not high:
+            ctx.fail(mapping, "patterns", f"OP {op!r}: a range quantifier needs a number, e.g. {{1,3}}")
+        low_n = int(low or 0)
+        spent += (int(high) if high else low_n + 1) if comma else low_n
+        if spent > MAX_RANGE_TOKENS:
+            ctx.fail(mapping, "patterns", f"OP {op!r}: range quantifiers may add at most {MAX_RANGE_TOKENS} tokens "
+                                          "to a pattern (wider ranges make matching explode); use ?, * or +")
 
 
 def _has_regex_predicate(value) -> bool:

@@ -59,6 +59,53 @@ def _build(node, path: str, error: type[TonelintError]):
     return _SAFE.construct_object(node, deep=True)
 
 
+# Values a file may expand to once its aliases are followed.  A rule pack or
+# config is a few thousand values; nine levels of nine aliases are 387 million
+# (the "billion laughs"), built in memory before any validation could refuse them.
+MAX_VALUES = 100_000
+
+
+def _check_expansion(root, path: str, error: type[TonelintError]) -> None:
+    """Count the values the node graph expands to, before building any of
+    them: an alias is a second reference to a composed node, so a few lines
+    can stand for millions of values, and an anchor used inside itself for
+    infinitely many.  Iterative, each node sized once."""
+    size: dict[int, int] = {}
+    open_: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        nid = id(node)
+        if done:
+            open_.discard(nid)
+            children = _children(node)
+            size[nid] = 1 + sum(size[id(c)] for c in children)
+            if size[nid] > MAX_VALUES:
+                raise error(f"{path}:{node.start_mark.line + 1}",
+                            f"YAML aliases expand to more than {MAX_VALUES} values; refused")
+            continue
+        if nid in size:
+            continue
+        if nid in open_:
+            raise error(f"{path}:{node.start_mark.line + 1}", "recursive YAML alias (an anchor used inside itself)")
+        open_.add(nid)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in open_:
+                raise error(f"{path}:{child.start_mark.line + 1}",
+                            "recursive YAML alias (an anchor used inside itself)")
+            if id(child) not in size:
+                stack.append((child, False))
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
 _SAFE = yaml.SafeLoader("")
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -78,8 +125,11 @@ def load_yaml(text: str, path: str, error: type[TonelintError]):
         raise error(where, f"invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise error(path, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise error(path, "invalid YAML: nested too deeply") from None
     if node is None:
         return None
+    _check_expansion(node, path, error)
     try:
         return _build(node, path, error)
     except yaml.constructor.ConstructorError as exc:

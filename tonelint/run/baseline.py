@@ -44,10 +44,12 @@ from pathlib import Path
 
 from ..diagnostics import LineIndex
 from ..errors import TonelintError
-from ..source.safewrite import write_atomic
+from ..source.files import read_regular
+from ..source.safewrite import write_output
 
 FORMAT_VERSION = 1
 CONTEXT = 24
+MAX_BYTES = 256 * 1024 * 1024  # far above any real baseline (~200 bytes a finding)
 _SPACE = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 
@@ -97,23 +99,25 @@ def write(path: str, run) -> int:
     base = Path(os.path.abspath(path)).parent
     items = sorted((e for _, e in _entries(run, base)), key=lambda e: (e["path"], e["line"], e["rule"], e["fingerprint"]))
     data = {"tool": "tonelint", "version": FORMAT_VERSION, "findings": items}
-    try:  # a committed baseline is never left half-written
-        write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    except OSError as exc:
-        raise BaselineError(path, f"cannot write the baseline: {exc.strerror or exc}") from None
+    # A committed baseline is never left half-written, nor a read-only one replaced.
+    write_output(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), "the baseline")
     return len(items)
 
 
 def load(path: str) -> Counter:
     """The baseline's findings as a multiset of (path, fingerprint)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        # A regular file of bounded size only: a FIFO named as the baseline
+        # would block, a device never end.
+        data = json.loads(read_regular(path, MAX_BYTES).decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(path, "no such baseline file (create one with --write-baseline)") from None
     except OSError as exc:
         raise BaselineError(path, f"cannot read the baseline: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(path, f"not a tonelint baseline (invalid JSON: {exc})") from None
+    except RecursionError:
+        raise BaselineError(path, "not a tonelint baseline (nested too deeply)") from None
     if not isinstance(data, dict) or data.get("tool") != "tonelint" or not isinstance(data.get("findings"), list):
         raise BaselineError(path, "not a tonelint baseline (expected an object with tool 'tonelint' and findings)")
     if data.get("version") != FORMAT_VERSION:

@@ -11,20 +11,24 @@ findings.  A warm run therefore decides hit or miss before any rule is loaded,
 and never imports spaCy.  Any change to any of those inputs is a new key, so a
 stale entry is never served, only left behind.
 
-Each entry is one file: a SHA-256 digest of the payload, then the pickled
-FileResult (without its text, which is the draft itself).  A file whose digest
-does not match, or that does not unpickle, is a miss and is overwritten.
-Writes go through a temporary file and a rename, so a reader never sees half
-an entry.  Pickle is safe here for the same reason it is in black's cache: the
-folder belongs to the user running the linter, and the digest check keeps a
-truncated or damaged file from ever reaching the unpickler.
+Each entry is one file: an HMAC-SHA256 line, then the FileResult (without
+its text, which is the draft itself) as JSON that can only become data
+(cachedata.py).  The cache folder is untrusted (docs/security.md): a CI cache
+restored from elsewhere, a shared folder, a repository someone else prepared.
+So the MAC's key lives in the user's own cache folder, outside every project
+(mac_key): an entry planted or edited by anyone without that key is a miss,
+and no entry can run code.  Folders are opened without following links and
+must belong to the user, files are created with O_EXCL and renamed into
+place, so a reader never sees half an entry and a link never redirects a write.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import shutil
 import stat
 from dataclasses import replace
@@ -32,16 +36,17 @@ from pathlib import Path
 
 from .. import version
 from ..engine.core import FileResult
+from ..engine.facts import Facts
 from ..errors import TonelintError
 from ..rules.loader import builtin_dir
-from ..source.safewrite import write_atomic
+from ..rules.rule import Rule
+from ..source.project import ROOT_MARKERS
+from .cachedata import CacheDataError, decode, encode
 
 CACHE_DIR_ENV = "TONELINT_CACHE_DIR"
 CACHE_DIR_NAME = ".tonelint_cache"
-ROOT_MARKERS = (".git", "pyproject.toml", ".tonelint.yaml", "tonelint.yaml")
 # Bumped when the entry layout changes, independently of the package version.
-LAYOUT = "3"
-_DIGEST = 32
+LAYOUT = "4"
 _LIST_SUFFIXES = (".yaml", ".yml", ".txt")
 # What _prepare writes at the top of the folder; clean() looks for them.
 _IGNORE_TEXT = "# Created by tonelint automatically.\n*\n"
@@ -118,32 +123,73 @@ def _ours(path: Path, text: str) -> bool:
         return False
 
 
-def _tree(path: Path, h, *, recursive: bool, suffixes: tuple | None = None) -> None:
-    """Feed the names and bytes of the files under `path` into `h`, in a fixed order."""
+# Bounds on what fingerprinting a rule pack reads: a pack is a few dozen
+# small YAML and word-list files; `rule-paths: ["/"]` is not, and must fail
+# fast rather than hash the disk.
+MAX_PACK_FILES = 2000
+MAX_PACK_DEPTH = 8
+MAX_RULE_FILE_BYTES = 16 * 1024 * 1024
+
+
+class _Budget:
+    def __init__(self, top: Path) -> None:
+        self.top = top
+        self.files = 0
+        self.seen: set = set()
+
+    def count(self) -> None:
+        self.files += 1
+        if self.files > MAX_PACK_FILES:
+            from ..errors import RuleError
+
+            raise RuleError(str(self.top), f"holds more than {MAX_PACK_FILES} files: not a rule pack folder")
+
+
+def _tree(path: Path, h, *, recursive: bool, suffixes: tuple | None = None, budget: _Budget | None = None,
+          depth: int = 0) -> None:
+    """Feed the names and bytes of the files under `path` into `h`, in a fixed
+    order.  Only regular files are read (a FIFO would block, /dev/zero never
+    end), each bounded; a folder reached twice (a `ln -s ..` loop) is hashed
+    once; the walk is bounded in files and depth (_Budget)."""
+    budget = budget or _Budget(path)
     try:
-        entries = sorted(path.iterdir(), key=lambda p: p.name)
+        real = os.path.realpath(path)
+        if real in budget.seen or depth > MAX_PACK_DEPTH:
+            h.update(b"\0again\0" + path.name.encode("utf-8", "surrogateescape"))
+            return
+        budget.seen.add(real)
+        entries = sorted(os.scandir(path), key=lambda e: e.name)
     except OSError:
-        h.update(b"\0unreadable\0" + str(path).encode())
+        h.update(b"\0unreadable\0" + str(path).encode("utf-8", "surrogateescape"))
         return
-    for p in entries:
-        if p.name.startswith(".") or p.name == "__pycache__":
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name == "__pycache__":
             continue
-        if p.is_dir():
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            continue
+        if is_dir:
             if recursive:
-                h.update(b"\0dir\0" + p.name.encode())
-                _tree(p, h, recursive=True, suffixes=suffixes)
+                budget.count()
+                h.update(b"\0dir\0" + entry.name.encode("utf-8", "surrogateescape"))
+                _tree(Path(entry.path), h, recursive=True, suffixes=suffixes, budget=budget, depth=depth + 1)
             continue
-        if suffixes is not None and p.suffix.lower() not in suffixes:
+        if suffixes is not None and Path(entry.name).suffix.lower() not in suffixes:
             continue
-        _file(p, h)
+        budget.count()
+        _file(Path(entry.path), h)
 
 
 def _file(path: Path, h) -> None:
+    from ..source.files import read_regular
+
     try:
-        data = path.read_bytes()
-    except OSError:
-        data = b"\0unreadable\0"
-    h.update(b"\0file\0" + path.name.encode() + b"\0" + len(data).to_bytes(8, "little") + data)
+        data = read_regular(str(path), MAX_RULE_FILE_BYTES)
+    except OSError as exc:
+        data = b"\0unreadable\0" + str(exc.strerror or exc).encode()
+    h.update(b"\0file\0" + path.name.encode("utf-8", "surrogateescape") + b"\0" + len(data).to_bytes(8, "little")
+             + data)
 
 
 def rules_fingerprint(rule_paths: tuple, builtin: bool) -> str:
@@ -186,11 +232,125 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
+KEY_BYTES = 32
+
+
+class _Refused(OSError):
+    """The cache folder is not one tonelint may use (docs/security.md)."""
+
+
+def _uid() -> int | None:
+    return os.geteuid() if hasattr(os, "geteuid") else None
+
+
+def _open_dir(name, dir_fd: int | None = None, *, create: bool = False) -> int:
+    """A folder's descriptor, never through a symbolic link (O_NOFOLLOW) and
+    only when it belongs to the user running tonelint."""
+    if create:
+        try:
+            os.mkdir(name, 0o700, dir_fd=dir_fd)
+        except FileExistsError:
+            pass
+    fd = os.open(name, _DIR_FLAGS, dir_fd=dir_fd)
+    info = os.fstat(fd)
+    if not stat.S_ISDIR(info.st_mode) or (_uid() is not None and info.st_uid != _uid()):
+        os.close(fd)
+        raise _Refused(f"{name} is not a folder of this user")
+    return fd
+
+
+def _read_file(name: str, dir_fd: int | None, limit: int) -> bytes:
+    """A regular file's bytes, never through a link, never blocking on a FIFO."""
+    fd = os.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK, dir_fd=dir_fd)
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise _Refused(f"{name} is not a regular file")
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise _Refused(f"{name} is too large")
+    return data
+
+
+def _create_file(name: str, dir_fd: int | None, data: bytes, mode: int = 0o644) -> None:
+    """A new file (O_EXCL: never an existing one, never through a link)."""
+    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode, dir_fd=dir_fd)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+def user_cache_home() -> Path:
+    """The user's own cache folder ($XDG_CACHE_HOME, else ~/.cache): trusted,
+    unlike anything in a project (docs/security.md)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    return Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
+
+
+def mac_key() -> bytes | None:
+    """The secret that signs this user's cache entries, kept outside every
+    project in the user's cache folder (created 0600 on first use).  An entry
+    someone planted or edited does not carry a valid MAC and is a miss.  None
+    when the key cannot be read or made: the run goes on without a cache."""
+    folder = user_cache_home() / "tonelint"
+    path = str(folder / "key")
+    try:
+        return _read_key(path)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        tmp = str(folder / f".key-{secrets.token_hex(8)}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(secrets.token_bytes(KEY_BYTES))
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)  # atomic, and never replaces a key another run made first
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+        return _read_key(path)
+    except OSError:
+        return None
+
+
+def _read_key(path: str) -> bytes:
+    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if (not stat.S_ISREG(info.st_mode) or info.st_mode & 0o077
+                or (_uid() is not None and info.st_uid != _uid())):
+            raise _Refused(f"{path}: not a private key file of this user")
+        data = fh.read(KEY_BYTES + 1)
+    if len(data) != KEY_BYTES:
+        raise _Refused(f"{path}: not a tonelint key")
+    return data
+
+
 class Cache:
+    """Entries are files `v<LAYOUT>/<key[:2]>/<key>`: a line with the hex
+    HMAC-SHA256 of the key name and the body under the user's key
+    (mac_key), then the body, JSON (cachedata.py).  Every folder is opened
+    without following links and must belong to the user; the root must be
+    new, empty, or tagged by tonelint (CACHEDIR.TAG); files are created with
+    O_EXCL and renamed into place.  Anything else makes the cache unusable
+    for the run, never an error: the run goes on without it.  The layout
+    folder stays open for the run, so `tonelint clean` racing a run removes
+    the folder and the run's later writes go nowhere."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
         self.dir = root / f"v{LAYOUT}"
-        self._ready = False
+        self._fd: int | None = None
+        self._refused = False
+        self._key: bytes | None = None
         self._rules: dict = {}
         self._code: str | None = None
 
@@ -222,65 +382,151 @@ class Cache:
         h.update(source.text.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.dir / key[:2] / key
+    def _mac(self, name: str, body: bytes) -> bytes | None:
+        if self._key is None:
+            self._key = mac_key() or b""
+        if not self._key:
+            return None
+        return hmac.new(self._key, name.encode() + b"\0" + body, hashlib.sha256).hexdigest().encode()
+
+    def _layout(self, create: bool) -> int | None:
+        """The v<LAYOUT> folder's descriptor, opened once per run; None when
+        there is no cache yet (reading) or it may not be used."""
+        if self._refused:
+            return None
+        if self._fd is not None:
+            return self._fd
+        try:
+            root = self._root(create)
+            if root is None:
+                return None
+            try:
+                self._fd = _open_dir(self.dir.name, root, create=create)
+            finally:
+                os.close(root)
+        except FileNotFoundError:
+            return None
+        except OSError:
+            self._refused = True
+            return None
+        return self._fd
+
+    def _root(self, create: bool) -> int | None:
+        try:
+            info = os.lstat(self.root)
+        except FileNotFoundError:
+            if not create:
+                return None
+            self.root.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.mkdir(self.root, 0o700)
+            except FileExistsError:
+                pass
+            info = os.lstat(self.root)
+        if stat.S_ISLNK(info.st_mode):
+            raise _Refused(f"{self.root} is a symbolic link")
+        fd = _open_dir(str(self.root))
+        try:
+            names = os.listdir(fd)
+            if names and not _tagged(fd):
+                raise _Refused(f"{self.root} is not a tonelint cache")
+            for name, text in (("CACHEDIR.TAG", _TAG_TEXT), (".gitignore", _IGNORE_TEXT)):
+                if name not in names:
+                    try:  # so the cache is never committed or backed up, as ruff does
+                        _create_file(name, fd, text.encode())
+                    except FileExistsError:
+                        pass
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
 
     def get_blob(self, key: str) -> bytes | None:
-        """An entry's payload, or None when missing or damaged (digest mismatch)."""
+        """An entry's body, or None when missing, damaged or not signed by
+        this user's key."""
+        layout = self._layout(create=False)
+        if layout is None:
+            return None
         try:
-            data = self._path(key).read_bytes()
+            sub = _open_dir(key[:2], layout)
+            try:
+                data = _read_file(key, sub, MAX_ENTRY_BYTES)
+            finally:
+                os.close(sub)
         except OSError:
             return None
-        payload = data[_DIGEST:]
-        if len(data) <= _DIGEST or hashlib.sha256(payload).digest() != data[:_DIGEST]:
+        mac, _, body = data.partition(b"\n")
+        expected = self._mac(key, body)
+        if expected is None or not hmac.compare_digest(mac, expected):
             return None
-        return payload
+        return body
 
     def get(self, key: str, source):
         """The cached FileResult for `source`, or None (missing or damaged)."""
-        payload = self.get_blob(key)
-        if payload is None:
+        body = self.get_blob(key)
+        if body is None:
             return None
         try:
-            result, facts = pickle.loads(payload)
-        except Exception:  # noqa: BLE001 - a damaged entry is a miss, never an error
+            entry = decode(body)
+        except CacheDataError:
             return None
-        if not isinstance(result, FileResult) or result.path != source.path or not isinstance(facts, bytes):
+        if not isinstance(entry, dict) or set(entry) != {"result", "facts"}:
             return None
-        return restore(result, facts, source)
+        result, facts = entry["result"], entry["facts"]
+        if not isinstance(result, FileResult) or result.path != source.path or not isinstance(facts, str):
+            return None
+        return restore(result, facts.encode("utf-8", "surrogatepass"), source, decode)
 
     def put(self, key: str, result) -> None:
         """Store a result as it is (its scorecard tally included); a cache
         that cannot be written is skipped, not fatal."""
         try:
-            payload = pickle.dumps(pack_result(result), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - e.g. unpicklable front-matter values: just not cached
+            body = encode({"result": replace(result, text="", facts=None), "facts": _facts_json(result.facts)})
+        except (TypeError, ValueError):  # e.g. a front-matter value JSON cannot hold: just not cached
             return
-        self.put_blob(key, payload)
+        self.put_blob(key, body.encode("utf-8", "surrogatepass"))
 
-    def put_blob(self, key: str, payload: bytes) -> None:
+    def put_blob(self, key: str, body: bytes) -> None:
         """Write an entry atomically; a cache that cannot be written is skipped."""
-        target = self._path(key)
+        mac = self._mac(key, body)
+        layout = self._layout(create=True)
+        if mac is None or layout is None:
+            return
+        tmp = f".{key}.{secrets.token_hex(6)}.tmp"
         try:
-            self._prepare()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(str(target), hashlib.sha256(payload).digest() + payload, durable=False)
+            sub = _open_dir(key[:2], layout, create=True)
         except OSError:
             return
+        try:
+            _create_file(tmp, sub, mac + b"\n" + body, 0o600)
+            os.replace(tmp, key, src_dir_fd=sub, dst_dir_fd=sub)
+        except OSError:
+            try:
+                os.unlink(tmp, dir_fd=sub)
+            except OSError:
+                pass
+        finally:
+            os.close(sub)
 
-    def _prepare(self) -> None:
-        """Create the folder with a .gitignore and a CACHEDIR.TAG, as ruff does,
-        so the cache is never committed or backed up."""
-        if self._ready:
-            return
-        self.dir.mkdir(parents=True, exist_ok=True)
-        ignore = self.root / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text(_IGNORE_TEXT, encoding="utf-8")
-        tag = self.root / "CACHEDIR.TAG"
-        if not tag.exists():
-            tag.write_text(_TAG_TEXT, encoding="utf-8")
-        self._ready = True
+
+def _tagged(root_fd: int) -> bool:
+    """Whether the folder holds the CACHEDIR.TAG tonelint writes (a regular
+    file, not a link)."""
+    try:
+        return _read_file("CACHEDIR.TAG", root_fd, 4096).startswith(_TAG_TEXT.encode())
+    except OSError:
+        return False
+
+
+def _facts_json(facts) -> str:
+    """Facts as the JSON an entry keeps, reusing JSON that was never decoded."""
+    if facts is None:
+        return ""
+    if isinstance(facts, LazyFacts):
+        if not facts.loaded and facts._decode is decode:
+            return facts._blob.decode("utf-8", "surrogatepass")
+        facts = facts._facts()
+    return encode(facts)
 
 
 class RuleStore:
@@ -318,13 +564,16 @@ class RuleStore:
         rules = self.disk.get_blob("rules-" + key) if self.disk is not None else None
         if rules is not None:
             try:
-                rules = pickle.loads(rules)
-            except Exception:  # noqa: BLE001 - a damaged entry is parsed again
+                rules = decode(rules)
+            except CacheDataError:  # a damaged entry is parsed again
                 rules = None
-        if not isinstance(rules, tuple):
+        if not (isinstance(rules, tuple) and all(isinstance(r, Rule) for r in rules)):
             rules = tuple(load(folder))
             if self.disk is not None:
-                self.disk.put_blob("rules-" + key, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+                try:
+                    self.disk.put_blob("rules-" + key, encode(rules).encode("utf-8", "surrogatepass"))
+                except (TypeError, ValueError):
+                    pass
         self._packs[key] = rules
         return list(rules)
 
@@ -336,11 +585,12 @@ def pack_result(result) -> tuple:
     return replace(result, text="", facts=None), facts_blob(result.facts)
 
 
-def restore(result, blob: bytes, source):
+def restore(result, blob: bytes, source, load=pickle.loads):
     """pack_result() undone: the draft's text back, the Facts left as bytes
-    until something reads them."""
+    until something reads them (`load`: pickle from a worker, one of
+    tonelint's own processes; cachedata.decode from the cache, never pickle)."""
     result.text = source.text
-    result.facts = LazyFacts(blob) if blob else None
+    result.facts = LazyFacts(blob, load) if blob else None
     return result
 
 
@@ -360,22 +610,29 @@ class LazyFacts:
     tally) do not, and the Facts are most of an entry's bytes.  Reads are
     passed to the Facts, unpickled once."""
 
-    __slots__ = ("_blob", "_real")
+    __slots__ = ("_blob", "_real", "_decode")
 
-    def __init__(self, blob: bytes) -> None:
+    def __init__(self, blob: bytes, load=pickle.loads) -> None:
         self._blob = blob
         self._real = None
+        self._decode = load
 
     @property
     def loaded(self) -> bool:
         return self._real is not None
 
     def blob(self) -> bytes:
-        return self._blob if self._real is None else pickle.dumps(self._real, protocol=pickle.HIGHEST_PROTOCOL)
+        """Pickled Facts, for a worker's answer to the parent."""
+        if self._real is None and self._decode is pickle.loads:
+            return self._blob
+        return pickle.dumps(self._facts(), protocol=pickle.HIGHEST_PROTOCOL)
 
     def _facts(self):
         if self._real is None:
-            self._real = pickle.loads(self._blob)
+            real = self._decode(self._blob)
+            if not isinstance(real, Facts):
+                raise TypeError("cached facts are not Facts")
+            self._real = real
             self._blob = b""
         return self._real
 

@@ -213,8 +213,11 @@ def find_config(folder: Path, seen: dict | None = None) -> Path | None:
 def _config_in(folder: Path) -> Path | None:
     for name in CONFIG_FILES:
         p = folder / name
-        if not p.is_file():
-            continue
+        try:
+            if not p.is_file():
+                continue
+        except OSError:  # a folder this user may not search: no config of ours can be read there
+            return None
         if name != "pyproject.toml":
             return p
         try:
@@ -280,6 +283,15 @@ def _with_lines(value, lines: list[str], start: int = 0):
     return out
 
 
+def _words(ctx, vocab, key) -> list:
+    """A vocabulary list holds words and phrases, not mappings or lists."""
+    items = vocab.get(key, [])
+    for item in items:
+        if isinstance(item, (dict, list)) or item is None:
+            ctx.fail(vocab, key, f"expected words or phrases, found {item!r}")
+    return items
+
+
 def _strings(ctx, mapping, key) -> tuple:
     value = mapping.get(key, [])
     value = [value] if isinstance(value, str) else value
@@ -300,8 +312,8 @@ def _levels(ctx, mapping) -> tuple:
         if lvl.lower() != "off":
             try:
                 lvl = str(Level.parse(lvl))
-            except ValueError as exc:
-                ctx.fail(raw, rid, str(exc).replace(")", " or off)"))
+            except ValueError:
+                ctx.fail(raw, rid, f"unknown level {lvl!r} (expected error, warning, suggestion or off)")
         out.append((str(rid).upper(), lvl.lower()))
     return tuple(out)
 
@@ -333,12 +345,15 @@ def parse_config(data, where: str, root: Path, store=None) -> Config:
     fields["brand"] = _strings(ctx, data, "brand")
     vocab = data.get("vocabulary", {})
     check_keys(ctx, vocab, VOCABULARY_KEYS, "vocabulary")
-    fields["accept"] = tuple(str(t) for t in vocab.get("accept", []))
+    fields["accept"] = tuple(str(t) for t in _words(ctx, vocab, "accept"))
     reject = vocab.get("reject", [])
     if isinstance(reject, dict):
+        for k, v in reject.items():
+            if isinstance(v, (dict, list)):
+                ctx.fail(reject, k, "the preferred wording must be text")
         fields["reject"] = tuple((str(k), None if v is None else str(v)) for k, v in reject.items())
     else:
-        fields["reject"] = tuple((str(t), None) for t in reject)
+        fields["reject"] = tuple((str(t), None) for t in _words(ctx, vocab, "reject"))
     fields["include"] = _strings(ctx, data, "include")
     fields["exclude"] = _strings(ctx, data, "exclude")
     overrides = []
@@ -397,15 +412,18 @@ def _check_selectors(ctx, data, config: Config, store=None) -> None:
         rules = _pack(config.rule_paths, config.builtin, store)
     except RuleError:
         return  # the rule pack's own error is reported when it is used
-    ids = {r.id for r in rules}
-    if config.reject:
-        ids.add(REJECT_ID)
+    ids = _known_ids(rules, bool(config.reject))
     for mapping in [data, *data.get("overrides", [])]:
         for key in ("select", "ignore", "extend-select"):
             for sel in _strings(ctx, mapping, key) if key in mapping else ():
                 _check_selector(ctx, mapping, key, sel, ids)
         for sel in mapping.get("level", {}):
             _check_selector(ctx, mapping["level"], sel, str(sel), ids)
+    known = set(CHANNELS) | {str(k) for r in rules for k in r.channels} | {str(c) for c in data.get("channels", {})}
+    for mapping in [data, *data.get("overrides", [])]:
+        name = mapping.get("channel")
+        if isinstance(name, str) and name.lower() not in known:
+            ctx.fail(mapping, "channel", f"unknown channel {name!r}{did_you_mean(name, sorted(known), 'known: ')}")
     for channel, per_rule in data.get("channels", {}).items():
         for rid in per_rule:
             if str(rid).upper() not in ids:
@@ -415,11 +433,26 @@ def _check_selectors(ctx, data, config: Config, store=None) -> None:
                 check_channels(ctx, {channel: per_rule[rid]}, rule.kind)
 
 
-def _check_selector(ctx, mapping, key, sel: str, ids) -> None:
-    s = sel.strip().upper()
+def _known_ids(rules, reject: bool) -> set:
+    ids = {r.id for r in rules}
+    if reject:
+        ids.add(REJECT_ID)
+    return ids
+
+
+def selector_problem(sel: str, ids) -> str | None:
+    """What is wrong with a rule selector (an id or prefix), or None: the one
+    check behind both the config's select/ignore keys and the same flags."""
+    s = str(sel).strip().upper()
     if s == "ALL" or any(i.startswith(s) for i in ids):
-        return
-    ctx.fail(mapping, key, f"{sel!r} matches no rule{did_you_mean(s, sorted(ids), 'known: ')}")
+        return None
+    return f"{sel!r} matches no rule{did_you_mean(s, sorted(ids), 'known: ')}"
+
+
+def _check_selector(ctx, mapping, key, sel: str, ids) -> None:
+    what = selector_problem(sel, ids)
+    if what is not None:
+        ctx.fail(mapping, key, what)
 
 
 # --- globs ---------------------------------------------------------------------------------
@@ -468,6 +501,7 @@ class Resolver:
         self._by_folder: dict = {}
         self._real_dirs: dict = {}
         self._fixed: Config | None = None
+        self._flags_checked: set = set()
         if options.config and not options.isolated:
             p = Path(options.config)
             if not p.is_file():
@@ -535,7 +569,7 @@ class Resolver:
         ignore += tuple(o.ignore)
         extend += tuple(o.extend_select)
         fail = o.fail_level if o.fail_level is not None else (c.fail_level or Level.WARNING)
-        return Effective(
+        effective = Effective(
             select=select, ignore=ignore, extend_select=extend, path_ignore=path_ignore,
             levels=tuple(sorted(levels.items())),
             rule_paths=c.rule_paths + tuple(str(Path(p).resolve()) for p in o.rule_paths),
@@ -544,6 +578,27 @@ class Resolver:
             channels=c.channels, model=c.model, genre=genre, fail_level=fail, source=c.path or "--config",
             store=self.store,
         )
+        self._check_flags(effective)
+        return effective
+
+    def _check_flags(self, effective: Effective) -> None:
+        """--select/--ignore/--extend-select name rules that exist in the packs
+        this file uses: a typo in a CI gate's flag must not pass as "no
+        findings".  Checked once per distinct set of packs."""
+        o = self.options
+        flags = (("--select", o.select or ()), ("--ignore", o.ignore or ()), ("--extend-select", o.extend_select or ()))
+        if not any(values for _, values in flags):
+            return
+        key = (effective.rule_paths, effective.builtin, bool(effective.reject))
+        if key in self._flags_checked:
+            return
+        self._flags_checked.add(key)
+        ids = _known_ids(_pack(effective.rule_paths, effective.builtin, self.store), bool(effective.reject))
+        for flag, values in flags:
+            for sel in values:
+                what = selector_problem(sel, ids)
+                if what is not None:
+                    raise ConfigError(flag, what)
 
     def suffixes(self, raw: str, default) -> tuple:
         """File suffixes to collect under a folder: the defaults, plus any the

@@ -15,10 +15,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
 from ..engine.facts import join
-from ..errors import TonelintError
+from ..errors import InputError, TonelintError
+from ..markup.guards import break_long_runs
 from .cache import pack_result, restore
 
 # Below this much text a pool's fork and result transfer cost about what the
@@ -71,7 +73,7 @@ def check_sources(runner, items):
     for i, item in enumerate(out):
         if i in pending:
             item = next(checked)
-            if i in keys:
+            if i in keys and not isinstance(item, TonelintError):
                 cache.put(keys[i], item)
         yield item
 
@@ -80,11 +82,22 @@ def _check_all(runner, sources: list):
     jobs = runner.options.jobs or default_jobs()
     if jobs >= 2 and len(sources) == 1 and len(sources[0].text) >= LARGE_FILE_CHARS and _can_fork():
         # One large draft: its paragraphs are scanned by all the workers.
-        return (runner.check_source(s, partial(_split_analyse, jobs=jobs)) for s in sources)
+        return (checked(runner, s, partial(_split_analyse, jobs=jobs)) for s in sources)
     jobs = min(jobs, len(sources))
     if jobs < 2 or sum(len(s.text) for s in sources) < PARALLEL_MIN_CHARS or not _can_fork():
-        return (runner.check_source(s) for s in sources)
+        return (checked(runner, s) for s in sources)
     return iter(_pooled(runner, sources, jobs))
+
+
+def checked(runner, source, analyse=None):
+    """The draft's FileResult, or the InputError that says why this one draft
+    could not be checked (markup nested past reading, say): never an
+    exception that would end the run for every other draft.  A rule or
+    config error still ends the run: nothing is checked with a broken pack."""
+    try:
+        return runner.check_source(source, analyse) if analyse is not None else runner.check_source(source)
+    except InputError as exc:
+        return exc
 
 
 def _can_fork() -> bool:
@@ -102,8 +115,23 @@ def _pooled(runner, sources: list, jobs: int):
         order = sorted(range(len(sources)), key=lambda i: -len(sources[i].text))
         futures = {i: pool.submit(_work, i) for i in order}
         for i in range(len(sources)):
-            result, blob = futures.pop(i).result()
-            yield restore(result, blob, sources[i])
+            try:
+                yield _unpack(futures.pop(i).result(), sources[i])
+            except BrokenProcessPool:
+                yield _alone(runner, sources, i)
+
+
+def _alone(runner, sources: list, i: int):
+    """A draft whose pool broke (a worker was killed: the OOM killer, a
+    signal): checked again in a worker of its own, so the one draft that
+    kills its worker is named and every other draft is still checked."""
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_enter, initargs=(runner, sources)) as solo:
+            return _unpack(solo.submit(_work, i).result(), sources[i])
+    except BrokenProcessPool:
+        return InputError(sources[i].path, "not checked: the worker process checking it was killed "
+                                           "(out of memory, or a signal)")
 
 
 def _work(i: int):
@@ -111,7 +139,15 @@ def _work(i: int):
     without the text (the parent has it) and with its Facts as the bytes the
     cache stores, unpickled in the parent only if a reporter reads them."""
     runner, sources = _worker
-    return pack_result(runner.check_source(sources[i]))
+    result = checked(runner, sources[i])
+    return result if isinstance(result, TonelintError) else pack_result(result)
+
+
+def _unpack(packed, source):
+    if isinstance(packed, TonelintError):
+        return packed  # this draft's InputError
+    result, blob = packed
+    return restore(result, blob, source)
 
 
 def _split_analyse(engine, parsed, jobs: int):
@@ -131,16 +167,19 @@ def _split_analyse(engine, parsed, jobs: int):
             start, size = i + 1, 0
     if start < len(segments):
         groups.append((start, len(segments)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_enter, initargs=(engine, segments)) as pool:
-        parts = [(a, pool.submit(_scan_part, a, b)) for a, b in groups]
-        return join(segments, [(a, f.result()) for a, f in parts])
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_enter, initargs=(engine, segments)) as pool:
+            parts = [(a, pool.submit(_scan_part, a, b)) for a, b in groups]
+            return join(segments, [(a, f.result()) for a, f in parts])
+    except BrokenProcessPool:
+        return None  # a worker was killed: the draft is scanned in this process instead
 
 
 def _scan_part(a: int, b: int):
     engine, segments = _worker
     segments = segments[a:b]
-    docs = engine.nlp.pipe([s.text for s in segments], batch_size=256)
+    docs = engine.nlp.pipe([break_long_runs(s.text) for s in segments], batch_size=256)
     facts = engine.bank.scan(segments, docs)
     facts.segments = []  # the parent has them
     return facts

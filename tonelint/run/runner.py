@@ -17,16 +17,16 @@ from ..diagnostics import Diagnostic, Level, LineIndex
 from ..engine.core import Engine, FileResult
 from ..engine.fixes import fix_text, fixable
 from ..engine.suppress import report_unused
-from ..errors import InputError, TonelintError
+from ..errors import InputError, Skipped, TonelintError
 from ..score.scorecard import failing, tally
 from ..source.discover import DEFAULT_SUFFIXES, discover
-from ..source.files import SourceFile, decode, format_for, read_source
+from ..source.files import NotText, SourceFile, decode, format_for, read_source
 from ..source.safewrite import write_fixed
 from . import baseline, gitdiff
 from .cache import Cache, RuleStore, cache_dir
 from .config import Resolver
 from .options import RunOptions
-from .parallel import check_sources
+from .parallel import check_sources, checked
 
 
 @dataclass
@@ -48,6 +48,7 @@ class RunResult:
     stdout_text: str | None = None  # fixed text for `-` with --fix
     fail_levels: dict = field(default_factory=dict)  # path -> fail level from its config
     previews: dict = field(default_factory=dict)  # path -> FixPreview, for formats that show fixes
+    notes: list[TonelintError] = field(default_factory=list)  # files skipped while walking folders (binary)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -72,6 +73,7 @@ class Runner:
         self._effective: dict = {}
         self._resolver = None
         self._inputs: list | None = None
+        self._named: set = set()  # inputs as named on the command line
 
     @property
     def resolver(self):
@@ -121,6 +123,7 @@ class Runner:
                     continue
                 out.extend((path, error) for path, error in discover([raw], self.resolver.suffixes(raw, DEFAULT_SUFFIXES))
                            if error is not None or self.resolver.wanted(path, explicit=path == str(raw)))
+                self._named.update((str(raw), str(Path(raw))))
             self._inputs = out
         return self._inputs
 
@@ -131,7 +134,11 @@ class Runner:
             raise TonelintError("-", "stdin can be read only once; give - once")
         for raw, error in self.inputs():
             if raw == "-":
-                data = sys.stdin.buffer.read()
+                try:
+                    data = sys.stdin.buffer.read()
+                except (AttributeError, OSError, ValueError):  # stdin closed, or never opened
+                    yield InputError("-", "cannot read stdin: it is closed")
+                    continue
                 name = o.stdin_filename or "-"
                 try:
                     text, enc, bom = decode(data, name, o.encoding)
@@ -146,6 +153,8 @@ class Runner:
                 continue
             try:
                 yield read_source(raw, fmt=o.markup or format_for(raw), encoding=o.encoding, max_size=o.max_file_size)
+            except NotText as exc:  # found by walking a folder: a note; named on the command line: an error
+                yield exc if raw in self._named else Skipped(exc.where, exc.what)
             except InputError as exc:
                 yield exc
 
@@ -171,13 +180,16 @@ class Runner:
         out = RunResult()
         if self.options.fix or self.options.diff:
             items = (item if isinstance(item, TonelintError)
-                     else self._fix(self.engine_for(item.path), item, self.check_source(item), out)
+                     else self._fix_checked(item, out)
                      for item in self.sources())
         else:
             # Checking only: cached results and worker processes (parallel.py).
             read: list = []
             items = check_sources(self, _kept(self.sources(), read) if previews else self.sources())
         for n, item in enumerate(items):
+            if isinstance(item, Skipped):
+                out.notes.append(item)
+                continue
             if isinstance(item, TonelintError):
                 out.errors.append(item)
                 continue
@@ -244,6 +256,12 @@ class Runner:
         fixed = fix_text(source.text, lint, initial=result.diagnostics)  # nothing fixable: no further check
         unsafe = len(fixable(result.diagnostics, unsafe=True)) - len(fixable(result.diagnostics))
         return FixPreview(source.text, fixed.text, list(fixed.applied), unsafe)
+
+    def _fix_checked(self, source: SourceFile, out: RunResult):
+        result = checked(self, source)
+        if isinstance(result, TonelintError):
+            return result
+        return self._fix(self.engine_for(source.path), source, result, out)
 
     def _fix(self, engine: Engine, source: SourceFile, result: FileResult, out: RunResult) -> FileResult:
         checked: dict[str, FileResult] = {source.text: result}

@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 
+from ..plural import counted
 from ..rules.loader import builtin_dir, load_pack
 from ..rules.spec import MEASURES, sub_blocks
 
@@ -288,7 +289,7 @@ def failing(results, min_score: int | None) -> list[Scorecard]:
 # Reporters --------------------------------------------------------------------
 
 def counted_noun(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+    return counted(count, word, plural)  # the one pluralising helper (plural.py)
 
 
 def text_lines(card: Scorecard, min_score: int | None = None) -> list[str]:

@@ -5,12 +5,15 @@ offset the linter reports is into exactly this text."""
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
 from ..markup import FRONT_ENDS
+from .safewrite import Stamp
 
 # From the markup front ends' registry (markup/__init__.py), in its order.
 FORMATS_BY_SUFFIX = {suffix: f.name for f in FRONT_ENDS.values() for suffix in f.suffixes}
@@ -26,11 +29,18 @@ class SourceFile:
     encoding: str = "utf-8"
     bom: bool = False
     stdin: bool = False  # read from `-`: --fix prints the text instead of writing a file
+    # What the file was when read (safewrite.Stamp): --fix writes only if it
+    # still is.  Not part of equality: two reads of the same text are the same draft.
+    stamp: object = field(default=None, compare=False, repr=False)
 
     def encode(self, text: str) -> bytes:
         """Bytes for writing `text` back with this file's encoding and BOM."""
         data = text.encode(self.encoding)
         return (codecs.BOM_UTF8 + data) if self.bom else data
+
+
+class NotText(InputError):
+    """Binary data where a draft was expected."""
 
 
 def format_for(path: str, default: str = "text") -> str:
@@ -56,7 +66,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     enc = _canonical(encoding, path)
     # NUL bytes mean binary, except in encodings that use them for text (UTF-16/32).
     if b"\x00" in data[:8192] and b"\x00" not in "a".encode(enc):
-        raise InputError(path, "looks like a binary file (contains NUL bytes); skipped")
+        raise NotText(path, "looks like a binary file (contains NUL bytes); skipped")
     bom = enc == "utf-8" and data.startswith(codecs.BOM_UTF8)
     if bom:
         data = data[len(codecs.BOM_UTF8):]
@@ -67,6 +77,22 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         raise InputError(
             path, f"invalid {enc} at byte {offset}; pass --encoding (e.g. latin-1) if the file uses another one"
         ) from None
+
+
+def read_regular(path: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, for the files a
+    run reads besides drafts (baselines, rule files, cache entries).  A FIFO,
+    device or folder is an OSError before anything blocks; so is a file
+    above the limit."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", path)
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit} bytes", path)
+    return data
 
 
 def read_source(
@@ -99,4 +125,5 @@ def read_source(
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
     text, enc, bom = decode(data, path, encoding)
-    return SourceFile(path=path, text=text, format=fmt or format_for(path), encoding=enc, bom=bom)
+    return SourceFile(path=path, text=text, format=fmt or format_for(path), encoding=enc, bom=bom,
+                      stamp=Stamp.of(info, data))

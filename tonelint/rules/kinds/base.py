@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from ...diagnostics import Diagnostic, Fix
 from ...engine.facts import Facts, Hit
+from ...plural import counted
 
 
 class _Fields(dict):
@@ -26,12 +27,15 @@ class _Fields(dict):
 
 class _Count(int):
     """A number in a template; `{denominator:time/times}` writes it with the
-    noun that agrees with it ("1 time", "3 times"), never "1 times"."""
+    noun that agrees with it ("1 time", "3 times"), never "1 times";
+    `{count:ask}` takes the regular plural (plural.counted)."""
 
     def __format__(self, spec: str) -> str:
         if "/" in spec:
             one, many = spec.split("/", 1)
             return f"{int(self)} {one if self == 1 else many}"
+        if spec and spec.replace(" ", "").isalpha():
+            return counted(int(self), spec)
         return int.__format__(self, spec)
 
 

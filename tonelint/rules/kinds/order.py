@@ -94,7 +94,8 @@ def run(rule, ctx: Context):
             if not early:
                 continue
             start, end = facts.source_span(hit)
-            where = "the subject line" if in_title else "the opening" if hit.sent == opening else "any value"
+            where = ("in the subject line" if in_title else "in the opening" if hit.sent == opening
+                     else "nothing of value comes before it")
             later = None
             if spec.before is not None:
                 later = min((h.sent for h in ctx.scoped(rule, facts.of(spec.before.key)) if h.sent > hit.sent),

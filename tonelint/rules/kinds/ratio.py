@@ -5,6 +5,7 @@ numerator hit, when value > threshold and the draft is long enough to judge
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..spec import Block, parse_block
@@ -35,6 +36,12 @@ class Spec:
 
 
 def parse(ctx, data, rid: str) -> Spec:
+    for key, low in (("smoothing", "above 0"), ("threshold", "0 or more")):
+        value = data.get(key, 1)
+        # NaN compares false with everything: `threshold: .nan` would never fire,
+        # and smoothing 0 or below divides by zero on a draft without the denominator.
+        if not math.isfinite(value) or (value <= 0 if key == "smoothing" else value < 0):
+            ctx.fail(data, key, f"must be a finite number {low}, not {value!r}")
     return Spec(
         numerator=parse_block(ctx, data["numerator"], f"{rid}:numerator", "numerator"),
         denominator=parse_block(ctx, data["denominator"], f"{rid}:denominator", "denominator"),

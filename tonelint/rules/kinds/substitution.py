@@ -32,6 +32,11 @@ def parse(ctx, data, rid: str) -> Spec:
     swap = data["swap"]
     if not swap:
         ctx.fail(data, "swap", "must map at least one phrase to its replacement")
+    for phrase, replacement in swap.items():
+        if len(f"{replacement}.".splitlines()) > 1:
+            # A fix changes words within a line; a line break in a team pack's
+            # replacement could add a line (`curl … | sh`) to any file --fix writes.
+            ctx.fail(swap, phrase, "the replacement contains a line break; a replacement changes words, never lines")
     fix = None
     try:
         fix = Applicability(data.get("fix", "unsafe"))
