@@ -207,3 +207,10 @@ def lint():
     """lint(text, fmt="markdown", select=None, engine=None) -> findings, every span checked.
     Session-scoped so that Hypothesis tests can use it too."""
     return lint_checked
+
+
+def one_line(text: str) -> str:
+    """The text, asserted to be exactly one line (an error a user can read at a glance)."""
+    lines = text.splitlines()
+    assert len(lines) == 1, text
+    return lines[0]

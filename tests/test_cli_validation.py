@@ -11,14 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import one_line
+
 ROOT = Path(__file__).resolve().parent.parent
 PUSHY = "# Big news!!!\n\nWe are thrilled to announce our industry-leading app. Our target audience will love it.\n"
-
-
-def one_line(text: str) -> str:
-    lines = text.splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
 
 
 # --- case 1: flags are validated like the config ----------------------------------------------

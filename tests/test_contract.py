@@ -12,14 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import one_line
+
 ROOT = Path(__file__).resolve().parent.parent
 EYEBALLS = "More eyeballs here.\n"
-
-
-def one_line(text: str) -> str:
-    lines = text.splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
 
 
 def _eml(charset: str, cte: str, body: bytes) -> bytes:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import one_line
+
 EYEBALLS = "More eyeballs here.\n"
 FIXED = "More readers here.\n"
 SAFE = ["--no-score", "--select", "TL105"]
@@ -31,12 +33,6 @@ def during_check(monkeypatch):
         monkeypatch.setattr(Engine, "check", check)
 
     return install
-
-
-def one_line(text: str) -> str:
-    lines = text.splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
 
 
 # --- case 15: concurrent changes -----------------------------------------------------------

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import one_line
+
 ROOT = Path(__file__).resolve().parent.parent
 HANG_GUARD = 150  # seconds; each case below takes a few seconds when fixed
 MEMORY_CAP = 3 * 1024 ** 3
@@ -33,12 +35,6 @@ def tonelint(*args, cwd, stdin=None):
     except subprocess.TimeoutExpired:
         pytest.fail(f"tonelint {' '.join(map(str, args))} still running after {HANG_GUARD}s")
     return proc
-
-
-def one_line(text: str) -> str:
-    lines = text.splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
 
 
 RULE = """id: HOUSE1

@@ -8,15 +8,11 @@ import shutil
 
 import pytest
 
+from conftest import one_line
+
 from tonelint.run import cache as cache_mod
 
 PUSHY = "# Big news!!!\n\nWe are thrilled to announce our industry-leading app. Our target audience will love it.\n"
-
-
-def one_line(text: str) -> str:
-    lines = text.splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
 
 
 def test_clean_removes_the_cache_and_the_next_run_is_a_miss(cli, write, engine_runs, cache_dir):
