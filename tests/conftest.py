@@ -24,8 +24,9 @@ EXAMPLES = ROOT / "examples"
 SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
               ROOT.parent / "shared")
 REVIEW_DRAFTS = SHARED / "review-drafts"
-# A team's own rule, for tests of rule packs: put the house word in for WORD.
-HOUSE_RULE = """id: HOUSE1
+# A team's own rule, for tests of rule packs: put the house word in for WORD,
+# or give house_rule() another match block (a pattern a limit should refuse).
+_HOUSE_RULE_TEMPLATE = """id: HOUSE1
 name: house-word
 family: house-style
 kind: existence
@@ -35,11 +36,18 @@ message: '"{match}" is not our word'
 rationale: We say it differently.
 rewrite: Say it plainly.
 match:
-  phrases: [WORD]
+  MATCH_BLOCK
 examples:
   bad: [The WORD is here.]
   good: [The thing is here.]
 """
+
+
+def house_rule(match: str = "phrases: [WORD]") -> str:
+    return _HOUSE_RULE_TEMPLATE.replace("MATCH_BLOCK", match.strip())
+
+
+HOUSE_RULE = house_rule()
 
 
 @dataclass

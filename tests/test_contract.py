@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import one_line
+from conftest import house_rule, one_line
 
 ROOT = Path(__file__).resolve().parent.parent
 EYEBALLS = "More eyeballs here.\n"
@@ -80,26 +80,9 @@ examples:
   bad: [The WORD WORD WORD thing.]
   good: [The thing.]
 """
-EXISTENCE_RULE = """id: HOUSE1
-name: house-word
-family: house-style
-kind: existence
-level: warning
-description: Flags a house word.
-message: not our word
-rationale: We say it differently.
-rewrite: Say it plainly.
-match:
-  {match}
-examples:
-  bad: [The WORD is here.]
-  good: [The thing is here.]
-"""
-
-
 @pytest.mark.parametrize("rule, expect", [
-    (EXISTENCE_RULE.format(match="patterns: [[{}]]"), "pattern"),
-    (EXISTENCE_RULE.format(match="patterns: [[{LOWER: word}, {}]]"), "pattern"),
+    (house_rule("patterns: [[{}]]"), "pattern"),
+    (house_rule("patterns: [[{LOWER: word}, {}]]"), "pattern"),
     (RATIO_RULE.format(extra="threshold: 1\nsmoothing: -1"), "smoothing"),
     (RATIO_RULE.format(extra="threshold: 1\nsmoothing: 0"), "smoothing"),
     (RATIO_RULE.format(extra="threshold: .nan"), "threshold"),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import one_line
+from conftest import house_rule, one_line
 
 ROOT = Path(__file__).resolve().parent.parent
 HANG_GUARD = 150  # seconds; each case below takes a few seconds when fixed
@@ -35,23 +35,6 @@ def tonelint(*args, cwd, stdin=None):
     except subprocess.TimeoutExpired:
         pytest.fail(f"tonelint {' '.join(map(str, args))} still running after {HANG_GUARD}s")
     return proc
-
-
-RULE = """id: HOUSE1
-name: house-word
-family: house-style
-kind: existence
-level: warning
-description: Flags a house word.
-message: '"{{match}}" is not our word'
-rationale: We say it differently.
-rewrite: Say it plainly.
-match:
-{match}
-examples:
-  bad: [The WORD is here.]
-  good: [The thing is here.]
-"""
 
 
 def alias_bomb(levels: int = 9, width: int = 9) -> str:
@@ -101,7 +84,7 @@ def test_modest_aliases_still_work(cli, write):
 def test_wide_range_quantifiers_are_refused_at_rule_load(tmp_path, op):
     (tmp_path / "pack").mkdir()
     match = f'  patterns: [[{{LOWER: word}}, {{IS_ALPHA: true, OP: "{op}"}}]]'
-    (tmp_path / "pack" / "house.yaml").write_text(RULE.format(match=match), encoding="utf-8")
+    (tmp_path / "pack" / "house.yaml").write_text(house_rule(match), encoding="utf-8")
     (tmp_path / "d.md").write_text("The WORD " + "and more " * 2000 + "\n", encoding="utf-8")
     res = tonelint("--rule-path", "pack", "--no-cache", "d.md", cwd=tmp_path)
     assert res.returncode == 2
@@ -112,7 +95,7 @@ def test_wide_range_quantifiers_are_refused_at_rule_load(tmp_path, op):
 def test_narrow_quantifiers_still_work(cli, write, tmp_path):
     (tmp_path / "pack").mkdir()
     match = '  patterns: [[{LOWER: the}, {IS_ALPHA: true, OP: "{0,2}"}, {LOWER: word}]]'
-    (tmp_path / "pack" / "house.yaml").write_text(RULE.format(match=match), encoding="utf-8")
+    (tmp_path / "pack" / "house.yaml").write_text(house_rule(match), encoding="utf-8")
     draft = write("d.md", "The big red word is here.\n")
     res = cli("--rule-path", tmp_path / "pack", "--select", "HOUSE1", "--format", "json", "--no-score", draft)
     assert res.code == 1, res.err
@@ -154,7 +137,7 @@ def _fifo(path: Path) -> Path:
 def test_rule_folders_with_special_files_never_hang(tmp_path, plant, cache):
     pack = tmp_path / "pack"
     pack.mkdir()
-    (pack / "house.yaml").write_text(RULE.format(match="  phrases: [WORD]"), encoding="utf-8")
+    (pack / "house.yaml").write_text(house_rule(), encoding="utf-8")
     plant(pack)
     (tmp_path / "d.md").write_text("The WORD is here.\n", encoding="utf-8")
     res = tonelint("--rule-path", "pack", *cache, "d.md", cwd=tmp_path)
