@@ -10,7 +10,8 @@ from .facts import Facts, Hit, Sentence, longest
 from ..rules.regex import compile_regex
 from ..rules.spec import Block, thaw
 from ..rules.vocabulary import AcceptList
-from .tokenfacts import DocArrays, MatcherGate
+from ..markup.guards import break_long_runs
+from .tokenfacts import DocArrays, MatcherGate, SentenceRule
 
 _CLOSERS = "\"')]}’”»"
 # What may stand beside a hit on its line for `line_edge` (marks, bullets, quotes, arrows, rules).
@@ -120,24 +121,37 @@ class MatcherBank:
         self.has_orth = len(self.orth) > 0
         self.gate = MatcherGate(nlp.vocab.strings, [thaw(p) for b in blocks for p in b.patterns])
         # One RE2 pass per paragraph answers which regexes can match there
-        # and the token-pattern gate's quick test (its last member, when
-        # there are patterns to gate).
+        # and the token-pattern gate's quick test (its members follow the
+        # regexes', when there are patterns to gate).
         members = [(rx, b.case == "insensitive") for b in blocks for rx in b.regex]
-        self.gate_member = None
-        if self.has_patterns and not self.gate.always and self.gate.quick is not None:
-            self.gate_member = len(members)
-            members.append((self.gate.quick.pattern, True))
+        self.gate_base = None
+        if self.has_patterns and not self.gate.always:
+            self.gate_base = len(members)
+            members += [(m, True) for m in self.gate.members]
         self.regex_set = regex_set(members)
         if self.regex_set is None:
-            self.gate_member = None
+            self.gate_base = None
+        self.sentences = SentenceRule.for_pipeline(nlp)
+
+    def scan_segments(self, segments) -> Facts:
+        """Tokenise the segments and scan them (scan)."""
+        texts = [break_long_runs(s.text) for s in segments]  # same offsets, linear tokenizing
+        if self.sentences is None:
+            docs = self.nlp.pipe(texts, batch_size=256)
+        else:
+            # The tokenizer alone: scan() applies the sentencizer's rule (tokenfacts.SentenceRule).
+            docs = map(self.nlp.make_doc, texts)
+        return self.scan(segments, docs)
 
     def scan(self, segments, docs) -> Facts:
+        """`docs`: the segments' Docs, from the tokenizer alone when the bank
+        has a SentenceRule, else from the whole pipeline."""
         facts = Facts(segments=list(segments))
         strings = self.nlp.vocab.strings
         hits = facts.hits
         for seg_i, doc in enumerate(docs):
             sent_base = len(facts.sentences)
-            arrays = DocArrays(doc)
+            arrays = DocArrays(doc, self.sentences)
             segment = facts.segments[seg_i]
             doc_text = segment.text  # == doc.text, which rebuilds it token by token
             for _, _, start_char, end_char in arrays.starts:
@@ -148,14 +162,16 @@ class MatcherBank:
             if self.has_orth:
                 found += self.orth(doc)
             regexes = self.regexes
-            quick = None
+            gate_found = None
             if self.regex_set is not None:
                 # Most paragraphs match none of the regexes, nor the gate.
-                matched = set(self.regex_set.Match(doc_text) or ())
-                regexes = [regexes[i] for i in sorted(matched) if i < len(regexes)]
-                if self.gate_member is not None:
-                    quick = self.gate_member in matched
-            if self.has_patterns and self.gate.may_match(arrays, doc_text, quick):
+                matched = sorted(self.regex_set.Match(doc_text) or ())
+                regexes = [regexes[i] for i in matched if i < len(regexes)]
+                if self.gate_base is not None:
+                    gate_found = {i - self.gate_base for i in matched if i >= self.gate_base}
+            if self.has_patterns and self.gate.may_match(arrays, doc_text, gate_found):
+                if self.sentences is not None:
+                    self.sentences.annotate(doc)
                 found += self.matcher(doc)
             if not found and not regexes:
                 continue
