@@ -73,6 +73,9 @@ class Diagnostic:
     rewrite_kind: str = "instruction"
     rewrite_span: tuple[int, int] | None = None
     sentence: int | None = None  # index of the flagged sentence in the draft's Facts, when a hit made it
+    # Rules whose finding on exactly these words was folded into this one
+    # (engine/precedence.py); --fix counts them as still present.
+    folded: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, self.rule)
