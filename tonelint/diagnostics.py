@@ -81,6 +81,11 @@ class Diagnostic:
         return (self.path, self.start, self.end, self.rule)
 
     @property
+    def rules(self) -> tuple[str, ...]:
+        """Every rule this finding stands for: its own and those folded into it."""
+        return (self.rule, *self.folded)
+
+    @property
     def replacement(self) -> str | None:
         """The text --fix would write over the flagged words, for a fix that is
         one edit of exactly those words (other fixes: `fix.edits`)."""
