@@ -129,7 +129,8 @@ class Engine:
         brand = detect_brand(prose, meta=meta, headers=headers)
         found = {name: [h for b in blocks for h in facts.of(b.key)] for name, blocks in model.acts.items()}
         genre, genre_from = decide(facts, model, acts_found=found, meta=meta, headers=headers, fmt=source.format,
-                                   configured=self.settings.genre, channel=channel, text=source.text)
+                                   configured=self.settings.genre, channel=channel, text=source.text,
+                                   path=source.path)
         # Configured names are already in the bank's sender block; found ones are counted here.
         message = read_message(facts, model, genre=genre, genre_from=genre_from, brand=brand,
                                source_text=source.text)
@@ -168,6 +169,7 @@ class Engine:
             active = rule.for_channel(channel)
             if active is None:
                 continue
+            active = active.for_genre(message.genre)  # `genres: {level: ...}`: quieter on a changelog
             diagnostics.extend(KINDS[rule.kind].run(active, ctx))
         # The decided genre rides in meta, which the result cache keeps without unpickling the Facts.
         meta = dict(parsed.meta, genre=message.genre)

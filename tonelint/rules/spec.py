@@ -35,7 +35,7 @@ INFLECTIONS = ("none", "noun", "verb", "all")
 # with `genres:` (engine/genre.py decides them).
 ACTS = ("ask", "value", "question", "invitation", "acknowledgement", "sender", "reader", "claim", "promotion",
         "pitch", "information")
-GENRES = ("promotional", "transactional", "appeal", "reply", "internal", "reference")
+GENRES = ("promotional", "transactional", "appeal", "reply", "internal", "reference", "unknown")
 # What each means, for `tonelint explain acts|genres` (docs/rules.md has the long form).
 ACT_DOCS = {
     "ask": "asks the reader to act for the sender: a call to action, a button (Donate, Get started, Book a call), "
@@ -61,7 +61,9 @@ GENRE_DOCS = {
     "appeal": "a donation, sponsorship or petition",
     "reply": "an answer to one person: a support reply, a thread (reply headers, quoted lines)",
     "internal": "a handbook, playbook or strategy",
-    "reference": "documentation or a changelog",
+    "reference": "documentation, a changelog, a release note or a product-update entry",
+    "unknown": "no cue either way (a short line that neither pitches nor explains): word rules judge it at "
+               "their own level, the document checks leave it alone",
 }
 MEASURES = ("sender", "reader", "ask", "value", "invitation", "question", "acknowledgement", "audience", "hype")
 TOKEN_ATTRS = {
