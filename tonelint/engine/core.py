@@ -178,7 +178,6 @@ class Engine:
             diagnostics, result.suppressed, result.unused_suppressions = apply_suppressions(
                 source.text, parsed.directives, diagnostics
             )
-        diagnostics = one_per_span(diagnostics, {r.id: r.kind for r in self.rules})
         diagnostics.sort(key=Diagnostic.sort_key)
         if diagnostics:
             # Lazy: the rewriters compile a few hundred regexes (0.1-0.2 s); a
@@ -188,6 +187,8 @@ class Engine:
             draft = Draft(source.text, facts, meta=parsed.meta, fmt=source.format, channel=channel,
                           measures=self.measures, brand=self.settings.brand)
             diagnostics = attach(diagnostics, draft)
+            # After the rewrites: the winner on shared words is the one with a fix to offer.
+            diagnostics = one_per_span(diagnostics, {r.id: r.kind for r in self.rules})
         result.diagnostics = diagnostics
         return result
 

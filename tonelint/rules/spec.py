@@ -16,7 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import RuleError, did_you_mean
+from ..source.files import read_regular
 from .regex import RegexError, compile_regex
+from .yamlfile import MAX_FILE_BYTES
 from ..spacyload import import_spacy
 
 BLOCK_KEYS = {
@@ -142,9 +144,13 @@ def read_list(ctx: Ctx, mapping, name: str) -> list[str]:
     if not path.is_file():
         path = base / "lists" / name
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
+        lines = read_regular(str(path), MAX_FILE_BYTES).decode("utf-8").splitlines()
+    except FileNotFoundError:
         ctx.fail(mapping, "list", f"word list {name!r} not found next to the rule file or in lists/")
+    except OSError as exc:
+        ctx.fail(mapping, "list", f"cannot read word list {name!r}: {exc.strerror or exc}")
+    except UnicodeDecodeError as exc:
+        ctx.fail(mapping, "list", f"cannot read word list {name!r}: {exc}")
     return [ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()]
 
 
