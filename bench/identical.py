@@ -75,13 +75,17 @@ def record_facts(path: Path) -> dict:
     return out
 
 
-def snapshot(folder: Path) -> None:
+def snapshot(folder: Path, only: set | None = None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, args in CLI_RUNS.items():
+        if only and name not in only:
+            continue
         if (ROOT / args[-1]).exists():
             (folder / f"{name}.json").write_text(cli_json(args), encoding="utf-8")
             print(f"{name}: written", flush=True)
     for name, path in RECORDS.items():
+        if only and name not in only:
+            continue
         if path.is_file():
             data = record_facts(path)
             (folder / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
@@ -116,13 +120,15 @@ def compare(old: Path, new: Path) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("snapshot").add_argument("dir", type=Path)
+    snap = sub.add_parser("snapshot")
+    snap.add_argument("dir", type=Path)
+    snap.add_argument("--only", help=f"comma-separated parts: {', '.join([*CLI_RUNS, *RECORDS])}")
     cmp_ = sub.add_parser("compare")
     cmp_.add_argument("old", type=Path)
     cmp_.add_argument("new", type=Path)
     args = ap.parse_args()
     if args.cmd == "snapshot":
-        snapshot(args.dir)
+        snapshot(args.dir, set(args.only.split(",")) if args.only else None)
         return 0
     return compare(args.old, args.new)
 
