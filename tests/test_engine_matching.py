@@ -140,7 +140,7 @@ def test_the_token_pattern_gate_never_skips_a_paragraph_the_matcher_matches():
     from tonelint.api import default_engine
 
     bank = default_engine().bank
-    assert bank.has_patterns and bank.gate_base is not None
+    assert bank.has_patterns and bank.gate_set is not None
     nlp = bank.nlp
     texts = [x for r in load_rules() for x in r.examples.get("bad", []) + r.examples.get("good", [])]
     for path in sorted((Path(__file__).parent.parent / "examples").rglob("*.md")):
@@ -152,7 +152,7 @@ def test_the_token_pattern_gate_never_skips_a_paragraph_the_matcher_matches():
     for text in map(str, texts):
         doc = nlp(text)
         arrays = DocArrays(doc)
-        found = {i - bank.gate_base for i in (bank.regex_set.Match(text) or ()) if i >= bank.gate_base}
+        found = set(bank.gate_set.Match(text) or ())
         through = bank.gate.may_match(arrays, text, found)
         assert through == bank.gate.may_match(arrays, text), text
         if bank.matcher(doc):
@@ -161,3 +161,23 @@ def test_the_token_pattern_gate_never_skips_a_paragraph_the_matcher_matches():
         passed += through
     assert matched >= 20  # the bad examples of the pattern rules at least
     assert passed < len(texts) / 2
+
+
+def test_the_regex_sets_find_what_running_every_regex_finds():
+    """The built-in regexes dealt out over several RE2 sets: a paragraph's
+    matching regexes are exactly those whose own search finds something."""
+    from tonelint.api import default_engine
+
+    bank = default_engine().bank
+    assert len(bank.regex_sets) >= 2
+    texts = [str(x) for r in load_rules() for x in r.examples.get("bad", []) + r.examples.get("good", [])]
+    modern = SHARED / "eval-modern" / "corpus.jsonl"
+    if modern.is_file():
+        texts += [json.loads(line)["text"] for line in modern.read_text(encoding="utf-8").splitlines()]
+    hits = 0
+    for text in texts:
+        via_sets = sorted(idx[j] for found, idx in bank.regex_sets for j in found.Match(text) or ())
+        alone = [i for i, (_, rx, _) in enumerate(bank.regexes) if rx.search(text)]
+        assert via_sets == alone, text
+        hits += bool(alone)
+    assert hits > 50
