@@ -213,3 +213,27 @@ def test_a_handbook_gets_audience_findings_but_no_document_checks():
 ], ids=["sales-email", "landing-page"])
 def test_outbound_copy_that_names_a_team_is_not_internal(text):
     assert genre_of(text) != "internal"
+
+
+# --- release notes in today's shapes (release_notes) ----------------------------------------
+
+_GITHUB_RELEASE = ("We're excited to ship the new exporter!\n\n## What's Changed\n"
+                   "* Export boards as CSV by @mara in https://github.com/acme/boards/pull/412\n"
+                   "* A quiet flag for sync by @tomek in https://github.com/acme/boards/pull/418\n\n"
+                   "## New Contributors\n* @tomek made their first contribution in "
+                   "https://github.com/acme/boards/pull/418\n\n"
+                   "**Full Changelog**: https://github.com/acme/boards/compare/v3.0.0...v3.1.0\n")
+_ROUNDUP = ("Product updates, March\n\nWe're thrilled with this month's work!\n\nNew\n- Boards can be exported as CSV.\n\n"
+            "Improved\n- Search is twice as fast on large boards.\n\nFixed\n- Dates no longer shift across time zones.\n")
+
+
+@pytest.mark.parametrize("text", [_GITHUB_RELEASE, _ROUNDUP], ids=["github-release", "monthly-roundup"])
+def test_release_notes_in_todays_shapes_are_reference(text):
+    assert genre_of(text, fmt="markdown") == "reference"
+    assert {d.level for d in check_text(text, fmt="markdown").diagnostics} <= {Level.SUGGESTION}
+
+
+def test_a_landing_page_with_feature_headings_is_not_release_notes():
+    page = ("Plan your week in minutes\n\nFeatures\nShared calendars, rooms and shifts in one place.\n\n"
+            "Security\nSingle sign-on and audit logs on every plan.\n\nStart your free trial today!\n")
+    assert genre_of(page, fmt="markdown") != "reference"

@@ -183,8 +183,13 @@ _VERSION_HEADING = re.compile(
 _RELEASED = re.compile(r"(?mi)^[ \t*_]*released(?:[ \t]+on)?:?[ \t]+(?:\d{4}-\d\d-\d\d|\w+ \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})")
 _SECTION = re.compile(
     r"(?mi)^[ \t]*(?:#{1,4}[ \t]*)?(?:added|fixed|changed|removed|deprecated|security|breaking(?: changes?)?|"
-    r"bug ?fixes|fixes|features|new features|improvements|enhancements)[ \t]*:?[ \t]*$")
-_ISSUE_REF = re.compile(r"(?<![\w&/])#\d{2,6}\b|\{(?:pr|issue)\}\d+|\b(?:PR|pull request|issue)[ \t]?#?\d{2,6}\b")
+    r"bug ?fixes|fixes|features|new features|improvements|enhancements|improved|new|"
+    # a GitHub release's own headings
+    r"what(?:'|’)?s changed|new contributors|other changes|dependencies|maintenance)[ \t]*:?[ \t]*$")
+_ISSUE_REF = re.compile(r"(?<![\w&/])#\d{2,6}\b|\{(?:pr|issue)\}\d+|\b(?:PR|pull request|issue)[ \t]?#?\d{2,6}\b"
+                        r"|/(?:pull|issues)/\d+\b")
+# "**Full Changelog**: https://…/compare/v1.2.0...v1.3.0" closes a GitHub release.
+_FULL_CHANGELOG = re.compile(r"(?mi)^[ \t*_]*full changelog\b|/compare/v?\d[\w.-]*\.\.\.v?\d")
 _FIX_BULLET = re.compile(r"(?m)^[ \t]*[-*+][ \t]+(?:fix|fixed|fixes|add|added|adds|remove|removed|removes|bump|bumped|"
                          r"update|updated|improve|improved|deprecate|deprecated|drop|dropped)\b", re.I)
 
@@ -193,18 +198,20 @@ def release_notes(text: str) -> bool:
     """A changelog or release notes, from the shape of the text: a version
     heading or a "Released <date>" line, with at least one other sign of a
     changelog (Added/Fixed/… sections, two issue or PR numbers, two bullets
-    of fixes); or, without a version, two such sections with numbers or fix
+    of fixes; a GitHub release's "What's Changed" and "Full Changelog"); or,
+    without a version, three such sections, or two with numbers or fix
     bullets.  Precision first: a launch post that names a version ("v2.0 is
     here!") has no sections, numbers or fix bullets, and stays promotional."""
     if not text:
         return False
-    versioned = bool(_VERSION_HEADING.search(text) or _RELEASED.search(text))
+    versioned = bool(_VERSION_HEADING.search(text) or _RELEASED.search(text) or _FULL_CHANGELOG.search(text))
     sections = len(_SECTION.findall(text))
     refs = len(_ISSUE_REF.findall(text)) >= 2
     bullets = len(_FIX_BULLET.findall(text)) >= 2
     if versioned:
         return bool(sections or refs or bullets)
-    return sections >= 2 and (refs or bullets)
+    # A product-update roundup: "New", "Improved", "Fixed" under one another.
+    return sections >= 3 or sections >= 2 and (refs or bullets)
 
 
 _HEADER_END = re.compile(r"\r?\n\r?\n")
