@@ -33,10 +33,11 @@ _ENTRY_PLAIN = ("Audit Trail\n\nEvery change to a monitor is now recorded, wheth
                 "the API. See who changed what, and when.\n\nAvailable on the Team plan.\n")
 _ENTRY_SHIPPED = ("Slack Notifications\n\nWe have just released a new feature that posts a message to your Slack "
                   "channel when a check fails.\n")
+_ENTRY_IMPROVED = "Faster Search\n\nWe’ve improved search on large boards: results now load in under a second.\n"
 
 
-@pytest.mark.parametrize("text", [_ENTRY_EXCITED, _ENTRY_PLAIN, _ENTRY_SHIPPED],
-                         ids=["excited", "plan", "released"])
+@pytest.mark.parametrize("text", [_ENTRY_EXCITED, _ENTRY_PLAIN, _ENTRY_SHIPPED, _ENTRY_IMPROVED],
+                         ids=["excited", "plan", "released", "improved-curly-apostrophe"])
 def test_a_product_update_entry_is_reference(text):
     assert update_note(text, len(text.split()))
     assert genre_of(text) == "reference"

@@ -146,9 +146,10 @@ def _reference_meta(meta: dict) -> bool:
 # "now supports", "we've added", "we have just released", "available on the Pro plan".
 _TITLE = re.compile(r"\A\s*(?![Hh]i\b|[Hh]ello\b|[Hh]ey\b|[Dd]ear\b)([^\n]{2,80})\n")
 _UPDATE_CUE = re.compile(
-    r"(?i)\b(?:you can now|you(?:'re| are) now able to|(?:is|are) now (?:available|live|supported|generally available)"
+    r"(?i)\b(?:you can now|now you can|you(?:['’]re| are) now able to|it(?:['’]s| is) now possible"
+    r"|(?:is|are) now (?:available|live|supported|generally available)|can now be"
     r"|now (?:supports?|lets you|shows|includes|available)"
-    r"|(?:we|we've|we have|i've|i have)\s+(?:just\s+)?(?:added|shipped|released)\b"
+    r"|(?:we|we['’]ve|we have|i['’]ve|i have)\s+(?:just\s+)?(?:added|shipped|released|improved|updated)\b"
     r"|(?:a|this) new feature|(?:this|the) features? (?:is|are) available"
     r"|available (?:on|for|in) (?:the|all|every) [\w -]{0,24}?(?:plans?|tiers?|workspaces?|pages?)\b"
     r"|no longer (?:requires?|depends? on))")
