@@ -238,3 +238,30 @@ def test_a_landing_page_with_feature_headings_is_not_release_notes():
     page = ("Plan your week in minutes\n\nFeatures\nShared calendars, rooms and shifts in one place.\n\n"
             "Security\nSingle sign-on and audit logs on every plan.\n\nStart your free trial today!\n")
     assert genre_of(page, fmt="markdown") != "reference"
+
+
+def test_the_published_schemas_know_every_genre():
+    """A draft read as `unknown` (or any genre) must still validate in --format json."""
+    import json
+    from pathlib import Path
+
+    from tonelint.rules.spec import GENRES
+
+    schemas = Path(__file__).resolve().parents[1] / "tonelint" / "rules" / "schema"
+    findings = json.loads((schemas / "findings.schema.json").read_text(encoding="utf-8"))
+
+    def genre_enums(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "genre" and isinstance(value, dict) and "enum" in value:
+                    yield value["enum"]
+                yield from genre_enums(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from genre_enums(value)
+
+    enums = list(genre_enums(findings))
+    assert enums and all(set(e) == set(GENRES) for e in enums)
+    rules = json.loads((schemas / "rule.schema.json").read_text(encoding="utf-8"))
+    genres = rules["$defs"]["rule"]["properties"]["genres"]["properties"]
+    assert set(genres["skip"]["items"]["enum"]) == set(GENRES) == set(genres["level"]["propertyNames"]["enum"])
