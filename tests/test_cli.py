@@ -134,7 +134,10 @@ def test_json_fields_and_character_columns(cli, write):
         got.append((f["rule"], f["line"], f["column"], lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1]))
     assert got == [("TL103", 1, 10, "our users"), ("TL101", 2, 11, "target audience")]
     by_rule = {f["rule"]: f for f in items}
-    assert by_rule["TL103"]["fix"] == "our customers"
+    # "our customers" would change who is meant (users are not all paying
+    # customers), so the swap is no fix (issue 14); the audience swap is one.
+    assert by_rule["TL103"]["fix"] is None
+    assert by_rule["TL101"]["fix"] == "readers"
     assert by_rule["TL101"]["family"] == "audience"
 
 
@@ -199,7 +202,7 @@ def _expected_after(text: str, items: list[dict], applicable: set[str]) -> str:
     return "".join(out)
 
 
-FIXABLE = "---\r\ntitle: Spring\r\n---\r\n\r\nCafé news from our users!!!\r\n\r\nWe need more eyeballs, and eyeballs on `eyeballs`.\r\n"
+FIXABLE = "---\r\ntitle: Spring\r\n---\r\n\r\nTarget audience: café owners!!!\r\n\r\nWe need more eyeballs, and eyeballs on `eyeballs`.\r\n"
 
 
 def test_fix_changes_only_the_matched_spans_and_is_idempotent(cli, write):
@@ -211,7 +214,7 @@ def test_fix_changes_only_the_matched_spans_and_is_idempotent(cli, write):
     assert res.code in (0, 1)
     after = path.read_bytes()
     assert after == expected.encode("utf-8")
-    assert b"`eyeballs`" in after and b"\r\n" in after and b"our users" in after  # unsafe fix not applied
+    assert b"`eyeballs`" in after and b"\r\n" in after and b"Target audience" in after  # unsafe fix not applied
     res2 = cli(ISO, "--fix", path)
     assert path.read_bytes() == after
     assert "Fixed" not in res2.out
@@ -223,7 +226,7 @@ def test_unsafe_fixes_need_the_flag(cli, write):
     cli(ISO, "--fix", "--unsafe-fixes", path)
     after = path.read_bytes().decode("utf-8")
     assert after == _expected_after(FIXABLE, items, {"safe", "unsafe"})
-    assert "our customers" in after
+    assert "Who we write for: café owners!" in after
 
 
 def test_diff_prints_a_unified_diff_and_writes_nothing(cli, write):
@@ -232,8 +235,8 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(cli, write):
     res = cli(ISO, "--diff", path)
     assert path.read_bytes() == before
     assert f"--- a/{path}" in res.out and f"+++ b/{path}" in res.out
-    assert "-Café news from our users!!!\r\n" in res.out
-    assert "+Café news from our users!\r\n" in res.out
+    assert "-Target audience: café owners!!!\r\n" in res.out
+    assert "+Target audience: café owners!\r\n" in res.out
     assert "+We need more readers, and readers on `eyeballs`.\r\n" in res.out
 
 

@@ -90,7 +90,7 @@ def test_one_finding_per_span(cli, write, tmp_path, text):
     res = cli("--format", "json", "--no-score", "--select", "ALL", "--rule-path", tmp_path / "pack", draft)
     spans: dict = {}
     for f in json.loads(res.out):
-        if f["rule"] in ("TL401", "TL402", "TL201", "TL301"):  # where an ask stands, or the whole draft: other concerns
+        if f["rule"] in ("TL201", "TL301"):  # the whole draft: another concern, anchored on some words
             continue
         key = (f["line"], f["column"], f["end_line"], f["end_column"])
         spans.setdefault(key, []).append(f["rule"])
@@ -105,6 +105,60 @@ def test_the_folded_rule_is_named_in_the_message(cli, write, tmp_path):
     (finding,) = [f for f in json.loads(res.out) if f["matched"] in ("eyeballs", "more eyeballs")]
     assert finding["rule"] == "TL105" and finding["fix"]  # the substitution, with its fix, wins
     assert "is not how we talk about readers" in finding["message"] and "(HOUSE1)" in finding["message"]
+
+
+# A newsletter whose ask is also fake urgency, with a tip after it for the ask to follow.
+NEWSLETTER = ("Welcome to the Planwise newsletter for March.\n\n"
+              "Don't miss out on Planwise Pro. Here's how to plan a week in ten minutes: list three outcomes, "
+              "then block time for each.\n\nSee you next month.\n")
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_an_urgent_premature_ask_is_one_finding_naming_both_rules(cli, write, fmt):
+    """Nothing to move it after: the urgency finding wins with its rewritten
+    sentence, and the premature ask rides in its message."""
+    draft = write("d.md", "Don't miss out on the spring sale.\n")
+    res = cli("--format", fmt, "--no-score", draft)
+    if fmt == "json":
+        got = [(f["rule"], f["message"], f["rewrite"]) for f in json.loads(res.out) if f["matched"] == "Don't miss out"]
+    else:
+        got = [(r["ruleId"], *r["message"]["text"].split("\nRewrite: ")) for r in json.loads(res.out)["runs"][0]["results"]
+               if r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "Don't miss out"]
+    ((rule, message, rewrite),) = got
+    assert rule == "TL404" and rewrite == "The spring sale."
+    assert "pressures the reader" in message and "before the reader has been given anything" in message
+    assert "(TL401)" in message
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_the_premature_ask_with_a_move_wins_and_keeps_its_fix(cli, write, fmt):
+    draft = write("news.md", NEWSLETTER)
+    res = cli("--format", fmt, "--no-score", draft)
+    if fmt == "json":
+        got = [(f["rule"], f["message"], f["fix_applicability"]) for f in json.loads(res.out)
+               if f["matched"] == "Don't miss out"]
+    else:
+        got = [(r["ruleId"], r["message"]["text"], "fixes" in r) for r in json.loads(res.out)["runs"][0]["results"]
+               if r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "Don't miss out"]
+    ((rule, message, fix),) = got
+    assert rule == "TL401" and fix in ("unsafe", True)
+    assert "pressures the reader instead of giving them a reason (TL404)" in message
+
+
+def test_unsafe_fix_moves_the_folded_ask_and_the_urgency_is_then_its_own_finding(cli, write):
+    draft = write("news.md", NEWSLETTER)
+    assert cli("--fix", "--no-score", draft).code == 1
+    assert draft.read_text(encoding="utf-8") == NEWSLETTER  # the move is unsafe: --fix alone leaves it
+    res = cli("--fix", "--unsafe-fixes", "--no-score", draft)
+    assert "Fixed 1 finding" in res.out
+    moved = draft.read_text(encoding="utf-8")
+    assert moved == ("Welcome to the Planwise newsletter for March.\n\n"
+                     "Here's how to plan a week in ten minutes: list three outcomes, then block time for each. "
+                     "Don't miss out on Planwise Pro.\n\nSee you next month.\n")
+    after = json.loads(cli("--format", "json", "--no-score", draft).out)
+    assert [f["rule"] for f in after if f["matched"] == "Don't miss out"] == ["TL404"]  # no longer premature
+    cli("--fix", "--unsafe-fixes", "--no-score", draft)
+    assert draft.read_text(encoding="utf-8") == moved  # a second --fix is a no-op
 
 
 # --- case 4: --min-score says which draft failed -----------------------------------------------

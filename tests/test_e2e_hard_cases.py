@@ -10,7 +10,7 @@ from tonelint import Level, lint_text
 
 
 def _rules(text: str, fmt: str = "markdown", level: Level = Level.WARNING) -> set[str]:
-    return {d.rule for d in lint_text(text, fmt=fmt) if d.level >= level}
+    return {r for d in lint_text(text, fmt=fmt) if d.level >= level for r in d.rules}  # folded rules too
 
 
 CASES = [

@@ -146,6 +146,52 @@ def test_rule_folders_with_special_files_never_hang(tmp_path, plant, cache):
         assert "pack" in one_line(res.stderr)
 
 
+def _huge(path: Path, head: str) -> Path:
+    """A valid file padded with comments past the rule-file limit (16 MB)."""
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(head)
+        line = "# " + "x" * 1022 + "\n"
+        for _ in range(17 * 1024):
+            fh.write(line)
+    return path
+
+
+@pytest.mark.parametrize("how", ["folder", "file", "config"])
+def test_an_oversized_rule_file_is_one_line_and_exit_2(tmp_path, how):
+    """A single rule file, named on the command line or in the config, is read
+    under the same bound as the files of a rule folder."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    _huge(pack / "house.yaml", house_rule())
+    (tmp_path / "d.md").write_text("The WORD is here.\n", encoding="utf-8")
+    args = {"folder": ["--rule-path", "pack"], "file": ["--rule-path", "pack/house.yaml"], "config": []}[how]
+    if how == "config":
+        (tmp_path / ".tonelint.yaml").write_text("rule-paths: [pack/house.yaml]\n", encoding="utf-8")
+    res = tonelint(*args, "--no-score", "d.md", cwd=tmp_path)
+    assert res.returncode == 2, res.stderr
+    line = one_line(res.stderr)
+    assert line.endswith("house.yaml: cannot read rule file: larger than 16777216 bytes"), line
+
+
+def test_a_word_list_that_is_a_fifo_never_hangs(tmp_path):
+    pack = tmp_path / "pack"
+    (pack / "lists").mkdir(parents=True)
+    (pack / "house.yaml").write_text(house_rule("list: house.txt"), encoding="utf-8")
+    _fifo(pack / "lists" / "house.txt")
+    (tmp_path / "d.md").write_text("The WORD is here.\n", encoding="utf-8")
+    res = tonelint("--rule-path", "pack", "--no-score", "d.md", cwd=tmp_path)
+    assert res.returncode == 2
+    assert "word list 'house.txt'" in one_line(res.stderr) and "not a regular file" in res.stderr
+
+
+def test_an_oversized_config_is_one_line_and_exit_2(tmp_path):
+    _huge(tmp_path / ".tonelint.yaml", "select: [TL1]\n")
+    (tmp_path / "d.md").write_text("Hello there.\n", encoding="utf-8")
+    res = tonelint("--no-score", "d.md", cwd=tmp_path)
+    assert res.returncode == 2
+    assert one_line(res.stderr).endswith(".tonelint.yaml: cannot read configuration: larger than 16777216 bytes")
+
+
 def test_rule_path_at_the_file_system_root_is_bounded(tmp_path):
     (tmp_path / "d.md").write_text("Hello there.\n", encoding="utf-8")
     res = tonelint("--rule-path", "/", "--no-cache", "d.md", cwd=tmp_path)

@@ -142,6 +142,22 @@ def test_sarif_fixes_and_unreadable_files(cli, drafts):
     assert "broken.md" in invocation["toolExecutionNotifications"][0]["message"]["text"]
 
 
+def test_sarif_lists_a_binary_file_skipped_in_a_folder_as_a_note(cli, drafts):
+    """Skipped, not failed (issue 17 case 7): the run succeeded and says which file it passed over."""
+    (drafts / "content" / "junk.eml").write_bytes(b"From: a\n\n\x00\x01\x02binary")
+    res = cli("--format", "sarif", "content")
+    assert res.code == 1  # launch.md's findings, not the binary file
+    log = json.loads(res.out)
+    assert not list(_sarif_validator().iter_errors(log))
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is True
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "note"
+    assert note["message"]["text"] == "content/junk.eml: looks like a binary file (contains NUL bytes); skipped"
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "content/junk.eml",
+                                                                             "uriBaseId": "%SRCROOT%"}
+
+
 def test_sarif_uri_outside_the_working_directory_is_absolute(cli, drafts, tmp_path_factory, monkeypatch):
     elsewhere = tmp_path_factory.mktemp("cwd")
     monkeypatch.chdir(elsewhere)
@@ -170,6 +186,22 @@ def test_junit_is_well_formed_with_a_suite_per_file(cli, drafts):
     assert len(clean) == 1 and clean[0].find("failure") is None
     assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites.values())
     assert int(root.get("failures")) == sum(int(s.get("failures")) for s in suites.values())
+
+
+def test_junit_lists_a_binary_file_skipped_in_a_folder_as_a_skipped_testcase(cli, drafts):
+    (drafts / "content" / "junk.eml").write_bytes(b"From: a\n\n\x00\x01\x02binary")
+    res = cli("--format", "junit", "content")
+    assert res.code == 1
+    root = ET.fromstring(res.out.encode("utf-8"))
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    junk = suites["content/junk.eml"]
+    assert (junk.get("tests"), junk.get("skipped"), junk.get("failures"), junk.get("errors")) == ("1", "1", "0", "0")
+    (case,) = junk.findall("testcase")
+    skipped = case.find("skipped")
+    assert skipped is not None and case.find("error") is None
+    assert skipped.get("message") == "looks like a binary file (contains NUL bytes); skipped"
+    assert root.get("skipped") == "1" and root.get("errors") == "0"
+    assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites.values())
 
 
 # GitHub -------------------------------------------------------------------------

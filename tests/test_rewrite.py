@@ -19,7 +19,7 @@ MODERN = SHARED / "eval-modern" / "corpus.jsonl"
 
 
 def findings(text: str, fmt: str = "markdown", channel: str | None = None, **kw):
-    engine = default_engine(Settings(channel=channel)) if channel else None
+    engine = default_engine(Settings(channel=channel), select=tuple(kw.get("select") or ()) or None) if channel else None
     return check_text(text, fmt=fmt, engine=engine, **kw).diagnostics
 
 
@@ -87,7 +87,8 @@ def test_an_apology_gets_what_happened_what_was_done_what_the_reader_can_do():
 
 def test_a_social_sale_post_leads_with_the_offer_and_asks_a_question_to_answer_below():
     text = "Don't miss out!!! Shop now at MegaMart — our BIGGEST sale ever. 40% off everything until Sunday.\n"
-    d = one(text, "TL401", fmt="text", channel="social")
+    # TL401 alone: with TL404 on, "Don't miss out" is one fake-urgency finding naming TL401 (precedence.py)
+    d = one(text, "TL401", fmt="text", channel="social", select=["TL401"])
     assert '"40% off everything until Sunday."' in d.rewrite
     assert "answer below" in d.rewrite and "?" in d.rewrite
 

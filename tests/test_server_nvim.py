@@ -27,7 +27,7 @@ DRAFT = (
     "subject: Café news — we are proud to announce our new app\n"
     "---\n"
     "\n"
-    "Naïve copy — our target audience deserves better, and our users know it.\n"
+    "Naïve copy — our target audience deserves better, and our users will love it.\n"
     "\n"
     "The launch put our café in front of a million eyeballs!!! Sign up now.\n"
 )
@@ -94,4 +94,4 @@ def test_neovim_lsp_client_sees_the_cli_findings_and_applies_a_fix(tmp_path):
     assert "million readers!" in after_text
     # And the findings the editor holds afterwards are the CLI's on the fixed file.
     assert _held(got["after"]) == _expected(_cli_json(draft), fixed)
-    assert any("unsafe" in t for t in got["titles"])  # TL101's fix is offered, labelled
+    assert any("unsafe" in t for t in got["titles"])  # TL103's fix ("you") is offered, labelled

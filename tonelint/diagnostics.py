@@ -73,9 +73,17 @@ class Diagnostic:
     rewrite_kind: str = "instruction"
     rewrite_span: tuple[int, int] | None = None
     sentence: int | None = None  # index of the flagged sentence in the draft's Facts, when a hit made it
+    # Rules whose finding on exactly these words was folded into this one
+    # (engine/precedence.py); --fix counts them as still present.
+    folded: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, self.rule)
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Every rule this finding stands for: its own and those folded into it."""
+        return (self.rule, *self.folded)
 
     @property
     def replacement(self) -> str | None:

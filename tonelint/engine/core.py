@@ -129,7 +129,8 @@ class Engine:
         brand = detect_brand(prose, meta=meta, headers=headers)
         found = {name: [h for b in blocks for h in facts.of(b.key)] for name, blocks in model.acts.items()}
         genre, genre_from = decide(facts, model, acts_found=found, meta=meta, headers=headers, fmt=source.format,
-                                   configured=self.settings.genre, channel=channel, text=source.text)
+                                   configured=self.settings.genre, channel=channel, text=source.text,
+                                   path=source.path)
         # Configured names are already in the bank's sender block; found ones are counted here.
         message = read_message(facts, model, genre=genre, genre_from=genre_from, brand=brand,
                                source_text=source.text)
@@ -168,6 +169,7 @@ class Engine:
             active = rule.for_channel(channel)
             if active is None:
                 continue
+            active = active.for_genre(message.genre)  # `genres: {level: ...}`: quieter on a changelog
             diagnostics.extend(KINDS[rule.kind].run(active, ctx))
         # The decided genre rides in meta, which the result cache keeps without unpickling the Facts.
         meta = dict(parsed.meta, genre=message.genre)
@@ -176,7 +178,6 @@ class Engine:
             diagnostics, result.suppressed, result.unused_suppressions = apply_suppressions(
                 source.text, parsed.directives, diagnostics
             )
-        diagnostics = one_per_span(diagnostics, {r.id: r.kind for r in self.rules})
         diagnostics.sort(key=Diagnostic.sort_key)
         if diagnostics:
             # Lazy: the rewriters compile a few hundred regexes (0.1-0.2 s); a
@@ -186,6 +187,8 @@ class Engine:
             draft = Draft(source.text, facts, meta=parsed.meta, fmt=source.format, channel=channel,
                           measures=self.measures, brand=self.settings.brand)
             diagnostics = attach(diagnostics, draft)
+            # After the rewrites: the winner on shared words is the one with a fix to offer.
+            diagnostics = one_per_span(diagnostics, {r.id: r.kind for r in self.rules})
         result.diagnostics = diagnostics
         return result
 

@@ -110,8 +110,10 @@ def _introducing(before: list[Diagnostic], attempt: FixResult, after: list[Diagn
     """[] when every applied fix cleared its finding and nothing new appeared;
     the fixes to blame when new findings sit on their edits; None when there
     are new findings that no edit touches (the caller bisects)."""
-    count_before = Counter(d.rule for d in before)
-    count_after = Counter(d.rule for d in after)
+    # A finding folded into another on the same words (engine/precedence.py)
+    # is still there: when a fix moves the words and it shows on its own, it is not new.
+    count_before = Counter(rule for d in before for rule in d.rules)
+    count_after = Counter(rule for d in after for rule in d.rules)
     cleared = Counter(d.rule for d in attempt.applied)
     grown = {rule for rule, n in count_after.items() if n > count_before[rule] - cleared[rule]}
     if not grown:

@@ -1,21 +1,29 @@
 """The genre of a draft: what kind of message it is, which decides which
 document checks apply (a login link in a login email is not an ask; a
-handbook has no reader to win over).
+handbook has no reader to win over) and at what level some rules report
+(`genres: {level: ...}`: a changelog that cheers gets a suggestion).
 
 Strongest first: the configuration (`genre:` at the top or in an override),
-the draft's front matter (`genre:`), its email headers (a reply in a thread),
-then its own words, weighed from the genre cues of acts.yaml and the acts:
-- reference: documentation and changelogs (many reference cues, few pitches);
+the draft's front matter (`genre:`, or a `type:`/`layout:` that files it as a
+changelog or docs), its email headers (a reply in a thread), its path
+(CHANGELOG.md), then its own words, weighed from the genre cues of acts.yaml
+and the acts:
+- reference: release notes and product-update entries by their shape
+  (release_notes, update_note), documentation by many reference cues with no
+  claim and little talk about the sender;
 - internal: handbooks, playbooks, strategy (internal cues outnumber pitches);
 - transactional: something the reader did or asked for (a reset, a receipt,
   a notification), short, and not mainly a pitch;
 - appeal: a donation, sponsorship or petition;
 - reply: an answer to one person (support replies, threads, quoted mail);
 - promotional: anything that asks or makes claims for the sender;
+- unknown: a page that explains more than it sells but is not surely
+  documentation (an engineering post), and a line with no cue at all, so a
+  one-line brag keeps its warning;
 and with no cue at all: the `channel:` (social, press-release, landing-page
 and sms are promotional), else a personal note for mail, promotional for a
 draft that speaks to its reader or about its sender (the document checks
-still need an ask or a claim to judge it), and reference for the rest.
+still need an ask or a claim to judge it), and unknown for the rest.
 
 Also here: the brand, the name the sender calls itself, found from the
 configuration, front matter (`brand:`), the email's From header, the title,
@@ -31,22 +39,28 @@ from email.policy import compat32
 
 from ..rules.spec import GENRES
 
-__all__ = ["GENRES", "decide", "detect_brand", "email_headers", "release_notes"]
+__all__ = ["GENRES", "decide", "detect_brand", "email_headers", "release_notes", "update_note"]
 # The channels that are promotional by nature (docs/rules.md, channel profiles).
 _PROMOTIONAL_CHANNELS = {"social", "press-release", "landing-page", "sms"}
 
 
 def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: str,
-           configured: str | None = None, channel: str | None = None, text: str = "") -> tuple[str, str]:
+           configured: str | None = None, channel: str | None = None, text: str = "",
+           path: str = "") -> tuple[str, str]:
     """(genre, where it came from).  `text`: the draft as written, whose
-    lines show a changelog's structure (release_notes)."""
+    lines show a changelog's structure (release_notes) or a product-update
+    entry's (update_note); `path`: where it lives (CHANGELOG.md)."""
     if configured:
         return configured, "config"
     declared = str(meta.get("genre") or "").strip().lower()
     if declared in GENRES:
         return declared, "front matter"
+    if _reference_meta(meta):
+        return "reference", "front matter"
     if headers.get("in-reply-to") or headers.get("references"):
         return "reply", "headers"
+    if _REFERENCE_PATH.search(path.replace("\\", "/")):
+        return "reference", "path"
     # Cue hits, not sentences: one line of a handbook can name the playbook and the sales team.
     cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)}) for g, blocks in model.genres.items()}
     asks = len({h.sent for h in acts_found.get("ask", [])})
@@ -65,18 +79,35 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     if mail and quoted:
         return "reply", "text"  # mail that quotes the message it answers
     # Release notes are reference however they cheer ("We're excited to ship…" under "## 2.1.0"):
-    # their structure, not their words, says so.
+    # their structure, not their words, says so.  So is a short product-update entry: a title,
+    # then "You can now …" (update_note).
     if release_notes(text):
         return "reference", "text"
+    if not mail and not appeal and asks <= 2 and update_note(text, words):
+        return "reference", "text"
+    # A handbook first when its cues lead: a sales playbook lists campaigns and "signed up but did
+    # not convert" (an appeal word) and numbered steps (reference cues) for staff, not readers.
+    staff = internal >= 2 and 2 * internal > pitch
+    if staff and internal >= 2 * appeal and 3 * internal >= ref:
+        return "internal", "text"
     # An appeal names the gift more than once, or asks for it: a donation page's FAQ is still an appeal.
     if appeal >= 2 or (appeal and asks):
         return "appeal", "text"
-    # A long page with reference words and at most one pitch is documentation
-    # ("Try it" at the end of a guide); mail that pitches once is still mail.
-    if ref >= 3 and ref >= 2 * pitch or not mail and ref and pitch <= 1 and words >= 60:
+    # Documentation: many reference cues (steps, menu paths, options, code), at most a pitch per
+    # two of them, no claim, and little talk about the sender.  A post that brags between its
+    # numbered steps is not documentation (its TL2xx findings keep their level).
+    sender = len({h.sent for h in acts_found.get("sender", [])})
+    bragging = len({h.sent for h in acts_found.get("claim", [])})
+    sentences = max(1, len(facts.sentences))
+    if ref >= 3 and ref >= 2 * pitch and not bragging and sender <= max(2, sentences // 4):
         return "reference", "text"
-    if internal >= 2 and 2 * internal > pitch:
+    # A long page with a reference word and at most one pitch explains more than it sells: the
+    # document checks leave it alone, but it is not sure enough to be documentation ("unknown").
+    informative = ref >= 3 and ref >= 2 * pitch or not mail and ref and pitch <= 1 and words >= 60
+    if staff:
         return "internal", "text"
+    if informative:
+        return "unknown", "text"
     if trans and (trans >= pitch or words < 120):
         return "transactional", "text"
     if reply and reply >= pitch and (not mail or quoted):
@@ -89,9 +120,59 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
         return "promotional", "headers"
     if mail:
         return "reply", "text"  # a note from one person to another
-    # A draft that speaks to its reader is outbound copy; one that speaks to no one is reference.
+    # A draft that speaks to its reader is outbound copy; one with no cue either way is unknown:
+    # the word rules judge it at their own level ("Just crossed 10,000 customers!" is a brag).
     talks = any(acts_found.get(name) for name in ("reader", "sender"))
-    return ("promotional" if talks else "reference"), "text"
+    return ("promotional" if talks else "unknown"), "text"
+
+
+# Where reference lives: CHANGELOG.md, CHANGES.rst, RELEASE_NOTES.md, or
+# any file under a changelog/ or release-notes/ folder.
+_REFERENCE_PATH = re.compile(
+    r"(?i)(?:^|/)(?:(?:changelog|changes|release[-_ ]?notes)(?:\.(?:md|markdown|rst|txt|mdx))?$"
+    r"|(?:changelogs?|release[-_ ]?notes|releases)/)")
+# Front matter that files a page as a changelog or documentation (a docs site's `type: changelog`,
+# `layout: docs`, `category: release-notes`).
+_REFERENCE_META_KEYS = ("type", "layout", "category", "section", "collection", "kind")
+_REFERENCE_META = re.compile(r"(?i)^(?:changelog|changes|release[-_ ]?notes?|docs?|documentation|reference|api)$")
+
+
+def _reference_meta(meta: dict) -> bool:
+    return any(isinstance(meta.get(k), str) and _REFERENCE_META.match(meta[k].strip()) for k in _REFERENCE_META_KEYS)
+
+
+# A product-update entry (update_note): a short title line, then the news put as what the
+# reader can now do.  Feature-update wording, not feelings: "you can now", "is now available",
+# "now supports", "we've added", "we have just released", "available on the Pro plan".
+_TITLE = re.compile(r"\A\s*(?![Hh]i\b|[Hh]ello\b|[Hh]ey\b|[Dd]ear\b)([^\n]{2,80})\n")
+_UPDATE_CUE = re.compile(
+    r"(?i)\b(?:you can now|you(?:'re| are) now able to|(?:is|are) now (?:available|live|supported|generally available)"
+    r"|now (?:supports?|lets you|shows|includes|available)"
+    r"|(?:we|we've|we have|i've|i have)\s+(?:just\s+)?(?:added|shipped|released)\b"
+    r"|(?:a|this) new feature|(?:this|the) features? (?:is|are) available"
+    r"|available (?:on|for|in) (?:the|all|every) [\w -]{0,24}?(?:plans?|tiers?|workspaces?|pages?)\b"
+    r"|no longer (?:requires?|depends? on))")
+_UPDATE_WORDS = 200
+_UPDATE_LEAD = 400  # the news comes first: the cue within this many characters of the title
+# A title names the feature; a sentence about the sender ("Big news: we just closed our round!") is not one.
+_NOT_A_TITLE = re.compile(r"[.!?]|\b(?:[Ww]e|I|[Oo]ur|[Uu]s|[Mm]y)\b|\A[^:]{0,20}:")
+
+
+def update_note(text: str, words: int) -> bool:
+    """A changelog entry or product-update note: at most ~200 words, a
+    title of a few words on the first line (no sentence, no greeting, no
+    "we"), and feature-update wording right after it.  A launch post runs
+    longer or opens with a sentence; a tweet has no title line; a founder's
+    "Big news: we just closed our round!" is a sentence, not a title."""
+    if not text or words > _UPDATE_WORDS:
+        return False
+    m = _TITLE.match(text)
+    if not m:
+        return False
+    title = m.group(1).strip().strip("#*_ ").strip()
+    if not title or len(title.split()) > 10 or title[-1] in ",;:" or _NOT_A_TITLE.search(title):
+        return False
+    return bool(_UPDATE_CUE.search(text, m.end(), m.end() + _UPDATE_LEAD))
 
 
 # A changelog's structure, line by line (release_notes).  A version heading:

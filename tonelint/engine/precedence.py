@@ -1,15 +1,29 @@
 """One finding per span: when two rules flag exactly the same words, the
 reader gets one message, not two ("eyeballs" flagged by TL105 and by a team
-rule on the same word).  One rule wins, as in ruff's rule precedence, and the other's reason is folded into its message,
-so nothing is lost.
+rule; "Don't miss out" both an ask too early, TL401, and fake urgency,
+TL404).  One rule wins, as in ruff's rule precedence, and the other's reason
+is folded into its message, so nothing is lost.
 
-The winner is the finding with the most to offer the writer: a higher
-level first, then a substitution (it has the better word, often a safe fix)
-before an existence rule.  Order findings (an ask before any value) are a
-different concern from the words themselves and carry a rewrite of the
-whole sentence, so they are never folded; nor are the counting kinds
-(ratio, required), which judge the whole draft and only anchor their
-finding on some words.
+The fold runs on finished findings (rewrites and fixes attached), so the
+winner can be the finding with the most to offer the writer:
+
+1. one that carries a fix (safe before unsafe) — a premature ask's fix moves
+   the whole sentence after the draft's first value, which a fake-urgency
+   finding on the same words cannot offer;
+2. then one whose rewrite is the sentence itself, ready to paste ("Don't
+   miss out on the spring sale." -> "The spring sale.") over one that only
+   says what to do;
+3. then the more specific kind: a substitution (it has the better word), an
+   existence rule (it names what is wrong with these very words: fake
+   urgency, link text that says nothing), then an order rule (it is about
+   where the sentence stands, whatever its words);
+4. then the lower rule id.
+
+The winner shows the highest level in its group, so folding never lowers the
+exit code, and lists the folded rules in `folded`: --fix counts them as still
+there, so the moved ask that keeps its urgent words is not taken for a new
+finding.  The counting kinds (ratio, required) judge the whole draft and only
+anchor their finding on some words: a different concern, never folded.
 """
 
 from __future__ import annotations
@@ -17,9 +31,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Applicability, Diagnostic
 
-_SPECIFIC = {"substitution": 2, "existence": 1}
+_SPECIFIC = {"substitution": 3, "existence": 2, "order": 1}
+_WRITTEN = ("fix", "sentence")
+_FIX_RANK = {Applicability.SAFE: 2, Applicability.UNSAFE: 1}
 _QUOTED_MATCH = re.compile(r'^[“"][^”"]*[”"]\s+')
 
 
@@ -36,17 +52,24 @@ def one_per_span(diagnostics: list[Diagnostic], kinds: dict[str, str]) -> list[D
         if len(members) == 1:
             keep[members[0]] = diagnostics[members[0]]
             continue
-        ranked = sorted(members, key=lambda i: (-int(diagnostics[i].level), -_SPECIFIC[kinds[diagnostics[i].rule]],
-                                                diagnostics[i].rule))
+        ranked = sorted(members, key=lambda i: _rank(diagnostics[i], kinds))
         winner = diagnostics[ranked[0]]
+        folded = list(winner.folded)
         for i in ranked[1:]:
-            winner = replace(winner, message=_fold(winner.message, diagnostics[i]))
-        keep[min(members)] = winner
+            other = diagnostics[i]
+            winner = replace(winner, message=_fold(winner.message, other), level=max(winner.level, other.level))
+            folded += [r for r in (other.rule, *other.folded) if r not in folded]
+        keep[min(members)] = replace(winner, folded=tuple(folded))
     return [keep[i] for i in sorted(keep)]
+
+
+def _rank(d: Diagnostic, kinds: dict[str, str]) -> tuple:
+    fix = _FIX_RANK.get(d.fix.applicability, 0) if d.fix is not None else 0
+    return -fix, -(d.rewrite_kind in _WRITTEN), -_SPECIFIC[kinds[d.rule]], d.rule
 
 
 def _fold(message: str, other: Diagnostic) -> str:
     rest = _QUOTED_MATCH.sub("", other.message, count=1)
-    if rest != other.message:
+    if rest != other.message or rest[:1].islower():  # '"x" pressures the reader', 'asks "x" before ...'
         return f"{message}; it also {rest} ({other.rule})"
     return f"{message}; also {other.rule}: {other.message}"

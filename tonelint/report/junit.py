@@ -2,7 +2,9 @@
 Azure Pipelines, CircleCI).  One <testsuite> per draft, one <testcase> per
 finding with a <failure> that says where, what and how to rewrite; a clean
 draft is one passing testcase, so the report lists every file checked; a
-draft that could not be read is a testcase with an <error>."""
+draft that could not be read is a testcase with an <error>, and a file skipped
+while walking a folder (binary data) a testcase marked <skipped>, so the report
+also lists every file the run passed over."""
 
 from __future__ import annotations
 
@@ -60,9 +62,20 @@ def render(run, options) -> str:
             _clean(error_line(err.where, err.what))
         total += 1
         errors += 1
+    skipped = 0
+    for note in run.notes:
+        name = relative_uri(note.where)
+        suite = _suite(root, name, tests=1, skipped=1)
+        case = ET.SubElement(suite, "testcase", {"name": "read draft", "classname": _clean(name), "file": _clean(name),
+                                                 "time": "0"})
+        ET.SubElement(case, "skipped", {"message": _clean(printable(note.what))}).text = \
+            _clean(error_line(note.where, note.what))
+        total += 1
+        skipped += 1
     root.set("tests", str(total))
     root.set("failures", str(failures))
     root.set("errors", str(errors))
+    root.set("skipped", str(skipped))
     elapsed = options.elapsed
     root.set("time", f"{elapsed:.3f}" if elapsed is not None else "0")
     ET.indent(root)

@@ -134,7 +134,12 @@ def build(run, options) -> dict:
             entry["fixes"] = fixes
         results.append(entry)
 
+    # A draft that could not be read is an error of the run; a file skipped
+    # while walking a folder (binary data) only a note, like on stderr.
     notifications = [{"level": "error", "message": {"text": f"{e.where}: {e.what}"}} for e in run.errors]
+    notifications += [{"level": "note", "message": {"text": f"{e.where}: {e.what}"},
+                       "locations": [{"physicalLocation": {"artifactLocation": _artifact(e.where)}}]}
+                      for e in run.notes]
     invocation = {"executionSuccessful": not run.errors}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications

@@ -119,13 +119,13 @@ def premature(d, s, draft):
         if out is not None:
             return out
         thing = draft.product or "what the draft offers"
-        return Rewrite(f'Lead the subject with what {thing} does for the reader and leave "{d.matched}" for the '
+        return Rewrite(f'Lead the subject with what {thing} does for the reader and leave "{grammar.shown(d)}" for the '
                        f'end of the message.', "instruction", fix=None)
     if _HOUSEKEEPING.search(s.text):
         return Rewrite(f'Move the removal line ("{grammar.excerpt(s.text, 70)}") to the end, after the message itself.',
                        "instruction", fix=None)
     if draft.occasion == "outage":
-        return Rewrite(f'An apology is no place for "{d.matched}": drop it. ' + listening.outage_note(draft),
+        return Rewrite(f'An apology is no place for "{grammar.shown(d)}": drop it. ' + listening.outage_note(draft),
                        "instruction", fix=None)
     value = next((v for v in draft.value_sentences if v.index > s.index and v.index not in draft.ask_sentences), None)
     if value is not None and re.match(r"\s*p\.?\s?s\b\.?", value.text, re.I):
@@ -272,7 +272,7 @@ def urgency(d, s, draft):
     copula = re.match(r"^(.+?)\s+(?:is|are)\s+(?:available\s+)?(?:only\s+)?for a limited time\b", text, re.I)
     if copula and not deadline:
         subject = copula.group(1).strip()
-        return Rewrite(f'Drop "{d.matched}" and give the date the offer really ends: '
+        return Rewrite(f'Drop "{grammar.shown(d)}" and give the date the offer really ends: '
                        f'"{grammar.capitalise(subject)} ends on …"', "instruction")
     def cut(m):
         # between two clauses the cut leaves a semicolon, else a space

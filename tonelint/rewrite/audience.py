@@ -134,7 +134,7 @@ def target_audience(d, s, draft):
     a, b = span
     before, after = s.text[:a], s.text[b:]
     det = _DET.search(before)
-    market = re.search(r"market|customer|consumer|buyer", d.matched, re.I)
+    market = re.search(r"market|customer|consumer|buyer", grammar.shown(d), re.I)
     # "Target audience: developers" -> "Who we write for: developers"
     lead_in = before[: det.start()] if det else before
     if re.match(r"\s*:", after) and (not lead_in.strip(" *_#-") or re.search(r"(?:^|\s)[-–—•*|]\s*$", lead_in)):
@@ -153,16 +153,24 @@ def target_audience(d, s, draft):
         if rest and not re.match(r"(?:our|the)\b", rest, re.I):
             verb = "We sell to" if market else "We write for"
             return sentence_rewrite(s, f"{verb} {grammar.decapitalise(rest)}", fix=None)
+    # "reach your targeted audience": the people are the sender's audience
+    # there, and "readers" would claim a readership an advertiser lacks
+    reach = re.search(r"\b(?:reach|reaching|find|finding|grow|growing|build|building|engage|attract)\s+(?:your|the|an?)\s+$",
+                      before, re.I)
+    if reach and not market and re.fullmatch(r"target(?:ed)?\s+(audiences?)", s.text[a:b], re.I):
+        out = sentence_rewrite(s, s.text[:a] + re.split(r"\s+", s.text[a:b])[-1] + s.text[b:], fix=None)
+        if out is not None:
+            return out
     out = _swapped(s, *_swap_fix(d, s, draft, _replacement(d)))
     if out is not None:
         return out
     subject = re.match(r"\s*(.+?)\s+(?:are|is|were|was)\s+$", before[: det.start()] if det else before)
     if subject:
         who = subject.group(1)
-        return Rewrite(f'Say what {who} need from you rather than calling them "{d.matched}": '
+        return Rewrite(f'Say what {who} need from you rather than calling them "{grammar.shown(d)}": '
                        f'"{who} {"are" if who.lower().endswith("s") else "is"} people who …"', "instruction", fix=None)
     people = "customers" if market else "readers"
-    return Rewrite(f'Name the people behind "{d.matched}" in this sentence — "{grammar.excerpt(s.text)}" — '
+    return Rewrite(f'Name the people behind "{grammar.shown(d)}" in this sentence — "{grammar.excerpt(s.text)}" — '
                    f'by what they do or need ("{people} who …"), not as a target.', "instruction", fix=None)
 
 
@@ -182,10 +190,20 @@ def our_users(d, s, draft):
         out = _swapped(s, *_swap_fix(d, s, draft, "you"))
         if out is not None:
             return out
-    out = _swapped(s, *_swap_fix(d, s, draft, _replacement(d) or "our customers"))
-    if out is not None:
-        return out
-    return Rewrite(f'Speak to the reader instead of about "{d.matched}": "{grammar.excerpt(s.text)}" can say "you".',
+    # "our customers" is no swap for "our users": users of a free or
+    # open-source product are not paying customers, and an editor would undo
+    # it.  With the product's name, "the people who use X" says the same
+    # thing about people; without it, the finding gets an instruction.
+    product = draft.product
+    if product and re.fullmatch(r"our users", grammar.shown(d), re.I) and not re.search(r"['’]s?\b", s.text[b:b + 2]):
+        people = "the people who use " + product
+        new = s.text[:a] + (grammar.capitalise(people) if not s.text[:a].strip() else people) + s.text[b:]
+        if grammar.reads(s.text, new):
+            out = sentence_rewrite(s, new, fix=None)
+            if out is not None:
+                return out
+    return Rewrite(f'Say who "{grammar.shown(d)}" are, by what they do, in "{grammar.excerpt(s.text)}" '
+                   f'("the people who use …", "developers who …"), or speak to them as "you".',
                    "instruction", fix=None)
 
 
@@ -196,6 +214,18 @@ def eyeballs(d, s, draft):
         return Rewrite(f'Say what the reader gets here, not what you get from them: rewrite "{grammar.excerpt(s.text)}" '
                        f'around the person reading ("more people who want …").', "instruction", fix=None)
     return _swapped(s, *_swap_fix(d, s, draft, _replacement(d) or "readers"))
+
+
+def _inflect(plain: str):
+    """A replacement whose first verb takes the matched verb's ending
+    ("drives traffic to" -> "helps more people find")."""
+    verb, _, rest = plain.partition(" ")
+
+    def build(m) -> str:
+        said = m.group(0).split()[0].lower()
+        form = verb + "s" if said.endswith("s") else verb + "ing" if said.endswith("ing") else verb
+        return f"{form} {rest}"
+    return build
 
 
 # Pipeline and funnel words -> people words, whole phrases first.  Each is a
@@ -213,10 +243,11 @@ _PEOPLE_PHRASES = (
     (r"(?<![\w-])more leads\b", "more interested buyers"),
     (r"(?<![\w-])(?:new|fresh) leads\b", "new enquiries"),
     (r"(?<![\w-])lead (?:generation|gen) (tool|software|service|platform|campaign|strategy|system|program|programme|engine)\b", r"\1 for finding new customers"),
-    (r"(?<![\w-])top[- ]of[- ](?:the[- ])?funnel\b", "first-contact"),
     (r"(?<![\w-])(user|customer|audience|subscriber|buyer) segmentation\b", r"\1 groups"),
-    (r"(?<![\w-])(millions|thousands|hundreds) of (?:fresh |new |targeted |valid |verified )*(e-?mail addresses|addresses|names)\b", r"the \2 of \1 of people"),
-    (r"(?<![\w-])(?:\w+ly\s+)?(?:targeted|fresh|valid|verified|deliverable) (e-?mail addresses|addresses|e-?mail lists?)\b", r"\1 of people who asked for offers like yours"),
+    # Addresses sold as "targeted": the adjective is what treats people as
+    # something to hit, so it goes; "of people who asked for offers like
+    # yours" would be a claim the sender cannot make.
+    (r"(?<![\w-])(?<!ly )targeted (e-?mail addresses|addresses|e-?mail lists?)\b", r"\1"),
     (r"(?<![\w-])(?:out )?to the masses\b", "to the people who need it"),
     (r"(?<![\w-])capture your audience['’]s attention\b", "hold your readers' attention"),
     (r"(?<![\w-])target(?:ing|s)? (individuals|people|those|anyone|consumers|customers) who\b", r"write to \1 who"),
@@ -228,7 +259,7 @@ _PEOPLE_PHRASES = (
     (r"(?<![\w-])(?:reach|reaching|reaches) (?:to )?the masses\b", "reach more people"),
     (r"(?<![\w-])(?:market|marketing|sell|selling|advertise|advertising) to the masses\b", "offer it to anyone who needs it"),
     (r"(?<![\w-])mass audiences?\b", "many readers"),
-    (r"(?<![\w-])(?:drive|drives|driving) (?:more |targeted |qualified )?traffic to\b", "help more people find"),
+    (r"(?<![\w-])(?:drive|drives|driving) (?:more |targeted |qualified )?traffic to\b", _inflect("help more people find")),
     (r"(?<![\w-])(?:drive|drives|driving|generate|generating|boost|boosting) (?:more |targeted |qualified |massive |huge )?traffic\b", "bring more visitors"),
     (r"(?<![\w-])(?:boost|boosts|boosting|increase|increases|increasing|maximi[sz]e|maximi[sz]ing|drive|driving|skyrocket) conversions\b", "help more visitors decide to buy"),
     (r"(?<![\w-])more conversions\b", "more people deciding to buy"),
@@ -257,7 +288,7 @@ def _phrase_rewrite(d, s, draft):
         for m in re.finditer(pattern, s.text, re.I):
             if any(m.start() < e and t < m.end() for t, e, _ in taken):
                 continue
-            new_words = m.expand(repl)
+            new_words = repl(m) if callable(repl) else m.expand(repl)
             if m.group(0)[:1].isupper():
                 new_words = grammar.capitalise(new_words)
             taken.append((m.start(), m.end(), new_words))
@@ -270,6 +301,12 @@ def _phrase_rewrite(d, s, draft):
         pos = e
     new.append(s.text[pos:])
     out = grammar.fix_articles("".join(new))
+    if any(len(w) > 2 and w.isupper() and not grammar.is_acronym(w) for w in grammar.WORD.findall(out)):
+        # a people fix that keeps "EXTRACT" still shouts; a long shouted
+        # line is past mending word by word (an instruction quotes it)
+        if len(grammar.WORD.findall(out)) > 20:
+            return None
+        out = grammar.unshout(out, draft.names)
     if grammar.reads(s.text, out):
         return sentence_rewrite(s, out)
     return None
@@ -291,9 +328,14 @@ def people_phrase(d, s, draft):
         return out
     span = local_span(d, s, draft)
     if span is not None and _quoted(s.text, *span):
-        return Rewrite(f'"{d.matched.strip()}" is in quotation marks here (a name, a title, someone else\'s words); '
+        return Rewrite(f'"{grammar.shown(d)}" is in quotation marks here (a name, a title, someone else\'s words); '
                        f'if it is your own wording, say who the people are instead.', "instruction")
-    return Rewrite(f'Name the people "{d.matched}" stands for in "{grammar.excerpt(s.text)}" by what they need from you, '
+    words = grammar.shown(d)
+    if re.search(r"\b(?:addresses|e-?mail lists?|names)\b", words, re.I):
+        return Rewrite(f'"{words}" counts people as addresses to send to, and no word swap makes that honest: '
+                       f'cut it and say what the offer does for the person reading, in "{grammar.excerpt(s.text)}".',
+                       "instruction")
+    return Rewrite(f'Name the people "{words}" stands for in "{grammar.excerpt(s.text)}" by what they need from you, '
                    f'not by where they sit in a pipeline.', "instruction")
 
 

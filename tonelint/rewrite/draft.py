@@ -234,9 +234,22 @@ class Draft:
     def _brand(self) -> str | None:
         """The sender's own name as the message model found it."""
         for b in getattr(self.message, "brand", ()) or ():
-            if b and len(b) > 2 and b.lower() in self.prose.lower():
+            if b and len(b) > 2 and b.lower() in self.prose.lower() and self._plausible(b):
                 return b
         return None
+
+    def _plausible(self, name: str) -> bool:
+        """A name a rewrite may put in the reader's mouth: not a plain word the
+        draft also writes in lower case ("Community", "Manual"), not a run
+        of repeated text, and not only ever named as someone the sender works
+        "with" (a partner, not what the draft is about)."""
+        if " " not in name and name.lower() in self._lower_words:
+            return False
+        if len(name) > 24 and " " not in name or re.search(r"(\w{3,})\1", name):
+            return False
+        uses = [m.start() for m in re.finditer(re.escape(name), self.prose)]
+        partner = [u for u in uses if re.search(r"\bwith\s+(?:the\s+)?$", self.prose[max(u - 10, 0):u], re.I)]
+        return not uses or len(partner) < len(uses)
 
     def _named(self) -> tuple[str, bool] | None:
         """(the name the draft uses most, whether its subject line names it)."""
@@ -246,7 +259,8 @@ class Draft:
             caps = [w for w in s.text.split() if w[:1].isalpha()]
             if len(caps) >= 3 and sum(w[:1].isupper() for w in caps) > 0.6 * len(caps):
                 continue  # Title Case Or Shouting: every word looks like a name
-            text = re.sub(r"(?<!\w)[#@]\w+", " ", _URL.sub(" ", s.text))
+            # an address's local part ("RickBellrist@…") is no name
+            text = re.sub(r"(?<!\w)[#@]\w+", " ", _URL.sub(" ", _EMAIL.sub(" ", s.text)))
             for m in _NAME.finditer(text):
                 name = m.group(1).strip()
                 if text[max(m.start() - 1, 0):m.start()] == "[":
@@ -263,6 +277,8 @@ class Draft:
                 name = " ".join(words)
                 if len(name) < 3 or name.isupper() and (len(name) > 5 or not grammar.is_acronym(name)):
                     continue
+                if " " not in name and name.lower() in self._lower_words:
+                    continue  # "Community", "Manual": the draft also writes it as a plain word
                 if " " not in name and not re.search(r"[A-Z].*[A-Z]|\d", name):
                     # One plain capitalised word ("Register", "Toners") is a
                     # name only when the draft writes it that way mid-sentence
@@ -280,9 +296,15 @@ class Draft:
         # A name with a version or an inner capital (Planwise 3.0, PostHog)
         # is a product even when named once.
         marked = re.search(r"\d|[a-z][A-Z]", best) is not None and not re.search(r"\b(?:Fortune|Top|Inc)\b", best)
+        if not self._plausible(best) and best not in in_subject:
+            return None
         if counts[best] >= 2 or best in in_subject or marked:
             return best, best in in_subject
         return None
+
+    @cached_property
+    def _lower_words(self) -> frozenset:
+        return frozenset(re.findall(r"(?<![\w@.])[a-z][a-z-]+\b", _EMAIL.sub(" ", _URL.sub(" ", self.prose))))
 
     @cached_property
     def headers(self) -> dict:

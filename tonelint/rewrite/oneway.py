@@ -19,7 +19,8 @@ _FEELING = (r"(?:so |very |really |incredibly |extremely |super |truly |beyond |
             r"(?:(?:thrilled|excited|proud) (?:and|&) )?"
             r"(?:proud|excited|thrilled|delighted|pleased|honou?red|happy|ecstatic|stoked|overjoyed)")
 _FRAME = re.compile(
-    r"(?P<who>\b(?:we|i)\s*(?:are|'re|’re|am|'m|’m|were|feel)|\b[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} (?:is|are))"
+    r"(?P<who>\b(?:we|i)\s*(?:are|'re|’re|am|'m|’m|were|feel)|\b[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} (?:is|are)"
+    r"|(?<=,) (?:is|are))"
     r"\s+" + _FEELING + r"\s+to\s+(?:(?:finally|officially|once again) )?"
     r"(?P<verb>announce|share|introduce|unveil|launch|present|reveal|release|unleash|debut)\b\s*(?P<rest>.*)$",
     re.I | re.S)
@@ -61,6 +62,19 @@ def strip_pride(text: str) -> str:
         return text
     pre = text[: m.start()]
     rest = m.group("rest")
+    who = m.group("who").strip()
+    # The sender by name ("ASPToday are proud…", "ISRG, the non-profit
+    # behind X, is pleased…"): it stays the sentence's subject, and "their" or
+    # "our" news becomes the name's, so no pronoun is left without its noun.
+    named = None
+    if not re.match(r"(?:we|i)\b", who, re.I):
+        if who in ("is", "are"):
+            named, pre = pre.rstrip(), ""  # the appositive's closing comma stays
+        else:
+            named = who.rsplit(" ", 1)[0]
+        if not re.search(r"[A-Za-z]", named or ""):
+            return text
+    plural = who.endswith("are")
     if re.match(r"(?:myself|ourselves|yourself|you|us|him|her|them|it)\b", rest, re.I):
         return text  # "pleased to introduce myself": no news to keep
     if re.match(r"\$|\d|.*\b(?:funding|investment|round|raise[ds]?|valuation)\b", rest, re.I):
@@ -79,7 +93,8 @@ def strip_pride(text: str) -> str:
         if you:
             news = you.group(0)
         else:
-            partner = re.match(r"(?:a |our )?(?:new )?partnership with (.+)", body, re.I)
+            partner = re.match(r"(?:a |an |our |their |its )?(?:new |exciting )?(?:strategic )?"
+                               r"(?:partnership|collaboration|alliance|cooperation|joint venture) with (.+)", body, re.I)
             released = _NEWS_OF.match(body) is not None
             body = _NEWS_OF.sub("", body)
             time = _TIME_TAIL.search(body)
@@ -91,10 +106,16 @@ def strip_pride(text: str) -> str:
             np = np.strip()
             if not np or re.search(r"\b(?:is|are|was|were|has|have|will|that|which)\b", np, re.I):
                 return text  # a clause, not a thing: "… is here" would not read
-            if partner:
+            if partner and named:
+                news = f"{named} now {'work' if plural else 'works'} with {partner.group(1)}"
+            elif partner:
                 who = "I" if m.group("who").lower().startswith("i") else "we"
                 news = f"{who} now work with {partner.group(1)}"
             else:
+                if named:
+                    base = re.split(r"\s*[(,]", named)[0]
+                    owner = base + ("’" if "’" in text else "'") + ("" if base.endswith("s") else "s")
+                    np = re.sub(r"^(?:their|its|our|his|her)\b", owner, np, flags=re.I)
                 verb = "is" if not _is_plural(np) else "are"
                 state = "out" if released else "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
                 news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "")
@@ -202,19 +223,21 @@ def pride(d, s, draft):
     if re.search(r"\bintroduce (?:myself|ourselves)\b", s.text, re.I):
         return Rewrite(f'Cut "{grammar.excerpt(s.text, 60)}": open with what you can do for the reader and leave '
                        f'who you are to the signature.', "instruction")
-    news = draft.product or "the news"
-    return Rewrite(f'Cut "{d.matched}" and open with what {news} lets the reader do: "You can now …" '
-                   f'(from "{grammar.excerpt(s.text)}").', "instruction")
+    # Not every announcement gives the reader something new to do (a
+    # partnership, a funding round, an appointment): the editor's fix is to
+    # cut the frame and keep the news, not to invent a "You can now …".
+    return Rewrite(f'Cut "{grammar.shown(d)}" and give the news itself in plain words: '
+                   f'"{grammar.excerpt(s.text)}".', "instruction")
 
 
 def press(d, s, draft):
     """TL204."""
     if re.fullmatch(r"\W*for immediate release\W*", s.text, re.I):
-        return Rewrite(f'Delete the "{d.matched.strip()}" line: this goes to readers, not to a newswire.', "instruction")
+        return Rewrite(f'Delete the "{grammar.shown(d)}" line: this goes to readers, not to a newswire.', "instruction")
     out = _cleaned(d, s, draft)
     if out is not None:
         return out
-    return Rewrite(f'Drop "{d.matched}" and say what changed for the reader in "{grammar.excerpt(s.text)}".',
+    return Rewrite(f'Drop "{grammar.shown(d)}" and say what changed for the reader in "{grammar.excerpt(s.text)}".',
                    "instruction")
 
 
@@ -224,7 +247,7 @@ def hype(d, s, draft):
     if out is not None:
         return out
     subject = draft.product or "it"
-    return Rewrite(f'Replace "{d.matched}" with something the reader can check about {subject} — a number, '
+    return Rewrite(f'Replace "{grammar.shown(d)}" with something the reader can check about {subject} — a number, '
                    f'a named customer, what it does — in "{grammar.excerpt(s.text)}".', "instruction")
 
 
@@ -312,6 +335,8 @@ def sender_heavy(d, s, draft):
         score = sender - 2 * sum(w in ("you", "your", "you're", "you'll") for w in ws)
         if draft.product and draft.product.lower() in sent.text.lower():
             score += 1
+        if sent.index == s.index:
+            score += 2  # the sentence the finding points at, where it qualifies
         if score > best_score:
             best, best_score = sent, score
     if best is None:
@@ -319,11 +344,12 @@ def sender_heavy(d, s, draft):
     turned = reader_turn(best.text)
     if turned:
         return Rewrite(f'Most of this draft is about the sender. Start where the news is, with the reader: '
-                       f'"{grammar.excerpt(best.text)}" → "{turned}"', "instruction")
-    what = f"what {draft.product} changes" if draft.product else "what changes"
-    return Rewrite(f'Most of this draft is about the sender. Rewrite its most "we"-heavy sentence, '
-                   f'"{grammar.excerpt(best.text)}", as {what} for the reader ("You can now …").',
-                   "instruction")
+                       f'"{grammar.excerpt(best.text)}" → "{turned}"', "instruction", best.start, best.end)
+    # No reader-side version can be built from the words: say where, and
+    # what to add, without inventing a "You can now …" the draft cannot back.
+    return Rewrite(f'Most of this draft is about the sender. In its most "we"-heavy sentence, '
+                   f'"{grammar.excerpt(best.text)}", keep the facts and add what they mean for the person '
+                   f'reading.', "instruction", best.start, best.end)
 
 
 _RANK = re.compile(r"^(?P<det>the\s+|our\s+|a\s+)?(?:(?:industry|world|market|country|nation)['’]s\s+)?"
@@ -355,9 +381,15 @@ def rank(d, s, draft):
 
 def milestone(d, s, draft):
     """TL209."""
-    news = draft.product or "what you make"
-    return Rewrite(f'Say what "{grammar.shown(d)}" changes for the reader — what they can now do with {news}, or '
-                   f'get sooner — rather than the milestone (in "{grammar.excerpt(s.text, 70)}").', "instruction")
+    words = grammar.shown(d)
+    if re.search(r"\b(?:funding|financing|investment|round|series [a-f]|seed)\b", words, re.I):
+        what = "what the money will change for the reader (more support, a feature sooner)"
+    elif re.search(r"\b(?:award|named|ranked|recogni[sz]ed|listed|selected|leader|best)\b", words, re.I):
+        what = "something the reader can check instead of the prize (a number, a customer's own words)"
+    else:
+        what = "the figure as a plain fact, without the trophy wording, and what it means for the reader"
+    return Rewrite(f'Instead of "{words}" told as a win, give {what} (in "{grammar.excerpt(s.text, 70)}").',
+                   "instruction")
 
 
 def crowd(d, s, draft):

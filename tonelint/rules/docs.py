@@ -107,6 +107,10 @@ def explain(rule, active: bool = True) -> str:
         judged = [g for g in GENRES if g in rule.genres]
         out += ["Genres", _para(f"Judges {', '.join(judged)} drafts only; the others are never flagged by it "
                                 "(`tonelint explain genres`)."), ""]
+    if rule.genre_levels:
+        levels = ", ".join(f"{level} on {g}" for g in GENRES for level in [rule.genre_levels.get(g)] if level)
+        out += ["Level by genre", _para(f"Reports at {levels} drafts, at {rule.level} elsewhere "
+                                        "(`tonelint explain genres`)."), ""]
     read = sorted({a for b in rule.blocks() for a in b.acts}, key=ACTS.index)
     if read:
         out.append("Sentence acts it reads")
@@ -144,8 +148,9 @@ def explain_topic(topic: str) -> str:
     else:
         out = ["Genres", "", _para("Each draft gets one genre: from the configuration (`genre:`), its front "
                "matter (`genre:`), its email headers, or its own words. A rule scopes itself with `genres: {only: "
-               "[...]}` or `genres: {skip: [...]}`; the built-in document checks (TL201, TL301, TL401, TL402) "
-               "judge promotional drafts and appeals only."), ""]
+               "[...]}` or `genres: {skip: [...]}`, and sets its level in some with `genres: {level: {reference: "
+               "suggestion}}`; the built-in document checks (TL201, TL301, TL401, TL402) judge promotional drafts "
+               "and appeals only, and the one-way word rules (TL202-TL211) are suggestions on reference."), ""]
         out += [_para(text, "      ", first=f"  {name}: ") for name, text in GENRE_DOCS.items()]
     return "\n".join(out) + "\n"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..diagnostics import Level
 from ..errors import RuleError
 from .rule import Rule, parse_rule
-from .yamlfile import load_yaml
+from .yamlfile import load_yaml, read_text
 
 RULE_SUFFIXES = (".yaml", ".yml")
 
@@ -38,10 +38,7 @@ def rule_files(folder: Path) -> list[Path]:
 
 
 def load_file(path: Path) -> list[Rule]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), f"cannot read rule file: {exc}") from None
+    text = read_text(path, RuleError, "rule file")
     data = load_yaml(text, str(path), RuleError)
     if data is None:
         raise RuleError(str(path), "empty rule file")

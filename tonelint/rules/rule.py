@@ -22,7 +22,7 @@ COMMON_KEYS = {
     "description": str, "rationale": str, "rewrite": str, "scope": list, "examples": dict,
     "status": str, "since": str, "source": (str, dict), "channels": dict, "genres": dict,
 }
-GENRES_KEYS = {"skip": list, "only": list}
+GENRES_KEYS = {"skip": list, "only": list, "level": dict}
 # What a `channels:` block may say: off and level for any rule, plus each kind's TWEAKS.
 CHANNEL_TWEAK_KEYS = {"off": bool, "level": str}
 for _kind in KINDS.values():
@@ -47,6 +47,8 @@ class Rule:
     channels: dict = field(default_factory=dict, compare=False, hash=False)
     status: str = "stable"
     genres: frozenset | None = None  # the genres the rule judges (engine/genre.py); None: every genre
+    # `genres: {level: {reference: suggestion}}`: the level the rule reports at in those genres
+    genre_levels: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def fix(self):
@@ -64,6 +66,13 @@ class Rule:
         if "level" in tweak:
             changes["level"] = Level.parse(tweak["level"])
         return replace(self, **changes)
+
+    def for_genre(self, genre: str) -> "Rule":
+        """The rule at the level its `genres: {level: ...}` gives `genre`: a
+        changelog's "excited to announce" is worth a suggestion, not a warning.
+        Applied after the channel's tweak, so the genre has the last word."""
+        level = self.genre_levels.get(genre)
+        return self if level is None or level == self.level else replace(self, level=level)
 
     def blocks(self) -> list[Block]:
         out = list(self.spec.blocks())
@@ -109,7 +118,7 @@ def parse_rule(data, path: str) -> Rule:
         message=data["message"], description=data.get("description", ""), rationale=data["rationale"],
         rewrite=data.get("rewrite", ""), scope=frozenset(scope), path=path, spec=module.parse(ctx, data, rid),
         examples=examples, channels=data.get("channels", {}), status=data.get("status", "stable"),
-        genres=_genres_of(ctx, data),
+        genres=_genres_of(ctx, data), genre_levels=_genre_levels_of(ctx, data),
     )
 
 
@@ -119,13 +128,38 @@ def _genres_of(ctx: Ctx, data) -> frozenset | None:
     if raw is None:
         return None
     check_keys(ctx, raw, GENRES_KEYS, "genres")
-    if len(raw) != 1:
-        ctx.fail(data, "genres", "give one of skip or only")
-    key, names = next(iter(raw.items()))
+    scoping = [k for k in ("skip", "only") if k in raw]
+    if len(scoping) > 1 or not raw:
+        ctx.fail(data, "genres", "give one of skip or only (and level, if any)")
+    if not scoping:
+        return None  # only `level:`: the rule judges every genre
+    key, names = scoping[0], raw[scoping[0]]
     for name in names:
         if name not in GENRES:
             ctx.fail(raw, key, f"unknown genre {name!r}{did_you_mean(name, GENRES, 'one of ')}")
     return frozenset(names) if key == "only" else frozenset(GENRES) - frozenset(names)
+
+
+def _genre_levels_of(ctx: Ctx, data) -> dict:
+    """`genres: {level: {reference: suggestion}}`, checked like a channel's `level:`."""
+    raw = (data.get("genres") or {}).get("level")
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not raw:
+        ctx.fail(data["genres"], "level", "must map genres to levels, e.g. {reference: suggestion}")
+    out = {}
+    for name, level in raw.items():
+        if name not in GENRES:
+            ctx.fail(raw, name, f"unknown genre {name!r}{did_you_mean(name, GENRES, 'one of ')}")
+        try:
+            out[name] = Level.parse(str(level))
+        except ValueError as exc:
+            ctx.fail(raw, name, str(exc))
+    judged = _genres_of(ctx, data)
+    for name in out:
+        if judged is not None and name not in judged:
+            ctx.fail(raw, name, f"the rule does not judge {name!r} (genres: skip/only), so it has no level there")
+    return out
 
 
 def check_channels(ctx: Ctx, channels, kind: str | None) -> None:

@@ -16,7 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import RuleError, did_you_mean
+from ..source.files import read_regular
 from .regex import RegexError, compile_regex
+from .yamlfile import MAX_FILE_BYTES
 from ..spacyload import import_spacy
 
 BLOCK_KEYS = {
@@ -33,7 +35,7 @@ INFLECTIONS = ("none", "noun", "verb", "all")
 # with `genres:` (engine/genre.py decides them).
 ACTS = ("ask", "offer", "value", "question", "invitation", "acknowledgement", "sender", "reader", "claim",
         "promotion", "pitch", "information")
-GENRES = ("promotional", "transactional", "appeal", "reply", "internal", "reference")
+GENRES = ("promotional", "transactional", "appeal", "reply", "internal", "reference", "unknown")
 # What each means, for `tonelint explain acts|genres` (docs/rules.md has the long form).
 ACT_DOCS = {
     "ask": "asks the reader to act for the sender: a call to action, a button (Donate, Get started, Book a call), "
@@ -61,7 +63,9 @@ GENRE_DOCS = {
     "appeal": "a donation, sponsorship or petition",
     "reply": "an answer to one person: a support reply, a thread (reply headers, quoted lines)",
     "internal": "a handbook, playbook or strategy",
-    "reference": "documentation or a changelog",
+    "reference": "documentation, a changelog, a release note or a product-update entry",
+    "unknown": "no cue either way (a short line that neither pitches nor explains): word rules judge it at "
+               "their own level, the document checks leave it alone",
 }
 MEASURES = ("sender", "reader", "ask", "value", "invitation", "question", "acknowledgement", "audience", "hype")
 TOKEN_ATTRS = {
@@ -142,9 +146,13 @@ def read_list(ctx: Ctx, mapping, name: str) -> list[str]:
     if not path.is_file():
         path = base / "lists" / name
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
+        lines = read_regular(str(path), MAX_FILE_BYTES).decode("utf-8").splitlines()
+    except FileNotFoundError:
         ctx.fail(mapping, "list", f"word list {name!r} not found next to the rule file or in lists/")
+    except OSError as exc:
+        ctx.fail(mapping, "list", f"cannot read word list {name!r}: {exc.strerror or exc}")
+    except UnicodeDecodeError as exc:
+        ctx.fail(mapping, "list", f"cannot read word list {name!r}: {exc}")
     return [ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()]
 
 

@@ -11,6 +11,13 @@ from __future__ import annotations
 import yaml
 
 from ..errors import TonelintError
+from ..source.files import read_regular
+
+# A rule file, word list or config is a few kilobytes; one from an untrusted
+# repository may be huge, a FIFO or a link to /dev/zero.  Every read of one
+# (parsing, and the result cache's fingerprint of a pack) takes a regular file
+# of at most this many bytes.
+MAX_FILE_BYTES = 16 * 1024 * 1024
 
 
 class Mapping(dict):
@@ -108,6 +115,16 @@ def _children(node) -> list:
 
 _SAFE = yaml.SafeLoader("")
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_text(path, error: type[TonelintError], what: str) -> str:
+    """The UTF-8 text of `path`, or `error` naming it in one line."""
+    try:
+        return read_regular(str(path), MAX_FILE_BYTES).decode("utf-8")
+    except OSError as exc:
+        raise error(str(path), f"cannot read {what}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise error(str(path), f"cannot read {what}: {exc}") from None
 
 
 def load_yaml(text: str, path: str, error: type[TonelintError]):

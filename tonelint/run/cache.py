@@ -40,6 +40,7 @@ from ..engine.facts import Facts
 from ..errors import TonelintError
 from ..rules.loader import builtin_dir
 from ..rules.rule import Rule
+from ..rules.yamlfile import MAX_FILE_BYTES as MAX_RULE_FILE_BYTES
 from ..source.project import ROOT_MARKERS
 from .cachedata import CacheDataError, decode, encode
 
@@ -128,7 +129,6 @@ def _ours(path: Path, text: str) -> bool:
 # fast rather than hash the disk.
 MAX_PACK_FILES = 2000
 MAX_PACK_DEPTH = 8
-MAX_RULE_FILE_BYTES = 16 * 1024 * 1024
 
 
 class _Budget:

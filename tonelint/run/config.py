@@ -27,7 +27,7 @@ from ..rules.loader import _matches, load_rules, select
 from ..rules.rule import check_channels, parse_rule
 from ..rules.spec import GENRES, Ctx, check_keys, freeze, thaw
 from ..rules.vocabulary import REJECT_ID, reject_rule_data
-from ..rules.yamlfile import Mapping, load_yaml
+from ..rules.yamlfile import Mapping, load_yaml, read_text
 from ..score.scorecard import measure_blocks
 from .options import RunOptions
 
@@ -231,10 +231,7 @@ def _config_in(folder: Path) -> Path | None:
 def load_config(path: Path, store=None) -> Config:
     """`store`: the run's RuleStore, for the selector checks."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"cannot read configuration: {exc}") from None
+    text = read_text(path, ConfigError, "configuration")
     if path.name == "pyproject.toml":
         data = _from_pyproject(text, str(path))
     else:

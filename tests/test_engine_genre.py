@@ -1,0 +1,215 @@
+"""The genre of a draft as the rules use it (engine/genre.py, issue 13): a
+changelog entry or a doc is quiet, a short brag is not, and a rule can set
+its own level per genre (`genres: {level: ...}`).  The drafts are our own,
+modelled on the shapes of real product-update notes, docs and founder posts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tonelint.api import check_text
+from tonelint.diagnostics import Level
+from tonelint.engine.core import Engine
+from tonelint.engine.genre import update_note
+from tonelint.errors import RuleError
+from tonelint.rules.loader import load_file
+from tonelint.source.files import SourceFile
+
+
+def genre_of(text: str, fmt: str = "text", path: str = "<draft>") -> str:
+    return check_text(text, fmt=fmt, path=path).meta["genre"]
+
+
+def levels(text: str, rule: str, fmt: str = "text", path: str = "<draft>") -> set:
+    return {d.level for d in check_text(text, fmt=fmt, path=path).diagnostics if d.rule == rule}
+
+
+# Product-update entries: a title that names the feature, then what the reader can now do.
+_ENTRY_EXCITED = ("Webhook Alerts\n\nWe're excited to announce that you can now send downtime alerts to any "
+                  "webhook! Paste the URL in your notification settings and pick the monitors it covers.\n\n"
+                  "Get Started\nAdd a new notification channel and select \"Webhook\". Stay tuned for more "
+                  "channels!\n")
+_ENTRY_PLAIN = ("Audit Trail\n\nEvery change to a monitor is now recorded, whether it came from the dashboard or "
+                "the API. See who changed what, and when.\n\nAvailable on the Team plan.\n")
+_ENTRY_SHIPPED = ("Slack Notifications\n\nWe have just released a new feature that posts a message to your Slack "
+                  "channel when a check fails.\n")
+
+
+@pytest.mark.parametrize("text", [_ENTRY_EXCITED, _ENTRY_PLAIN, _ENTRY_SHIPPED],
+                         ids=["excited", "plan", "released"])
+def test_a_product_update_entry_is_reference(text):
+    assert update_note(text, len(text.split()))
+    assert genre_of(text) == "reference"
+
+
+def test_a_cheering_changelog_entry_gets_no_warning():
+    """TL202 drops to a suggestion on reference (its `genres: level:`); the
+    listening and ask checks do not judge reference at all."""
+    result = check_text(_ENTRY_EXCITED, fmt="text")
+    assert {d.rule for d in result.diagnostics if d.level >= Level.WARNING} == set()
+    assert levels(_ENTRY_EXCITED, "TL202") == {Level.SUGGESTION}
+
+
+@pytest.mark.parametrize("text", [
+    # a founder's post: the first line is a sentence about the sender, not a title
+    "Big news: we just closed our seed round! 🚀\n\nWe shipped 30 features last year and you can now "
+    "try all of them free.\n",
+    # a launch post opening with a sentence
+    "We're excited to announce that you can now export every board as a spreadsheet!\n\nTry it today.\n",
+    # a tweet: no title line at all
+    "You can now tweet from our account: open a pull request in our repository.",
+    # a greeting is not a title
+    "Hi Sam\n\nYou can now invite your whole team to the workspace.\n",
+], ids=["founder-post", "launch-sentence", "tweet", "greeting"])
+def test_not_a_product_update_entry(text):
+    assert not update_note(text, len(text.split()))
+
+
+def test_a_launch_post_that_cheers_keeps_its_warning():
+    post = ("I'm thrilled to announce Planwise Teams, the biggest update we have ever shipped.\n\n"
+            "Planwise Teams lets a whole office share one calendar, with rooms, holidays and shifts in one "
+            "place. We spent a year building it with our community, and we are incredibly proud of the "
+            "result.\n\nStart your free trial today.\n")
+    assert genre_of(post) == "promotional"
+    assert levels(post, "TL202") == {Level.WARNING}
+
+
+def test_a_post_that_brags_between_numbered_steps_is_not_documentation():
+    """Numbered steps and a config word are reference cues, but a post that
+    announces itself is not documentation: its TL202 keeps its level."""
+    post = ("I'm excited to announce a big update to Pollster: a paid tier, Pollster Plus.\n\n"
+            "Plus members get the following:\n\n1. Final dates. Pick the winning slot and send invites.\n\n"
+            "2. Priority help. Members get answers first.\n\n3. A vote on the roadmap. Members choose what "
+            "comes next.\n\nThe free plan stays, with every option it has today, and the configuration you "
+            "use now keeps working.\n")
+    assert genre_of(post) != "reference"
+    assert levels(post, "TL202") == {Level.WARNING}
+
+
+def test_documentation_with_steps_and_options_is_reference():
+    doc = ("How it works\n\n1. Go to Settings → Integrations.\n2. Paste your API key in the field.\n"
+           "3. Choose the endpoint to sync.\n\nThe `--dry-run` option prints the changes without saving "
+           "them. See the configuration file for every parameter.\n")
+    assert genre_of(doc) == "reference"
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Happy 10th birthday to us!", "TL209"),
+    ("Excited to announce our new integration with Slack.", "TL202"),
+], ids=["birthday", "announce"])
+def test_a_short_brag_keeps_its_warning(text, rule):
+    """With no cue either way a line is `unknown`, not reference: a one-line
+    brag still gets its TL2xx finding at warning level."""
+    assert genre_of(text) in ("unknown", "promotional")
+    assert levels(text, rule) == {Level.WARNING}
+
+
+def test_a_line_with_no_cue_is_unknown_not_reference():
+    assert genre_of("Just crossed ten thousand customers!") == "unknown"
+
+
+@pytest.mark.parametrize("path, genre", [
+    ("CHANGELOG.md", "reference"),
+    ("project/docs/release-notes/2031-02.md", "reference"),
+    ("CHANGES.rst", "reference"),
+    ("drafts/launch.md", "promotional"),
+])
+def test_genre_from_the_path(path, genre):
+    text = "We're excited to announce faster exports. Try them today!\n"
+    assert genre_of(text, fmt="markdown", path=path) == genre
+
+
+def test_front_matter_that_files_a_page_as_a_changelog():
+    text = "---\ntype: changelog\n---\nWe're excited to announce faster exports. Try them today!\n"
+    assert genre_of(text, fmt="markdown") == "reference"
+    assert levels(text, "TL202", fmt="markdown") == {Level.SUGGESTION}
+
+
+# --- `genres: {level: ...}` in the rule language ---------------------------------------------
+
+_RULE = "id: ACME4\nfamily: house\nkind: existence\nmessage: m\nrationale: r\nmatch: {phrases: [synergy]}\n"
+
+
+def _engine(tmp_path, genres: str) -> Engine:
+    rule = tmp_path / "ACME4.yaml"
+    rule.write_text(_RULE + genres, encoding="utf-8")
+    return Engine(load_file(rule))
+
+
+def test_a_team_rule_sets_its_level_per_genre(tmp_path):
+    engine = _engine(tmp_path, "genres:\n  level: {reference: suggestion, internal: error}\n")
+    notes = engine.check(SourceFile(path="CHANGELOG.md", text="Synergy between the two exporters.\n",
+                                    format="markdown"))
+    pitch = engine.check(SourceFile(path="a.md", text="Our synergy is the best. Buy now!\n", format="markdown"))
+    handbook = engine.check(SourceFile(path="b.md", text="---\ngenre: internal\n---\nSynergy in the sales team.\n",
+                                       format="markdown"))
+    assert [d.level for d in notes.diagnostics] == [Level.SUGGESTION]
+    assert [d.level for d in pitch.diagnostics] == [Level.WARNING]
+    assert [d.level for d in handbook.diagnostics] == [Level.ERROR]
+
+
+def test_level_beside_skip(tmp_path):
+    engine = _engine(tmp_path, "genres:\n  skip: [transactional]\n  level: {reference: suggestion}\n")
+    rule = engine.rules[0]
+    assert "transactional" not in rule.genres and rule.genre_levels == {"reference": Level.SUGGESTION}
+
+
+@pytest.mark.parametrize("genres, place, hint", [
+    ("genres:\n  level: {referense: suggestion}\n", ":8", "did you mean 'reference'"),
+    ("genres:\n  level: {reference: quiet}\n", ":8", "unknown level 'quiet'"),
+    ("genres:\n  only: [promotional]\n  level: {reference: suggestion}\n", ":9", "does not judge 'reference'"),
+    ("genres:\n  skip: [reply]\n  only: [promotional]\n", ":7", "give one of skip or only"),
+    ("genres:\n  level: [reference]\n", ":8", "must be mapping"),
+], ids=["genre", "level", "not-judged", "skip-and-only", "not-a-mapping"])
+def test_a_broken_genre_level_is_an_error_with_its_place(tmp_path, genres, place, hint):
+    rule = tmp_path / "ACME4.yaml"
+    rule.write_text(_RULE + genres, encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_file(rule)
+    assert "ACME4.yaml" + place in str(err.value) and hint in str(err.value), str(err.value)
+
+
+def test_explain_names_the_level_by_genre(cli):
+    out = cli("explain", "TL202").out
+    assert "Level by genre" in out and "suggestion on reference" in out
+    assert "unknown:" in cli("explain", "genres").out
+
+
+# --- internal: handbooks and playbooks (genre-internal.txt) ---------------------------------
+
+# Our own handbook pages, modelled on sales and community handbooks: staff talking about
+# customers in the third person, teams, process.
+_PLAYBOOK = ("Renewal calls\n\nWhen a customer is two months from renewal, the account executive books a QBR. "
+             "On the call, review their usage with their team and ask what they want to get done next quarter. "
+             "If they are not a fit for the annual plan, disqualify politely and hand off to the support team. "
+             "Log the outcome in the CRM; the sales team reviews the book of business every Monday.\n\n"
+             "Get started: download the call template.\n")
+_COMMUNITY = ("Marketing team\n\nThe marketing team is responsible for the project's website and social accounts. "
+              "Each working group names a team lead, who is the point of contact for the other teams. "
+              "Join the team channel to pick up a task.\n")
+
+
+@pytest.mark.parametrize("text", [_PLAYBOOK, _COMMUNITY], ids=["sales-playbook", "community-handbook"])
+def test_a_handbook_page_is_internal(text):
+    assert genre_of(text) == "internal"
+
+
+def test_a_handbook_gets_audience_findings_but_no_document_checks():
+    """No listening, ask or sender-balance findings (they judge outbound copy),
+    but calling customers "leads" is still an audience finding."""
+    text = _PLAYBOOK.replace("If they are not a fit", "Score the leads from the webinar first. If they are not a fit")
+    rules = {d.rule for d in check_text(text, fmt="text").diagnostics}
+    assert not rules & {"TL201", "TL301", "TL401", "TL402"}, rules
+    assert "TL104" in rules
+
+
+@pytest.mark.parametrize("text", [
+    # a sales email that names the reader's own team: "your sales reps" are the reader's
+    "Hi Dana, your sales reps lose an hour a day to data entry. Relay logs every call for them. "
+    "Book a demo this week and see it on your own pipeline.",
+    # a landing page that links its privacy policy
+    "Plan your week in minutes. Relay keeps your team's calendar in one place. Read our privacy policy. "
+    "Start your free trial today!",
+], ids=["sales-email", "landing-page"])
+def test_outbound_copy_that_names_a_team_is_not_internal(text):
+    assert genre_of(text) != "internal"
