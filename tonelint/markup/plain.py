@@ -41,9 +41,10 @@ _CONTINUES = tuple(",;-–—&/+(")
 def _paragraph(parsed: Parsed, chunk: str, src: int, scope: str) -> None:
     if not chunk.strip():
         return
-    pos = 0
+    pos = line_start = 0
     for m in _LINE_BREAK.finditer(chunk):
-        line = chunk[pos : m.start()].strip()
+        line = chunk[line_start : m.start()].strip()
+        line_start = m.end()
         rest = chunk[m.end() :].lstrip(" \t")
         if line and rest and len(line) <= _SHORT_LINE and not line.endswith(_CONTINUES) \
                 and not rest[0].islower() and not line.lower().endswith((" and", " or", " the", " a", " to", " of")):

@@ -138,7 +138,7 @@ def _sold_first(message, sent: int) -> bool:
     when the draft never gives anything."""
     if message is None:
         return True
-    if getattr(message, "pitched", False):
+    if message.pitched:
         return True
     return any(acts & {"pitch", "claim"} for acts in message.acts[:sent])
 
