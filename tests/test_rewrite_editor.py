@@ -115,3 +115,111 @@ def test_no_finding_on_abbreviations_stored_data_or_attributed_quotes(text, rule
 ])
 def test_the_same_rules_still_fire_on_the_senders_own_words(text, rule):
     assert rule in rules(text)
+
+
+# Lines run together (buttons, nav labels) are not one sentence.
+
+LINKS = ("From: a@b.example\nSubject: Virus alert\nContent-Type: text/html\n\n<p>Protect your computer today.</p>"
+         "<p><a href='http://a.example'>CLICK HERE</a> FOR MORE INFO AND TO ORDER<br>\nIf you wish to leave this "
+         "list, please <a href='http://b.example'>Click Here</a> to be removed.</p>")
+
+
+def test_a_link_fix_works_on_its_own_line_not_on_the_next_one():
+    found = {d.matched: d.rewrite for d in findings(LINKS, fmt="email") if d.rule == "TL403"}
+    assert found["CLICK HERE"] == "Get more info and order"  # its own line, in normal case, and it reads
+    assert found["Click Here"].startswith('Name the link for what it does — "Unsubscribe"')
+    assert "MORE INFO" not in found["Click Here"]
+
+
+def test_stacked_asks_keep_the_one_that_lists_what_the_reader_gets():
+    text = ("Upgrade to keep using shared folders\nFoldly\nYour Foldly Pro trial has ended\n"
+            "Your Foldly Pro trial has ended.\nUpgrade now to:\nCreate new shared folders\nUpload large files\n"
+            "Invite your colleagues\nUpgrade now\nShared links have been paused.\n")
+    found = {d.rule: d for d in findings(text, channel="email")}
+    assert found["TL402"].rewrite.startswith(
+        'Ask once: keep "Upgrade now to: Create new shared folders, Upload large …" with its list of what the '
+        'reader gets and drop "Upgrade to keep using shared folders …"')
+    for d in found.values():
+        assert "folders Foldly" not in " ".join(d.rewrite.split())  # no lines quoted as one sentence
+
+
+# A real end date is information; a slug line goes, it is not lowercased.
+
+def test_a_real_end_date_is_kept_calmly():
+    d = one("The foundation is running a discount on its exam vouchers, ending tomorrow.", "TL404")
+    assert d.rewrite == "The foundation is running a discount on its exam vouchers until tomorrow."
+
+
+def test_a_dated_release_slug_is_deleted_not_lowercased():
+    text = "June 3, 2024 FOR IMMEDIATE RELEASE\n\nAcme today announced a new office in Leeds.\n"
+    d = one(text, "TL204")
+    assert d.rewrite_kind == "instruction" and d.rewrite.startswith('Delete the "FOR IMMEDIATE RELEASE"')
+
+
+# A mailing list's footer is not the message.
+
+FOOTED = """From: Dana at Deal Desk <deals@example.com>
+To: list@example.org
+Subject: Work from home and earn more
+
+EARN $500 A WEEK FROM HOME! Our proven system does the work for you. Thousands of people already
+earn with it. Order the starter kit today for only $40!
+
+--SpamEndSpamEndSpamEnd--
+
+-------------------------------------------------------
+This list email is sponsored by: GadgetBarn
+Welcome to gadget heaven.
+http://gadgetbarn.example/sf
+_______________________________________________
+Deal-Sightings mailing list
+Deal-Sightings@lists.example.org
+https://lists.example.org/listinfo/deal-sightings
+"""
+
+
+def test_the_listening_rewrite_works_on_the_message_not_its_footer():
+    d = one(FOOTED, "TL301", fmt="email")
+    assert "Deal-Sightings" not in d.rewrite and "sponsored" not in d.rewrite and "gadget" not in d.rewrite.lower()
+    assert "SpamEnd" not in d.rewrite
+    assert d.rewrite_span and FOOTED[d.rewrite_span[0]:d.rewrite_span[1]].startswith("Order the starter kit")
+    assert d.rewrite.startswith("Order the starter kit today for only $40! ")
+
+
+# Shouted lines back in normal case, with the words they are made of.
+
+@pytest.mark.parametrize("shouted, want", [
+    ("REMEMBER TO GIVE US A WAY TO REACH YOU BY PHONE!", "Remember to give us a way to reach you by phone!"),
+    ("TO ORDER CALL US TOLL-FREE ANYTIME!", "To order call us toll-free anytime!"),
+    ("WE SHIP TO THE US AND THE UK!", "We ship to the US and the UK!"),
+])
+def test_unshouting_keeps_words_words_and_abbreviations_abbreviations(shouted, want):
+    from tonelint.rewrite.grammar import unshout
+
+    assert unshout(shouted) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Today, I'm excited to announce the official release of Tallyho 2.0 for teams making Tallyho the easiest "
+     "way to plan a shift.",
+     "Today, Tallyho 2.0 for teams is out, making Tallyho the easiest way to plan a shift."),
+    ("*** Lucky Slots Casino is proud to announce that you get $50 with every new account ***",
+     "*** You get $50 with every new account ***"),
+])
+def test_pride_frame_cut_reads(text, want):
+    assert one(text, "TL202").rewrite == want
+
+
+def test_to_the_masses_means_everyone():
+    d = one("Bulk email to the masses fails if you don't know what you are doing.", "TL106")
+    assert d.rewrite == "Bulk email to everyone fails if you don't know what you are doing."
+
+
+def test_a_week_only_goes_when_the_real_date_is_there():
+    d = one("Take the spring promotion: 40% off all courses, 1 week only, through April 19", "TL404")
+    assert d.rewrite == "Take the spring promotion: 40% off all courses, through April 19."
+
+
+def test_an_anniversary_is_turned_to_the_reader_not_told_to_state_a_figure():
+    d = one("Happy 30th anniversary to us! Thanks for every visit.", "TL209", channel="social")
+    assert "figure" not in d.rewrite and "thank the people" in d.rewrite

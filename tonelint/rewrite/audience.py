@@ -248,7 +248,7 @@ _PEOPLE_PHRASES = (
     # something to hit, so it goes; "of people who asked for offers like
     # yours" would be a claim the sender cannot make.
     (r"(?<![\w-])(?<!ly )targeted (e-?mail addresses|addresses|e-?mail lists?)\b", r"\1"),
-    (r"(?<![\w-])(?:out )?to the masses\b", "to the people who need it"),
+    (r"(?<![\w-])(?:out )?to the masses\b", "to everyone"),
     (r"(?<![\w-])capture your audience['’]s attention\b", "hold your readers' attention"),
     (r"(?<![\w-])target(?:ing|s)? (individuals|people|those|anyone|consumers|customers) who\b", r"write to \1 who"),
     (r"(?<![\w-])quality leads\b", "people who really want what you offer"),
@@ -331,12 +331,23 @@ def people_phrase(d, s, draft):
         return Rewrite(f'"{grammar.shown(d)}" is in quotation marks here (a name, a title, someone else\'s words); '
                        f'if it is your own wording, say who the people are instead.', "instruction")
     words = grammar.shown(d)
+    a, b = span if span is not None else (0, 0)
+    name = re.search(r"(?:[A-Z][\w-]*\s+)*" + re.escape(s.text[a:b]) + r"(?:\s+[A-Z][\w-]*)+", s.text) if span else None
+    if name and s.text[a:b][:1].isupper() and len(name.group(0).split()) >= 3:
+        # inside a Title Case name ("Phone Qualified Lead Generation System")
+        return Rewrite(f'"{name.group(0)}" names what you sell by a sales-pipeline stage; say what it does for the '
+                       f'person buying it, in "{grammar.excerpt(s.text)}".', "instruction")
     if re.search(r"\b(?:addresses|e-?mail lists?|names)\b", words, re.I):
         return Rewrite(f'"{words}" counts people as addresses to send to, and no word swap makes that honest: '
                        f'cut it and say what the offer does for the person reading, in "{grammar.excerpt(s.text)}".',
                        "instruction")
-    return Rewrite(f'Name the people "{words}" stands for in "{grammar.excerpt(s.text)}" by what they need from you, '
-                   f'not by where they sit in a pipeline.', "instruction")
+    noun = re.search(r"\b(?:leads?|prospects?|traffic|funnel|segments?|conversions?)\b", words, re.I)
+    if noun and noun.group(0).lower() != words.lower():
+        # "managing leads": the people are the leads, not the managing
+        return Rewrite(f'Say who the people called "{noun.group(0)}" are in "{grammar.excerpt(s.text)}", by what '
+                       f'they need from you, not by where they sit in a pipeline.', "instruction", s.start, s.end)
+    return Rewrite(f'Say who the people behind "{words}" are in "{grammar.excerpt(s.text)}", by what they need from '
+                   f'you, not by where they sit in a pipeline.', "instruction")
 
 
 def dear_user(d, s, draft):

@@ -11,7 +11,7 @@ import re
 from . import grammar
 from .result import Rewrite, sentence_rewrite
 
-_HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|"
+_HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|sponsored by|"
                           r"stop receiving|mailing list|in error)\b", re.I)
 _CLOSING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|remove|removed|privacy|copyright|all rights reserved|"
                       r"regards|cheers|sincerely|thanks|thank you|best|trademarks?|registered|reserved|©)\b", re.I)
@@ -85,19 +85,19 @@ def no_listening(d, s, draft):
     if _HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text):
         # the draft ends in its removal line or sign-off: the question goes
         # after the last sentence of the message itself
-        content = [x for x in draft.content if len(x.text.split()) >= 5
+        content = [x for x in draft.content if len(x.text.split()) >= 5 and not x.text[:1].islower()
                    and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)]
         if content:
             return Rewrite(f'After "{grammar.excerpt(content[-1].text, 60)}", ask the reader one thing and say how '
-                           f'to answer: "{ask}"', "instruction")
+                           f'to answer: "{ask}"', "instruction", content[-1].start, content[-1].end)
     words = grammar.WORD.findall(s.text)
     tail = re.search(r"(?:\s+[#@]\w*)+\s*$", s.text)  # hashtags stay last
     core = s.text[: tail.start()] if tail else s.text.rstrip()
-    if len(words) >= 4 and not _CLOSING.search(core) and core[-1:] in ".!":
+    if len(words) >= 4 and not _CLOSING.search(core) and core[-1:] in ".!" and len(grammar.hard_lines(core)) == 1:
         keep = tail.group(0).rstrip() if tail and re.search(r"\w", tail.group(0)) else ""
         return sentence_rewrite(s, f"{core} {ask}{keep}")
     return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say how to answer: '
-                   f'"{ask}"', "instruction")
+                   f'"{ask}"', "instruction", s.start, s.end)
 
 
 REWRITERS = {"TL301": no_listening}

@@ -24,7 +24,7 @@ _FRAME = re.compile(
     r"\s+" + _FEELING + r"\s+to\s+(?:(?:finally|officially|once again) )?"
     r"(?P<verb>announce|share|introduce|unveil|launch|present|reveal|release|unleash|debut)\b\s*(?P<rest>.*)$",
     re.I | re.S)
-_NEWS_OF = re.compile(r"^(?:the )?(?:release|launch|availability|arrival|debut|opening|beta|general availability) of\s+", re.I)
+_NEWS_OF = re.compile(r"^(?:the )?(?:official |first |public |stable |general |full )?(?:release|launch|availability|arrival|debut|opening|beta|general availability) of\s+", re.I)
 _TIME_TAIL = re.compile(r"\s+(today|this week|this month|now|this morning)\s*$", re.I)
 _HYPE_WORDS = (
     r"industry[- ]leading|market[- ]leading|world[- ]class|best[- ]in[- ]class|best[- ]of[- ]breed|"
@@ -104,6 +104,9 @@ def strip_pride(text: str) -> str:
                 body = body[: time.start()]
             np, _, after = body.partition(", ")
             np = np.strip()
+            participle = re.search(r"\s+(?=(?:making|bringing|giving|letting|helping|adding|including)\s)", np)
+            if participle and not after:
+                np, after = np[: participle.start()], np[participle.end():]
             if not np or re.search(r"\b(?:is|are|was|were|has|have|will|that|which)\b", np, re.I):
                 return text  # a clause, not a thing: "… is here" would not read
             if partner and named:
@@ -119,9 +122,11 @@ def strip_pride(text: str) -> str:
                 verb = "is" if not _is_plural(np) else "are"
                 state = "out" if released else "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
                 news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "")
-    if pre.strip():
+    if re.search(r"[A-Za-z]", pre):
         news = grammar.decapitalise(news)
         out = pre + news
+    elif pre.strip():
+        out = pre + grammar.capitalise(news)  # "$$$ You get …": marks, not words, before it
     else:
         out = grammar.capitalise(news)
     return out.rstrip() + (punct[:1] if punct else "")
@@ -232,7 +237,8 @@ def pride(d, s, draft):
 
 def press(d, s, draft):
     """TL204."""
-    if re.fullmatch(r"\W*for immediate release\W*", s.text, re.I):
+    slug = re.search(r"\bfor immediate release\b", s.text, re.I)
+    if slug and len(grammar.WORD.findall(s.text[:slug.start()] + s.text[slug.end():])) <= 3:
         return Rewrite(f'Delete the "{grammar.shown(d)}" line: this goes to readers, not to a newswire.', "instruction")
     out = _cleaned(d, s, draft)
     if out is not None:
@@ -319,16 +325,17 @@ def reader_turn(text: str) -> str | None:
     return None
 
 
-def sender_heavy(d, s, draft):
-    """TL201: the draft's heaviest sender sentence, turned to the reader."""
-    if draft.occasion == "outage":
-        # The one rewrite an outage note gets, whichever rule asks.
-        return Rewrite(listening.outage_note(draft), "instruction")
+def _heaviest(draft, s, strict: bool):
+    """The body sentence most about the sender; `strict` passes over asks,
+    lead-ins to a link and lines run together."""
     best, best_score = None, 0
     for sent in draft.body:
         ws = grammar.words(sent.text)
         if not 5 <= len(ws) <= 35 or re.search(r"\s[-–•*]\s|:\s*-", sent.text):
             continue  # a list run together is no sentence to rewrite
+        if strict and (re.search(r":\s*$", sent.text) or sent.index in draft.ask_sentences
+                       or len(grammar.hard_lines(sent.text)) > 1):
+            continue
         sender = sum(w in ("we", "our", "us", "we're", "we've", "ours") for w in ws)
         if not sender:
             continue
@@ -339,6 +346,15 @@ def sender_heavy(d, s, draft):
             score += 2  # the sentence the finding points at, where it qualifies
         if score > best_score:
             best, best_score = sent, score
+    return best
+
+
+def sender_heavy(d, s, draft):
+    """TL201: the draft's heaviest sender sentence, turned to the reader."""
+    if draft.occasion == "outage":
+        # The one rewrite an outage note gets, whichever rule asks.
+        return Rewrite(listening.outage_note(draft), "instruction")
+    best = _heaviest(draft, s, strict=True) or _heaviest(draft, s, strict=False)
     if best is None:
         return None
     turned = reader_turn(best.text)
@@ -382,6 +398,9 @@ def rank(d, s, draft):
 def milestone(d, s, draft):
     """TL209."""
     words = grammar.shown(d)
+    if re.search(r"\b(?:anniversary|birthday)\b", words, re.I):
+        return Rewrite(f'Turn "{words}" towards the reader: thank the people who were there and ask them something '
+                       f'(a memory, a favourite), instead of "{grammar.excerpt(s.text, 70)}".', "instruction")
     if re.search(r"\b(?:funding|financing|investment|round|series [a-f]|seed)\b", words, re.I):
         what = "what the money will change for the reader (more support, a feature sooner)"
     elif re.search(r"\b(?:award|named|ranked|recogni[sz]ed|listed|selected|leader|best)\b", words, re.I):
