@@ -173,3 +173,43 @@ def test_explain_names_the_level_by_genre(cli):
     out = cli("explain", "TL202").out
     assert "Level by genre" in out and "suggestion on reference" in out
     assert "unknown:" in cli("explain", "genres").out
+
+
+# --- internal: handbooks and playbooks (genre-internal.txt) ---------------------------------
+
+# Our own handbook pages, modelled on sales and community handbooks: staff talking about
+# customers in the third person, teams, process.
+_PLAYBOOK = ("Renewal calls\n\nWhen a customer is two months from renewal, the account executive books a QBR. "
+             "On the call, review their usage with their team and ask what they want to get done next quarter. "
+             "If they are not a fit for the annual plan, disqualify politely and hand off to the support team. "
+             "Log the outcome in the CRM; the sales team reviews the book of business every Monday.\n\n"
+             "Get started: download the call template.\n")
+_COMMUNITY = ("Marketing team\n\nThe marketing team is responsible for the project's website and social accounts. "
+              "Each working group names a team lead, who is the point of contact for the other teams. "
+              "Join the team channel to pick up a task.\n")
+
+
+@pytest.mark.parametrize("text", [_PLAYBOOK, _COMMUNITY], ids=["sales-playbook", "community-handbook"])
+def test_a_handbook_page_is_internal(text):
+    assert genre_of(text) == "internal"
+
+
+def test_a_handbook_gets_audience_findings_but_no_document_checks():
+    """No listening, ask or sender-balance findings (they judge outbound copy),
+    but calling customers "leads" is still an audience finding."""
+    text = _PLAYBOOK.replace("If they are not a fit", "Score the leads from the webinar first. If they are not a fit")
+    rules = {d.rule for d in check_text(text, fmt="text").diagnostics}
+    assert not rules & {"TL201", "TL301", "TL401", "TL402"}, rules
+    assert "TL104" in rules
+
+
+@pytest.mark.parametrize("text", [
+    # a sales email that names the reader's own team: "your sales reps" are the reader's
+    "Hi Dana, your sales reps lose an hour a day to data entry. Relay logs every call for them. "
+    "Book a demo this week and see it on your own pipeline.",
+    # a landing page that links its privacy policy
+    "Plan your week in minutes. Relay keeps your team's calendar in one place. Read our privacy policy. "
+    "Start your free trial today!",
+], ids=["sales-email", "landing-page"])
+def test_outbound_copy_that_names_a_team_is_not_internal(text):
+    assert genre_of(text) != "internal"

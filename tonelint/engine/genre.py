@@ -85,6 +85,11 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
         return "reference", "text"
     if not mail and not appeal and asks <= 2 and update_note(text, words):
         return "reference", "text"
+    # A handbook first when its cues lead: a sales playbook lists campaigns and "signed up but did
+    # not convert" (an appeal word) and numbered steps (reference cues) for staff, not readers.
+    staff = internal >= 2 and 2 * internal > pitch
+    if staff and internal >= 2 * appeal and 3 * internal >= ref:
+        return "internal", "text"
     # An appeal names the gift more than once, or asks for it: a donation page's FAQ is still an appeal.
     if appeal >= 2 or (appeal and asks):
         return "appeal", "text"
@@ -99,7 +104,7 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # A long page with a reference word and at most one pitch explains more than it sells: the
     # document checks leave it alone, but it is not sure enough to be documentation ("unknown").
     informative = ref >= 3 and ref >= 2 * pitch or not mail and ref and pitch <= 1 and words >= 60
-    if internal >= 2 and 2 * internal > pitch:
+    if staff:
         return "internal", "text"
     if informative:
         return "unknown", "text"
