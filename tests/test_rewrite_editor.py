@@ -223,3 +223,60 @@ def test_a_week_only_goes_when_the_real_date_is_there():
 def test_an_anniversary_is_turned_to_the_reader_not_told_to_state_a_figure():
     d = one("Happy 30th anniversary to us! Thanks for every visit.", "TL209", channel="social")
     assert "figure" not in d.rewrite and "thank the people" in d.rewrite
+
+
+# Round two (seed 31): a deed said plainly, a name kept with its noun, a date
+# kept in calm words, an acronym spelled out, an address and a removal link.
+
+def test_proud_to_have_done_it_is_the_deed():
+    d = one("We’re proud to have contributed to that, and we’d like to thank everyone who helped.", "TL202")
+    assert d.rewrite == "We contributed to that, and we’d like to thank everyone who helped."
+
+
+def test_a_name_after_the_news_stays_with_it():
+    d = one("GhostMail is proud to introduce our one and only travel reporter, Gus.", "TL202")
+    assert d.rewrite == "GhostMail's one and only travel reporter, Gus, is here."
+
+
+def test_a_sale_that_is_over_tomorrow_keeps_its_date():
+    d = one("The foundation's sale on its exam vouchers is over tomorrow:", "TL404")
+    assert d.rewrite == "The foundation's sale on its exam vouchers ends tomorrow:"
+
+
+def test_icp_is_spelled_out_not_called_people():
+    d = one("Customers who have a high ICP score and pay for the Scale plan get a call.", "TL104")
+    assert d.rewrite.startswith('Spell out "ICP"') and "people behind" not in d.rewrite
+
+
+def test_a_postal_address_is_not_where_the_question_goes():
+    text = ("From: Sam Ortiz <sam@example.com>\nSubject: Cheap toner\n\nWe sell toner cartridges at half the price "
+            "of the big stores. Order today and we ship tomorrow. Our warehouse stocks every brand.\n\nToner Depot\n"
+            "1200 Main St., Tampa, FL 33710-3918\n")
+    d = one(text, "TL301", fmt="email")
+    assert "33710" not in d.rewrite and d.rewrite.startswith('After "Our warehouse stocks every brand."')
+
+
+def test_a_removal_link_in_other_words_is_named_unsubscribe():
+    html = ("From: a@b.example\nSubject: Deals\nContent-Type: text/html\n\n<p>Great deals on toner every week.</p>"
+            "<p><a href='http://a.example'>CLICK HERE</a> and you will be eliminated from future mailings.</p>")
+    d = one(html, "TL403", fmt="email")
+    assert d.rewrite.startswith('Name the link for what it does — "Unsubscribe"')
+
+
+def test_findings_on_one_encoded_span_fold_only_on_the_same_words():
+    from tonelint.diagnostics import Diagnostic, Level
+    from tonelint.engine.precedence import one_per_span
+
+    def finding(rule, sentence, message):
+        return Diagnostic(rule, "one-way", Level.WARNING, 951, 951, "", message, "", "", sentence=sentence)
+
+    kinds = {"TL101": "substitution", "TL206": "existence", "TL207": "existence", "TL401": "order",
+             "TL404": "existence"}
+    found = [finding("TL101", 9, '"targeted audience" speaks about readers as a target'),
+             finding("TL206", 7, '"FULLY GUARANTEED!" is shouting'),
+             finding("TL207", 7, '"GUARANTEED!" may read as shouting'),
+             finding("TL404", 3, '"Order today" pressures the reader'),
+             finding("TL401", 3, 'asks "Order today" before the reader has been given anything')]
+    kept = one_per_span(found, kinds)
+    assert [d.rule for d in kept] == ["TL101", "TL206", "TL207", "TL404"]
+    assert all(d.message.count("it also") <= 1 for d in kept)

@@ -240,7 +240,7 @@ _CLICK = r"(?:click|tap)\s+(?:on\s+)?(?:here|this link|the link|below)"
 def link_text(d, s, draft):
     """TL403: the link named by what it leads to, from its own sentence."""
     text = s.text
-    if _HOUSEKEEPING.search(text) or re.search(r"\b(?:remove|removed)\b", text, re.I):
+    if _HOUSEKEEPING.search(text) or re.search(r"\b(?:remove|removed|eliminated|future mailings|mailing list)\b", text, re.I):
         return Rewrite(f'Name the link for what it does — "Unsubscribe" — in "{grammar.excerpt(text, 80)}".', "instruction")
     rules = (
         (r"^(.*?\b(?:does not|doesn't|do not|don't|won't|will not)\s+work)\s*,?\s*" + _CLICK + r"\b.*$",
@@ -329,6 +329,15 @@ def urgency(d, s, draft):
         if new[-1:] not in ".!?":
             new += "."
         return sentence_rewrite(s, new)
+    dated = re.search(r"\b(?:is over|closes|closing|expires|expiring|ending)\s+(tomorrow|tonight|today|on \w+day|"
+                      r"this week(?:end)?)\b", text, re.I)
+    if dated:
+        calm = grammar.tidy(re.sub(r"!+", ".", text[: dated.start()] + "ends " + dated.group(1) + text[dated.end():]))
+        out = sentence_rewrite(s, calm)
+        if out is not None:
+            return out
+        return Rewrite(f'The date in "{grammar.excerpt(text, 70)}" is real: keep it, and give the reader a reason '
+                       f'to act besides the clock.', "instruction")
     when = f' — "{deadline}" is already in the draft' if deadline else ""
     return Rewrite(f'Drop "{grammar.shown(d)}" from "{grammar.excerpt(text, 70)}"; if the offer really ends, give the '
                    f'date plainly{when}.', "instruction")

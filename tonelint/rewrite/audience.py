@@ -341,7 +341,13 @@ def people_phrase(d, s, draft):
         return Rewrite(f'"{words}" counts people as addresses to send to, and no word swap makes that honest: '
                        f'cut it and say what the offer does for the person reading, in "{grammar.excerpt(s.text)}".',
                        "instruction")
-    noun = re.search(r"\b(?:leads?|prospects?|traffic|funnel|segments?|conversions?)\b", words, re.I)
+    if words.lower() == "icp":
+        return Rewrite(f'Spell out "ICP" and say which people it means, by what they need from you, in '
+                       f'"{grammar.excerpt(s.text)}".', "instruction", s.start, s.end)
+    if re.search(r"funnel", words, re.I):
+        return Rewrite(f'Say what the people at this stage are doing instead of "{words}" (e.g. "people who have just '
+                       f'found us"), in "{grammar.excerpt(s.text)}".', "instruction", s.start, s.end)
+    noun = re.search(r"\b(?:leads?|prospects?)\b", words, re.I)
     if noun and noun.group(0).lower() != words.lower():
         # "managing leads": the people are the leads, not the managing
         return Rewrite(f'Say who the people called "{noun.group(0)}" are in "{grammar.excerpt(s.text)}", by what '

@@ -375,7 +375,8 @@ class Draft:
         m = re.match(r"\"?([A-Z][a-z]+)[\s\"]", frm)
         if m and not re.match(r"\"?[A-Z][a-z]+\s+(?:desk|team|support|sales|news|newsletter|store|shop|deals|"
                               r"group|inc|ltd|club|digital|media|online)\b", frm, re.I):
-            return m.group(1)  # a person's first name, not "Deal" of "Deal Desk"
+            if not (self.product and self.product.startswith(m.group(1))) and not grammar.is_common(m.group(1)):
+                return m.group(1)  # a person's first name, not "Deal" of "Deal Desk"
         for s in self.body[-3:]:
             m = re.search(r"\b(?:best|cheers|thanks|regards|sincerely|warmly|talk soon)\s*,\s*([A-Z][a-z]+)\b", s.text, re.I)
             if m and m.group(1).lower() not in _NOT_NAMES | _ROLES:

@@ -13,7 +13,8 @@ from .result import Rewrite, sentence_rewrite
 
 _HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|sponsored by|"
                           r"stop receiving|mailing list|in error)\b", re.I)
-_CLOSING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|remove|removed|privacy|copyright|all rights reserved|"
+_CLOSING = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b|"
+                      r"\b(?:unsubscribe|opt[- ]?out|remove|removed|privacy|copyright|all rights reserved|"
                       r"regards|cheers|sincerely|thanks|thank you|best|trademarks?|registered|reserved|©)\b", re.I)
 
 
@@ -48,7 +49,8 @@ def question(draft) -> str:
     if occasion == "event":
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
     if occasion in ("launch", "press"):
-        return f"What would you use {topic} for first?" if topic else "What would you try first?"
+        made = topic and re.search(r"\d|[a-z][A-Z]", topic)  # "Planwise 3.0", "PostHog": a thing one uses
+        return f"What would you use {topic} for first?" if made else "What would you try first?"
     if topic:
         return f"What would you most like to know about {topic}?"
     return "What would you like to hear more about?"

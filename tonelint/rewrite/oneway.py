@@ -119,6 +119,8 @@ def strip_pride(text: str) -> str:
                     base = re.split(r"\s*[(,]", named)[0]
                     owner = base + ("’" if "’" in text else "'") + ("" if base.endswith("s") else "s")
                     np = re.sub(r"^(?:their|its|our|his|her)\b", owner, np, flags=re.I)
+                if after and re.fullmatch(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}", after.strip()):
+                    np, after = f"{np}, {after.strip()},", ""  # "our investigator, Gus, is here"
                 verb = "is" if not _is_plural(np) else "are"
                 state = "out" if released else "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
                 news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "")
@@ -218,6 +220,14 @@ def pride(d, s, draft):
             new = "Welcome" + (" aboard" if how in ("on board", "onboard", "aboard") else "") + "."
         out = sentence_rewrite(s, clean(new, draft))
         if out is not None:
+            return out
+    have = re.match(r"^(we|i)(?:['’]re|['’]m| are| am)\s+(?:so |very |really |incredibly |truly )?(?:proud|honou?red|"
+                    r"happy|glad|pleased|thrilled|excited) to (?:have|be)\s+(?:(?:been|now)\s+)?(\w+ed)\b", s.text, re.I)
+    if have:
+        new = f"{have.group(1).capitalize()} {have.group(2)}{s.text[have.end():]}"
+        new = re.sub(r"^I ", "I ", new)
+        out = sentence_rewrite(s, new)
+        if out is not None and grammar.reads(s.text, new):
             return out
     if re.search(r"\bproud of (?:this|our|my|the) team\b", s.text, re.I):
         return Rewrite(f'Instead of "{grammar.excerpt(s.text, 60)}", say what the team did that the reader can use.',
@@ -334,8 +344,9 @@ def _heaviest(draft, s, strict: bool):
         if not 5 <= len(ws) <= 35 or re.search(r"\s[-–•*]\s|:\s*-", sent.text):
             continue  # a list run together is no sentence to rewrite
         if strict and (re.search(r":\s*$", sent.text) or sent.index in draft.ask_sentences
-                       or len(grammar.hard_lines(sent.text)) > 1):
-            continue
+                       or len(grammar.hard_lines(sent.text)) > 1
+                       or not re.search(r"\b(?:we|we['’](?:re|ve|ll))\b|^(?:our|us)\b", sent.text, re.I)):
+            continue  # not a sentence the sender is the subject of
         sender = sum(w in ("we", "our", "us", "we're", "we've", "ours") for w in ws)
         if not sender:
             continue
@@ -356,7 +367,8 @@ def sender_heavy(d, s, draft):
         return Rewrite(listening.outage_note(draft), "instruction")
     best = _heaviest(draft, s, strict=True) or _heaviest(draft, s, strict=False)
     if best is None:
-        return None
+        return Rewrite(f'Most of this draft is about the sender. Keep the facts in "{grammar.excerpt(s.text)}" and '
+                       f'add what they mean for the person reading.', "instruction", s.start, s.end)
     turned = reader_turn(best.text)
     if turned:
         return Rewrite(f'Most of this draft is about the sender. Start where the news is, with the reader: '
