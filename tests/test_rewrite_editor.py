@@ -280,3 +280,47 @@ def test_findings_on_one_encoded_span_fold_only_on_the_same_words():
     kept = one_per_span(found, kinds)
     assert [d.rule for d in kept] == ["TL101", "TL206", "TL207", "TL404"]
     assert all(d.message.count("it also") <= 1 for d in kept)
+
+
+# Round three (seed 77).
+
+@pytest.mark.parametrize("text, want", [
+    ("Whether you run a cloud or a render farm, Ubuntu Server delivers the best value scale-out performance "
+     "available.",
+     "Whether you run a cloud or a render farm, Ubuntu Server delivers value scale-out performance."),
+    ("Why I'm Qualified to Give You The Best Grants Advice Available", "Why I'm Qualified to Give You Grants Advice"),
+])
+def test_best_x_available_loses_the_ranking_and_reads(text, want):
+    assert one(text, "TL210").rewrite == want
+
+
+def test_a_shouted_brand_keeps_its_capital_before_its_camel_case_name():
+    from tonelint.rewrite.grammar import unshout
+
+    assert unshout("Attn: NORTON SYSTEMWORKS 2002 CLEARANCE SALE!", {"systemworks": "SystemWorks"}) == \
+        "Attn: Norton SystemWorks 2002 clearance sale!"
+
+
+def test_a_title_case_product_name_is_not_rewritten_word_by_word():
+    d = one("Benefits of our Phone Qualified Lead Generation System: 1.", "TL104")
+    assert d.rewrite_kind == "instruction" and '"Phone Qualified Lead Generation System"' in d.rewrite
+
+
+def test_addresses_in_a_title_case_heading_get_the_address_advice():
+    d = one("Regionally Targeted Email Addresses Separated by Area Code, State, Province, and Country!", "TL102")
+    assert d.rewrite.startswith('"Targeted Email Addresses" counts people as addresses')
+
+
+def test_a_title_case_heading_lends_no_capitals_to_an_unshouted_line():
+    text = "Work From Home Reps Needed\n\nWe pay every week for simple work.\n\nHOME REPS NEEDED RIGHT NOW!\n"
+    assert one(text, "TL206").rewrite == "Home reps needed right now."
+
+
+def test_a_banner_rule_is_not_kept_in_an_unshouted_line():
+    text = "===========================\nBE A MILLIONAIRE LIKE OTHERS WITHIN A YEAR!!!\n"
+    assert one(text, "TL206").rewrite == "Be a millionaire like others within a year."
+
+
+def test_a_donation_ask_is_invited_as_support_not_as_a_trial():
+    d = one("Donate today! The library stays open late for students who need a quiet place to study.", "TL401")
+    assert "support this work, donate today" in d.rewrite and "try" not in d.rewrite

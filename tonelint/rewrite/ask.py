@@ -109,6 +109,8 @@ def _invitation(ask_text: str, draft) -> str | None:
     thing = draft.product or "it"
     if draft.product and draft.product.lower() in core.lower():
         return f"When you're ready, {core}."
+    if re.match(r"(?:please\s+)?(?:donate|give|support|sponsor|pledge)\b", core, re.I):
+        return f"If you'd like to support {draft.product or 'this work'}, {core}."  # a gift is not a trial
     return f"If you'd like to try {thing}, {core}."
 
 

@@ -281,6 +281,8 @@ def _phrase_rewrite(d, s, draft):
     a, b = span
     if _quoted(s.text, a, b):
         return None  # a name in quotes ("Send new leads to Slack"), not the sender's words
+    if s.text[a:b][:1].isupper() and re.search(r"[A-Z][\w-]*\s+$", s.text[:a]) and re.match(r"\s+[A-Z]", s.text[b:]):
+        return None  # inside a Title Case name ("Phone Qualified Lead Generation System"): no swap reads
     # Every people phrase in the sentence, so two findings in one sentence
     # get the same rewrite; one of them must be this finding's.
     taken: list = []
@@ -333,7 +335,8 @@ def people_phrase(d, s, draft):
     words = grammar.shown(d)
     a, b = span if span is not None else (0, 0)
     name = re.search(r"(?:[A-Z][\w-]*\s+)*" + re.escape(s.text[a:b]) + r"(?:\s+[A-Z][\w-]*)+", s.text) if span else None
-    if name and s.text[a:b][:1].isupper() and len(name.group(0).split()) >= 3:
+    if (name and s.text[a:b][:1].isupper() and len(name.group(0).split()) >= 3
+            and not re.search(r"\b(?:addresses|e-?mail lists?|names)\b", words, re.I)):
         # inside a Title Case name ("Phone Qualified Lead Generation System")
         return Rewrite(f'"{name.group(0)}" names what you sell by a sales-pipeline stage; say what it does for the '
                        f'person buying it, in "{grammar.excerpt(s.text)}".', "instruction")

@@ -253,6 +253,9 @@ class Draft:
         capital inside a sentence (names), used to undo shouting."""
         out: dict = {}
         for s in self.sentences:
+            caps = [w for w in s.text.split() if w[:1].isalpha()]
+            if len(caps) >= 3 and sum(w[:1].isupper() for w in caps) > 0.5 * len(caps):
+                continue  # a Title Case line ("Work at Home Reps Needed") names nothing
             for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+[A-Za-z0-9]*)", s.text):
                 low = m.group(1).lower()
                 if low not in _NOT_NAMES and not grammar.is_common(low):

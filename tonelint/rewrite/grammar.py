@@ -189,6 +189,10 @@ def unshout(text: str, names: dict | None = None, *, start: bool = True) -> str:
         return names.get(w.lower(), w.lower())
 
     out = WORD.sub(word, text)
+    # "NORTON SYSTEMWORKS" -> "norton SystemWorks": a word lowered right before a
+    # name with inner capitals is the name's first word
+    out = re.sub(r"\b([a-z])([a-z]+)(?= [A-Z][a-z]+[A-Z])",
+                 lambda m: m.group(1).upper() + m.group(2) if text[m.start():m.end()].isupper() else m.group(0), out)
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
     return capitalise(out) if start else out
 

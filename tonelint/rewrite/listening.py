@@ -12,6 +12,7 @@ from . import grammar
 from .result import Rewrite, sentence_rewrite
 
 _HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|sponsored by|"
+                          r"further (?:contacts?|mailings?|e-?mails?)|future (?:mailings?|e-?mails?)|"
                           r"stop receiving|mailing list|in error)\b", re.I)
 _CLOSING = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b|"
                       r"\b(?:unsubscribe|opt[- ]?out|remove|removed|privacy|copyright|all rights reserved|"

@@ -293,6 +293,7 @@ def shouting(d, s, draft):
                        "instruction")
     new = unshout(s.text, draft.names)
     new = re.sub(r"!{2,}", "!", new)
+    new = re.sub(r"^(?:[=*$#~_-]{3,}\s*)+", "", new)  # a banner rule in front is no part of the sentence
     return sentence_rewrite(s, new)
 
 
@@ -345,7 +346,8 @@ def _heaviest(draft, s, strict: bool):
             continue  # a list run together is no sentence to rewrite
         if strict and (re.search(r":\s*$", sent.text) or sent.index in draft.ask_sentences
                        or len(grammar.hard_lines(sent.text)) > 1
-                       or not re.search(r"\b(?:we|we['’](?:re|ve|ll))\b|^(?:our|us)\b", sent.text, re.I)):
+                       or not re.search(r"\b(?:we|we['’](?:re|ve|ll))\b|^(?:our|us)\b", sent.text, re.I)
+                       or re.search(r"\b(?:not|n['’]t)\b|\b(?:advisor|liable|liability|disclaim\w*)\b", sent.text, re.I)):
             continue  # not a sentence the sender is the subject of
         sender = sum(w in ("we", "our", "us", "we're", "we've", "ours") for w in ws)
         if not sender:
@@ -393,9 +395,16 @@ def rank(d, s, draft):
         words = s.text[a:b]
         m = _RANK.match(words + " ")
         tail = s.text[b:]
+        # "the best X available", "… on the market": the ranking tail goes
+        # too, and what is left is said without an article ("delivers
+        # scale-out performance", not "a … available")
+        ranked_tail = re.search(r"\s+(?:available|anywhere|around|on the (?:market|net|web|internet)|"
+                                r"in the (?:industry|market|world|business))$", words, re.I)
+        if ranked_tail:
+            words = words[: ranked_tail.start()]
         if m and re.match(r"\s*[A-Za-z0-9]", (words + " ")[m.end():] + tail):
             det = (m.group("det") or "").strip().lower()
-            keep = "our " if det == "our" else "a " if det in ("the", "a") else ""
+            keep = "our " if det == "our" else "" if ranked_tail else "a " if det in ("the", "a") else ""
             new = s.text[:a] + keep + (words + " ")[m.end():].rstrip() + tail
             new = grammar.fix_articles(re.sub(r"\s{2,}", " ", new))
             if a == 0:
@@ -416,7 +425,7 @@ def milestone(d, s, draft):
     if re.search(r"\b(?:funding|financing|investment|round|series [a-f]|seed)\b", words, re.I):
         what = "what the money will change for the reader (more support, a feature sooner)"
     elif re.search(r"\b(?:award|named|ranked|recogni[sz]ed|listed|selected|leader|best)\b", words, re.I):
-        what = "something the reader can check instead of the prize (a number, a customer's own words)"
+        what = "something the reader can check (a number, a customer's own words)"
     else:
         what = "the figure as a plain fact, without the trophy wording, and what it means for the reader"
     return Rewrite(f'Instead of "{words}" told as a win, give {what} (in "{grammar.excerpt(s.text, 70)}").',
