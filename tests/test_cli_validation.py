@@ -66,7 +66,7 @@ def test_unused_plain_text_suppression_after_prose_is_reported(cli, write):
 
 HOUSE_EYEBALLS = """id: HOUSE1
 name: house-eyeballs
-family: house-style
+family: audience
 kind: existence
 level: warning
 description: Our style guide bans it too.
@@ -92,7 +92,7 @@ def test_one_finding_per_span(cli, write, tmp_path, text):
     for f in json.loads(res.out):
         if f["rule"] in ("TL201", "TL301"):  # the whole draft: another concern, anchored on some words
             continue
-        key = (f["line"], f["column"], f["end_line"], f["end_column"])
+        key = (f["line"], f["column"], f["end_line"], f["end_column"], f["family"])  # one per span and concern
         spans.setdefault(key, []).append(f["rule"])
     assert all(len(rules) == 1 for rules in spans.values()), spans
 
@@ -266,3 +266,18 @@ def test_readme_mentions_the_size_limit_and_the_install_note():
     assert "--max-file-size" in readme
     actions = readme[readme.find("pip install tonelint"):][:600]
     assert "pip install tonelint" in readme and re.search(r"not (yet )?(been )?published|until .*publish", actions)
+
+
+def test_rules_of_different_families_on_the_same_words_stay_two_findings():
+    """Shouting and fake urgency on "NOW!" are two concerns: only one family's findings fold."""
+    from tonelint.diagnostics import Diagnostic, Level
+    from tonelint.engine.precedence import one_per_span
+
+    def finding(rule, family):
+        return Diagnostic(rule, family, Level.WARNING, 5, 9, "NOW!", f"{rule} says so", "why", "rewrite")
+
+    kinds = {"TL207": "existence", "TL404": "existence", "TL206": "existence"}
+    two = one_per_span([finding("TL207", "one-way"), finding("TL404", "ask")], kinds)
+    assert [d.rule for d in two] == ["TL207", "TL404"] and not any(d.folded for d in two)
+    (one,) = one_per_span([finding("TL206", "one-way"), finding("TL207", "one-way")], kinds)
+    assert one.rules == ("TL206", "TL207") and "TL207" in one.message

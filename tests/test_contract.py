@@ -145,15 +145,23 @@ NON_UTF8 = os.fsdecode(b"caf\xe9.md")
     ["--format", "junit", "-o", "out.xml"],
     ["--format", "json"],
 ])
-def test_non_utf8_file_names_in_reports(tmp_path, args):
+@pytest.mark.parametrize("score", ["--no-score", "--score"])  # a scorecard names its draft too
+def test_non_utf8_file_names_in_reports(tmp_path, args, score):
     (tmp_path / NON_UTF8).write_bytes(EYEBALLS.encode())
-    proc = subprocess.run([sys.executable, "-m", "tonelint", "--no-score", *args, "."], cwd=tmp_path,
+    proc = subprocess.run([sys.executable, "-m", "tonelint", score, *args, "."], cwd=tmp_path,
                           capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
     assert proc.returncode == 1, proc.stderr
     out = (tmp_path / args[-1]).read_bytes() if "-o" in args else proc.stdout
     text = out.decode("utf-8")  # valid UTF-8, whatever the file name
     if "json" in args:
-        assert "caf" in json.loads(text)[0]["path"]
+        data = json.loads(text)
+        finding = (data["findings"] if score == "--score" else data)[0]
+        assert "caf" in finding["path"]
+        if score == "--score":
+            assert data["scorecards"][0]["path"] == finding["path"] and finding["path"].endswith("caf\\xe9.md")
+    if "sarif" in args and score == "--score":
+        (artifact,) = json.loads(text)["runs"][0]["artifacts"]
+        assert artifact["properties"]["tonelint/scorecard"]["path"].endswith("caf\\xe9.md")
 
 
 def test_non_utf8_file_name_in_the_html_report(tmp_path):

@@ -1,8 +1,11 @@
-"""One finding per span: when two rules flag exactly the same words, the
-reader gets one message, not two ("eyeballs" flagged by TL105 and by a team
-rule; "Don't miss out" both an ask too early, TL401, and fake urgency,
-TL404).  One rule wins, as in ruff's rule precedence, and the other's reason
-is folded into its message, so nothing is lost.
+"""One finding per span and concern: when two rules of one family flag
+exactly the same words, the reader gets one message, not two ("eyeballs" is
+TL105 and TL107's; "Don't miss out" both an ask too early, TL401, and fake
+urgency, TL404).  One rule wins, as in ruff's rule precedence, and the
+other's reason is folded into its message, so nothing is lost.  Rules of
+different families on the same words are different concerns ("NOW!" shouts,
+TL207, and is fake urgency, TL404) and stay two findings: each family's
+figures and --select of a family keep counting what they did.
 
 The fold runs on finished findings (rewrites and fixes attached), so the
 winner can be the finding with the most to offer the writer:
@@ -44,7 +47,8 @@ def one_per_span(diagnostics: list[Diagnostic], kinds: dict[str, str]) -> list[D
     groups: dict[tuple, list[int]] = {}
     for i, d in enumerate(diagnostics):
         word_level = kinds.get(d.rule) in _SPECIFIC
-        groups.setdefault((d.start, d.end, d.sentence, _words(d)) if word_level else ("draft", i), []).append(i)
+        groups.setdefault((d.start, d.end, d.family, d.sentence, _words(d)) if word_level else ("draft", i),
+                          []).append(i)
     if all(len(g) == 1 for g in groups.values()):
         return diagnostics
     keep: dict[int, Diagnostic] = {}

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import json
 
-from ..score.scorecard import score_result
-from .records import findings
-from ..score.scorecard import score_result
+from .records import findings, scorecard
 
 
 def render(run, options) -> str:
     items = [item for result in run.results for item in findings(result)]
     if options.score:  # opt-in (--score): the default list stays what parsers expect
-        cards = [card.as_dict() for card in map(score_result, run.results) if card is not None]
+        cards = [card for card in map(scorecard, run.results) if card is not None]
         return json.dumps({"findings": items, "scorecards": cards}, indent=2, ensure_ascii=False) + "\n"
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"

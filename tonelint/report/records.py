@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, LineIndex
 from ..run.baseline import fingerprints
+from ..score.scorecard import score_result
 from .printable import printable
 
 
@@ -63,6 +64,17 @@ def findings(result, index: LineIndex | None = None) -> list[dict]:
             item["genre"] = genre  # the draft's genre (engine/genre.py), which decided the rules that ran
         out.append(item)
     return out
+
+
+def scorecard(result) -> dict | None:
+    """A draft's scorecard as data (JSON, SARIF), its path escaped like every
+    path a report prints: a name that is not valid UTF-8 cannot be written."""
+    card = score_result(result)
+    if card is None:
+        return None
+    data = card.as_dict()
+    data["path"] = printable(data["path"])
+    return data
 
 
 def relative_uri(path: str) -> str:

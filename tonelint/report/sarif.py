@@ -19,9 +19,8 @@ from urllib.parse import quote
 
 from ..diagnostics import LineIndex
 from ..rules.docs import summary
-from ..score.scorecard import sarif_properties, score_result
 from ..version import __version__
-from .records import findings, relative_uri
+from .records import findings, relative_uri, scorecard
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
@@ -157,9 +156,9 @@ def build(run, options) -> dict:
         # code-scanning consumers that ignore it lose nothing.
         artifacts = []
         for result in run.results:
-            props = sarif_properties(score_result(result))
-            if props:
-                artifacts.append({"location": _artifact(result.path), "properties": props})
+            card = scorecard(result)
+            if card is not None:
+                artifacts.append({"location": _artifact(result.path), "properties": {"tonelint/scorecard": card}})
         if artifacts:
             run_entry["artifacts"] = artifacts
     return {

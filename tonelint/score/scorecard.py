@@ -324,8 +324,3 @@ def order_text(card: Scorecard) -> str:
         return ask + ", with no value given"
     value = f"first value in sentence {card.first_value + 1}"
     return f"{value}, {ask}" if not card.asks_first else f"{ask}, before the {value}"
-
-
-def sarif_properties(card: Scorecard | None) -> dict:
-    """The property bag a SARIF run or artifact carries: {"tonelint/scorecard": {...}}."""
-    return {} if card is None else {"tonelint/scorecard": card.as_dict()}
