@@ -324,3 +324,22 @@ def test_a_banner_rule_is_not_kept_in_an_unshouted_line():
 def test_a_donation_ask_is_invited_as_support_not_as_a_trial():
     d = one("Donate today! The library stays open late for students who need a quiet place to study.", "TL401")
     assert "support this work, donate today" in d.rewrite and "try" not in d.rewrite
+
+
+# Round four (seed 4242, after its verdicts were written).
+
+def test_a_clause_after_announce_is_not_given_is_here():
+    d = one("The winning name was drawn from a hat and we're pleased to announce the winner of the digital camera "
+            "works at one of our resellers in Ohio!", "TL202")
+    assert "is here" not in d.rewrite
+
+
+def test_banner_marks_inside_a_shouted_line_go():
+    d = one("===WHEN YOU PLACE YOUR ORDER, MAKE SURE === ===YOU ORDER EACH OF THE 5 REPORTS!", "TL207")
+    assert d.rewrite == "When you place your order, make sure you order each of the 5 reports."
+
+
+def test_please_click_here_to_x_becomes_x():
+    html = ("From: a@b.example\nSubject: Quote\nContent-Type: text/html\n\n<p>Great rates on loans every week.</p>"
+            "<p>Please <a href='http://a.example'>CLICK HERE</a> to fill out a quick form.</p>")
+    assert one(html, "TL403", fmt="email").rewrite == "Fill out a quick form."

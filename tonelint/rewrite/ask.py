@@ -247,7 +247,7 @@ def link_text(d, s, draft):
     rules = (
         (r"^(.*?\b(?:does not|doesn't|do not|don't|won't|will not)\s+work)\s*,?\s*" + _CLICK + r"\b.*$",
          lambda m: f"{m.group(1)}, copy this link into your browser:"),
-        (r"^" + _CLICK + r"\s+to\s+(.+)$", lambda m: grammar.capitalise(m.group(1))),
+        (r"^(?:please\s+)?" + _CLICK + r"\s+to\s+(.+)$", lambda m: grammar.capitalise(m.group(1))),
         (r"^(?:please\s+)?" + _CLICK + r"\s+for\s+(.+)$",
          lambda m: "Get " + re.sub(r"\s+and\s+to\s+(?=\w)", " and ", m.group(1), flags=re.I)),
         (r"^to\s+(.+?),\s*(?:please\s+)?" + _CLICK + r"\s*([.!]?)$", lambda m: grammar.capitalise(m.group(1)) + (m.group(2) or ".")),

@@ -335,10 +335,15 @@ def people_phrase(d, s, draft):
     words = grammar.shown(d)
     a, b = span if span is not None else (0, 0)
     name = re.search(r"(?:[A-Z][\w-]*\s+)*" + re.escape(s.text[a:b]) + r"(?:\s+[A-Z][\w-]*)+", s.text) if span else None
-    if (name and s.text[a:b][:1].isupper() and len(name.group(0).split()) >= 3
+    if name:
+        words_in = name.group(0).split()
+        while words_in and grammar.is_common(words_in[-1]):
+            words_in.pop()  # "High Quality Leads From": the name stops before "From"
+        name_text = " ".join(words_in)
+    if (name and s.text[a:b][:1].isupper() and len(name_text.split()) >= 3
             and not re.search(r"\b(?:addresses|e-?mail lists?|names)\b", words, re.I)):
         # inside a Title Case name ("Phone Qualified Lead Generation System")
-        return Rewrite(f'"{name.group(0)}" names what you sell by a sales-pipeline stage; say what it does for the '
+        return Rewrite(f'"{name_text}" names what you sell by a sales-pipeline stage; say what it does for the '
                        f'person buying it, in "{grammar.excerpt(s.text)}".', "instruction")
     if re.search(r"\b(?:addresses|e-?mail lists?|names)\b", words, re.I):
         return Rewrite(f'"{words}" counts people as addresses to send to, and no word swap makes that honest: '

@@ -107,7 +107,8 @@ def strip_pride(text: str) -> str:
             participle = re.search(r"\s+(?=(?:making|bringing|giving|letting|helping|adding|including)\s)", np)
             if participle and not after:
                 np, after = np[: participle.start()], np[participle.end():]
-            if not np or re.search(r"\b(?:is|are|was|were|has|have|will|that|which)\b", np, re.I):
+            if not np or re.search(r"\b(?:is|are|was|were|has|have|will|that|which)\b", np, re.I) \
+                    or len(np.split()) > 8:
                 return text  # a clause, not a thing: "… is here" would not read
             if partner and named:
                 news = f"{named} now {'work' if plural else 'works'} with {partner.group(1)}"
@@ -294,6 +295,7 @@ def shouting(d, s, draft):
     new = unshout(s.text, draft.names)
     new = re.sub(r"!{2,}", "!", new)
     new = re.sub(r"^(?:[=*$#~_-]{3,}\s*)+", "", new)  # a banner rule in front is no part of the sentence
+    new = re.sub(r"\s*(?:[=*#~_]{3,}\s*)+", " ", new).strip()  # nor banner marks inside it
     return sentence_rewrite(s, new)
 
 
