@@ -100,11 +100,14 @@ def test_newsletter_housekeeping_is_not_an_ask():
     sales = "Buy now: http://example.com/store"
     assert "TL401" not in _rules(NEWSLETTER.format(footer=housekeeping), fmt="email")
     # The newsletter gave its test results first, so its shop line is not premature
-    # (the message model counts the plain report as given); a draft that only talks
-    # about its sender before the same line asks too early.
+    # (the message model counts the plain report as given).  The same line before
+    # the report asks too early; after a draft that only talks about its sender and
+    # gives nothing at all, it is a broadcast (TL301), not an order problem.
     assert "TL401" not in _rules(NEWSLETTER.format(footer=sales), fmt="email")
+    first = NEWSLETTER.replace("\n\nThis week", "\n\n" + sales + "\n\nThis week").format(footer="")
+    assert "TL401" in _rules(first, fmt="email")
     boast = "Subject: Weekly picks\n\nWe are the biggest backup shop in town. Our team loves backups.\n\n{footer}\n"
-    assert "TL401" in _rules(boast.format(footer=sales), fmt="email")
+    assert _rules(boast.format(footer=sales), fmt="email") & {"TL401", "TL301"} == {"TL301"}
 
 
 PITCH = """\
@@ -215,21 +218,22 @@ SALES_CLAIM_VS_VALUE = [
      "You'll find the PDF version of the guide in the archive. Click here to open it."),
     ("You can finally stop worrying about your credit! Click here.",
      "You can check your credit report once a year at no cost. Click here for the steps."),
-    ("As you can imagine, I was skeptical at first. Click here to see why.",
+    ("As you can imagine, I was skeptical at first. Click here to see why. Here's how to read a credit report.",
      "Here's how to read a credit report line by line. Click here to see an example."),
 ]
 
 
 # Third pass on the ask list: a phone order line and "place your order" are
-# asks; a local number given for a chat and an order already placed are not.
+# asks (here in the opening, where an ask is premature with nothing given
+# first); a local number given for a chat and an order already placed are not.
 ORDER_LINE_VS_OTHER = [
-    ("Our hand-poured candles are back. Call toll free (888) 555-0199 to order.",
+    ("Call toll free (888) 555-0199 to order. Our hand-poured candles are back.",
      "The candles are back. If you'd like to talk about an event, call me at 555-0199."),
-    ("Spring bulbs ship next week. Call 1-800-555-0142 now.",
+    ("Call 1-800-555-0142 now. Spring bulbs ship next week.",
      "Spring bulbs ship next week; the depot's number is 1-800-555-0142 if a box goes missing."),
-    ("Spring bulbs ship next week. Place your order before Friday.",
+    ("Place your order before Friday. Spring bulbs ship next week.",
      "Spring bulbs ship next week. Thank you to everyone who placed an order in March."),
-    ("The bulb guide is out. To order, call our shop on weekdays.",
+    ("To order, call our shop on weekdays. The bulb guide is out.",
      "The bulb guide is out. We had to order more paper, so call volumes were high."),
 ]
 

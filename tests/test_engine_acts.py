@@ -91,7 +91,9 @@ def test_numbered_steps_are_value_in_markdown_and_plain_text():
     md = "Here is the quickest start.\n\n1. Connect the tool you use most.\n2. Pick a template.\n"
     assert sum("value" in a for a in acts_of(md)) >= 2
     plain = "Setup:\n1. Connect the tool you use most\n2. Pick a template\n"
-    assert "value" in acts_of(plain, "text")[0]
+    # Each short line of plain text is its own sentence: "Setup:" gives nothing, the steps do.
+    values = ["value" in a for a in acts_of(plain, "text")]
+    assert values[0] is False and sum(values) >= 2
 
 
 def test_a_bullet_list_is_not_a_numbered_step():
@@ -221,7 +223,7 @@ def test_explain_describes_acts_genres_and_what_a_rule_reads(cli):
     genres = cli("explain", "genres")
     assert genres.code == 0 and "transactional:" in genres.out and "magic link" in genres.out
     rule = cli("explain", "TL401").out
-    assert "Judges promotional, appeal drafts only" in rule and "Sentence acts it reads" in rule
+    assert "Judges promotional drafts only" in rule and "Sentence acts it reads" in rule
 
 
 # Release notes are reference from their structure; a launch post naming a version is not (issue 13).

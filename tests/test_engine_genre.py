@@ -33,10 +33,11 @@ _ENTRY_PLAIN = ("Audit Trail\n\nEvery change to a monitor is now recorded, wheth
                 "the API. See who changed what, and when.\n\nAvailable on the Team plan.\n")
 _ENTRY_SHIPPED = ("Slack Notifications\n\nWe have just released a new feature that posts a message to your Slack "
                   "channel when a check fails.\n")
+_ENTRY_IMPROVED = "Faster Search\n\nWe’ve improved search on large boards: results now load in under a second.\n"
 
 
-@pytest.mark.parametrize("text", [_ENTRY_EXCITED, _ENTRY_PLAIN, _ENTRY_SHIPPED],
-                         ids=["excited", "plan", "released"])
+@pytest.mark.parametrize("text", [_ENTRY_EXCITED, _ENTRY_PLAIN, _ENTRY_SHIPPED, _ENTRY_IMPROVED],
+                         ids=["excited", "plan", "released", "improved-curly-apostrophe"])
 def test_a_product_update_entry_is_reference(text):
     assert update_note(text, len(text.split()))
     assert genre_of(text) == "reference"
@@ -213,3 +214,65 @@ def test_a_handbook_gets_audience_findings_but_no_document_checks():
 ], ids=["sales-email", "landing-page"])
 def test_outbound_copy_that_names_a_team_is_not_internal(text):
     assert genre_of(text) != "internal"
+
+
+# --- release notes in today's shapes (release_notes) ----------------------------------------
+
+_GITHUB_RELEASE = ("We're excited to ship the new exporter!\n\n## What's Changed\n"
+                   "* Export boards as CSV by @mara in https://github.com/acme/boards/pull/412\n"
+                   "* A quiet flag for sync by @tomek in https://github.com/acme/boards/pull/418\n\n"
+                   "## New Contributors\n* @tomek made their first contribution in "
+                   "https://github.com/acme/boards/pull/418\n\n"
+                   "**Full Changelog**: https://github.com/acme/boards/compare/v3.0.0...v3.1.0\n")
+_ROUNDUP = ("Product updates, March\n\nWe're thrilled with this month's work!\n\nNew\n- Boards can be exported as CSV.\n\n"
+            "Improved\n- Search is twice as fast on large boards.\n\nFixed\n- Dates no longer shift across time zones.\n")
+
+
+@pytest.mark.parametrize("text", [_GITHUB_RELEASE, _ROUNDUP], ids=["github-release", "monthly-roundup"])
+def test_release_notes_in_todays_shapes_are_reference(text):
+    assert genre_of(text, fmt="markdown") == "reference"
+    assert {d.level for d in check_text(text, fmt="markdown").diagnostics} <= {Level.SUGGESTION}
+
+
+def test_a_landing_page_with_feature_headings_is_not_release_notes():
+    page = ("Plan your week in minutes\n\nFeatures\nShared calendars, rooms and shifts in one place.\n\n"
+            "Security\nSingle sign-on and audit logs on every plan.\n\nStart your free trial today!\n")
+    assert genre_of(page, fmt="markdown") != "reference"
+
+
+def test_the_published_schemas_know_every_genre():
+    """A draft read as `unknown` (or any genre) must still validate in --format json."""
+    import json
+    from pathlib import Path
+
+    from tonelint.rules.spec import GENRES
+
+    schemas = Path(__file__).resolve().parents[1] / "tonelint" / "rules" / "schema"
+    findings = json.loads((schemas / "findings.schema.json").read_text(encoding="utf-8"))
+
+    def genre_enums(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "genre" and isinstance(value, dict) and "enum" in value:
+                    yield value["enum"]
+                yield from genre_enums(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from genre_enums(value)
+
+    enums = list(genre_enums(findings))
+    assert enums and all(set(e) == set(GENRES) for e in enums)
+    rules = json.loads((schemas / "rule.schema.json").read_text(encoding="utf-8"))
+    genres = rules["$defs"]["rule"]["properties"]["genres"]["properties"]
+    assert set(genres["skip"]["items"]["enum"]) == set(GENRES) == set(genres["level"]["propertyNames"]["enum"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # front matter is not the title; the heading after it is
+    ("---\ndate: 2031-02-14\n---\n# Webhook Alerts\n\nYou can now send downtime alerts to any webhook.\n", True),
+    # the title only in front matter: the draft opens with a sentence, a launch post's shape
+    ("---\ntitle: Planwise Teams\n---\nWe're excited to announce that you can now share one calendar with "
+     "your whole office. Start your free trial today!\n", False),
+], ids=["heading-after-front-matter", "sentence-after-front-matter"])
+def test_update_note_reads_past_front_matter(text, expected):
+    assert update_note(text, len(text.split())) is expected

@@ -22,7 +22,8 @@ def positions(text: str, diagnostics):
 
 # --------------------------------------------------------------------------- Markdown
 
-ASKLESS_OPENING = "Our spring menu is out.\n\n"
+# A claim and no value: an ask after it is premature (TL401), so the test below cannot pass vacuously.
+ASKLESS_OPENING = "Our spring menu is out, and it is the best in town!\n\n"
 
 
 @pytest.mark.parametrize(
@@ -388,7 +389,7 @@ def test_eml_crlf_positions(lint):
 # --------------------------------------------------------------------------- plain text
 
 def test_plain_text_is_all_prose(lint):
-    text = "Subject line: buy now\n\n```\nour users\n```\n<!-- reach the masses -->\nhttps://x.example/ eyeballs\n"
+    text = "Subject line: buy now\n\n```\nour users love it\n```\n<!-- reach the masses -->\nhttps://x.example/ eyeballs\n"
     assert pairs(lint(text, "text", select=["TL1", "TL401"])) == [
         ("TL401", "buy now"), ("TL103", "our users"), ("TL106", "reach the masses"), ("TL105", "eyeballs"),
     ]

@@ -76,7 +76,9 @@ The Acme Cloud Team
 def test_an_apology_gets_what_happened_what_was_done_what_the_reader_can_do():
     found = {d.rule: d for d in findings(OUTAGE, fmt="email")}
     assert found["TL109"].rewrite == "Hi Dana,"  # the To header's name
-    for rule in ("TL401", "TL301"):
+    # The upsell after the apology gives nothing, but follows no claim either:
+    # the broadcast check (TL301) carries the apology's rewrite.
+    for rule in ("TL301",):
         text = found[rule].rewrite
         assert "We sincerely apologize for any inconvenience" in text  # quotes this draft
         for part in ("what happened", "what you did about it", "what the reader can do", "reply to this email"):

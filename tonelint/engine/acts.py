@@ -33,7 +33,7 @@ from ..rules.yamlfile import load_yaml
 from .facts import Facts, Hit, longest
 
 # Blocks the model reads that are not acts of their own.
-_HELPERS = ("rhetoric", "help", "remark")
+_HELPERS = ("rhetoric", "help", "remark", "condition", "free")
 # An information sentence: this many words at least (a greeting or a button is not information).
 INFORMATION_WORDS = 6
 # A draft with at least this many pitch sentences, and this share of all, is a pitch throughout.
@@ -99,6 +99,7 @@ class Message:
     brand: tuple = ()
     acts: list = field(default_factory=list)  # per sentence: frozenset of act names
     hits: dict = field(default_factory=dict)  # act -> list[Hit], in text order
+    pitched: bool = False  # a sales pitch throughout: it gives nothing, so any ask in it comes too early
 
     def sentences(self, act: str) -> list[int]:
         return [i for i, a in enumerate(self.acts) if act in a]
@@ -139,15 +140,16 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
         for h in lst:
             d.setdefault(h.sent, []).append(h)
         by_sent[name] = d
-    asks = by_sent.get("ask", {})
-    rhetoric = by_sent.get("rhetoric", {})
-    acts: list[frozenset] = []
-    kept: dict[str, list[Hit]] = {a: [] for a in ACTS}
     # A draft that is a sales pitch throughout ($ amounts, shouting, sales
     # claims in a fifth of its sentences) informs no one: only real value
     # counts as given there, never its plain lines.
     pitched = len(by_sent.get("pitch", {}))
     plain = not (pitched >= PITCHED_SENTENCES and pitched >= PITCHED_SHARE * max(n, 1))
+    _offers(by_sent, plain)
+    asks = by_sent.get("ask", {})
+    rhetoric = by_sent.get("rhetoric", {})
+    acts: list[frozenset] = []
+    kept: dict[str, list[Hit]] = {a: [] for a in ACTS}
     plain_seen, gave = 0, False
     settled = [a for a in ACTS if a != "information"]
     for i in range(n):
@@ -184,7 +186,27 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
             plain_seen += 1
         gave = gave or "value" in here
         acts.append(frozenset(here))
-    return Message(genre=genre, genre_from=genre_from, brand=tuple(brand), acts=acts, hits=kept)
+    # Exclamation marks alone make a chirpy product email, not a pitch that
+    # gives nothing: money, shouting and sales claims do.
+    return Message(genre=genre, genre_from=genre_from, brand=tuple(brand), acts=acts, hits=kept, pitched=not plain)
+
+
+def _offers(by_sent: dict, plain: bool) -> None:
+    """An ask on the reader's terms is an offer: its sentence opens with a
+    condition, or every ask in it is for something free.  Not in a pitch
+    throughout, where "If you want to earn more, call now" and "Start your
+    FREE trial" still push.  Moved from `ask` to `offer` before the acts are
+    settled, so no rule counts it as an ask."""
+    offers = by_sent.setdefault("offer", {})
+    if not plain:
+        return
+    asks = by_sent.get("ask", {})
+    condition, free = by_sent.get("condition", {}), by_sent.get("free", {})
+    for i in list(asks):
+        frees = free.get(i, [])
+        if i in condition or all(any(f.seg == a.seg and f.start <= a.start < f.end for f in frees)
+                                 for a in asks[i]):
+            offers[i] = asks.pop(i)
 
 
 def act_hits(message: Message, names) -> list[Hit]:

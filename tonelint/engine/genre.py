@@ -146,13 +146,16 @@ def _reference_meta(meta: dict) -> bool:
 # "now supports", "we've added", "we have just released", "available on the Pro plan".
 _TITLE = re.compile(r"\A\s*(?![Hh]i\b|[Hh]ello\b|[Hh]ey\b|[Dd]ear\b)([^\n]{2,80})\n")
 _UPDATE_CUE = re.compile(
-    r"(?i)\b(?:you can now|you(?:'re| are) now able to|(?:is|are) now (?:available|live|supported|generally available)"
+    r"(?i)\b(?:you can now|now you can|you(?:['’]re| are) now able to|it(?:['’]s| is) now possible"
+    r"|(?:is|are) now (?:available|live|supported|generally available)|can now be"
     r"|now (?:supports?|lets you|shows|includes|available)"
-    r"|(?:we|we've|we have|i've|i have)\s+(?:just\s+)?(?:added|shipped|released)\b"
+    r"|(?:we|we['’]ve|we have|i['’]ve|i have)\s+(?:just\s+)?(?:added|shipped|released|improved|updated)\b"
     r"|(?:a|this) new feature|(?:this|the) features? (?:is|are) available"
     r"|available (?:on|for|in) (?:the|all|every) [\w -]{0,24}?(?:plans?|tiers?|workspaces?|pages?)\b"
     r"|no longer (?:requires?|depends? on))")
 _UPDATE_WORDS = 200
+# A Markdown draft's front matter comes before its first line: "---" is no title.
+_FRONT_MATTER = re.compile(r"\A\s*(---|\+\+\+)[ \t]*\r?\n.*?\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 _UPDATE_LEAD = 400  # the news comes first: the cue within this many characters of the title
 # A title names the feature; a sentence about the sender ("Big news: we just closed our round!") is not one.
 _NOT_A_TITLE = re.compile(r"[.!?]|\b(?:[Ww]e|I|[Oo]ur|[Uu]s|[Mm]y)\b|\A[^:]{0,20}:")
@@ -166,6 +169,9 @@ def update_note(text: str, words: int) -> bool:
     "Big news: we just closed our round!" is a sentence, not a title."""
     if not text or words > _UPDATE_WORDS:
         return False
+    front = _FRONT_MATTER.match(text)
+    if front:
+        text = text[front.end():]
     m = _TITLE.match(text)
     if not m:
         return False
@@ -183,8 +189,13 @@ _VERSION_HEADING = re.compile(
 _RELEASED = re.compile(r"(?mi)^[ \t*_]*released(?:[ \t]+on)?:?[ \t]+(?:\d{4}-\d\d-\d\d|\w+ \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})")
 _SECTION = re.compile(
     r"(?mi)^[ \t]*(?:#{1,4}[ \t]*)?(?:added|fixed|changed|removed|deprecated|security|breaking(?: changes?)?|"
-    r"bug ?fixes|fixes|features|new features|improvements|enhancements)[ \t]*:?[ \t]*$")
-_ISSUE_REF = re.compile(r"(?<![\w&/])#\d{2,6}\b|\{(?:pr|issue)\}\d+|\b(?:PR|pull request|issue)[ \t]?#?\d{2,6}\b")
+    r"bug ?fixes|fixes|features|new features|improvements|enhancements|improved|new|"
+    # a GitHub release's own headings
+    r"what(?:'|’)?s changed|new contributors|other changes|dependencies|maintenance)[ \t]*:?[ \t]*$")
+_ISSUE_REF = re.compile(r"(?<![\w&/])#\d{2,6}\b|\{(?:pr|issue)\}\d+|\b(?:PR|pull request|issue)[ \t]?#?\d{2,6}\b"
+                        r"|/(?:pull|issues)/\d+\b")
+# "**Full Changelog**: https://…/compare/v1.2.0...v1.3.0" closes a GitHub release.
+_FULL_CHANGELOG = re.compile(r"(?mi)^[ \t*_]*full changelog\b|/compare/v?\d[\w.-]*\.\.\.v?\d")
 _FIX_BULLET = re.compile(r"(?m)^[ \t]*[-*+][ \t]+(?:fix|fixed|fixes|add|added|adds|remove|removed|removes|bump|bumped|"
                          r"update|updated|improve|improved|deprecate|deprecated|drop|dropped)\b", re.I)
 
@@ -193,18 +204,20 @@ def release_notes(text: str) -> bool:
     """A changelog or release notes, from the shape of the text: a version
     heading or a "Released <date>" line, with at least one other sign of a
     changelog (Added/Fixed/… sections, two issue or PR numbers, two bullets
-    of fixes); or, without a version, two such sections with numbers or fix
+    of fixes; a GitHub release's "What's Changed" and "Full Changelog"); or,
+    without a version, three such sections, or two with numbers or fix
     bullets.  Precision first: a launch post that names a version ("v2.0 is
     here!") has no sections, numbers or fix bullets, and stays promotional."""
     if not text:
         return False
-    versioned = bool(_VERSION_HEADING.search(text) or _RELEASED.search(text))
+    versioned = bool(_VERSION_HEADING.search(text) or _RELEASED.search(text) or _FULL_CHANGELOG.search(text))
     sections = len(_SECTION.findall(text))
     refs = len(_ISSUE_REF.findall(text)) >= 2
     bullets = len(_FIX_BULLET.findall(text)) >= 2
     if versioned:
         return bool(sections or refs or bullets)
-    return sections >= 2 and (refs or bullets)
+    # A product-update roundup: "New", "Improved", "Fixed" under one another.
+    return sections >= 3 or sections >= 2 and (refs or bullets)
 
 
 _HEADER_END = re.compile(r"\r?\n\r?\n")

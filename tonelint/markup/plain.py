@@ -27,8 +27,34 @@ def parse_plain(text: str, *, scope: str = "paragraph", base: int = 0) -> Parsed
     return parsed
 
 
+# A short line with no closing comma, dash or hyphen, followed by a line
+# that starts a new thought (a capital, a digit, a bullet, a symbol): text
+# pasted from a web page or an HTML email ("Papermark" / "Custom domains are
+# available:" / "Upgrade now"), where each line is a heading, a button or a
+# list item, not one long run-on sentence.  Hard-wrapped prose (lines of 60+
+# characters) is left as one paragraph.
+_SHORT_LINE = 48
+_LINE_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)")
+_CONTINUES = tuple(",;-–—&/+(")
+
+
 def _paragraph(parsed: Parsed, chunk: str, src: int, scope: str) -> None:
-    if chunk.strip():
+    if not chunk.strip():
+        return
+    pos = line_start = 0
+    for m in _LINE_BREAK.finditer(chunk):
+        line = chunk[line_start : m.start()].strip()
+        line_start = m.end()
+        rest = chunk[m.end() :].lstrip(" \t")
+        if line and rest and len(line) <= _SHORT_LINE and not line.endswith(_CONTINUES) \
+                and not rest[0].islower() and not line.lower().endswith((" and", " or", " the", " a", " to", " of")):
+            _segment(parsed, chunk[pos : m.start()], src + pos, scope)
+            pos = m.end()
+    _segment(parsed, chunk[pos:], src + pos, scope)
+
+
+def _segment(parsed: Parsed, text: str, src: int, scope: str) -> None:
+    if text.strip():
         seg = Segment(scope)
-        seg.add(chunk, src)
+        seg.add(text, src)
         parsed.segments.append(seg)

@@ -169,7 +169,15 @@ def _lists_benefits(sent, draft) -> bool:
     """An ask followed by its list of what the reader gets, or one that
     gives something itself."""
     lines = grammar.hard_lines(sent.text)
-    return (len(lines) >= 3 and lines[0].endswith(":")) or sent.index in {v.index for v in draft.value_sentences}
+    if len(lines) >= 3 and lines[0].endswith(":"):
+        return True  # "Upgrade now to:" with its list, run into one sentence
+    if sent.text.rstrip().endswith(":"):
+        # … or with its list as the short lines that follow it
+        items = draft.sentences[sent.index + 1: sent.index + 3]
+        if len(items) == 2 and all(x.scope == "list" or 0 < len(x.text.split()) <= 8
+                                   and not x.text.rstrip().endswith((".", "!", "?")) for x in items):
+            return True
+    return sent.index in {v.index for v in draft.value_sentences}
 
 
 def stacked(d, s, draft):

@@ -73,6 +73,15 @@ def outage_note(draft) -> str:
             f"reader can do now (\"If you lost work, {answer} and we'll restore it.\").")
 
 
+# A line that is only a link with a label ("🔗 More info & registration:
+# https://…"): the question goes after what the draft said before it.
+_LINK_LINE = re.compile(r"https?://|www\.")
+
+
+def _ends_in_link(text: str) -> bool:
+    return bool(_LINK_LINE.search(text)) and len(grammar.WORD.findall(_LINK_LINE.split(text)[0])) < 6
+
+
 def no_listening(d, s, draft):
     """TL301: the finding points at the draft's last sentence."""
     if draft.occasion == "outage":
@@ -85,11 +94,12 @@ def no_listening(d, s, draft):
         ask = f"Questions about {thing}, or something not working? {answer_line(draft)}"
     else:
         ask = f"{question(draft)} {answer_line(draft)}"
-    if _HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text):
-        # the draft ends in its removal line or sign-off: the question goes
-        # after the last sentence of the message itself
+    if _HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text) or _ends_in_link(s.text):
+        # the draft ends in its removal line, sign-off or a bare link line:
+        # the question goes after the last sentence of the message itself
         content = [x for x in draft.content if len(x.text.split()) >= 5 and not x.text[:1].islower()
-                   and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)]
+                   and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)
+                   and not _ends_in_link(x.text)]
         if content:
             return Rewrite(f'After "{grammar.excerpt(content[-1].text, 60)}", ask the reader one thing and say how '
                            f'to answer: "{ask}"', "instruction", content[-1].start, content[-1].end)

@@ -33,13 +33,15 @@ INFLECTIONS = ("none", "noun", "verb", "all")
 # The sentence acts a block can read with `act:` (engine/acts.py settles them,
 # docs/rules.md "Sentence acts"), and the genres a rule can scope itself to
 # with `genres:` (engine/genre.py decides them).
-ACTS = ("ask", "value", "question", "invitation", "acknowledgement", "sender", "reader", "claim", "promotion",
-        "pitch", "information")
+ACTS = ("ask", "offer", "value", "question", "invitation", "acknowledgement", "sender", "reader", "claim",
+        "promotion", "pitch", "information")
 GENRES = ("promotional", "transactional", "appeal", "reply", "internal", "reference", "unknown")
 # What each means, for `tonelint explain acts|genres` (docs/rules.md has the long form).
 ACT_DOCS = {
     "ask": "asks the reader to act for the sender: a call to action, a button (Donate, Get started, Book a call), "
            "an ask put as a question (\"Do you have 15 minutes for a quick demo?\")",
+    "offer": "an ask on the reader's terms: put as a condition (\"If you need a custom setup, book a call\") or "
+             "for something free (\"Join our livestream\", \"Download Ubuntu\", \"Start a free trial\")",
     "value": "gives the reader something: a tip, an answer, a how-to step (numbered steps too), a number the "
              "reader can use, something free",
     "question": "a real question to the reader: not an ask, not rhetoric (\"Did you know…?\"), not a heading",

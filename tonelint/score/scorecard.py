@@ -191,6 +191,10 @@ def tally(facts, measures: dict) -> dict:
         for act in from_acts:
             counts[act] = len(message.hits.get(act, ()))
             sent_of[act] = set(message.sentences(act))
+        # An offer ("If it helps, sign up") is an ask on the reader's terms:
+        # not premature, but still something asked of them in give-vs-ask.
+        counts["ask"] += len(message.hits.get("offer", ()))
+        sent_of["ask"] |= set(message.sentences("offer"))
         # Claims: the claim act, and any sentence a `measure: hype` block found (TL203, TL208–TL211).
         sent_of["hype"] = set(message.sentences("claim")) | sent_of["hype"]
         counts["hype"] = len(sent_of["hype"])

@@ -12,9 +12,10 @@ from .base import Context
 
 NAME = "order"
 DOC = ("Flags a `target:` hit that comes too early: in the subject line or opening sentence (`opening: true`) "
-       "or before the first `before:` hit; `stack:` flags more than `max` targets within `window` sentences.")
+       "or before the first `before:` hit (with `given_later: true`, only when a `before:` hit follows it, "
+       "when a sales claim comes before it, or when the draft is a sales pitch throughout); `stack:` flags more than `max` targets within `window` sentences.")
 KEYS = {"target": dict, "before": dict, "opening": bool, "report": str, "stack": dict, "unless": dict,
-        "when": dict}
+        "when": dict, "given_later": bool}
 REQUIRED = ("target",)
 TWEAKS = {"stack": dict}
 STACK_KEYS = {"max": int, "window": int}
@@ -27,6 +28,7 @@ class Spec:
     opening: bool = False
     report: str = "first"
     stack: tuple[int, int] | None = None
+    given_later: bool = False
 
     def blocks(self) -> list[Block]:
         return [b for b in (self.target, self.before) if b]
@@ -45,7 +47,10 @@ def parse(ctx, data, rid: str) -> Spec:
         stack = (int(data["stack"].get("max", 2)), int(data["stack"].get("window", 3)))
     if not (before or opening or stack):
         ctx.fail(data, None, "an order rule needs before, opening: true, or stack")
-    return Spec(target=target, before=before, opening=opening, report=report, stack=stack)
+    given_later = bool(data.get("given_later", False))
+    if given_later and before is None:
+        ctx.fail(data, "given_later", "needs a before: block (the value that should come first)")
+    return Spec(target=target, before=before, opening=opening, report=report, stack=stack, given_later=given_later)
 
 
 def check_tweak(ctx, tweak: dict, where: str) -> None:
@@ -82,6 +87,9 @@ def run(rule, ctx: Context):
             # save"); the value has to be given in the body before an ask.
             first_value = min((h.sent for h in values if facts.segments[h.seg].scope != "title"), default=None)
         opening = _opening_sentence(facts)
+        last_value = None
+        if spec.before is not None:
+            last_value = max((h.sent for h in values if facts.segments[h.seg].scope != "title"), default=None)
         for hit in targets:
             in_title = facts.segments[hit.seg].scope == "title"
             value_first = first_value is not None and first_value <= hit.sent
@@ -91,6 +99,9 @@ def run(rule, ctx: Context):
                 early = not value_first
             else:
                 early = spec.before is not None and not value_first
+                if spec.given_later and (last_value is None or last_value <= hit.sent) \
+                        and not _sold_first(facts.message, hit.sent):
+                    early = False  # nothing is given after it either: not an order problem
             if not early:
                 continue
             start, end = facts.source_span(hit)
@@ -119,6 +130,17 @@ def run(rule, ctx: Context):
                                                         "sentence": hit.sent + 1,
                                                         "sentences": _sentences(first.sent, hit.sent)}, hit=hit)
                 last_reported = hit.sent
+
+
+def _sold_first(message, sent: int) -> bool:
+    """The draft is a pitch throughout, or a sales claim or hype comes before
+    this sentence: an ask made on the strength of a claim is premature even
+    when the draft never gives anything."""
+    if message is None:
+        return True
+    if message.pitched:
+        return True
+    return any(acts & {"pitch", "claim"} for acts in message.acts[:sent])
 
 
 def _sentences(first: int, last: int) -> str:
