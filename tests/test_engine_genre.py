@@ -265,3 +265,14 @@ def test_the_published_schemas_know_every_genre():
     rules = json.loads((schemas / "rule.schema.json").read_text(encoding="utf-8"))
     genres = rules["$defs"]["rule"]["properties"]["genres"]["properties"]
     assert set(genres["skip"]["items"]["enum"]) == set(GENRES) == set(genres["level"]["propertyNames"]["enum"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # front matter is not the title; the heading after it is
+    ("---\ndate: 2031-02-14\n---\n# Webhook Alerts\n\nYou can now send downtime alerts to any webhook.\n", True),
+    # the title only in front matter: the draft opens with a sentence, a launch post's shape
+    ("---\ntitle: Planwise Teams\n---\nWe're excited to announce that you can now share one calendar with "
+     "your whole office. Start your free trial today!\n", False),
+], ids=["heading-after-front-matter", "sentence-after-front-matter"])
+def test_update_note_reads_past_front_matter(text, expected):
+    assert update_note(text, len(text.split())) is expected

@@ -154,6 +154,8 @@ _UPDATE_CUE = re.compile(
     r"|available (?:on|for|in) (?:the|all|every) [\w -]{0,24}?(?:plans?|tiers?|workspaces?|pages?)\b"
     r"|no longer (?:requires?|depends? on))")
 _UPDATE_WORDS = 200
+# A Markdown draft's front matter comes before its first line: "---" is no title.
+_FRONT_MATTER = re.compile(r"\A\s*(---|\+\+\+)[ \t]*\r?\n.*?\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 _UPDATE_LEAD = 400  # the news comes first: the cue within this many characters of the title
 # A title names the feature; a sentence about the sender ("Big news: we just closed our round!") is not one.
 _NOT_A_TITLE = re.compile(r"[.!?]|\b(?:[Ww]e|I|[Oo]ur|[Uu]s|[Mm]y)\b|\A[^:]{0,20}:")
@@ -167,6 +169,9 @@ def update_note(text: str, words: int) -> bool:
     "Big news: we just closed our round!" is a sentence, not a title."""
     if not text or words > _UPDATE_WORDS:
         return False
+    front = _FRONT_MATTER.match(text)
+    if front:
+        text = text[front.end():]
     m = _TITLE.match(text)
     if not m:
         return False
