@@ -56,6 +56,15 @@ def test_plain_text_suppression_after_prose_silences_its_line(cli, write):
     assert lines == [2]
 
 
+def test_a_plain_text_directive_is_not_prose(cli, write):
+    """The next line's finding is rewritten from that line alone, not from
+    "tonelint: ignore TL101" run into it."""
+    draft = write("d.txt", "Our target audience loves this. tonelint: ignore TL101\nOur target audience again.\n")
+    res = cli("--select", "TL101", "--format", "json", "--no-score", draft)
+    (finding,) = json.loads(res.out)
+    assert finding["line"] == 2 and finding["rewrite"] == "Our readers again."
+
+
 def test_unused_plain_text_suppression_after_prose_is_reported(cli, write):
     draft = write("d.txt", "Plain words here. tonelint: ignore TL101\n")
     res = cli("--select", "TL101", "--report-unused-suppressions", "--format", "json", "--no-score", draft)

@@ -17,13 +17,15 @@ _DIRECTIVE = re.compile(r"^[ \t]*(?:#|//)?[ \t]*tonelint[:-].*$|(?:#|//)[ \t]*to
 
 def parse_plain(text: str, *, scope: str = "paragraph", base: int = 0) -> Parsed:
     parsed = Parsed()
+    cuts = []
     for m in _DIRECTIVE.finditer(text):
         parsed.directives.append((base + m.start(), m.group(0)))
+        cuts.append((base + m.start(), base + m.end()))
     pos = 0
     for m in _BLANK.finditer(text):
-        _paragraph(parsed, text[pos : m.start()], base + pos, scope)
+        _paragraph(parsed, text[pos : m.start()], base + pos, scope, cuts)
         pos = m.end()
-    _paragraph(parsed, text[pos:], base + pos, scope)
+    _paragraph(parsed, text[pos:], base + pos, scope, cuts)
     return parsed
 
 
@@ -38,7 +40,7 @@ _LINE_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)")
 _CONTINUES = tuple(",;-–—&/+(")
 
 
-def _paragraph(parsed: Parsed, chunk: str, src: int, scope: str) -> None:
+def _paragraph(parsed: Parsed, chunk: str, src: int, scope: str, cuts: list) -> None:
     if not chunk.strip():
         return
     pos = line_start = 0
@@ -48,13 +50,30 @@ def _paragraph(parsed: Parsed, chunk: str, src: int, scope: str) -> None:
         rest = chunk[m.end() :].lstrip(" \t")
         if line and rest and len(line) <= _SHORT_LINE and not line.endswith(_CONTINUES) \
                 and not rest[0].islower() and not line.lower().endswith((" and", " or", " the", " a", " to", " of")):
-            _segment(parsed, chunk[pos : m.start()], src + pos, scope)
+            _segment(parsed, chunk[pos : m.start()], src + pos, scope, cuts)
             pos = m.end()
-    _segment(parsed, chunk[pos:], src + pos, scope)
+    _segment(parsed, chunk[pos:], src + pos, scope, cuts)
 
 
-def _segment(parsed: Parsed, text: str, src: int, scope: str) -> None:
-    if text.strip():
-        seg = Segment(scope)
-        seg.add(text, src)
-        parsed.segments.append(seg)
+def _segment(parsed: Parsed, text: str, src: int, scope: str, cuts: list) -> None:
+    """`text` (at source offset `src`) as one segment.  A directive (`cuts`,
+    source spans) is tonelint's, not the writer's: it is left out, so no rule
+    reads it and no rewrite quotes it ("tonelint: ignore TL101" run into the
+    next line's sentence)."""
+    pieces = []
+    pos, end = src, src + len(text)
+    for a, b in cuts:
+        if b <= pos or a >= end:
+            continue
+        pieces.append((pos, a))
+        pos = min(b, end)
+    pieces.append((pos, end))
+    pieces = [(a, b) for a, b in pieces if a < b and text[a - src : b - src].strip()]
+    if not pieces:
+        return
+    seg = Segment(scope)
+    for n, (a, b) in enumerate(pieces):
+        if n:
+            seg.add_gap()
+        seg.add(text[a - src : b - src], a)
+    parsed.segments.append(seg)

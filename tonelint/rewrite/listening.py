@@ -74,11 +74,15 @@ def outage_note(draft) -> str:
 
 
 # A line that is only a link with a label ("🔗 More info & registration:
-# https://…"): the question goes after what the draft said before it.
+# https://…") or only tags ("$ETC #EthereumClassic"): the question goes
+# after what the draft said before it.
 _LINK_LINE = re.compile(r"https?://|www\.")
+_TAG = re.compile(r"[#$@][\w☘️]+|https?://\S+|www\.\S+")
 
 
 def _ends_in_link(text: str) -> bool:
+    if len(grammar.WORD.findall(_TAG.sub(" ", text))) < 3:
+        return True
     return bool(_LINK_LINE.search(text)) and len(grammar.WORD.findall(_LINK_LINE.split(text)[0])) < 6
 
 
