@@ -79,8 +79,11 @@ def findings():
         draft = Draft(text, result.facts, meta=result.meta, fmt=fmt, channel=channel, measures=result.measures)
         for d in result.diagnostics:
             sent = draft.body[-1] if d.rule == "TL301" and draft.body else flagged(d, draft)
-            yield {"source": source, "id": rid, "kind": kind, "d": d, "text": text,
-                   "sentence": " ".join(sent.text.split()) if sent is not None else "(no sentence)"}
+            shown = " ".join(sent.text.split()) if sent is not None else "(no sentence)"
+            if d.rule in ("TL201", "TL301") and d.rewrite_span:
+                # a finding about the whole draft: the sentence its rewrite works on
+                shown = " ".join(text[d.rewrite_span[0]:d.rewrite_span[1]].split())
+            yield {"source": source, "id": rid, "kind": kind, "d": d, "text": text, "sentence": shown}
 
 
 def sentence_of(item) -> str:

@@ -269,3 +269,12 @@ def test_a_sales_claim_is_not_value_given_before_an_ask(text, premature):
     result, m = message(text, "text")
     assert ("value" in m.acts[0]) is not premature
     assert any("TL401" in d.rules for d in result.diagnostics) is premature  # "Order now." is also TL404's
+
+
+def test_a_posts_question_stays_a_question_before_its_hashtags_and_link():
+    # spaCy splits "#python" into "#" and "python" and leaves the "#" with the
+    # question; the question is still one the reader can answer.
+    for tail in (" #python", " #python #opensource", " https://example.org/poll", " @acme"):
+        acts = acts_of("Version 3.2 of the library is out. Which shape would you like next?" + tail, "text")
+        assert any("question" in a for a in acts), tail
+    assert not any("question" in a for a in acts_of("Version 3.2 of the library is out #python", "text"))

@@ -64,7 +64,7 @@ def test_unused_suppressions_are_reported_only_when_asked(cli, write):
         "<!-- tonelint-disable-next-line TL203 -->\n"
         "Our industry-leading bread.\n\n"
         "<!-- tonelint-disable-next-line TL101 -->\n"
-        "Fresh bread every morning, baked by hand.\n"
+        "Fresh bread every morning, baked by hand. What would you like us to bake next?\n"
     ))
     res, hits = found(cli, draft)
     assert res.code == 0 and hits == []

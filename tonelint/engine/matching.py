@@ -5,6 +5,8 @@ of phrase strings to PhraseMatcher and token lists to Matcher)."""
 
 from __future__ import annotations
 
+import re
+
 from . import phrasecache
 from .facts import Facts, Hit, Sentence, longest
 from ..rules.regex import compile_regex
@@ -14,6 +16,9 @@ from ..markup.guards import break_long_runs
 from .tokenfacts import DocArrays, MatcherGate, SentenceRule
 
 _CLOSERS = "\"')]}’”»"
+# A post's trailing hashtags, mentions and links ("What would you add? #python
+# https://…") do not stop its question from being one.
+_TRAILING_TAGS = re.compile(r"(?:\s+(?:[#@$]\w*|https?://\S+))+$")
 # What may stand beside a hit on its line for `line_edge` (marks, bullets, quotes, arrows, rules).
 _LINE_FRAME = " \t\r\"'“”‘’*_()[]{}<>-–—=~.,!?:;|«»→•·#+"
 
@@ -170,7 +175,10 @@ class MatcherBank:
             segment = facts.segments[seg_i]
             doc_text = segment.text  # == doc.text, which rebuilds it token by token
             for _, _, start_char, end_char in arrays.starts:
-                text = doc_text[start_char:end_char].rstrip().rstrip(_CLOSERS)
+                text = doc_text[start_char:end_char].rstrip()
+                if text[-1:] != "?" and ("#" in text or "@" in text or "http" in text or "$" in text):
+                    text = _TRAILING_TAGS.sub("", text)
+                text = text.rstrip(_CLOSERS)
                 facts.sentences.append(Sentence(seg_i, start_char, end_char, text.endswith("?")))
             facts.words += arrays.words
             found = list(self.lower(doc))

@@ -47,7 +47,8 @@ def one_per_span(diagnostics: list[Diagnostic], kinds: dict[str, str]) -> list[D
     groups: dict[tuple, list[int]] = {}
     for i, d in enumerate(diagnostics):
         word_level = kinds.get(d.rule) in _SPECIFIC
-        groups.setdefault((d.start, d.end, d.family) if word_level else ("draft", i), []).append(i)
+        groups.setdefault((d.start, d.end, d.family, d.sentence, _words(d)) if word_level else ("draft", i),
+                          []).append(i)
     if all(len(g) == 1 for g in groups.values()):
         return diagnostics
     keep: dict[int, Diagnostic] = {}
@@ -64,6 +65,13 @@ def one_per_span(diagnostics: list[Diagnostic], kinds: dict[str, str]) -> list[D
             folded += [r for r in (other.rule, *other.folded) if r not in folded]
         keep[min(members)] = replace(winner, folded=tuple(folded))
     return [keep[i] for i in sorted(keep)]
+
+
+def _words(d: Diagnostic) -> str:
+    """The flagged words as the message quotes them (decoded text), so that
+    two findings on one encoded span fold only when they flag the same words."""
+    m = re.search(r'"([^"]+)"', d.message)
+    return " ".join((m.group(1) if m else d.matched).lower().split()).strip(" !.")
 
 
 def _rank(d: Diagnostic, kinds: dict[str, str]) -> tuple:

@@ -109,6 +109,8 @@ def _invitation(ask_text: str, draft) -> str | None:
     thing = draft.product or "it"
     if draft.product and draft.product.lower() in core.lower():
         return f"When you're ready, {core}."
+    if re.match(r"(?:please\s+)?(?:donate|give|support|sponsor|pledge)\b", core, re.I):
+        return f"If you'd like to support {draft.product or 'this work'}, {core}."  # a gift is not a trial
     return f"If you'd like to try {thing}, {core}."
 
 
@@ -163,6 +165,21 @@ _URGENT_ONLY = re.compile(r"\s*(?:don['’]t|do not) (?:miss|wait|delay)|\s*(?:a
 _SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+\b)", re.I)
 
 
+def _lists_benefits(sent, draft) -> bool:
+    """An ask followed by its list of what the reader gets, or one that
+    gives something itself."""
+    lines = grammar.hard_lines(sent.text)
+    if len(lines) >= 3 and lines[0].endswith(":"):
+        return True  # "Upgrade now to:" with its list, run into one sentence
+    if sent.text.rstrip().endswith(":"):
+        # … or with its list as the short lines that follow it
+        items = draft.sentences[sent.index + 1: sent.index + 3]
+        if len(items) == 2 and all(x.scope == "list" or 0 < len(x.text.split()) <= 8
+                                   and not x.text.rstrip().endswith((".", "!", "?")) for x in items):
+            return True
+    return sent.index in {v.index for v in draft.value_sentences}
+
+
 def stacked(d, s, draft):
     """TL402: keep the first ask of the stack."""
     window = [draft.sentences[i] for i in sorted(draft.ask_sentences) if s.index - 3 < i <= s.index]
@@ -180,8 +197,11 @@ def stacked(d, s, draft):
                 fix = Fix((Edit(s.start, s.end, new),), Applicability.UNSAFE)
             return Rewrite(new, "sentence", s.start, s.end, fix)
     if len(window) >= 2:
-        keep = next((w for w in window if not _URGENT_ONLY.match(w.text) and w.scope not in ("heading", "title")
-                     and len(w.text.split()) >= 4), None) \
+        # The ask that lists what the reader gets ("Upgrade now to: …") is
+        # the one to keep: dropping it would drop the benefits with it.
+        listed = next((w for w in window if _lists_benefits(w, draft)), None)
+        keep = listed or next((w for w in window if not _URGENT_ONLY.match(w.text)
+                               and w.scope not in ("heading", "title") and len(w.text.split()) >= 4), None) \
             or next((w for w in window if not _URGENT_ONLY.match(w.text)), window[0])
         drop = [w for w in window if w is not keep]
         parts = [p for p in _SPLIT.split(keep.text.rstrip(" .!")) if p.strip()]
@@ -190,8 +210,8 @@ def stacked(d, s, draft):
             # The kept sentence is itself a list of asks: keep its first.
             return Rewrite(f'Ask once: "{grammar.capitalise(parts[0].strip())}." is enough; drop the other asks '
                            f'in "{grammar.excerpt(keep.text, 60)}" and {dropped}.', "instruction")
-        inner = draft.asks_in(keep.index)
-        if len(inner) >= 2:
+        inner = list(dict.fromkeys(a.lower() for a in draft.asks_in(keep.index)))
+        if len(inner) >= 2 and keep is not listed:
             listed = ", ".join(f'"{a}"' for a in inner)
             return Rewrite(f'Ask once: "{grammar.excerpt(keep.text, 60)}" asks {listed}; keep the one that matters '
                            f'most to the reader and drop {dropped}.', "instruction")
@@ -208,7 +228,11 @@ def stacked(d, s, draft):
             if all(a.end <= b.start for a, b in zip(edits, edits[1:])):
                 fix = Fix(tuple(edits), Applicability.UNSAFE)
         dropped = ", ".join(f'"{grammar.excerpt(x.text, 40)}"' for x in drop)
-        return Rewrite(f'Ask once: keep "{grammar.excerpt(keep.text, 60)}" and drop {dropped}.', "instruction", fix=fix)
+        if s.text != keep.text and len(s.text.split()) <= 4 and f'"{s.text}"' not in dropped:
+            dropped += f' and the "{s.text}" button'  # the flagged ask itself, run into a longer line
+        what = " with its list of what the reader gets" if keep is listed else ""
+        return Rewrite(f'Ask once: keep "{grammar.excerpt(keep.text, 60)}"{what} and drop {dropped}.', "instruction",
+                       fix=fix)
     asks = list(dict.fromkeys(a.lower() for a in draft.asks_in(s.index)))
     if len(asks) == 1:
         return Rewrite(f'"{grammar.excerpt(s.text, 60)}" repeats one ask; keep it once, after what this part of the '
@@ -226,19 +250,24 @@ _CLICK = r"(?:click|tap)\s+(?:on\s+)?(?:here|this link|the link|below)"
 def link_text(d, s, draft):
     """TL403: the link named by what it leads to, from its own sentence."""
     text = s.text
+    if _HOUSEKEEPING.search(text) or re.search(r"\b(?:remove|removed|eliminated|future mailings|mailing list)\b", text, re.I):
+        return Rewrite(f'Name the link for what it does — "Unsubscribe" — in "{grammar.excerpt(text, 80)}".', "instruction")
     rules = (
         (r"^(.*?\b(?:does not|doesn't|do not|don't|won't|will not)\s+work)\s*,?\s*" + _CLICK + r"\b.*$",
          lambda m: f"{m.group(1)}, copy this link into your browser:"),
-        (r"^" + _CLICK + r"\s+to\s+(.+)$", lambda m: grammar.capitalise(m.group(1))),
-        (r"^(?:please\s+)?" + _CLICK + r"\s+for\s+(.+)$", lambda m: "Get " + m.group(1)),
+        (r"^(?:please\s+)?" + _CLICK + r"\s+to\s+(.+)$", lambda m: grammar.capitalise(m.group(1))),
+        (r"^(?:please\s+)?" + _CLICK + r"\s+for\s+(.+)$",
+         lambda m: "Get " + re.sub(r"\s+and\s+to\s+(?=\w)", " and ", m.group(1), flags=re.I)),
         (r"^to\s+(.+?),\s*(?:please\s+)?" + _CLICK + r"\s*([.!]?)$", lambda m: grammar.capitalise(m.group(1)) + (m.group(2) or ".")),
         (r"^for\s+(.+?),\s*(?:please\s+)?" + _CLICK + r"\s*([.!]?)$", lambda m: "See " + m.group(1) + (m.group(2) or ".")),
-        (r"^(.+?)\s*[-—–:]?\s*" + _CLICK + r"\s+to\s+(.+)$", lambda m: f"{m.group(1)} {grammar.capitalise(m.group(2))}"),
+        (r"^(.+?)\s*[-—–:]\s*" + _CLICK + r"\s+to\s+(.+)$", lambda m: f"{m.group(1)}: {grammar.capitalise(m.group(2))}"),
     )
     for pattern, build in rules:
         m = re.match(pattern, text, re.I | re.S)
         if m:
             new = build(m)
+            if sum(1 for w in grammar.WORD.findall(new) if len(w) > 2 and w.isupper() and not grammar.is_acronym(w)) >= 2:
+                new = grammar.unshout(new, draft.names)  # half a line in capitals is no fix
             if grammar.reads(text, new) and len(grammar.WORD.findall(new)) >= 2:
                 return sentence_rewrite(s, new)
     where = f"about {draft.product}" if draft.product else "it leads to"
@@ -260,8 +289,11 @@ _URGENT = re.compile(
     r"\s*[,;:—–-]?\s*(?:so\s+|and\s+|but\s+)?(?:please\s+)?(?:act (?:now|fast|today)|hurry(?: up)?|don['’]t (?:wait|delay)|"
     r"do not (?:wait|delay)|now or never|don['’]t miss (?:out|this|it)|do not miss out|before it['’]s too late|"
     r"while (?:supplies|stocks) last|(?:it )?won['’]t last long|will not last long|time is running out|"
-    r"(?:selling|going) fast|only a few left)(?: on)?\s*[!.,:;]*"
-    r"|,\s*(?:ending|ends|expiring|expires) (?:tomorrow|tonight|today|soon)\b", re.I)
+    r"(?:selling|going) fast|only a few left|(?:\d+|one|two|three|four|five|seven)\s+(?:days?|weeks?|hours?)\s+only|"
+    r"this (?:week|month|weekend) only)(?: on)?\s*[!.,:;]*"
+    r"|,\s*(?:ending|ends|expiring|expires) soon\b", re.I)
+# A real end date is information: ", ending tomorrow" is said calmly, not cut.
+_ENDING = re.compile(r",\s*(?:ending|ends|expiring|expires)\s+(tomorrow|tonight|today|this week(?:end)?|on \w+day)\b", re.I)
 _LIMITED = re.compile(r"\b(?:(?:is|are)\s+)?(?:available\s+)?(?:only\s+)?for a limited time(?: only)?|\blimited[- ]time\s+(?=\w)|\b(?:only today|today only)\b", re.I)
 
 
@@ -277,9 +309,11 @@ def urgency(d, s, draft):
     def cut(m):
         # between two clauses the cut leaves a semicolon, else a space
         before, after = text[: m.start()].strip(), text[m.end():]
+        if m.group(0).strip().startswith(",") and m.group(0).strip().endswith(",") and after.strip():
+            return ", "  # an aside between commas: ", 1 week only, through April 19"
         return "; " if before and re.match(r"\s*[a-z]", after) and not before.endswith((",", ";", ":")) else " "
 
-    new = _URGENT.sub(cut, text)
+    new = _URGENT.sub(cut, _ENDING.sub(lambda m: " until " + re.sub(r"^on\s+", "", m.group(1)), text))
     new = re.sub(r"\bonly (?=available\b)", "", new, flags=re.I)
 
     def limited(m):
@@ -305,6 +339,15 @@ def urgency(d, s, draft):
         if new[-1:] not in ".!?":
             new += "."
         return sentence_rewrite(s, new)
+    dated = re.search(r"\b(?:is over|closes|closing|expires|expiring|ending)\s+(tomorrow|tonight|today|on \w+day|"
+                      r"this week(?:end)?)\b", text, re.I)
+    if dated:
+        calm = grammar.tidy(re.sub(r"!+", ".", text[: dated.start()] + "ends " + dated.group(1) + text[dated.end():]))
+        out = sentence_rewrite(s, calm)
+        if out is not None:
+            return out
+        return Rewrite(f'The date in "{grammar.excerpt(text, 70)}" is real: keep it, and give the reader a reason '
+                       f'to act besides the clock.', "instruction")
     when = f' — "{deadline}" is already in the draft' if deadline else ""
     return Rewrite(f'Drop "{grammar.shown(d)}" from "{grammar.excerpt(text, 70)}"; if the offer really ends, give the '
                    f'date plainly{when}.', "instruction")

@@ -248,7 +248,7 @@ _PEOPLE_PHRASES = (
     # something to hit, so it goes; "of people who asked for offers like
     # yours" would be a claim the sender cannot make.
     (r"(?<![\w-])(?<!ly )targeted (e-?mail addresses|addresses|e-?mail lists?)\b", r"\1"),
-    (r"(?<![\w-])(?:out )?to the masses\b", "to the people who need it"),
+    (r"(?<![\w-])(?:out )?to the masses\b", "to everyone"),
     (r"(?<![\w-])capture your audience['’]s attention\b", "hold your readers' attention"),
     (r"(?<![\w-])target(?:ing|s)? (individuals|people|those|anyone|consumers|customers) who\b", r"write to \1 who"),
     (r"(?<![\w-])quality leads\b", "people who really want what you offer"),
@@ -281,6 +281,8 @@ def _phrase_rewrite(d, s, draft):
     a, b = span
     if _quoted(s.text, a, b):
         return None  # a name in quotes ("Send new leads to Slack"), not the sender's words
+    if s.text[a:b][:1].isupper() and re.search(r"[A-Z][\w-]*\s+$", s.text[:a]) and re.match(r"\s+[A-Z]", s.text[b:]):
+        return None  # inside a Title Case name ("Phone Qualified Lead Generation System"): no swap reads
     # Every people phrase in the sentence, so two findings in one sentence
     # get the same rewrite; one of them must be this finding's.
     taken: list = []
@@ -331,12 +333,35 @@ def people_phrase(d, s, draft):
         return Rewrite(f'"{grammar.shown(d)}" is in quotation marks here (a name, a title, someone else\'s words); '
                        f'if it is your own wording, say who the people are instead.', "instruction")
     words = grammar.shown(d)
+    a, b = span if span is not None else (0, 0)
+    name = re.search(r"(?:[A-Z][\w-]*\s+)*" + re.escape(s.text[a:b]) + r"(?:\s+[A-Z][\w-]*)+", s.text) if span else None
+    if name:
+        words_in = name.group(0).split()
+        while words_in and grammar.is_common(words_in[-1]):
+            words_in.pop()  # "High Quality Leads From": the name stops before "From"
+        name_text = " ".join(words_in)
+    if (name and s.text[a:b][:1].isupper() and len(name_text.split()) >= 3
+            and not re.search(r"\b(?:addresses|e-?mail lists?|names)\b", words, re.I)):
+        # inside a Title Case name ("Phone Qualified Lead Generation System")
+        return Rewrite(f'"{name_text}" names what you sell by a sales-pipeline stage; say what it does for the '
+                       f'person buying it, in "{grammar.excerpt(s.text)}".', "instruction")
     if re.search(r"\b(?:addresses|e-?mail lists?|names)\b", words, re.I):
         return Rewrite(f'"{words}" counts people as addresses to send to, and no word swap makes that honest: '
                        f'cut it and say what the offer does for the person reading, in "{grammar.excerpt(s.text)}".',
                        "instruction")
-    return Rewrite(f'Name the people "{words}" stands for in "{grammar.excerpt(s.text)}" by what they need from you, '
-                   f'not by where they sit in a pipeline.', "instruction")
+    if words.lower() == "icp":
+        return Rewrite(f'Spell out "ICP" and say which people it means, by what they need from you, in '
+                       f'"{grammar.excerpt(s.text)}".', "instruction", s.start, s.end)
+    if re.search(r"funnel", words, re.I):
+        return Rewrite(f'Say what the people at this stage are doing instead of "{words}" (e.g. "people who have just '
+                       f'found us"), in "{grammar.excerpt(s.text)}".', "instruction", s.start, s.end)
+    noun = re.search(r"\b(?:leads?|prospects?)\b", words, re.I)
+    if noun and noun.group(0).lower() != words.lower():
+        # "managing leads": the people are the leads, not the managing
+        return Rewrite(f'Say who the people called "{noun.group(0)}" are in "{grammar.excerpt(s.text)}", by what '
+                       f'they need from you, not by where they sit in a pipeline.', "instruction", s.start, s.end)
+    return Rewrite(f'Say who the people behind "{words}" are in "{grammar.excerpt(s.text)}", by what they need from '
+                   f'you, not by where they sit in a pipeline.', "instruction")
 
 
 def dear_user(d, s, draft):

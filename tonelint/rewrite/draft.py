@@ -48,6 +48,13 @@ _DEADLINE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|"
     r"the end of (?:the )?(?:month|week|year|day)|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"\s[-–—•*]\s|;\s|\n\s*(?:[-–—•*]\s)?")
+# Button and menu verbs a draft writes with a capital at a line's start.
+_VERBS = {"upgrade", "download", "install", "register", "subscribe", "donate", "create", "upload", "share",
+          "invite", "protect", "access", "connect", "manage", "explore", "discover", "contact", "support",
+          "pricing", "features", "login", "signup", "checkout", "continue", "submit", "apply", "renew", "manual"}
+_RULE_LINE = re.compile(r"^[ \t]*(?:--|[-_=~*]{5,}|--\S.*\S--)[ \t]*$", re.M)
+_LIST_FOOTER = re.compile(r"mailing list|listinfo|unsubscribe|sponsored by|list-?(?:admin|request)|to remove|"
+                          r"opt[- ]?out|@lists\.|this (?:e-?mail|message) was sent", re.I)
 _PLACEHOLDER = re.compile(r"\{\{|\[\w|%\w|\$\{")
 
 
@@ -110,17 +117,33 @@ class Draft:
         return self.sentence_at(finding.start)
 
     def clause(self, sentence: Sentence, a: int, b: int, limit: int = 45) -> Sentence:
-        """A long "sentence" (a list run together, a table row) narrowed to the
-        piece between list separators that holds text[a:b]."""
+        """A "sentence" the splitter ran together from lines with no full stop
+        between them (a button, a nav label, the next line) narrowed to the
+        line that holds text[a:b]; a long one (a list run together, a table
+        row) to the piece between list separators."""
+        breaks = [m for m in grammar.HARD_BREAK.finditer(sentence.text)]
+        if breaks:
+            starts = [0] + [m.end() for m in breaks]
+            ends = [m.start() for m in breaks] + [len(sentence.text)]
+            i = max(k for k, st in enumerate(starts) if st <= a)
+            if sentence.text[starts[i]:ends[i]].rstrip().endswith(":"):
+                return sentence  # a list's "…to:" line keeps its list
+            if b <= ends[i] and grammar.WORD.search(sentence.text[starts[i]:ends[i]]):
+                return self._piece(sentence, starts[i], ends[i])
+            return sentence
         if len(sentence.text.split()) <= limit:
             return sentence
         cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)] + [len(sentence.text) + 1]
         lo = max(c for c in cuts if c <= a)
         hi = min(c for c in cuts if c > a)
         hi = min(hi, len(sentence.text))
-        piece = sentence.text[lo:hi]
-        if b > hi or not piece.strip():
+        if b > hi or not sentence.text[lo:hi].strip():
             return sentence
+        return self._piece(sentence, lo, hi)
+
+    def _piece(self, sentence: Sentence, lo: int, hi: int) -> Sentence:
+        """sentence.text[lo:hi], trimmed, as a Sentence with its own spans."""
+        piece = sentence.text[lo:hi]
         lead = len(piece) - len(piece.lstrip())
         piece = piece.strip()
         lo += lead
@@ -159,9 +182,30 @@ class Draft:
     def prose(self) -> str:
         return "\n".join(seg.text for seg in self.facts.segments)
 
-    @property
+    @cached_property
     def body(self) -> list[Sentence]:
-        return [s for s in self.sentences if s.scope != "title" and s.text]
+        """The message's sentences: not the subject line, and not the
+        boilerplate under a "--" signature line or a rule (a mailing list's
+        footer, a sponsor's banner)."""
+        body = [s for s in self.sentences if s.scope != "title" and s.text]
+        message = [s for s in body if s.start < self.footer_start]
+        return message or body
+
+    @cached_property
+    def footer_start(self) -> int:
+        """Where the boilerplate under the message starts (the end of the
+        text when there is none): from the last rule line up, each short
+        block under a rule that is a list footer, a sponsor line, a
+        signature or empty."""
+        cut = len(self.text)
+        for m in reversed(list(_RULE_LINE.finditer(self.text))):
+            tail = self.text[m.end():cut]
+            lines = [line for line in tail.splitlines() if line.strip()]
+            if len(lines) <= 8 and (m.group(0).strip() == "--" or not lines or _LIST_FOOTER.search(tail)):
+                cut = m.start()
+            else:
+                break
+        return cut
 
     @cached_property
     def content(self) -> list[Sentence]:
@@ -210,6 +254,9 @@ class Draft:
         capital inside a sentence (names), used to undo shouting."""
         out: dict = {}
         for s in self.sentences:
+            caps = [w for w in s.text.split() if w[:1].isalpha()]
+            if len(caps) >= 3 and sum(w[:1].isupper() for w in caps) > 0.5 * len(caps):
+                continue  # a Title Case line ("Work at Home Reps Needed") names nothing
             for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]+[A-Za-z0-9]*)", s.text):
                 low = m.group(1).lower()
                 if low not in _NOT_NAMES and not grammar.is_common(low):
@@ -244,7 +291,7 @@ class Draft:
         draft also writes in lower case ("Community", "Manual"), not a run
         of repeated text, and not only ever named as someone the sender works
         "with" (a partner, not what the draft is about)."""
-        if " " not in name and name.lower() in self._lower_words:
+        if " " not in name and (name.lower() in self._lower_words or name.lower() in _VERBS):
             return False
         if len(name) > 24 and " " not in name or re.search(r"(\w{3,})\1", name):
             return False
@@ -352,8 +399,10 @@ class Draft:
         """From the From header, else the name under a sign-off ("Best, Jon")."""
         frm = self.headers.get("from", "")
         m = re.match(r"\"?([A-Z][a-z]+)[\s\"]", frm)
-        if m:
-            return m.group(1)
+        if m and not re.match(r"\"?[A-Z][a-z]+\s+(?:desk|team|support|sales|news|newsletter|store|shop|deals|"
+                              r"group|inc|ltd|club|digital|media|online)\b", frm, re.I):
+            if not (self.product and self.product.startswith(m.group(1))) and not grammar.is_common(m.group(1)):
+                return m.group(1)  # a person's first name, not "Deal" of "Deal Desk"
         for s in self.body[-3:]:
             m = re.search(r"\b(?:best|cheers|thanks|regards|sincerely|warmly|talk soon)\s*,\s*([A-Z][a-z]+)\b", s.text, re.I)
             if m and m.group(1).lower() not in _NOT_NAMES | _ROLES:

@@ -159,10 +159,14 @@ def is_acronym(word: str) -> bool:
     if len(letters) == 2:
         return not is_common(core)
     if len(letters) == 3 and not is_common(core):
-        # consonant-vowel-consonant reads as a word (HOT, WIN, BOX); a vowel
-        # at either edge as letters (USA, CEO, API, URL)
-        return letters[0] in _VOWELS or letters[-1] in _VOWELS
+        # consonant-vowel-consonant reads as a word (HOT, WIN, BOX, WAY); a
+        # vowel at either edge as letters (USA, CEO, API, URL)
+        return letters[0] in "AEIOU" or letters[-1] in "AEIOU"
     return False
+
+
+_US_PRONOUN = re.compile(r"\b(?:give|call|contact|email|e-mail|join|tell|help|let|send|write|visit|ask|text|"
+                         r"phone|fax|to|with|for|from|about|of|by|reach)\s+$", re.I)
 
 
 def unshout(text: str, names: dict | None = None, *, start: bool = True) -> str:
@@ -178,11 +182,17 @@ def unshout(text: str, names: dict | None = None, *, start: bool = True) -> str:
             return "a"
         if len(letters) < 2 or not all(c.isupper() for c in letters):
             return w
+        if w == "US" and _US_PRONOUN.search(text[: m.start()]):
+            return "us"  # "GIVE US A CALL", "CONTACT US": the pronoun, not the country
         if is_acronym(w):
             return w
         return names.get(w.lower(), w.lower())
 
     out = WORD.sub(word, text)
+    # "NORTON SYSTEMWORKS" -> "norton SystemWorks": a word lowered right before a
+    # name with inner capitals is the name's first word
+    out = re.sub(r"\b([a-z])([a-z]+)(?= [A-Z][a-z]+[A-Z])",
+                 lambda m: m.group(1).upper() + m.group(2) if text[m.start():m.end()].isupper() else m.group(0), out)
     out = re.sub(r"\s+([.,;:!?])", r"\1", out)
     return capitalise(out) if start else out
 
@@ -251,8 +261,31 @@ def reads(before: str, after: str) -> bool:
     return not (problems(after) - problems(before))
 
 
+HARD_BREAK = re.compile(r"(?<=[^\s.!?,;…–—-])[ \t]*\n\s*(?=[A-Z0-9\"“‘'(\[*•-])")
+
+
+def hard_lines(text: str) -> list[str]:
+    """The lines of a "sentence" that the splitter ran together from lines
+    with no full stop between them (navigation, buttons, a list under a
+    "…to:" line): a break after a line with no closing punctuation, before a
+    capital.  A wrapped sentence (the next line goes on in lower case) stays
+    whole."""
+    return [p.strip() for p in HARD_BREAK.split(text.strip()) if p.strip()]
+
+
 def excerpt(text: str, limit: int = 90) -> str:
-    """A sentence short enough to quote inside an instruction."""
+    """A sentence short enough to quote inside an instruction.  Lines run
+    together are not quoted as one sentence: a list under a "…to:" line is
+    quoted as a list, otherwise only the first line."""
+    lines = hard_lines(text)
+    if len(lines) > 1:
+        if lines[0].endswith(":"):
+            text = lines[0] + " " + ", ".join(lines[1:])
+        elif len(WORD.findall(lines[0])) >= 3 or len(lines[0]) >= 12:
+            head = " ".join(lines[0].split())
+            if len(head) <= limit:
+                return head + " …"
+            text = head
     text = re.sub(r"(?:\s+[#@]\w*)+$", "", " ".join(text.split()))
     text = re.sub(r"^[\W_]{3,}\s*", "", text)
     if len(text) <= limit:

@@ -11,9 +11,11 @@ import re
 from . import grammar
 from .result import Rewrite, sentence_rewrite
 
-_HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|"
+_HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|sponsored by|"
+                          r"further (?:contacts?|mailings?|e-?mails?)|future (?:mailings?|e-?mails?)|"
                           r"stop receiving|mailing list|in error)\b", re.I)
-_CLOSING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|remove|removed|privacy|copyright|all rights reserved|"
+_CLOSING = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b|"
+                      r"\b(?:unsubscribe|opt[- ]?out|remove|removed|privacy|copyright|all rights reserved|"
                       r"regards|cheers|sincerely|thanks|thank you|best|trademarks?|registered|reserved|©)\b", re.I)
 
 
@@ -48,7 +50,8 @@ def question(draft) -> str:
     if occasion == "event":
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
     if occasion in ("launch", "press"):
-        return f"What would you use {topic} for first?" if topic else "What would you try first?"
+        made = topic and re.search(r"\d|[a-z][A-Z]", topic)  # "Planwise 3.0", "PostHog": a thing one uses
+        return f"What would you use {topic} for first?" if made else "What would you try first?"
     if topic:
         return f"What would you most like to know about {topic}?"
     return "What would you like to hear more about?"
@@ -71,11 +74,15 @@ def outage_note(draft) -> str:
 
 
 # A line that is only a link with a label ("🔗 More info & registration:
-# https://…"): the question goes after what the draft said before it.
+# https://…") or only tags ("$ETC #EthereumClassic"): the question goes
+# after what the draft said before it.
 _LINK_LINE = re.compile(r"https?://|www\.")
+_TAG = re.compile(r"[#$@][\w☘️]+|https?://\S+|www\.\S+")
 
 
 def _ends_in_link(text: str) -> bool:
+    if len(grammar.WORD.findall(_TAG.sub(" ", text))) < 3:
+        return True
     return bool(_LINK_LINE.search(text)) and len(grammar.WORD.findall(_LINK_LINE.split(text)[0])) < 6
 
 
@@ -94,20 +101,20 @@ def no_listening(d, s, draft):
     if _HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text) or _ends_in_link(s.text):
         # the draft ends in its removal line, sign-off or a bare link line:
         # the question goes after the last sentence of the message itself
-        content = [x for x in draft.content if len(x.text.split()) >= 5
+        content = [x for x in draft.content if len(x.text.split()) >= 5 and not x.text[:1].islower()
                    and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)
                    and not _ends_in_link(x.text)]
         if content:
             return Rewrite(f'After "{grammar.excerpt(content[-1].text, 60)}", ask the reader one thing and say how '
-                           f'to answer: "{ask}"', "instruction")
+                           f'to answer: "{ask}"', "instruction", content[-1].start, content[-1].end)
     words = grammar.WORD.findall(s.text)
     tail = re.search(r"(?:\s+[#@]\w*)+\s*$", s.text)  # hashtags stay last
     core = s.text[: tail.start()] if tail else s.text.rstrip()
-    if len(words) >= 4 and not _CLOSING.search(core) and core[-1:] in ".!":
+    if len(words) >= 4 and not _CLOSING.search(core) and core[-1:] in ".!" and len(grammar.hard_lines(core)) == 1:
         keep = tail.group(0).rstrip() if tail and re.search(r"\w", tail.group(0)) else ""
         return sentence_rewrite(s, f"{core} {ask}{keep}")
     return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say how to answer: '
-                   f'"{ask}"', "instruction")
+                   f'"{ask}"', "instruction", s.start, s.end)
 
 
 REWRITERS = {"TL301": no_listening}

@@ -24,7 +24,7 @@ _FRAME = re.compile(
     r"\s+" + _FEELING + r"\s+to\s+(?:(?:finally|officially|once again) )?"
     r"(?P<verb>announce|share|introduce|unveil|launch|present|reveal|release|unleash|debut)\b\s*(?P<rest>.*)$",
     re.I | re.S)
-_NEWS_OF = re.compile(r"^(?:the )?(?:release|launch|availability|arrival|debut|opening|beta|general availability) of\s+", re.I)
+_NEWS_OF = re.compile(r"^(?:the )?(?:official |first |public |stable |general |full )?(?:release|launch|availability|arrival|debut|opening|beta|general availability) of\s+", re.I)
 _TIME_TAIL = re.compile(r"\s+(today|this week|this month|now|this morning)\s*$", re.I)
 _HYPE_WORDS = (
     r"industry[- ]leading|market[- ]leading|world[- ]class|best[- ]in[- ]class|best[- ]of[- ]breed|"
@@ -104,7 +104,11 @@ def strip_pride(text: str) -> str:
                 body = body[: time.start()]
             np, _, after = body.partition(", ")
             np = np.strip()
-            if not np or re.search(r"\b(?:is|are|was|were|has|have|will|that|which)\b", np, re.I):
+            participle = re.search(r"\s+(?=(?:making|bringing|giving|letting|helping|adding|including)\s)", np)
+            if participle and not after:
+                np, after = np[: participle.start()], np[participle.end():]
+            if not np or re.search(r"\b(?:is|are|was|were|has|have|will|that|which)\b", np, re.I) \
+                    or len(np.split()) > 8:
                 return text  # a clause, not a thing: "… is here" would not read
             if partner and named:
                 news = f"{named} now {'work' if plural else 'works'} with {partner.group(1)}"
@@ -116,12 +120,16 @@ def strip_pride(text: str) -> str:
                     base = re.split(r"\s*[(,]", named)[0]
                     owner = base + ("’" if "’" in text else "'") + ("" if base.endswith("s") else "s")
                     np = re.sub(r"^(?:their|its|our|his|her)\b", owner, np, flags=re.I)
+                if after and re.fullmatch(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}", after.strip()):
+                    np, after = f"{np}, {after.strip()},", ""  # "our investigator, Gus, is here"
                 verb = "is" if not _is_plural(np) else "are"
                 state = "out" if released else "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
                 news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "")
-    if pre.strip():
+    if re.search(r"[A-Za-z]", pre):
         news = grammar.decapitalise(news)
         out = pre + news
+    elif pre.strip():
+        out = pre + grammar.capitalise(news)  # "$$$ You get …": marks, not words, before it
     else:
         out = grammar.capitalise(news)
     return out.rstrip() + (punct[:1] if punct else "")
@@ -214,6 +222,14 @@ def pride(d, s, draft):
         out = sentence_rewrite(s, clean(new, draft))
         if out is not None:
             return out
+    have = re.match(r"^(we|i)(?:['’]re|['’]m| are| am)\s+(?:so |very |really |incredibly |truly )?(?:proud|honou?red|"
+                    r"happy|glad|pleased|thrilled|excited) to (?:have|be)\s+(?:(?:been|now)\s+)?(\w+ed)\b", s.text, re.I)
+    if have:
+        new = f"{have.group(1).capitalize()} {have.group(2)}{s.text[have.end():]}"
+        new = re.sub(r"^I ", "I ", new)
+        out = sentence_rewrite(s, new)
+        if out is not None and grammar.reads(s.text, new):
+            return out
     if re.search(r"\bproud of (?:this|our|my|the) team\b", s.text, re.I):
         return Rewrite(f'Instead of "{grammar.excerpt(s.text, 60)}", say what the team did that the reader can use.',
                        "instruction")
@@ -232,7 +248,8 @@ def pride(d, s, draft):
 
 def press(d, s, draft):
     """TL204."""
-    if re.fullmatch(r"\W*for immediate release\W*", s.text, re.I):
+    slug = re.search(r"\bfor immediate release\b", s.text, re.I)
+    if slug and len(grammar.WORD.findall(s.text[:slug.start()] + s.text[slug.end():])) <= 3:
         return Rewrite(f'Delete the "{grammar.shown(d)}" line: this goes to readers, not to a newswire.', "instruction")
     out = _cleaned(d, s, draft)
     if out is not None:
@@ -277,6 +294,8 @@ def shouting(d, s, draft):
                        "instruction")
     new = unshout(s.text, draft.names)
     new = re.sub(r"!{2,}", "!", new)
+    new = re.sub(r"^(?:[=*$#~_-]{3,}\s*)+", "", new)  # a banner rule in front is no part of the sentence
+    new = re.sub(r"\s*(?:[=*#~_]{3,}\s*)+", " ", new).strip()  # nor banner marks inside it
     return sentence_rewrite(s, new)
 
 
@@ -319,16 +338,19 @@ def reader_turn(text: str) -> str | None:
     return None
 
 
-def sender_heavy(d, s, draft):
-    """TL201: the draft's heaviest sender sentence, turned to the reader."""
-    if draft.occasion == "outage":
-        # The one rewrite an outage note gets, whichever rule asks.
-        return Rewrite(listening.outage_note(draft), "instruction")
+def _heaviest(draft, s, strict: bool):
+    """The body sentence most about the sender; `strict` passes over asks,
+    lead-ins to a link and lines run together."""
     best, best_score = None, 0
     for sent in draft.body:
         ws = grammar.words(sent.text)
         if not 5 <= len(ws) <= 35 or re.search(r"\s[-–•*]\s|:\s*-", sent.text):
             continue  # a list run together is no sentence to rewrite
+        if strict and (re.search(r":\s*$", sent.text) or sent.index in draft.ask_sentences
+                       or len(grammar.hard_lines(sent.text)) > 1
+                       or not re.search(r"\b(?:we|we['’](?:re|ve|ll))\b|^(?:our|us)\b", sent.text, re.I)
+                       or re.search(r"\b(?:not|n['’]t)\b|\b(?:advisor|liable|liability|disclaim\w*)\b", sent.text, re.I)):
+            continue  # not a sentence the sender is the subject of
         sender = sum(w in ("we", "our", "us", "we're", "we've", "ours") for w in ws)
         if not sender:
             continue
@@ -339,8 +361,18 @@ def sender_heavy(d, s, draft):
             score += 2  # the sentence the finding points at, where it qualifies
         if score > best_score:
             best, best_score = sent, score
+    return best
+
+
+def sender_heavy(d, s, draft):
+    """TL201: the draft's heaviest sender sentence, turned to the reader."""
+    if draft.occasion == "outage":
+        # The one rewrite an outage note gets, whichever rule asks.
+        return Rewrite(listening.outage_note(draft), "instruction")
+    best = _heaviest(draft, s, strict=True) or _heaviest(draft, s, strict=False)
     if best is None:
-        return None
+        return Rewrite(f'Most of this draft is about the sender. Keep the facts in "{grammar.excerpt(s.text)}" and '
+                       f'add what they mean for the person reading.', "instruction", s.start, s.end)
     turned = reader_turn(best.text)
     if turned:
         return Rewrite(f'Most of this draft is about the sender. Start where the news is, with the reader: '
@@ -365,9 +397,16 @@ def rank(d, s, draft):
         words = s.text[a:b]
         m = _RANK.match(words + " ")
         tail = s.text[b:]
+        # "the best X available", "… on the market": the ranking tail goes
+        # too, and what is left is said without an article ("delivers
+        # scale-out performance", not "a … available")
+        ranked_tail = re.search(r"\s+(?:available|anywhere|around|on the (?:market|net|web|internet)|"
+                                r"in the (?:industry|market|world|business))$", words, re.I)
+        if ranked_tail:
+            words = words[: ranked_tail.start()]
         if m and re.match(r"\s*[A-Za-z0-9]", (words + " ")[m.end():] + tail):
             det = (m.group("det") or "").strip().lower()
-            keep = "our " if det == "our" else "a " if det in ("the", "a") else ""
+            keep = "our " if det == "our" else "" if ranked_tail else "a " if det in ("the", "a") else ""
             new = s.text[:a] + keep + (words + " ")[m.end():].rstrip() + tail
             new = grammar.fix_articles(re.sub(r"\s{2,}", " ", new))
             if a == 0:
@@ -382,10 +421,13 @@ def rank(d, s, draft):
 def milestone(d, s, draft):
     """TL209."""
     words = grammar.shown(d)
+    if re.search(r"\b(?:anniversary|birthday)\b", words, re.I):
+        return Rewrite(f'Turn "{words}" towards the reader: thank the people who were there and ask them something '
+                       f'(a memory, a favourite), instead of "{grammar.excerpt(s.text, 70)}".', "instruction")
     if re.search(r"\b(?:funding|financing|investment|round|series [a-f]|seed)\b", words, re.I):
         what = "what the money will change for the reader (more support, a feature sooner)"
     elif re.search(r"\b(?:award|named|ranked|recogni[sz]ed|listed|selected|leader|best)\b", words, re.I):
-        what = "something the reader can check instead of the prize (a number, a customer's own words)"
+        what = "something the reader can check (a number, a customer's own words)"
     else:
         what = "the figure as a plain fact, without the trophy wording, and what it means for the reader"
     return Rewrite(f'Instead of "{words}" told as a win, give {what} (in "{grammar.excerpt(s.text, 70)}").',
