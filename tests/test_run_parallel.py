@@ -120,3 +120,56 @@ def test_one_large_draft_is_split_over_workers(cli, write, monkeypatch):
     assert serial.code == split.code == 1
     assert json.loads(split.out) == json.loads(serial.out)
     assert len(json.loads(serial.out)["findings"]) > 50
+
+
+def _references_everywhere() -> str:
+    """Markdown whose pieces use link labels defined in earlier pieces, in
+    later ones, twice, and not at all, between the tricky blocks of the
+    chunking tests (fences, HTML, front matter)."""
+    from test_markup_chunks import TRICKY
+
+    out = [TRICKY]
+    for i in range(40):
+        out.append(f"## Section {i}\n\nRead [the guide][g{i}] and [the last one][end] and [the first one][start]. "
+                   f"We are proud to announce it! Our target audience will love [it][g{(i + 7) % 40}].\n\n"
+                   f"What would help you most? Sign up now at [our site] or [here][dup].\n\n"
+                   f"[g{i}]: https://example.com/{i}\n[dup]: https://example.com/dup{i}\n\n")
+        if i == 3:
+            out.append("[start]: https://example.com/start\n\n")
+    out.append("Closing words, with [our site] named.\n\n[end]: https://example.com/end\n[our site]: https://x.example\n\n")
+    for i in range(6):  # pieces that use only labels defined before them
+        out.append(f"Afterword {i}: see [the first one][start] and [section five][g5] again, once more, with feeling, "
+                   f"for the readers who skipped ahead to the end of this long and winding page.\n\n")
+    return "".join(out)
+
+
+def test_a_large_markdown_draft_is_parsed_and_scanned_in_workers(cli, write, monkeypatch):
+    """Each worker parses pieces knowing only their own link references;
+    the pieces that use another piece's labels are settled as the serial
+    parse gives them: the same segments, Facts, findings and scorecard."""
+    from tonelint.api import default_engine
+    from tonelint.markup import chunks, parse
+    from tonelint.source.files import SourceFile
+    from test_markup_chunks import snapshot
+
+    monkeypatch.setattr("tonelint.markup._CHUNK_THRESHOLD", 1000)
+    monkeypatch.setattr(chunks, "CHUNK_SIZE", 600)
+    text = _references_everywhere()
+    engine = default_engine()
+    settled = []
+    real_settle = chunks.settle
+    monkeypatch.setattr(chunks, "settle", lambda t, alone: settled.append(real_settle(t, alone)) or settled[-1])
+    parsed, facts = parallel._split_prepare(engine, SourceFile(path="d.md", text=text, format="markdown"), jobs=2)
+    assert len(settled[0]) >= 15 and 0 < sum(p is not None for p in settled[0]) < len(settled[0])
+    whole = parse(text, "markdown")
+    assert snapshot(parsed) == snapshot(whole)
+    serial = engine.analyse(whole)
+    assert (facts.sentences, facts.hits, facts.words) == (serial.sentences, serial.hits, serial.words)
+
+    draft = write("long.md", text)
+    monkeypatch.setattr(parallel, "LARGE_FILE_CHARS", 1000)
+    one = cli("--no-cache", "-j", "1", "--format", "json", "--score", draft)
+    two = cli("--no-cache", "-j", "2", "--format", "json", "--score", draft)
+    assert one.code == two.code == 1
+    assert json.loads(two.out) == json.loads(one.out)
+    assert len(json.loads(one.out)["findings"]) > 40

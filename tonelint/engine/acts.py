@@ -236,7 +236,8 @@ def _numbered_steps(facts: Facts, text: str) -> list[Hit]:
 
 def _words(facts: Facts, i: int) -> int:
     s = facts.sentences[i]
-    return sum(1 for w in facts.segments[s.seg].text[s.start:s.end].split() if any(c.isalpha() for c in w))
+    # w.isalpha() first: most words are letters only; map() keeps the rest in C.
+    return sum(1 for w in facts.segments[s.seg].text[s.start:s.end].split() if w.isalpha() or any(map(str.isalpha, w)))
 
 
 def _sentence_hit(facts: Facts, i: int, key: str) -> Hit:

@@ -18,7 +18,6 @@ from .genre import decide, detect_brand, email_headers
 from .precedence import one_per_span
 from ..markup import Parsed, parse
 from ..markup.document import Unreadable
-from ..markup.guards import break_long_runs
 from .matching import MatcherBank
 from .nlp import load_pipeline, require_annotations
 from ..rules.kinds import KINDS, Context
@@ -99,9 +98,7 @@ class Engine:
         is left holding this draft's paragraphs only, so it never grows."""
         if memo is not None:
             return self._analyse_memo(parsed, memo)
-        texts = [break_long_runs(s.text) for s in parsed.segments]  # same offsets, linear tokenizing
-        docs = self.nlp.pipe(texts, batch_size=256)
-        return self.bank.scan(parsed.segments, docs)
+        return self.bank.scan_segments(parsed.segments)
 
     def _analyse_memo(self, parsed: Parsed, memo: dict) -> Facts:
         segments = parsed.segments
@@ -109,16 +106,26 @@ class Engine:
         # URL) sat in it: no hit may cross such a gap.
         keys = [(s.text, tuple(s.removed)) for s in segments]
         todo = {k: s for k, s in zip(keys, segments) if k not in memo}
-        if todo:
-            docs = self.nlp.pipe([break_long_runs(k[0]) for k in todo], batch_size=256)
-            for (key, seg), doc in zip(todo.items(), docs):
-                part = self.bank.scan([seg], [doc])
-                part.segments = []
-                memo[key] = (part, {})
+        for key, seg in todo.items():
+            part = self.bank.scan_segments([seg])
+            part.segments = []
+            memo[key] = (part, {})
         kept = {k: memo[k] for k in keys}
         memo.clear()
         memo.update(kept)
         return join(segments, [(i, kept[k][0]) for i, k in enumerate(keys)], [kept[k][1] for k in keys])
+
+    def _parse_and_analyse(self, source: SourceFile, analyse, memo: dict | None) -> tuple[Parsed, Facts]:
+        try:
+            parsed = parse(source.text, source.format, memo.setdefault("pieces", {})) if memo is not None \
+                else parse(source.text, source.format)
+        except Unreadable as exc:  # one line naming the place; the run's other drafts go on
+            line = LineIndex(source.text).position(exc.offset)[0]
+            raise InputError(f"{source.path}:{line}", exc.what) from None
+        if memo is not None:
+            return parsed, self.analyse(parsed, memo.setdefault("scans", {}))
+        facts = analyse(self, parsed) if analyse is not None else None
+        return parsed, facts if facts is not None else self.analyse(parsed)
 
     def read_message(self, facts: Facts, meta: dict, source: SourceFile, channel: str | None):
         """The model of the message (acts.py, genre.py), kept on the Facts;
@@ -142,23 +149,19 @@ class Engine:
             facts.hits[block.key] = act_hits(message, block.acts)
         return message
 
-    def check(self, source: SourceFile, analyse=None, memo: dict | None = None) -> FileResult:
+    def check(self, source: SourceFile, analyse=None, memo: dict | None = None, prepare=None) -> FileResult:
         """`analyse(engine, parsed)` may scan the segments instead of
         self.analyse (run/parallel.py spreads one large draft over worker
-        processes); when it returns None they are scanned here.  `memo`: see
-        analyse(); a dict the caller keeps per document, empty at first."""
-        try:
-            parsed = parse(source.text, source.format, memo.setdefault("pieces", {})) if memo is not None \
-                else parse(source.text, source.format)
-        except Unreadable as exc:  # one line naming the place; the run's other drafts go on
-            line = LineIndex(source.text).position(exc.offset)[0]
-            raise InputError(f"{source.path}:{line}", exc.what) from None
-        if memo is not None:
-            facts = self.analyse(parsed, memo.setdefault("scans", {}))
+        processes); when it returns None they are scanned here.
+        `prepare(engine, source)` may parse and scan the whole draft instead
+        (parallel.py again, for a large Markdown draft parsed in pieces):
+        (Parsed, Facts), or None to do both here.  `memo`: see analyse(); a
+        dict the caller keeps per document, empty at first."""
+        prepared = prepare(self, source) if prepare is not None and memo is None else None
+        if prepared is not None:
+            parsed, facts = prepared
         else:
-            facts = analyse(self, parsed) if analyse is not None else None
-            if facts is None:
-                facts = self.analyse(parsed)
+            parsed, facts = self._parse_and_analyse(source, analyse, memo)
         channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel
         message = self.read_message(facts, parsed.meta, source, channel)
         ctx = Context(text=source.text, path=source.path, facts=facts)

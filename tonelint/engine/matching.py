@@ -12,7 +12,8 @@ from .facts import Facts, Hit, Sentence, longest
 from ..rules.regex import compile_regex
 from ..rules.spec import Block, thaw
 from ..rules.vocabulary import AcceptList
-from .tokenfacts import DocArrays, MatcherGate
+from ..markup.guards import break_long_runs
+from .tokenfacts import DocArrays, MatcherGate, SentenceRule
 
 _CLOSERS = "\"')]}’”»"
 # A post's trailing hashtags, mentions and links ("What would you add? #python
@@ -94,6 +95,23 @@ def regex_set(regexes: list[tuple[str, bool]]):
     return found
 
 
+SET_MEMBERS = 24  # regexes per RE2 set (measured on the bench corpus: 3-6 sets of the ~80 beat one)
+
+
+def regex_sets(regexes: list[tuple[str, bool]]):
+    """The regexes in RE2 sets of about SET_MEMBERS each (members dealt out
+    in turn), as [(set, index of each member in `regexes`)]; [] when there
+    are none, None when RE2 refuses a set (then every regex is simply run)."""
+    parts = -(-len(regexes) // SET_MEMBERS)
+    out = []
+    for k in range(parts):
+        found = regex_set(regexes[k::parts])
+        if found is None:
+            return None
+        out.append((found, list(range(k, len(regexes), parts))))
+    return out
+
+
 class MatcherBank:
     def __init__(self, nlp, blocks: list[Block], *, brand: tuple[str, ...] = (), accept: tuple[str, ...] = ()) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
@@ -124,25 +142,36 @@ class MatcherBank:
         self.has_patterns = len(self.matcher) > 0
         self.has_orth = len(self.orth) > 0
         self.gate = MatcherGate(nlp.vocab.strings, [thaw(p) for b in blocks for p in b.patterns])
-        # One RE2 pass per paragraph answers which regexes can match there
-        # and the token-pattern gate's quick test (its last member, when
-        # there are patterns to gate).
-        members = [(rx, b.case == "insensitive") for b in blocks for rx in b.regex]
-        self.gate_member = None
-        if self.has_patterns and not self.gate.always and self.gate.quick is not None:
-            self.gate_member = len(members)
-            members.append((self.gate.quick.pattern, True))
-        self.regex_set = regex_set(members)
-        if self.regex_set is None:
-            self.gate_member = None
+        # RE2 sets answer which regexes can match in a paragraph, and the
+        # token-pattern gate's quick test, in a few passes: RE2 runs a set as
+        # one automaton, and past a few dozen members (or with the gate's
+        # members, which occur almost everywhere, in the same set) that
+        # automaton costs several times what a few smaller sets cost.
+        self.regex_sets = regex_sets([(rx, b.case == "insensitive") for b in blocks for rx in b.regex])
+        self.gate_set = None
+        if self.has_patterns and not self.gate.always:
+            self.gate_set = regex_set([(m, True) for m in self.gate.members])
+        self.sentences = SentenceRule.for_pipeline(nlp)
+
+    def scan_segments(self, segments) -> Facts:
+        """Tokenise the segments and scan them (scan)."""
+        texts = [break_long_runs(s.text) for s in segments]  # same offsets, linear tokenizing
+        if self.sentences is None:
+            docs = self.nlp.pipe(texts, batch_size=256)
+        else:
+            # The tokenizer alone: scan() applies the sentencizer's rule (tokenfacts.SentenceRule).
+            docs = map(self.nlp.make_doc, texts)
+        return self.scan(segments, docs)
 
     def scan(self, segments, docs) -> Facts:
+        """`docs`: the segments' Docs, from the tokenizer alone when the bank
+        has a SentenceRule, else from the whole pipeline."""
         facts = Facts(segments=list(segments))
         strings = self.nlp.vocab.strings
         hits = facts.hits
         for seg_i, doc in enumerate(docs):
             sent_base = len(facts.sentences)
-            arrays = DocArrays(doc)
+            arrays = DocArrays(doc, self.sentences)
             segment = facts.segments[seg_i]
             doc_text = segment.text  # == doc.text, which rebuilds it token by token
             for _, _, start_char, end_char in arrays.starts:
@@ -156,14 +185,14 @@ class MatcherBank:
             if self.has_orth:
                 found += self.orth(doc)
             regexes = self.regexes
-            quick = None
-            if self.regex_set is not None:
+            if self.regex_sets is not None:
                 # Most paragraphs match none of the regexes, nor the gate.
-                matched = set(self.regex_set.Match(doc_text) or ())
-                regexes = [regexes[i] for i in sorted(matched) if i < len(regexes)]
-                if self.gate_member is not None:
-                    quick = self.gate_member in matched
-            if self.has_patterns and self.gate.may_match(arrays, doc_text, quick):
+                matched = sorted(idx[j] for found_set, idx in self.regex_sets for j in found_set.Match(doc_text) or ())
+                regexes = [regexes[i] for i in matched]
+            gate_found = set(self.gate_set.Match(doc_text) or ()) if self.gate_set is not None else None
+            if self.has_patterns and self.gate.may_match(arrays, doc_text, gate_found):
+                if self.sentences is not None:
+                    self.sentences.annotate(doc)
                 found += self.matcher(doc)
             if not found and not regexes:
                 continue

@@ -42,7 +42,7 @@ def parse(text: str, fmt: str, memo: dict | None = None) -> Parsed:
         from .chunks import parse_markdown_memo
 
         return parse_markdown_memo(text, memo)
-    if fmt == "markdown" and len(text) > _CHUNK_THRESHOLD:  # bounded memory on very large drafts (chunks.py)
+    if in_pieces(text, fmt):  # bounded memory on very large drafts (chunks.py)
         from .chunks import parse_markdown_chunked
 
         return parse_markdown_chunked(text)
@@ -50,4 +50,9 @@ def parse(text: str, fmt: str, memo: dict | None = None) -> Parsed:
     return getattr(import_module(front.module), front.function)(text)
 
 
-__all__ = ["FRONT_ENDS", "FrontEnd", "Parsed", "SCOPES", "Segment", "parse"]
+def in_pieces(text: str, fmt: str) -> bool:
+    """Whether parse() (without a memo) parses this draft in pieces."""
+    return fmt == "markdown" and len(text) > _CHUNK_THRESHOLD
+
+
+__all__ = ["FRONT_ENDS", "FrontEnd", "Parsed", "SCOPES", "Segment", "in_pieces", "parse"]

@@ -199,6 +199,62 @@ def parse_markdown_chunked(text: str, size: int | None = None) -> Parsed:
     return out
 
 
+def piece_bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each piece parse_markdown_chunked parses."""
+    bounds = [0, *cut_points(text, size), len(text)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def parse_alone(piece: str) -> tuple[Parsed, dict]:
+    """A piece parsed knowing only the link references it defines, and those
+    (markdown-it's `env["references"]`): what a worker process can do without
+    the pieces before it (run/parallel.py)."""
+    env: dict = {}
+    parsed = markdown.parse_markdown(piece, env)
+    return parsed, dict(env.get("references", {}))
+
+
+def settle(text: str, alone: list[tuple[int, int, Parsed, dict]]) -> list[tuple | None]:
+    """For every piece parsed alone (parse_alone: start, end, its Parsed, its
+    references), in order: None where that parse is the one
+    parse_markdown_chunked gives the piece, else how to parse it again to get
+    that (parse_settled).  A piece parsed alone differs only where it uses a
+    label defined in an earlier piece, which it then shows as literal
+    "[label]" (the same test parse_markdown_chunked makes for labels defined
+    further down); such a piece is parsed again with the references known
+    before it, and then, as parse_markdown_chunked does, with all of them if
+    it uses one defined further down."""
+    env: dict = {}  # as parse_markdown_chunked's grows: the first definition of a label wins
+    before: list[dict] = []
+    for _, _, _, refs in alone:
+        before.append(dict(env))
+        for label, ref in refs.items():
+            env.setdefault(label, ref)
+    labels = set(env)
+    out: list[tuple | None] = []
+    for (a, b, parsed, refs), prior in zip(alone, before):
+        raw = text[a:b]
+        earlier = set(prior) - set(refs)
+        later = frozenset(labels - set(prior) - set(refs))
+        if earlier and _unresolved(parsed, raw, earlier):
+            out.append((prior, later, env))
+        elif later and _unresolved(parsed, raw, later):
+            out.append((None, later, env))
+        else:
+            out.append(None)
+    return out
+
+
+def parse_settled(piece: str, how: tuple) -> Parsed:
+    """The piece as parse_markdown_chunked parses it, `how` from settle()."""
+    prior, later, env = how
+    if prior is not None:
+        parsed = markdown.parse_markdown(piece, {"references": dict(prior)})
+        if not (later and _unresolved(parsed, piece, later)):
+            return parsed
+    return markdown.parse_markdown(piece, {"references": dict(env)})
+
+
 # Pieces for an editor's re-check: small, so one keystroke re-parses ~1 KB.
 EDIT_PIECE = 1024
 

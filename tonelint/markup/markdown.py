@@ -65,6 +65,10 @@ def _normalise(text: str) -> str:
 
 def _add_prose(seg: Segment, piece: str, src: int) -> None:
     """Add a verbatim slice of source, leaving bare URLs out as gaps."""
+    if ":" not in piece and ("." not in piece or "www." not in piece.lower()):
+        # No scheme and no "www.": no URL (the case-blind regex costs ~10x this test).
+        seg.add(piece, src)
+        return
     last = 0
     for m in _URL.finditer(piece):
         seg.add(piece[last : m.start()], src + last)

@@ -37,6 +37,7 @@ _ROLES = {"user", "users", "customer", "customers", "member", "members", "subscr
           "owner", "colleague", "partner", "investor", "list", "internet", "email", "e-mail"}
 _NAME = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]+)*(?:['’]s(?=[ ][A-Z]))?(?:\.(?:com|net|org|io|co|ai|app)\b)?"
                    r"(?:[ ][A-Z][A-Za-z0-9]+){0,2}(?:[ ]\d+(?:\.\d+)*)?)(?!\w|\.\w)")
+_WORD_RUN = re.compile(r"\w+")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+")
 _OFFER = re.compile(r"\b\d{1,3}\s?%\s?off\b|\bsave \d{1,3}\s?%|\bfree shipping\b|\bhalf price\b", re.I)
@@ -330,8 +331,7 @@ class Draft:
                     # One plain capitalised word ("Register", "Toners") is a
                     # name only when the draft writes it that way mid-sentence
                     # at least twice and it is no everyday word.
-                    inside = re.findall(r"(?<=[a-z,] )" + re.escape(name) + r"\b", self.prose)
-                    if len(inside) < 2 or grammar.is_common(name):
+                    if self._inside_count(name) < 2 or grammar.is_common(name):
                         continue
                 counts[name] += 1
                 if s.scope == "title":
@@ -348,6 +348,29 @@ class Draft:
         if counts[best] >= 2 or best in in_subject or marked:
             return best, best in in_subject
         return None
+
+    def _inside_count(self, name: str) -> int:
+        """How often the prose writes `name` mid-sentence: after a lower-case
+        letter or a comma and a space, followed by a word boundary.  Asked for
+        every capitalised word of every sentence, so the whole prose is not
+        searched each time: a name that is one run of word characters is
+        counted from one pass over the prose (such a name is found exactly
+        where the run of word characters there is the name); others are
+        searched for once each."""
+        if _WORD_RUN.fullmatch(name):
+            return self._inside_runs[name]
+        found = self._inside_other.get(name)
+        if found is None:
+            found = self._inside_other[name] = len(re.findall(r"(?<=[a-z,] )" + re.escape(name) + r"\b", self.prose))
+        return found
+
+    @cached_property
+    def _inside_runs(self) -> Counter:
+        return Counter(re.findall(r"(?<=[a-z,] )\w+", self.prose))
+
+    @cached_property
+    def _inside_other(self) -> dict:
+        return {}
 
     @cached_property
     def _lower_words(self) -> frozenset:

@@ -20,7 +20,7 @@ from functools import partial
 
 from ..engine.facts import join
 from ..errors import InputError, TonelintError
-from ..markup.guards import break_long_runs
+from ..markup import Parsed, chunks, in_pieces
 from .cache import pack_result, restore
 
 # Below this much text a pool's fork and result transfer cost about what the
@@ -82,20 +82,23 @@ def _check_all(runner, sources: list):
     jobs = runner.options.jobs or default_jobs()
     if jobs >= 2 and len(sources) == 1 and len(sources[0].text) >= LARGE_FILE_CHARS and _can_fork():
         # One large draft: its paragraphs are scanned by all the workers.
-        return (checked(runner, s, partial(_split_analyse, jobs=jobs)) for s in sources)
+        return (checked(runner, s, partial(_split_analyse, jobs=jobs), partial(_split_prepare, jobs=jobs))
+                for s in sources)
     jobs = min(jobs, len(sources))
     if jobs < 2 or sum(len(s.text) for s in sources) < PARALLEL_MIN_CHARS or not _can_fork():
         return (checked(runner, s) for s in sources)
     return iter(_pooled(runner, sources, jobs))
 
 
-def checked(runner, source, analyse=None):
+def checked(runner, source, analyse=None, prepare=None):
     """The draft's FileResult, or the InputError that says why this one draft
     could not be checked (markup nested past reading, say): never an
     exception that would end the run for every other draft.  A rule or
     config error still ends the run: nothing is checked with a broken pack."""
     try:
-        return runner.check_source(source, analyse) if analyse is not None else runner.check_source(source)
+        if analyse is None and prepare is None:
+            return runner.check_source(source)
+        return runner.check_source(source, analyse, prepare)
     except InputError as exc:
         return exc
 
@@ -176,10 +179,64 @@ def _split_analyse(engine, parsed, jobs: int):
         return None  # a worker was killed: the draft is scanned in this process instead
 
 
+def _split_prepare(engine, source, jobs: int):
+    """Engine.check's `prepare` for one large Markdown draft, which
+    markup.parse would parse in pieces, one after another, before anything
+    is scanned: here each worker parses pieces, knowing only the link
+    references each defines, and scans them; the pieces that use a label
+    defined in another piece are then parsed again as parse() parses them
+    (markup/chunks.py settle) and scanned again, in the workers too.  The
+    result is parse()'s segments and engine.analyse()'s Facts.  None when
+    the draft is not parsed in pieces, or anything goes wrong in a worker:
+    then it is all done in this process, errors and all."""
+    text = source.text
+    if not in_pieces(text, source.format):
+        return None
+    bounds = chunks.piece_bounds(text)
+    if len(bounds) < 2:
+        return None
+    engine.bank  # noqa: B018 - loaded before the fork
+    chunks.parse_alone("")  # markdown-it imported and built before the fork, not in every worker
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_enter, initargs=(engine, text)) as pool:
+            futures = [pool.submit(_parse_and_scan, a, b) for a, b in bounds]
+            alone = [f.result() for f in futures]
+            plan = chunks.settle(text, [(a, b, parsed, refs) for (a, b), (parsed, refs, _) in zip(bounds, alone)])
+            again = {i: pool.submit(_parse_and_scan, *bounds[i], how) for i, how in enumerate(plan) if how is not None}
+            for i, future in again.items():
+                alone[i] = future.result()
+    except Exception:  # noqa: BLE001 - a worker's error, or a killed worker: the draft is done here instead
+        return None
+    out = Parsed()
+    parts = []
+    for i, ((a, _), (parsed, _, facts)) in enumerate(zip(bounds, alone)):
+        parsed.shift(a)
+        parts.append((len(out.segments), facts))
+        out.segments.extend(parsed.segments)
+        out.directives.extend(parsed.directives)
+        if i == 0:
+            out.meta.update(parsed.meta)
+    return out, join(out.segments, parts)
+
+
+def _parse_and_scan(a: int, b: int, how: tuple | None = None):
+    """In a worker: the piece text[a:b] parsed alone (or as settled, `how`)
+    and scanned."""
+    engine, text = _worker
+    if how is None:
+        parsed, refs = chunks.parse_alone(text[a:b])
+    else:
+        parsed, refs = chunks.parse_settled(text[a:b], how), {}
+    facts = engine.bank.scan_segments(parsed.segments)
+    facts.segments = []  # the parsed piece carries them
+    for seg in parsed.segments:
+        seg._text = None  # rebuilt from its parts on demand: half the bytes to send back
+    return parsed, refs, facts
+
+
 def _scan_part(a: int, b: int):
     engine, segments = _worker
-    segments = segments[a:b]
-    docs = engine.nlp.pipe([break_long_runs(s.text) for s in segments], batch_size=256)
-    facts = engine.bank.scan(segments, docs)
+    facts = engine.bank.scan_segments(segments[a:b])
     facts.segments = []  # the parent has them
     return facts

@@ -158,11 +158,14 @@ class Runner:
             except InputError as exc:
                 yield exc
 
-    def check_source(self, source: SourceFile, analyse=None) -> FileResult:
+    def check_source(self, source: SourceFile, analyse=None, prepare=None) -> FileResult:
         """One draft's findings, everything a cache entry or a worker returns.
-        `analyse` is Engine.check's (parallel.py's split scan of one large draft)."""
+        `analyse` and `prepare` are Engine.check's (parallel.py's split of one
+        large draft over workers)."""
         engine = self.engine_for(source.path)
-        return self.finish(engine, engine.check(source) if analyse is None else engine.check(source, analyse))
+        if analyse is None and prepare is None:
+            return self.finish(engine, engine.check(source))
+        return self.finish(engine, engine.check(source, analyse, prepare=prepare))
 
     def finish(self, engine: Engine, result: FileResult) -> FileResult:
         """What the run adds to the engine's result: unused suppressions when
