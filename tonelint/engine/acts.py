@@ -12,6 +12,9 @@ beside the rules' own blocks.  What is decided here, and only here:
 - a question holding a rhetoric cue ("Did you know…?", "Ready to…?") is not a
   question to the reader either;
 - a question in a title or heading is a heading (an FAQ), not a question;
+- an ask on the reader's terms ("If you need a custom setup, book a call",
+  "Join our livestream") is an offer, not an ask, unless the draft pitches
+  throughout;
 - the brand's own name counts as the sender talking about itself, whether it
   comes from the configuration or is found in the draft (genre.py).
 
