@@ -98,7 +98,7 @@ class Message:
     """What the draft is and what each sentence does; kept on Facts."""
 
     genre: str
-    genre_from: str  # "config", "front matter", "headers", "channel", "text"
+    genre_from: str  # "config", "front matter", "headers", "path", "channel", "text"
     brand: tuple = ()
     acts: list = field(default_factory=list)  # per sentence: frozenset of act names
     hits: dict = field(default_factory=dict)  # act -> list[Hit], in text order
