@@ -217,16 +217,6 @@ def test_pride_frame_cut_reads(text, want):
     assert one(text, "TL202").rewrite == want
 
 
-def test_to_the_masses_means_everyone():
-    d = one("Bulk email to the masses fails if you don't know what you are doing.", "TL106")
-    assert d.rewrite == "Bulk email to everyone fails if you don't know what you are doing."
-
-
-def test_a_week_only_goes_when_the_real_date_is_there():
-    d = one("Take the spring promotion: 40% off all courses, 1 week only, through April 19", "TL404")
-    assert d.rewrite == "Take the spring promotion: 40% off all courses, through April 19."
-
-
 def test_an_anniversary_is_turned_to_the_reader_not_told_to_state_a_figure():
     d = one("Happy 30th anniversary to us! Thanks for every visit.", "TL209", channel="social")
     assert "figure" not in d.rewrite and "thank the people" in d.rewrite
@@ -234,20 +224,6 @@ def test_an_anniversary_is_turned_to_the_reader_not_told_to_state_a_figure():
 
 # Round two (seed 31): a deed said plainly, a name kept with its noun, a date
 # kept in calm words, an acronym spelled out, an address and a removal link.
-
-def test_proud_to_have_done_it_is_the_deed():
-    d = one("We’re proud to have contributed to that, and we’d like to thank everyone who helped.", "TL202")
-    assert d.rewrite == "We contributed to that, and we’d like to thank everyone who helped."
-
-
-def test_a_name_after_the_news_stays_with_it():
-    d = one("GhostMail is proud to introduce our one and only travel reporter, Gus.", "TL202")
-    assert d.rewrite == "GhostMail's one and only travel reporter, Gus, is here."
-
-
-def test_a_sale_that_is_over_tomorrow_keeps_its_date():
-    d = one("The foundation's sale on its exam vouchers is over tomorrow:", "TL404")
-    assert d.rewrite == "The foundation's sale on its exam vouchers ends tomorrow:"
 
 
 def test_icp_is_spelled_out_not_called_people():
@@ -355,3 +331,28 @@ def test_please_click_here_to_x_becomes_x():
     html = ("From: a@b.example\nSubject: Quote\nContent-Type: text/html\n\n<p>Great rates on loans every week.</p>"
             "<p>Please <a href='http://a.example'>CLICK HERE</a> to fill out a quick form.</p>")
     assert one(html, "TL403", fmt="email").rewrite == "Fill out a quick form."
+
+
+# A rewrite that must read exactly so: (what it shows, rule, sentence, rewrite).
+EXACT_REWRITES = [
+    ("to_the_masses_means_everyone", "TL106",
+     "Bulk email to the masses fails if you don't know what you are doing.",
+     "Bulk email to everyone fails if you don't know what you are doing."),
+    ("a_week_only_goes_when_the_real_date_is_there", "TL404",
+     "Take the spring promotion: 40% off all courses, 1 week only, through April 19",
+     "Take the spring promotion: 40% off all courses, through April 19."),
+    ("proud_to_have_done_it_is_the_deed", "TL202",
+     "We’re proud to have contributed to that, and we’d like to thank everyone who helped.",
+     "We contributed to that, and we’d like to thank everyone who helped."),
+    ("a_name_after_the_news_stays_with_it", "TL202",
+     "GhostMail is proud to introduce our one and only travel reporter, Gus.",
+     "GhostMail's one and only travel reporter, Gus, is here."),
+    ("a_sale_that_is_over_tomorrow_keeps_its_date", "TL404",
+     "The foundation's sale on its exam vouchers is over tomorrow:",
+     "The foundation's sale on its exam vouchers ends tomorrow:"),
+]
+
+
+@pytest.mark.parametrize("rule, text, want", [r[1:] for r in EXACT_REWRITES], ids=[r[0] for r in EXACT_REWRITES])
+def test_a_rewrite_reads_exactly(rule, text, want):
+    assert one(text, rule).rewrite == want
