@@ -222,8 +222,8 @@ def test_an_anniversary_is_turned_to_the_reader_not_told_to_state_a_figure():
     assert "figure" not in d.rewrite and "thank the people" in d.rewrite
 
 
-# Round two (seed 31): a deed said plainly, a name kept with its noun, a date
-# kept in calm words, an acronym spelled out, an address and a removal link.
+# Round two (seed 31): an acronym spelled out, an address and a removal link
+# (its exact rewrites are in EXACT_REWRITES at the end).
 
 
 def test_icp_is_spelled_out_not_called_people():
