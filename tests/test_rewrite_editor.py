@@ -268,13 +268,21 @@ def test_findings_on_one_encoded_span_fold_only_on_the_same_words():
 # Round three (seed 77).
 
 @pytest.mark.parametrize("text, want", [
-    ("Whether you run a cloud or a render farm, Ubuntu Server delivers the best value scale-out performance "
-     "available.",
-     "Whether you run a cloud or a render farm, Ubuntu Server delivers value scale-out performance."),
     ("Why I'm Qualified to Give You The Best Grants Advice Available", "Why I'm Qualified to Give You Grants Advice"),
+    # after "is", a singular thing keeps an article (round four: "is analytics tool" was broken)
+    ("Our platform is the best analytics tool on the market.", "Our platform is an analytics tool."),
 ])
 def test_best_x_available_loses_the_ranking_and_reads(text, want):
     assert one(text, "TL210").rewrite == want
+
+
+def test_best_value_is_one_adjective_so_no_cut_is_offered():
+    """Round four's blind editor: cutting "the best … available" out of "the best value scale-out
+    performance available" left "delivers value scale-out performance", broken English."""
+    d = one("Whether you run a cloud or a render farm, Ubuntu Server delivers the best value scale-out "
+            "performance available.", "TL210")
+    assert d.rewrite_kind == "instruction"
+    assert "delivers value" not in d.rewrite and "the best value scale-out performance available" in d.rewrite
 
 
 def test_a_shouted_brand_keeps_its_capital_before_its_camel_case_name():
@@ -356,3 +364,39 @@ EXACT_REWRITES = [
 @pytest.mark.parametrize("rule, text, want", [r[1:] for r in EXACT_REWRITES], ids=[r[0] for r in EXACT_REWRITES])
 def test_a_rewrite_reads_exactly(rule, text, want):
     assert one(text, rule).rewrite == want
+
+
+# Round four (blind editor, seed 3107).
+
+@pytest.mark.parametrize("text, want", [
+    ("I'm incredibly proud of what our team and community accomplished during 2016.",
+     "Here is what our team and community accomplished during 2016."),
+    ("We are very proud that we can share this information with you so that you can make a profit.",
+     "We can share this information with you so that you can make a profit."),
+    # a passive keeps its "been": "We named to the list" was broken English
+    ("We're proud to once again be named to the 100 Best Corporate Citizens list.",
+     "We have once again been named to the 100 Best Corporate Citizens list."),
+])
+def test_pride_comes_off_and_the_news_is_left(text, want):
+    assert one(text, "TL202").rewrite == want
+
+
+def test_shouting_on_a_line_that_failed_to_decode_is_not_judged():
+    """The editor fixes the encoding first: "!!!" after replacement characters is no finding,
+    while the same draft's readable "Buy now!!!" still is."""
+    garbled = "\ufffd" * 5 + " " + "\ufffd" * 8 + "!!!"
+    found = findings(f"Hi,\n\n{garbled}\n\nBuy now!!!\n")
+    assert [d.matched for d in found if d.rule == "TL205"] == ["!!!"]
+    assert all("\ufffd" not in d.matched for d in found)
+
+
+def test_the_sender_heavy_sentence_is_never_one_about_the_us():
+    """"US investors" is the country: the editor saw a "most we-heavy sentence" with no "we" in it."""
+    from tonelint.rewrite.oneway import _heaviest
+
+    text = ("The only thing US investors, US banks and US funds should ask is this one question. "
+            "We like our new report a lot and we think it helps.")
+    result = check_text(text)
+    draft = Draft(text, result.facts, meta=result.meta, measures=result.measures)
+    best = _heaviest(draft, draft.body[0], strict=False)
+    assert best is not None and best.text.startswith("We like our new report")
