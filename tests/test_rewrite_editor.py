@@ -82,7 +82,7 @@ def test_our_users_is_not_swapped_for_customers():
 
 
 def test_funnel_jargon_without_a_faithful_swap_gets_an_instruction():
-    d = one("Treat this as the top-of-funnel signal.", "TL107")
+    d = one("Treat this post as top-of-funnel content.", "TL107")
     assert d.rewrite_kind == "instruction" and "first-contact" not in d.rewrite
 
 
@@ -227,7 +227,7 @@ def test_an_anniversary_is_turned_to_the_reader_not_told_to_state_a_figure():
 
 
 def test_icp_is_spelled_out_not_called_people():
-    d = one("Customers who have a high ICP score and pay for the Scale plan get a call.", "TL104")
+    d = one("Customers who match our ICP and pay for the Scale plan get a call.", "TL104")
     assert d.rewrite.startswith('Spell out "ICP"') and "people behind" not in d.rewrite
 
 
@@ -400,3 +400,27 @@ def test_the_sender_heavy_sentence_is_never_one_about_the_us():
     draft = Draft(text, result.facts, meta=result.meta, measures=result.measures)
     best = _heaviest(draft, draft.body[0], strict=False)
     assert best is not None and best.text.startswith("We like our new report")
+
+
+def test_a_hyphenated_modifier_keeps_its_noun():
+    """"Product-led lead generation" -> "Product-led finding new customers" was broken English."""
+    d = one("Product-led lead generation is how we generate most pipeline today.", "TL104")
+    assert "Product-led finding" not in d.rewrite
+    assert d.rewrite_kind == "instruction"
+
+
+def test_a_social_post_ends_with_a_question_about_its_own_new_thing():
+    """Round four: the question went before the post's only sentence and was the generic one."""
+    text = ("Thanks to the foundation's funding, we are delighted to present our new Learning Pathway: "
+            "“Using deconvolution to get new insights from old data”.\n\nhttps://example.org/news/pathway/")
+    d = one(text, "TL301", channel="social")
+    assert d.rewrite_kind == "sentence"
+    assert d.rewrite.endswith("What would you like to see in the next Learning Pathway? Tell us in the replies.")
+    pride = one(text, "TL202", channel="social")
+    assert pride.rewrite.startswith("Thanks to the foundation's funding, our new Learning Pathway is here: “Using")
+
+
+def test_an_award_post_asks_what_to_work_on_next():
+    text = ("We’re proud to once again be named to the 100 Best Corporate Citizens list. We believe transparency "
+            "must be a central part of our strategy. #RecipeForGood")
+    assert "What should we work on next?" in one(text, "TL301", channel="social").rewrite

@@ -102,6 +102,11 @@ def strip_pride(text: str) -> str:
             if time:
                 tail_time = " " + time.group(1)
                 body = body[: time.start()]
+            # "our new Learning Pathway: “Title”": the thing, then its title
+            named_as = ""
+            head, colon, title = body.partition(": ")
+            if colon and 1 <= len(head.split()) <= 6 and title.strip():
+                body, named_as = head, ": " + title.strip()
             np, _, after = body.partition(", ")
             np = np.strip()
             participle = re.search(r"\s+(?=(?:making|bringing|giving|letting|helping|adding|including)\s)", np)
@@ -124,7 +129,7 @@ def strip_pride(text: str) -> str:
                     np, after = f"{np}, {after.strip()},", ""  # "our investigator, Gus, is here"
                 verb = "is" if not _is_plural(np) else "are"
                 state = "out" if released else "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
-                news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "")
+                news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "") + named_as
     if re.search(r"[A-Za-z]", pre):
         news = grammar.decapitalise(news)
         out = pre + news
