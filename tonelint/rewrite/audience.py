@@ -236,6 +236,9 @@ def _inflect(plain: str):
 
 # Pipeline and funnel words -> people words, whole phrases first.  Each is a
 # (pattern, replacement) over the matched words plus what follows them.
+# An adjective for goods left in front of people: "cheap people who …"
+_SALE_ADJECTIVE = re.compile(r"\b(?:cheap|cheapest|fresh|bulk|guaranteed|unlimited|premium|exclusive|verified|valid|"
+                             r"responsive|opt-in|genuine)\s+$", re.I)
 _PEOPLE_PHRASES = (
     (r"(?<![\w-])generat(?:e|es|ing) (\d+x |\d+ times )?more (?:qualified |sales |quality )?leads\b", r"find \1more buyers who are ready to talk"),
     (r"(?<![\w-])generat(?:e|es|ing) (?:qualified |sales |quality )?leads\b", "find buyers who are ready to talk"),
@@ -302,7 +305,7 @@ def _phrase_rewrite(d, s, draft):
             taken.append((m.start(), m.end(), new_words))
     if not any(t < b and a < e for t, e, _ in taken):
         return None
-    if any(re.search(r"\w-\w+\s+$", s.text[:t]) for t, e, _ in taken):
+    if any(re.search(r"\w-\w+\s+$", s.text[:t]) or _SALE_ADJECTIVE.search(s.text[:t]) for t, e, _ in taken):
         return None  # "Product-led lead generation": the modifier would dangle on the new words
     new, pos = [], 0
     for t, e, words in sorted(taken):

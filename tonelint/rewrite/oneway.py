@@ -334,6 +334,13 @@ def borrowed_credential(d, s, draft):
         if (len(grammar.WORD.findall(new)) >= 4 and grammar.reads(s.text, new) and "..." not in s.text
                 and not re.match(r"[A-Z0-9]{2,}\b\s*,|and\b", new)):
             return sentence_rewrite(s, grammar.capitalise(clean(new, draft)))
+    if span is not None and len(grammar.WORD.findall(s.text)) - len(grammar.WORD.findall(grammar.shown(d))) <= 2:
+        # a banner on its own line: there is nothing around it to rewrite
+        return Rewrite(f'Cut the "{grammar.shown(d)}" banner, or name the show and the date so the reader can '
+                       f'check it.', "instruction")
+    if re.search(r"\bseen\b", grammar.shown(d), re.I):
+        return Rewrite(f'Name the show and the date behind "{grammar.shown(d)}" so the reader can check it, or cut '
+                       f'it, in "{grammar.excerpt(s.text, 60)}".', "instruction")
     return Rewrite(f'Replace "{grammar.shown(d)}" in "{grammar.excerpt(s.text, 60)}" with something the reader can '
                    f'check: the price, what is included, or a customer\'s own words.', "instruction")
 
@@ -356,7 +363,9 @@ def reader_turn(text: str) -> str | None:
     if m:
         return f"You can {m.group(1).rstrip(' .!')}."
     m = _WE_ADDED.match(text)
-    if m:
+    if m and not re.search(r"\b(?:we|us|our|ours)\b", m.group(1), re.I):
+        # (not "launched our first paid plan, which allowed us to cover our
+        # costs": the rest is still about the sender, and a look back is no "now")
         thing = re.sub(r"^our\b", "the", m.group(1).strip(), flags=re.I)
         return f"You can now use {thing}."
     return None
