@@ -6,6 +6,7 @@ its hand labels and ours.
     python eval/modern.py --errors audience  # each false positive and miss, with the words that fired
     python eval/modern.py --show TL104       # each TL104 finding in context
     python eval/modern.py --json out.json    # the figures, machine-readable
+    python eval/modern.py --labels registry --errors ask_premature   # the registry set (eval/registry.py)
     python eval/run.py --modern              # these figures beside the 2002 ones
 
 The corpus is read at run time from `../shared/eval-modern/` (searched upwards
@@ -36,6 +37,10 @@ OWN_LABELS = HERE / "modern-labels.jsonl"
 # Short drafts we wrote ourselves, labelled as written: a separate set, not
 # part of the corpus (never counted in the per-10k figure).
 DRAFTS = HERE / "drafts-13b.jsonl"
+# Today's copy from package registries (eval/registry.py writes the texts,
+# git ignores them); our labels name them by id and hash.  A separate set.
+REGISTRY = HERE / ".registry" / "corpus.jsonl"
+REGISTRY_LABELS = HERE / "registry-labels.jsonl"
 # label key -> rule family
 FAMILIES = {"audience": "audience", "one_way": "one-way", "listening_missing": "listening", "ask_premature": "ask"}
 # Contrast kinds: text that is not a pitch; the target is <= 0.5 warnings per 10,000 words.
@@ -82,6 +87,17 @@ def load(corpus_dir: Path) -> tuple[list[dict], dict, dict]:
                 print(f"modern-labels: {row['id']}: already in the shared labels; left out", file=sys.stderr)
             else:
                 own[row["id"]] = row
+    if REGISTRY.exists():
+        reg = {r["id"]: r for r in _jsonl(REGISTRY)}
+        records.extend(dict(r, registry=True) for r in reg.values())
+        for row in _jsonl(REGISTRY_LABELS) if REGISTRY_LABELS.exists() else []:
+            rec = reg.get(row["id"])
+            if rec is None or digest(rec["text"]) != row["sha256"]:
+                print(f"registry-labels: {row['id']}: missing or changed in eval/.registry; left out", file=sys.stderr)
+            else:
+                own[row["id"]] = dict(row, split="registry")
+    else:
+        print("eval/.registry/corpus.jsonl missing: `python eval/registry.py` builds the registry set", file=sys.stderr)
     if DRAFTS.exists():
         for row in _jsonl(DRAFTS):
             records.append({"id": row["id"], "kind": row["kind"], "text": row["text"], "draft": True})
@@ -108,13 +124,14 @@ def score(linted, labels: dict) -> dict:
     return out
 
 
-def quiet_rate(linted) -> dict:
-    """Warnings per 10,000 words on docs, changelogs and support replies."""
+def quiet_rate(linted, registry: bool = False) -> dict:
+    """Warnings per 10,000 words on docs, changelogs and support replies of
+    eval-modern (or, with `registry`, of the registry set)."""
     words = Counter()
     warn: dict[str, Counter] = defaultdict(Counter)
     for item in linted:
         kind = item.rec["kind"]
-        if kind not in QUIET_KINDS or item.rec.get("draft"):
+        if kind not in QUIET_KINDS or item.rec.get("draft") or bool(item.rec.get("registry")) != registry:
             continue
         words[kind] += item.words
         for d in item.findings:
@@ -138,6 +155,7 @@ def label_sets(shared: dict, own: dict) -> dict[str, dict]:
         "own-dev": {i: r for i, r in own.items() if r.get("split") == "dev"},
         "own-held-out": {i: r for i, r in own.items() if r.get("split") == "held-out"},
         "own-drafts": {i: r for i, r in own.items() if r.get("split") == "drafts"},
+        "registry": {i: r for i, r in own.items() if r.get("split") == "registry"},
     }
 
 
@@ -145,6 +163,7 @@ def evaluate(linted, shared: dict, own: dict) -> dict:
     return {
         "labels": {name: {"n": len(labs), "families": score(linted, labs)} for name, labs in label_sets(shared, own).items()},
         "quiet": quiet_rate(linted),
+        "registry_quiet": quiet_rate(linted, registry=True),
     }
 
 
@@ -159,12 +178,16 @@ def print_summary(result: dict) -> None:
     print("Warnings per 10,000 words: " + ", ".join(
         f"{k} {q[k]['per_10k']:.2f} ({q[k]['warnings']}/{q[k]['words']:,} words)" for k in QUIET_KINDS)
         + f"; all three {q['all']['per_10k']:.2f}")
+    r = result.get("registry_quiet")
+    if r and r["all"]["words"]:
+        print("Registry set, warnings per 10,000 words: " + ", ".join(
+            f"{k} {r[k]['per_10k']:.2f} ({r[k]['warnings']}/{r[k]['words']:,} words)" for k in QUIET_KINDS if r[k]["words"]))
 
 
 def print_rules(rules, linted, labels: dict) -> None:
     """Per rule: items it fires on per group of kinds, and the precision of
     its family's label where it fires (all labels)."""
-    linted = [item for item in linted if not item.rec.get("draft")]  # the corpus only
+    linted = [item for item in linted if not item.rec.get("draft") and not item.rec.get("registry")]  # the corpus only
     kind_n = Counter(item.rec["kind"] for item in linted)
     group_of = {k: g for g, kinds in GROUPS.items() for k in kinds}
     group_n = Counter()
@@ -237,7 +260,7 @@ def quiet_findings(linted) -> None:
     """Every warning on docs, changelogs and support replies, in context
     (the per-10k target counts each of them)."""
     for item in linted:
-        if item.rec["kind"] in QUIET_KINDS and not item.rec.get("draft"):
+        if item.rec["kind"] in QUIET_KINDS and not item.rec.get("draft") and not item.rec.get("registry"):
             for d, (found, sentence) in zip(item.findings, item.context):
                 print(f"[{item.rec['kind']}] {item.rec['id']} {d.rule}: {(sentence or found)[:240]}")
 
@@ -249,14 +272,16 @@ def run(corpus_dir: Path | None = None):
         raise FileNotFoundError("eval-modern not found: no ../shared/eval-modern above eval/, and $TONELINT_EVAL_MODERN unset")
     records, shared, own = load(corpus_dir)
     # The corpus holds text with its markup stripped: plain text.
-    rules, linted = lint_all(records, fmt_of=lambda rec: os.environ.get("TONELINT_EVAL_FMT", "text"))
+    # The registry set keeps each item's own format (text or markdown).
+    rules, linted = lint_all(records, fmt_of=lambda rec: rec["format"] if rec.get("registry")
+                             else os.environ.get("TONELINT_EVAL_FMT", "text"))
     return rules, linted, shared, own
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--errors", metavar="FAMILY", choices=list(FAMILIES), help="list false positives and misses of FAMILY")
-    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts"],
+    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts", "registry"],
                     help="with --errors/--show: which labels to read (default: shared and own dev)")
     ap.add_argument("--show", metavar="RULE", help="print each finding of RULE in context")
     ap.add_argument("--limit", type=int, default=80)

@@ -186,6 +186,7 @@ class Engine:
             diagnostics, result.suppressed, result.unused_suppressions = apply_suppressions(
                 source.text, parsed.directives, diagnostics
             )
+        diagnostics = [d for d in diagnostics if readable(source.text, d)]
         diagnostics.sort(key=Diagnostic.sort_key)
         if diagnostics:
             # Lazy: the rewriters compile a few hundred regexes (0.1-0.2 s); a
@@ -199,6 +200,19 @@ class Engine:
             diagnostics = one_per_span(diagnostics, {r.id: r.kind for r in self.rules})
         result.diagnostics = diagnostics
         return result
+
+
+def readable(text: str, d: Diagnostic) -> bool:
+    """False for a finding on a line whose characters mostly failed to
+    decode (U+FFFD): "!!!" after a run of replacement characters is broken
+    encoding, and an editor fixes that before any punctuation."""
+    if "\ufffd" not in text:
+        return True
+    start = text.rfind("\n", 0, d.start) + 1
+    end = text.find("\n", d.end)
+    line = text[start: end if end >= 0 else len(text)]
+    shown = sum(1 for c in line if not c.isspace())
+    return not shown or line.count("\ufffd") * 3 < shown
 
 
 def _channel_from(meta: dict) -> str | None:

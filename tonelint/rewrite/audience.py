@@ -195,6 +195,10 @@ def our_users(d, s, draft):
     # it.  With the product's name, "the people who use X" says the same
     # thing about people; without it, the finding gets an instruction.
     product = draft.product
+    internal = getattr(draft.message, "genre", None) == "internal"
+    # In a handbook "our product" is plain shop talk for the thing the team makes.
+    if product or internal:
+        product = product or "our product"
     if product and re.fullmatch(r"our users", grammar.shown(d), re.I) and not re.search(r"['’]s?\b", s.text[b:b + 2]):
         people = "the people who use " + product
         new = s.text[:a] + (grammar.capitalise(people) if not s.text[:a].strip() else people) + s.text[b:]
@@ -202,8 +206,10 @@ def our_users(d, s, draft):
             out = sentence_rewrite(s, new, fix=None)
             if out is not None:
                 return out
+    # (in a handbook "you" is the colleague reading it, so no "speak to them as you")
+    you = "" if internal else ', or speak to them as "you"'
     return Rewrite(f'Say who "{grammar.shown(d)}" are, by what they do, in "{grammar.excerpt(s.text)}" '
-                   f'("the people who use …", "developers who …"), or speak to them as "you".',
+                   f'("the people who use …", "developers who …"){you}.',
                    "instruction", fix=None)
 
 
@@ -230,6 +236,9 @@ def _inflect(plain: str):
 
 # Pipeline and funnel words -> people words, whole phrases first.  Each is a
 # (pattern, replacement) over the matched words plus what follows them.
+# An adjective for goods left in front of people: "cheap people who …"
+_SALE_ADJECTIVE = re.compile(r"\b(?:cheap|cheapest|fresh|bulk|guaranteed|unlimited|premium|exclusive|verified|valid|"
+                             r"responsive|opt-in|genuine)\s+$", re.I)
 _PEOPLE_PHRASES = (
     (r"(?<![\w-])generat(?:e|es|ing) (\d+x |\d+ times )?more (?:qualified |sales |quality )?leads\b", r"find \1more buyers who are ready to talk"),
     (r"(?<![\w-])generat(?:e|es|ing) (?:qualified |sales |quality )?leads\b", "find buyers who are ready to talk"),
@@ -296,6 +305,8 @@ def _phrase_rewrite(d, s, draft):
             taken.append((m.start(), m.end(), new_words))
     if not any(t < b and a < e for t, e, _ in taken):
         return None
+    if any(re.search(r"\w-\w+\s+$", s.text[:t]) or _SALE_ADJECTIVE.search(s.text[:t]) for t, e, _ in taken):
+        return None  # "Product-led lead generation": the modifier would dangle on the new words
     new, pos = [], 0
     for t, e, words in sorted(taken):
         new.append(s.text[pos:t])

@@ -27,6 +27,9 @@ _OCCASIONS = (
     ("press", r"\b(?:today announced|announced today|for immediate release|press release|media contact)\b"),
     ("event", r"\b(?:webinar|livestream|live stream|conference|meetup|workshop|summit|join us (?:on|at|for))\b"),
     ("offer", r"(?:\d+\s?%\s?off|\bsale\b|\bdiscount|\bcoupon|\bpromo code|\bsave \$?\d|\bfree shipping|\bdeal\b|\$\s?\d)"),
+    # the sender's award, list, round or anniversary: the reader can only be asked what to do next
+    ("milestone", r"\b(?:named (?:to|one of|a|among)|awarded|award-winning|won (?:the|an?) \w+ award|recogni[sz]ed as|"
+                  r"anniversary|series [a-f] |raised \$|funding round|milestone)"),
     ("launch", r"\b(?:announc\w+|introduc\w+|launch\w*|now available|is here|is live|new feature|release[sd]?|beta|you can now)\b"),
 )
 
@@ -64,6 +67,6 @@ def occasion_of(text: str, genre: str | None = None) -> str:
             if found and re.search(_APOLOGY, text, re.I) or found >= 2:
                 return name
             continue
-        if found >= (1 if name in ("outage", "press") else 2) and (name != "transactional" or len(text) < 2500):
+        if found >= (1 if name in ("outage", "press", "milestone") else 2) and (name != "transactional" or len(text) < 2500):
             return name
     return "general"

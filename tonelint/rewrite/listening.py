@@ -23,7 +23,7 @@ def answer_line(draft) -> str:
     """How this draft's reader answers."""
     if draft.channel == "email":
         who = draft.sender_name
-        return f"Just reply to this email — {who} reads every answer." if who else "Just hit reply; we read every answer."
+        return f"Just reply to this email — {who} reads every answer." if who else "Just hit reply and tell us."
     if draft.channel == "social":
         return "Tell us in the replies."
     if draft.channel == "sms":
@@ -52,9 +52,18 @@ def question(draft) -> str:
     if occasion in ("launch", "press"):
         made = topic and re.search(r"\d|[a-z][A-Z]", topic)  # "Planwise 3.0", "PostHog": a thing one uses
         return f"What would you use {topic} for first?" if made else "What would you try first?"
+    if occasion == "milestone":
+        return "What should we work on next?"
     if topic:
         return f"What would you most like to know about {topic}?"
+    made = _NEW_THING.search(draft.prose)
+    if made:
+        return f"What would you like to see in the next {made.group(1)}?"
     return "What would you like to hear more about?"
+
+
+# "our new Learning Pathway", "the new Guide": the draft's own thing, by its name
+_NEW_THING = re.compile(r"\b(?:our|the)\s+(?:brand[- ])?new\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\b")
 
 
 _APOLOGY = re.compile(r"\b(?:apologi[sz]e|apologies|sorry)\b", re.I)
@@ -86,6 +95,15 @@ def _ends_in_link(text: str) -> bool:
     return bool(_LINK_LINE.search(text)) and len(grammar.WORD.findall(_LINK_LINE.split(text)[0])) < 6
 
 
+def _signoff(text: str) -> bool:
+    """A closing line ("Thanks, Ana", "© 2025 Acme"), not a sentence that
+    merely says "thanks to the fund"."""
+    return bool(_CLOSING.search(text)) and (len(grammar.WORD.findall(text)) <= 6 or bool(_FOOTER.search(text)))
+
+
+_FOOTER = re.compile(r"©|\ball rights reserved\b|\bunsubscribe\b|\bP\.?\s?O\.? Box\b|\b[A-Z]{2}\s+\d{5}\b", re.I)
+
+
 def no_listening(d, s, draft):
     """TL301: the finding points at the draft's last sentence."""
     if draft.occasion == "outage":
@@ -110,10 +128,15 @@ def no_listening(d, s, draft):
     words = grammar.WORD.findall(s.text)
     tail = re.search(r"(?:\s+[#@]\w*)+\s*$", s.text)  # hashtags stay last
     core = s.text[: tail.start()] if tail else s.text.rstrip()
-    if len(words) >= 4 and not _CLOSING.search(core) and core[-1:] in ".!" and len(grammar.hard_lines(core)) == 1:
+    shouted = sum(1 for w in words if len(w) > 1 and w.isupper()) * 2 > len(words)
+    if len(words) >= 4 and not _signoff(core) and core.rstrip("\"”’)")[-1:] in ".!" and not shouted \
+            and len(grammar.hard_lines(core)) == 1:
         keep = tail.group(0).rstrip() if tail and re.search(r"\w", tail.group(0)) else ""
         return sentence_rewrite(s, f"{core} {ask}{keep}")
-    return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say how to answer: '
+    if _signoff(core):  # the question goes above a sign-off or a footer
+        return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say how to answer: '
+                       f'"{ask}"', "instruction", s.start, s.end)
+    return Rewrite(f'End with a question after "{grammar.excerpt(s.text, 60)}", and say how to answer: '
                    f'"{ask}"', "instruction", s.start, s.end)
 
 

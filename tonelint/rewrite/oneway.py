@@ -102,6 +102,11 @@ def strip_pride(text: str) -> str:
             if time:
                 tail_time = " " + time.group(1)
                 body = body[: time.start()]
+            # "our new Learning Pathway: “Title”": the thing, then its title
+            named_as = ""
+            head, colon, title = body.partition(": ")
+            if colon and 1 <= len(head.split()) <= 6 and title.strip():
+                body, named_as = head, ": " + title.strip()
             np, _, after = body.partition(", ")
             np = np.strip()
             participle = re.search(r"\s+(?=(?:making|bringing|giving|letting|helping|adding|including)\s)", np)
@@ -124,7 +129,7 @@ def strip_pride(text: str) -> str:
                     np, after = f"{np}, {after.strip()},", ""  # "our investigator, Gus, is here"
                 verb = "is" if not _is_plural(np) else "are"
                 state = "out" if released else "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
-                news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "")
+                news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "") + named_as
     if re.search(r"[A-Za-z]", pre):
         news = grammar.decapitalise(news)
         out = pre + news
@@ -202,6 +207,9 @@ def _cleaned(d, s, draft):
     return sentence_rewrite(s, new)
 
 
+_FEELING_THAT = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so |very |really |incredibly |truly |extremely "
+                           r"|immensely |super )?(?:proud|happy|glad|pleased|thrilled|excited|delighted)\s+"
+                           r"(?P<how>that|of what|of how)\s+(?P<rest>.+)$", re.I | re.S)
 _WELCOME = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so |very |really |incredibly |truly )?"
                       r"(?:excited|thrilled|happy|glad|delighted|pleased)\s+to\s+(?:have|welcome)\s+you\b"
                       r"(?P<how>\s+(?:join|on board|onboard|aboard|with us|here))?", re.I)
@@ -223,12 +231,28 @@ def pride(d, s, draft):
         if out is not None:
             return out
     have = re.match(r"^(we|i)(?:['’]re|['’]m| are| am)\s+(?:so |very |really |incredibly |truly )?(?:proud|honou?red|"
-                    r"happy|glad|pleased|thrilled|excited) to (?:have|be)\s+(?:(?:been|now)\s+)?(\w+ed)\b", s.text, re.I)
+                    r"happy|glad|pleased|thrilled|excited) to (once again |again |now |also )?(have|be)\s+"
+                    r"(?:(?:been|now|once again)\s+)?(\w+ed)\b", s.text, re.I)
     if have:
-        new = f"{have.group(1).capitalize()} {have.group(2)}{s.text[have.end():]}"
+        who, again, aux, done = have.group(1).capitalize(), (have.group(2) or "").strip(), have.group(3), have.group(4)
+        again = f" {again}" if again in ("once again", "again") else ""
+        # "proud to have joined" -> "We joined"; "proud to be named" -> "We
+        # have been named" (a passive keeps its "been")
+        new = (f"{who} have{again} been {done}" if aux.lower() == "be" else f"{who}{again} {done}") \
+            + s.text[have.end():]
         new = re.sub(r"^I ", "I ", new)
         out = sentence_rewrite(s, new)
         if out is not None and grammar.reads(s.text, new):
+            return out
+    feeling = _FEELING_THAT.match(s.text)
+    if feeling and len(grammar.WORD.findall(feeling.group("rest"))) >= 3:
+        # "I'm incredibly proud of what our team accomplished in 2016" -> "Here
+        # is what our team accomplished in 2016"; "proud that we can share X"
+        # -> "We can share X": the news without the feeling in front of it.
+        how, rest = feeling.group("how").lower(), feeling.group("rest")
+        new = (f"Here is {how.split()[-1]} {rest}" if how.startswith("of") else grammar.capitalise(rest))
+        out = sentence_rewrite(s, clean(new, draft))
+        if out is not None and grammar.reads(s.text, out.text):
             return out
     if re.search(r"\bproud of (?:this|our|my|the) team\b", s.text, re.I):
         return Rewrite(f'Instead of "{grammar.excerpt(s.text, 60)}", say what the team did that the reader can use.',
@@ -310,6 +334,13 @@ def borrowed_credential(d, s, draft):
         if (len(grammar.WORD.findall(new)) >= 4 and grammar.reads(s.text, new) and "..." not in s.text
                 and not re.match(r"[A-Z0-9]{2,}\b\s*,|and\b", new)):
             return sentence_rewrite(s, grammar.capitalise(clean(new, draft)))
+    if span is not None and len(grammar.WORD.findall(s.text)) - len(grammar.WORD.findall(grammar.shown(d))) <= 2:
+        # a banner on its own line: there is nothing around it to rewrite
+        return Rewrite(f'Cut the "{grammar.shown(d)}" banner, or name the show and the date so the reader can '
+                       f'check it.', "instruction")
+    if re.search(r"\bseen\b", grammar.shown(d), re.I):
+        return Rewrite(f'Name the show and the date behind "{grammar.shown(d)}" so the reader can check it, or cut '
+                       f'it, in "{grammar.excerpt(s.text, 60)}".', "instruction")
     return Rewrite(f'Replace "{grammar.shown(d)}" in "{grammar.excerpt(s.text, 60)}" with something the reader can '
                    f'check: the price, what is included, or a customer\'s own words.', "instruction")
 
@@ -332,10 +363,15 @@ def reader_turn(text: str) -> str | None:
     if m:
         return f"You can {m.group(1).rstrip(' .!')}."
     m = _WE_ADDED.match(text)
-    if m:
+    if m and not re.search(r"\b(?:we|us|our|ours)\b", m.group(1), re.I):
+        # (not "launched our first paid plan, which allowed us to cover our
+        # costs": the rest is still about the sender, and a look back is no "now")
         thing = re.sub(r"^our\b", "the", m.group(1).strip(), flags=re.I)
         return f"You can now use {thing}."
     return None
+
+
+_US = re.compile(r"\bU\.?S\.?\b")  # the country, not the sender
 
 
 def _heaviest(draft, s, strict: bool):
@@ -351,7 +387,7 @@ def _heaviest(draft, s, strict: bool):
                        or not re.search(r"\b(?:we|we['’](?:re|ve|ll))\b|^(?:our|us)\b", sent.text, re.I)
                        or re.search(r"\b(?:not|n['’]t)\b|\b(?:advisor|liable|liability|disclaim\w*)\b", sent.text, re.I)):
             continue  # not a sentence the sender is the subject of
-        sender = sum(w in ("we", "our", "us", "we're", "we've", "ours") for w in ws)
+        sender = sum(w in ("we", "our", "us", "we're", "we've", "ours") for w in ws) - len(_US.findall(sent.text))
         if not sender:
             continue
         score = sender - 2 * sum(w in ("you", "your", "you're", "you'll") for w in ws)
@@ -404,17 +440,27 @@ def rank(d, s, draft):
                                 r"in the (?:industry|market|world|business))$", words, re.I)
         if ranked_tail:
             words = words[: ranked_tail.start()]
-        if m and re.match(r"\s*[A-Za-z0-9]", (words + " ")[m.end():] + tail):
+        # "the best value scale-out performance": "best value" is one
+        # adjective, and cutting "best" leaves "value scale-out performance"
+        compound = re.match(r"\s*(?:value|price|deal|quality|selling|seller|in class|of breed)\b",
+                            (words + " ")[m.end():] if m else "", re.I)
+        if m and not compound and re.match(r"\s*[A-Za-z0-9]", (words + " ")[m.end():] + tail):
             det = (m.group("det") or "").strip().lower()
-            keep = "our " if det == "our" else "" if ranked_tail else "a " if det in ("the", "a") else ""
+            rest = (words + " ")[m.end():].strip()
+            # after "is" a singular thing still needs its article ("is an
+            # analytics tool"); after another verb the tail goes bare
+            # ("delivers scale-out performance")
+            copula = re.search(r"\b(?:is|was|be|been|becomes?|remains?)\s*$", s.text[:a], re.I)
+            bare = ranked_tail and not (copula and not _is_plural(rest))
+            keep = "our " if det == "our" else "" if bare else "a " if det in ("the", "a") else ""
             new = s.text[:a] + keep + (words + " ")[m.end():].rstrip() + tail
             new = grammar.fix_articles(re.sub(r"\s{2,}", " ", new))
             if a == 0:
                 new = grammar.capitalise(new)
             if grammar.reads(s.text, new):
                 return sentence_rewrite(s, new)
-    subject = draft.product or "it"
-    return Rewrite(f'Replace "{grammar.shown(d)}" with something the reader can check about {subject} — what it '
+    about = f" about {draft.product}" if draft.product else ""
+    return Rewrite(f'Replace "{grammar.shown(d)}" with something the reader can check{about} — what it '
                    f'does, a number, a named customer — in "{grammar.excerpt(s.text, 70)}".', "instruction")
 
 
@@ -424,13 +470,14 @@ def milestone(d, s, draft):
     if re.search(r"\b(?:anniversary|birthday)\b", words, re.I):
         return Rewrite(f'Turn "{words}" towards the reader: thank the people who were there and ask them something '
                        f'(a memory, a favourite), instead of "{grammar.excerpt(s.text, 70)}".', "instruction")
+    where = grammar.excerpt(s.text, 70)
     if re.search(r"\b(?:funding|financing|investment|round|series [a-f]|seed)\b", words, re.I):
-        what = "what the money will change for the reader (more support, a feature sooner)"
-    elif re.search(r"\b(?:award|named|ranked|recogni[sz]ed|listed|selected|leader|best)\b", words, re.I):
-        what = "something the reader can check (a number, a customer's own words)"
-    else:
-        what = "the figure as a plain fact, without the trophy wording, and what it means for the reader"
-    return Rewrite(f'Instead of "{words}" told as a win, give {what} (in "{grammar.excerpt(s.text, 70)}").',
+        return Rewrite(f'Keep the news, but lead with what the money changes for the reader (more support, a '
+                       f'feature sooner) rather than "{words}" in "{where}".', "instruction")
+    if re.search(r"\b(?:award|named|ranked|recogni[sz]ed|listed|selected|leader|best)\b", words, re.I):
+        return Rewrite(f'Keep the news, but say what the list or award measured and what it means for the reader, '
+                       f'rather than "{words}" as a trophy, in "{where}".', "instruction")
+    return Rewrite(f'Give "{words}" as a plain figure and say what it means for the reader, in "{where}".',
                    "instruction")
 
 

