@@ -81,6 +81,8 @@ class Draft:
         self.measures = measures or {}
         self.brand = tuple(brand)
         self.channel = form.channel_of(channel, fmt, self.meta, self.prose)
+        # a landing page has no comment section: its reader writes to an address
+        self.page = (channel or self.meta.get("channel") or "").lower() in ("landing-page", "landing")
         # The message model (engine/acts.py, engine/genre.py): the genre, the
         # brand and each sentence's acts.  A Facts without one (a caller that
         # scanned by hand) falls back to the matchers' measure tags.
@@ -232,6 +234,12 @@ class Draft:
     @cached_property
     def value_sentences(self) -> list[Sentence]:
         return [self.sentences[i] for i in self.sentences_with("value") if self.sentences[i].scope != "title"]
+
+    def given_by(self, rule: str) -> list[Sentence]:
+        """The sentences a rule's own `before:` block counts as given (TL401's
+        "the first value comes in sentence 6" names one of these)."""
+        found = {h.sent for h in self.facts.hits.get(f"{rule}:before", ())}
+        return [self.sentences[i] for i in sorted(found) if self.sentences[i].scope != "title"]
 
     def asks_in(self, index: int) -> list[str]:
         """The ask phrases the matchers found in one sentence, in order."""
