@@ -253,9 +253,6 @@ _PEOPLE_PHRASES = (
     (r"(?<![\w-])(?:new|fresh) leads\b", "new enquiries"),
     (r"(?<![\w-])lead (?:generation|gen) (tool|software|service|platform|campaign|strategy|system|program|programme|engine)\b", r"\1 for finding new customers"),
     (r"(?<![\w-])(user|customer|audience|subscriber|buyer) segmentation\b", r"\1 groups"),
-    # Addresses sold as "targeted": the adjective is what treats people as
-    # something to hit, so it goes; "of people who asked for offers like
-    # yours" would be a claim the sender cannot make.
     (r"(?<![\w-])(?:out )?to the masses\b", "to everyone"),
     (r"(?<![\w-])capture your audience['’]s attention\b", "hold your readers' attention"),
     (r"(?<![\w-])target(?:ing|s)? (individuals|people|those|anyone|consumers|customers) who\b", r"write to \1 who"),
