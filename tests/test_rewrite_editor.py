@@ -426,3 +426,11 @@ def test_an_award_post_asks_what_to_work_on_next():
     text = ("We’re proud to once again be named to the 100 Best Corporate Citizens list. We believe transparency "
             "must be a central part of our strategy. #RecipeForGood")
     assert "What should we work on next?" in one(text, "TL301", channel="social").rewrite
+
+
+def test_a_post_about_a_change_asks_how_the_change_lands():
+    """Round four: "What would you most like to know about <brand>?" was off-topic after a technical post."""
+    text = ("We are moving our certificate logs to a new tile-based design next month. The new logs cost less "
+            "to run and are easier to mirror. Overall, this change should help our logging grow with the web. "
+            "Sign up for the mailing list to hear when it ships.")
+    assert "How does this change affect you?" in one(text, "TL301").rewrite

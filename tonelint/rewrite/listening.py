@@ -60,6 +60,9 @@ def question(draft) -> str:
         return f"What would you use {topic} for first?" if made else "What would you try first?"
     if occasion == "milestone":
         return "What should we work on next?"
+    if _CHANGE.search(draft.prose):
+        # a post about a change: ask how it lands, not a generic "what else"
+        return "How does this change affect you?"
     if topic:
         return f"What would you most like to know about {topic}?"
     made = _NEW_THING.search(draft.prose)
@@ -68,6 +71,8 @@ def question(draft) -> str:
     return "What would you like to hear more about?"
 
 
+_CHANGE = re.compile(r"\b(?:this|these|the) (?:upcoming |planned )?changes?\b|\bwe(?:['’]re| are| will be) "
+                     r"(?:changing|moving|retiring|deprecating|ending|replacing|switching)\b", re.I)
 # "our new Learning Pathway", "the new Guide": the draft's own thing, by its name
 _NEW_THING = re.compile(r"\b(?:our|the)\s+(?:brand[- ])?new\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\b")
 
