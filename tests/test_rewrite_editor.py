@@ -434,3 +434,19 @@ def test_a_post_about_a_change_asks_how_the_change_lands():
             "to run and are easier to mirror. Overall, this change should help our logging grow with the web. "
             "Sign up for the mailing list to hear when it ships.")
     assert "How does this change affect you?" in one(text, "TL301").rewrite
+
+
+@pytest.mark.parametrize("text, want", [
+    ("As we continue iterating on our web app, we plan to eventually create a mobile version using Expo.",
+     "You'll get a mobile version (built with Expo) later."),
+    ("We will launch a new reporting dashboard.", "You'll get a new reporting dashboard."),
+])
+def test_a_plan_of_ours_is_turned_into_what_the_reader_gets(text, want):
+    from tonelint.rewrite.oneway import reader_turn
+
+    assert reader_turn(text) == want
+
+
+def test_excited_to_share_how_becomes_here_is_how():
+    d = one("We’re excited to share how we built it in hopes that others can learn from what we did.", "TL202")
+    assert d.rewrite == "Here is how we built it, so you can learn from what we did."
