@@ -450,3 +450,13 @@ def test_a_plan_of_ours_is_turned_into_what_the_reader_gets(text, want):
 def test_excited_to_share_how_becomes_here_is_how():
     d = one("We’re excited to share how we built it in hopes that others can learn from what we did.", "TL202")
     assert d.rewrite == "Here is how we built it, so you can learn from what we did."
+
+
+def test_a_status_page_product_post_is_no_outage_note():
+    """"incident" and "downtime" are what a status-page product sells; without an apology or
+    what broke, the listening rewrite is a question, not "replace the apologies"."""
+    text = ("Your status page, your data, moved in minutes. Import your incidents, downtime history and "
+            "monitors from another provider with one API call. Our new importer keeps every incident report. "
+            "Start your free trial today.")
+    d = one(text, "TL301")
+    assert "apologies" not in d.rewrite and "?" in d.rewrite and "about API" not in d.rewrite

@@ -17,6 +17,10 @@ from functools import cached_property
 from ..engine.genre import email_headers
 from . import form, grammar
 
+# Technical terms written in capitals that name a kind of thing, not a product.
+_GENERIC_TERMS = frozenset({"api", "apis", "sdk", "sdks", "cli", "ui", "ux", "url", "urls", "dns", "ai", "ml", "llm",
+                            "llms", "seo", "crm", "saas", "faq", "pdf", "csv", "json", "html", "css", "http", "https",
+                            "ssl", "tls", "vpn", "cdn", "sso", "rss", "sms", "os"})
 _NOT_NAMES = {
     "i", "we", "our", "us", "you", "your", "the", "a", "an", "this", "that", "these", "those", "it", "its", "hi",
     "hello", "hey", "dear", "thanks", "thank", "cheers", "best", "regards", "today", "tomorrow", "yesterday",
@@ -304,6 +308,10 @@ class Draft:
         if len(name) > 24 and " " not in name or re.search(r"(\w{3,})\1", name):
             return False
         uses = [m.start() for m in re.finditer(re.escape(name), self.prose)]
+        if name.lower() in _GENERIC_TERMS:
+            return False  # "What would you most like to know about API?": a kind of thing, not a name
+        if uses and all(u and self.prose[u - 1] in "#@" for u in uses):
+            return False  # only ever a hashtag or a handle ("#RaceToZero"): a campaign, not the thing
         partner = [u for u in uses if re.search(r"\bwith\s+(?:the\s+)?$", self.prose[max(u - 10, 0):u], re.I)]
         return not uses or len(partner) < len(uses)
 
