@@ -276,3 +276,65 @@ def test_the_published_schemas_know_every_genre():
 ], ids=["heading-after-front-matter", "sentence-after-front-matter"])
 def test_update_note_reads_past_front_matter(text, expected):
     assert update_note(text, len(text.split())) is expected
+
+
+# Shapes from the registry set (eval/registry.py): a docs tutorial in Markdown whose code the
+# front end drops, a changelog whose headings carry an anchor, install-time donation banners,
+# and list mail with its template variables left in.  Our own words, their shapes.
+_TUTORIAL_MD = ("# Tutorial Intro\n\nLet's discover Quillpress in less than 5 minutes.\n\n"
+                "## Getting Started\n\nGet started by creating a new site.\n\n"
+                "```bash\nnpm init quillpress@latest my-site\n```\n\n"
+                "The `cd` command changes the directory you are working in. Run the development server:\n\n"
+                "```bash\ncd my-site\nnpm run start\n```\n\n"
+                "Open `docs/intro.md` and edit some lines: the site reloads and shows your changes.\n")
+_LAUNCH_MD = ("# Quillpress 3 is here\n\nWe're thrilled to announce Quillpress 3, our fastest release ever. "
+              "Sites build twice as fast and the new theme looks great on every screen.\n\n"
+              "Upgrade today with `npm install quillpress@3` and get started now!\n")
+
+
+def test_a_markdown_tutorial_is_reference_by_its_code():
+    # Before: `promotional` (the code was gone from the prose), TL301 and TL401 on a tutorial.
+    result = check_text(_TUTORIAL_MD, fmt="markdown", path="intro.md")
+    assert result.meta["genre"] == "reference"
+    assert not {d.rule for d in result.diagnostics if d.level >= Level.WARNING}
+
+
+def test_a_markdown_launch_post_with_one_install_command_stays_promotional():
+    assert genre_of(_LAUNCH_MD, fmt="markdown") == "promotional"
+    assert "TL202" in {d.rule for d in check_text(_LAUNCH_MD, fmt="markdown").diagnostics}
+
+
+def test_a_changelog_heading_with_an_anchor_is_release_notes():
+    text = ('## <a id="4-2-0"></a>4.2.0 - 2031-03-02\n'
+            "* [#812](https://example.com/pull/812) Fix retries when the socket closes early\n"
+            "* [#809](https://example.com/pull/809) Add support for pagination on search\n")
+    assert genre_of(text, fmt="markdown") == "reference"
+
+
+_BANNER = ("Thank you for using quillpress for building your docs!\n\n"
+           "The project needs your help! Please consider supporting quillpress:\n\n"
+           "> https://opencollective.com/quillpress\n\n> https://patreon.com/quillpress\n\n"
+           "> bitcoin: bc1qexampleexampleexample\n")
+
+
+def test_an_install_banner_that_asks_for_sponsors_is_an_appeal_not_a_reply():
+    # Before: its "> link" lines read as quoted mail, so it was a reply and never judged.
+    result = check_text(_BANNER, fmt="text")
+    assert result.meta["genre"] == "appeal"
+    assert "TL301" in {d.rule for d in result.diagnostics}
+
+
+def test_quoted_mail_is_still_a_reply():
+    text = ("> Can you tell me when the next release is planned?\n> We need the fix for our launch.\n\n"
+            "Hi Dana, the release is planned for Thursday. Thanks for asking!\n")
+    assert genre_of(text, fmt="text") == "reply"
+
+
+def test_template_variables_are_not_cashtags():
+    # GNU Mailman's list mail keeps "$listname"; read as a cashtag it made the mail promote.
+    text = ("Welcome to the \"$display_name\" mailing list!\n\nTo post to this list, send your message to:\n\n"
+            "  $listname\n\nYou can change your options by sending a message to:\n\n  $request_email\n\n"
+            "with the word 'help' in the subject and you will get back a message with instructions.\n")
+    assert "TL301" not in {d.rule for d in check_text(text, fmt="text").diagnostics}
+    assert "TL301" in {d.rule for d in check_text("$ACME reports record third-quarter revenue, up 12% year on year",
+                                                   fmt="text").diagnostics}

@@ -39,7 +39,7 @@ from email.policy import compat32
 
 from ..rules.spec import GENRES
 
-__all__ = ["GENRES", "decide", "detect_brand", "email_headers", "release_notes", "update_note"]
+__all__ = ["GENRES", "code_cues", "decide", "detect_brand", "email_headers", "release_notes", "update_note"]
 # The channels that are promotional by nature (docs/rules.md, channel profiles).
 _PROMOTIONAL_CHANNELS = {"social", "press-release", "landing-page", "sms"}
 
@@ -74,7 +74,7 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # In mail, only quoting makes a reply ("> you wrote", "wrote:"): bulk mail apologises too.
     quoted = any(h.text.startswith(">") or h.text.lower().endswith("wrote:")
                  for b in model.genres.get("reply", ()) for h in facts.of(b.key))
-    ref, internal = cues.get("reference", 0), cues.get("internal", 0)
+    ref, internal = cues.get("reference", 0) + code_cues(text, fmt), cues.get("internal", 0)
     trans, appeal, reply = cues.get("transactional", 0), cues.get("appeal", 0), cues.get("reply", 0)
     if mail and quoted:
         return "reply", "text"  # mail that quotes the message it answers
@@ -124,6 +124,25 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # the word rules judge it at their own level ("Just crossed 10,000 customers!" is a brag).
     talks = any(acts_found.get(name) for name in ("reader", "sender"))
     return ("promotional" if talks else "unknown"), "text"
+
+
+# Code in a Markdown draft (code_cues): a fenced block, an inline `span`.
+_FENCE = re.compile(r"(?m)^[ \t]{0,3}(?:```|~~~)")
+_INLINE_CODE = re.compile(r"(?<![`\w])`[^`\n]+`(?![`\w])")
+_CODE_CUES = 6
+
+
+def code_cues(text: str, fmt: str) -> int:
+    """Reference cues the prose no longer shows: the Markdown front end drops
+    code, so the inline-code cue of acts.yaml never sees `npm run start` in
+    a tutorial.  Each fenced block counts two, each inline span one, at most
+    six in all (a launch post with one install command stays a post).  Plain
+    text keeps its backticks for acts.yaml to count; other formats have none."""
+    if fmt != "markdown" or "`" not in text and "~~~" not in text:
+        return 0
+    fences = len(_FENCE.findall(text)) // 2
+    inline = len(_INLINE_CODE.findall(text))
+    return min(2 * fences + inline, _CODE_CUES)
 
 
 # Where reference lives: CHANGELOG.md, CHANGES.rst, RELEASE_NOTES.md, or
@@ -182,9 +201,11 @@ def update_note(text: str, words: int) -> bool:
 
 
 # A changelog's structure, line by line (release_notes).  A version heading:
-# "## 1.2.3", "Version 8.4.2", "v2.0.0 (2024-05-01)", "[1.4.0] - 2024-05-01".
+# "## 1.2.3", "Version 8.4.2", "v2.0.0 (2024-05-01)", "[1.4.0] - 2024-05-01",
+# and with the empty anchor generated changelogs put before the number
+# ('## <a id="23-2-0"></a>23.2.0 - 2026-11-18', stripe-node's CHANGELOG.md).
 _VERSION_HEADING = re.compile(
-    r"(?mi)^[ \t]*(?:#{1,4}[ \t]*)?(?:version[ \t]+|release[ \t]+|v)?\[?v?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\]?"
+    r"(?mi)^[ \t]*(?:#{1,4}[ \t]*)?(?:<a\b[^>\n]*>[ \t]*</a>[ \t]*)?(?:version[ \t]+|release[ \t]+|v)?\[?v?\d+\.\d+(?:\.\d+)?(?:-[\w.]+)?\]?"
     r"(?:[ \t]*(?:[-\u2013\u2014:][ \t]*|\()[\w ,.-]*\d{4}(?:-\d\d-\d\d)?\)?)?[ \t]*$")
 _RELEASED = re.compile(r"(?mi)^[ \t*_]*released(?:[ \t]+on)?:?[ \t]+(?:\d{4}-\d\d-\d\d|\w+ \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})")
 _SECTION = re.compile(
