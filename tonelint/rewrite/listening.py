@@ -54,6 +54,8 @@ def question(draft) -> str:
         return f"What would you use {topic} for first?" if topic else \
             "Is there anything you'd want to know before you decide?"
     if occasion == "event":
+        named = _EVENT.search(draft.prose)
+        topic = named.group(1) if named else topic
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
     if occasion in ("launch", "press"):
         made = topic and re.search(r"\d|[a-z][A-Z]", topic)  # "Planwise 3.0", "PostHog": a thing one uses
@@ -71,6 +73,9 @@ def question(draft) -> str:
     return "What would you like to hear more about?"
 
 
+# "our Hacktoberfest event", "the Data Summit": the event by its own name
+_EVENT = re.compile(r"\b(?:our|the)\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+(?:event|meetup|workshop|webinar|"
+                    r"conference|summit|livestream|hackathon)\b")
 _CHANGE = re.compile(r"\b(?:this|these|the) (?:upcoming |planned )?changes?\b|\bwe(?:['’]re| are| will be) "
                      r"(?:changing|moving|retiring|deprecating|ending|replacing|switching)\b", re.I)
 # "our new Learning Pathway", "the new Guide": the draft's own thing, by its name
