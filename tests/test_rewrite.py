@@ -163,7 +163,7 @@ LAUNCH = ("Introducing Planwise 3.0, our new planner. It syncs your calendar and
           "web. Sign up now and get three months free.")
 
 
-@pytest.mark.parametrize("channel, want", [("email", "reply"), (None, "comments below"),
+@pytest.mark.parametrize("channel, want", [("email", "reply"), (None, "write to us at [your address]"),
                                            ("landing-page", "write to us at [your address]")])
 def test_listening_answer_follows_the_channel(channel, want):
     d = one(LAUNCH, "TL301", fmt="text", channel=channel)
