@@ -4,6 +4,7 @@ person to judge ("accept as is / light edit / wrong") in a few minutes.
     python eval/rewrites.py                  # 40 findings, seeded, stratified by rule
     python eval/rewrites.py -n 60 --seed 7   # another sample
     python eval/rewrites.py --expert         # every finding on a draft with an expert rewrite
+    python eval/rewrites.py --source modern  # today's copy only
 
 Drafts come from ../shared/eval-modern (when present; development data read
 at run time, never copied) and the 2002 corpus in eval/.corpus (kinds
@@ -137,9 +138,11 @@ def main(argv=None) -> int:
     ap.add_argument("-n", type=int, default=40)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--expert", action="store_true", help="every finding on a draft with an expert rewrite")
+    ap.add_argument("--source", choices=("modern", "2002"), default=None,
+                    help="only today's copy (eval-modern) or only the 2002 mail")
     args = ap.parse_args(argv)
     expert = experts()
-    items = list(findings())
+    items = [it for it in findings() if args.source is None or it["source"] == args.source]
     if args.expert:
         ids = {i for i, _ in expert}
         chosen = [it for it in items if it["id"] in ids]

@@ -54,11 +54,13 @@ CASES = [
      "Web builders should support everyone in their target audience."),
     ("TL104", "Our leads come from phone surveys.",
      "The treaty opened new prospects for trade."),
-    ("TL106", "Get 500,000 fresh email addresses on one CD.",
+    # (not "500,000 fresh email addresses on one CD": a list for sale is the
+    # product, not the reader; blind editors, issue 14)
+    ("TL106", "The rebrand helps us reach younger demographics.",
      "Our prospects for next year look brighter than last spring."),
-    ("TL102", "We supply targeted email addresses by region.",
+    ("TL102", "The campaign targets busy moms on Instagram.",
      "The package targets developers on Linux."),
-    ("TL106", "We mail your ad to millions of email addresses.",
+    ("TL106", "Our new skincare line is marketed to the masses.",
      "Our servers handle millions of emails a day."),
     ("TL109", "Dear Homeowner,\n\nRates are at a forty-year low.",
      "We thank our dear customers in Leeds for twenty years."),

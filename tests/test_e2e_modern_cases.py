@@ -23,7 +23,9 @@ CASES = [
     # ... but the sender's own audience still is.
     ("TL104", "Every webinar we run brings the sales team more qualified leads.", "qualified leads"),
     ("TL101", "Our target audience is finance leads at companies with under 50 staff.", "target audience"),
-    ("TL106", "Mail your offer to 2 million verified email addresses tonight.", "verified email addresses"),
+    ("TL106", "Bulk email gets your message out to the masses.", "out to the masses"),
+    # A list of addresses for sale: the addresses are the product, not the reader (blind editors, issue 14).
+    ("TL106", "Mail your offer to 2 million verified email addresses tonight.", None),
     # One-way: pride without "announce".
     ("TL202", "I'm incredibly proud of this team and what we shipped this year.", "I'm incredibly proud of this"),
     ("TL202", "Our team is thrilled to be among the finalists for the design prize.",

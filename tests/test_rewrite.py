@@ -163,7 +163,8 @@ LAUNCH = ("Introducing Planwise 3.0, our new planner. It syncs your calendar and
           "web. Sign up now and get three months free.")
 
 
-@pytest.mark.parametrize("channel, want", [("email", "reply"), ("landing-page", "comments below")])
+@pytest.mark.parametrize("channel, want", [("email", "reply"), (None, "comments below"),
+                                           ("landing-page", "write to us at [your address]")])
 def test_listening_answer_follows_the_channel(channel, want):
     d = one(LAUNCH, "TL301", fmt="text", channel=channel)
     assert want in d.rewrite.lower() and "Planwise 3.0" in d.rewrite

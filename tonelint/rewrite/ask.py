@@ -130,6 +130,9 @@ def premature(d, s, draft):
         return Rewrite(f'An apology is no place for "{grammar.shown(d)}": drop it. ' + listening.outage_note(draft),
                        "instruction", fix=None)
     value = next((v for v in draft.value_sentences if v.index > s.index and v.index not in draft.ask_sentences), None)
+    if value is None:
+        value = next((v for v in draft.given_by(d.rule) if v.index > s.index and v.index not in draft.ask_sentences
+                      and len(grammar.WORD.findall(v.text)) >= 5), None)
     if value is not None and re.match(r"\s*p\.?\s?s\b\.?", value.text, re.I):
         # the only value waits in the P.S.: it is the value that moves up
         gift = re.sub(r"^\s*p\.?\s?s\b\.?\s*", "", value.text, flags=re.I)
@@ -149,8 +152,10 @@ def premature(d, s, draft):
         return Rewrite(f'Lead with the offer itself: move "{grammar.excerpt(s.text, 60)}" after '
                        f'"{grammar.excerpt(offer.text, 70)}".{question}', "instruction", fix=fix)
     invite = _invitation(s.text, draft) if len(grammar.WORD.findall(s.text)) <= 8 else None
-    gives = f"something the reader can use from {draft.product} (a tip, an answer, what changes for them)" \
-        if draft.product else "something the reader can use (a tip, an answer, what changes for them)"
+    # After a page of claims the reader still has nothing to check: name what would count.
+    checkable = "(the price, what is included, a customer's own words, what changes for them)"
+    gives = f"one thing about {draft.product} the reader can check or use {checkable}" \
+        if draft.product else f"one thing the reader can check or use {checkable}"
     tail = f' Then end with the ask as an invitation: "{invite}"' if invite else ""
     return Rewrite(f'Give before you ask: lead up to "{grammar.excerpt(s.text, 70)}" with {gives}.{tail}',
                    "instruction", fix=None)
@@ -313,6 +318,14 @@ def urgency(d, s, draft):
             return ", "  # an aside between commas: ", 1 week only, through April 19"
         return "; " if before and re.match(r"\s*[a-z]", after) and not before.endswith((",", ";", ":")) else " "
 
+    ending = _ENDING.search(text)
+    if ending and not _URGENT.search(text) and not _LIMITED.search(text):
+        # A real end date is information (two blind editors: cutting it
+        # "guts the post", and "until tomorrow" is the same clock): keep it,
+        # as a date the reader can plan around, with a reason besides the clock.
+        return Rewrite(f'Keep the deadline, but as a date the reader can plan around ("until Friday, 12 May") '
+                       f'rather than "{ending.group(0).strip(", ")}", and say what the reader gets from '
+                       f'"{grammar.excerpt(text[: ending.start()], 60)}".', "instruction")
     new = _URGENT.sub(cut, _ENDING.sub(lambda m: " until " + re.sub(r"^on\s+", "", m.group(1)), text))
     new = re.sub(r"\bonly (?=available\b)", "", new, flags=re.I)
 

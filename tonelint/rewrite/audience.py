@@ -253,10 +253,6 @@ _PEOPLE_PHRASES = (
     (r"(?<![\w-])(?:new|fresh) leads\b", "new enquiries"),
     (r"(?<![\w-])lead (?:generation|gen) (tool|software|service|platform|campaign|strategy|system|program|programme|engine)\b", r"\1 for finding new customers"),
     (r"(?<![\w-])(user|customer|audience|subscriber|buyer) segmentation\b", r"\1 groups"),
-    # Addresses sold as "targeted": the adjective is what treats people as
-    # something to hit, so it goes; "of people who asked for offers like
-    # yours" would be a claim the sender cannot make.
-    (r"(?<![\w-])(?<!ly )targeted (e-?mail addresses|addresses|e-?mail lists?)\b", r"\1"),
     (r"(?<![\w-])(?:out )?to the masses\b", "to everyone"),
     (r"(?<![\w-])capture your audience['’]s attention\b", "hold your readers' attention"),
     (r"(?<![\w-])target(?:ing|s)? (individuals|people|those|anyone|consumers|customers) who\b", r"write to \1 who"),
@@ -351,15 +347,10 @@ def people_phrase(d, s, draft):
         while words_in and grammar.is_common(words_in[-1]):
             words_in.pop()  # "High Quality Leads From": the name stops before "From"
         name_text = " ".join(words_in)
-    if (name and s.text[a:b][:1].isupper() and len(name_text.split()) >= 3
-            and not re.search(r"\b(?:addresses|e-?mail lists?|names)\b", words, re.I)):
+    if name and s.text[a:b][:1].isupper() and len(name_text.split()) >= 3:
         # inside a Title Case name ("Phone Qualified Lead Generation System")
         return Rewrite(f'"{name_text}" names what you sell by a sales-pipeline stage; say what it does for the '
                        f'person buying it, in "{grammar.excerpt(s.text)}".', "instruction")
-    if re.search(r"\b(?:addresses|e-?mail lists?|names)\b", words, re.I):
-        return Rewrite(f'"{words}" counts people as addresses to send to, and no word swap makes that honest: '
-                       f'cut it and say what the offer does for the person reading, in "{grammar.excerpt(s.text)}".',
-                       "instruction")
     if words.lower() == "icp":
         return Rewrite(f'Spell out "ICP" and say which people it means, by what they need from you, in '
                        f'"{grammar.excerpt(s.text)}".', "instruction", s.start, s.end)

@@ -17,6 +17,10 @@ from functools import cached_property
 from ..engine.genre import email_headers
 from . import form, grammar
 
+# Technical terms written in capitals that name a kind of thing, not a product.
+_GENERIC_TERMS = frozenset({"api", "apis", "sdk", "sdks", "cli", "ui", "ux", "url", "urls", "dns", "ai", "ml", "llm",
+                            "llms", "seo", "crm", "saas", "faq", "pdf", "csv", "json", "html", "css", "http", "https",
+                            "ssl", "tls", "vpn", "cdn", "sso", "rss", "sms", "os"})
 _NOT_NAMES = {
     "i", "we", "our", "us", "you", "your", "the", "a", "an", "this", "that", "these", "those", "it", "its", "hi",
     "hello", "hey", "dear", "thanks", "thank", "cheers", "best", "regards", "today", "tomorrow", "yesterday",
@@ -81,6 +85,8 @@ class Draft:
         self.measures = measures or {}
         self.brand = tuple(brand)
         self.channel = form.channel_of(channel, fmt, self.meta, self.prose)
+        # a landing page has no comment section: its reader writes to an address
+        self.page = (channel or self.meta.get("channel") or "").lower() in ("landing-page", "landing")
         # The message model (engine/acts.py, engine/genre.py): the genre, the
         # brand and each sentence's acts.  A Facts without one (a caller that
         # scanned by hand) falls back to the matchers' measure tags.
@@ -233,6 +239,12 @@ class Draft:
     def value_sentences(self) -> list[Sentence]:
         return [self.sentences[i] for i in self.sentences_with("value") if self.sentences[i].scope != "title"]
 
+    def given_by(self, rule: str) -> list[Sentence]:
+        """The sentences a rule's own `before:` block counts as given (TL401's
+        "the first value comes in sentence 6" names one of these)."""
+        found = {h.sent for h in self.facts.hits.get(f"{rule}:before", ())}
+        return [self.sentences[i] for i in sorted(found) if self.sentences[i].scope != "title"]
+
     def asks_in(self, index: int) -> list[str]:
         """The ask phrases the matchers found in one sentence, in order."""
         found = {}
@@ -296,6 +308,10 @@ class Draft:
         if len(name) > 24 and " " not in name or re.search(r"(\w{3,})\1", name):
             return False
         uses = [m.start() for m in re.finditer(re.escape(name), self.prose)]
+        if name.lower() in _GENERIC_TERMS:
+            return False  # "What would you most like to know about API?": a kind of thing, not a name
+        if uses and all(u and self.prose[u - 1] in "#@" for u in uses):
+            return False  # only ever a hashtag or a handle ("#RaceToZero"): a campaign, not the thing
         partner = [u for u in uses if re.search(r"\bwith\s+(?:the\s+)?$", self.prose[max(u - 10, 0):u], re.I)]
         return not uses or len(partner) < len(uses)
 

@@ -35,6 +35,7 @@ _OCCASIONS = (
 
 
 _APOLOGY = r"\b(?:apologi[sz]e|apologies|sorry)\b"
+_BROKE = r"\b(?:was down|were down|went down|root cause|post-?mortem|we(?:['’]ve| have) (?:fixed|resolved|restored))\b"
 
 
 def channel_of(setting: str | None, fmt: str, meta: dict, text: str) -> str:
@@ -62,9 +63,11 @@ def occasion_of(text: str, genre: str | None = None) -> str:
             continue
         found = len(re.findall(pattern, text, re.I))
         if name == "outage":
-            # an outage note names the outage and says sorry; a bare "we
-            # apologize if this reached you in error" is not one
-            if found and re.search(_APOLOGY, text, re.I) or found >= 2:
+            # an outage note names the outage and says sorry or tells what
+            # broke; a bare "we apologize if this reached you in error" is not
+            # one, nor a status-page product's post that says "incident" and
+            # "downtime" because that is what it sells
+            if found and (re.search(_APOLOGY, text, re.I) or re.search(_BROKE, text, re.I)):
                 return name
             continue
         if found >= (1 if name in ("outage", "press", "milestone") else 2) and (name != "transactional" or len(text) < 2500):

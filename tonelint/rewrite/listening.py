@@ -32,6 +32,8 @@ def answer_line(draft) -> str:
         return f"Write to us at {draft.contact}."
     if draft.channel == "press":
         return "Readers and reporters can write to the contact below."
+    if draft.page:
+        return "Write to us at [your address]."
     return "Tell us in the comments below."
 
 
@@ -46,7 +48,11 @@ def question(draft) -> str:
         return f"What should {topic} do more of next year?" if topic else "What should we do more of next?"
     if occasion == "offer":
         store = topic and re.search(r"\b(?:at|from|in)\s+" + re.escape(topic), draft.prose)
-        return f"What would you use {topic} for first?" if topic and not store else "What's on your list?"
+        if store:  # a shop's sale: the reader's shopping list
+            return "What's on your list?"
+        # (not "What's on your list?" after a domain offer: a non-sequitur)
+        return f"What would you use {topic} for first?" if topic else \
+            "Is there anything you'd want to know before you decide?"
     if occasion == "event":
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
     if occasion in ("launch", "press"):
@@ -54,6 +60,9 @@ def question(draft) -> str:
         return f"What would you use {topic} for first?" if made else "What would you try first?"
     if occasion == "milestone":
         return "What should we work on next?"
+    if _CHANGE.search(draft.prose):
+        # a post about a change: ask how it lands, not a generic "what else"
+        return "How does this change affect you?"
     if topic:
         return f"What would you most like to know about {topic}?"
     made = _NEW_THING.search(draft.prose)
@@ -62,6 +71,8 @@ def question(draft) -> str:
     return "What would you like to hear more about?"
 
 
+_CHANGE = re.compile(r"\b(?:this|these|the) (?:upcoming |planned )?changes?\b|\bwe(?:['’]re| are| will be) "
+                     r"(?:changing|moving|retiring|deprecating|ending|replacing|switching)\b", re.I)
 # "our new Learning Pathway", "the new Guide": the draft's own thing, by its name
 _NEW_THING = re.compile(r"\b(?:our|the)\s+(?:brand[- ])?new\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\b")
 

@@ -209,10 +209,26 @@ def _cleaned(d, s, draft):
 
 _FEELING_THAT = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so |very |really |incredibly |truly |extremely "
                            r"|immensely |super )?(?:proud|happy|glad|pleased|thrilled|excited|delighted)\s+"
-                           r"(?P<how>that|of what|of how)\s+(?P<rest>.+)$", re.I | re.S)
+                           r"(?P<how>that|of what|of how|to share how|to share what|to share why|to show you how)"
+                           r"\s+(?P<rest>.+)$", re.I | re.S)
+# "… in hopes that others can learn from it": the reader is the "others"
+_OTHERS_CAN = re.compile(r",?\s+in (?:the )?hopes? that (?:others|other people|other teams|everyone) (?:can|could|will|might)\b",
+                         re.I)
 _WELCOME = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so |very |really |incredibly |truly )?"
                       r"(?:excited|thrilled|happy|glad|delighted|pleased)\s+to\s+(?:have|welcome)\s+you\b"
                       r"(?P<how>\s+(?:join|on board|onboard|aboard|with us|here))?", re.I)
+
+
+def without_feeling(text: str, draft) -> str | None:
+    """"I'm incredibly proud of what our team accomplished in 2016" -> "Here
+    is what our team accomplished in 2016"; "proud that we can share X" -> "We
+    can share X": the news without the feeling in front of it."""
+    feeling = _FEELING_THAT.match(text)
+    if not feeling or len(grammar.WORD.findall(feeling.group("rest"))) < 3:
+        return None
+    how, rest = feeling.group("how").lower(), _OTHERS_CAN.sub(", so you can", feeling.group("rest"))
+    new = clean(f"Here is {how.split()[-1]} {rest}" if how.startswith(("of", "to")) else grammar.capitalise(rest), draft)
+    return new if grammar.reads(text, new) else None
 
 
 def pride(d, s, draft):
@@ -244,15 +260,10 @@ def pride(d, s, draft):
         out = sentence_rewrite(s, new)
         if out is not None and grammar.reads(s.text, new):
             return out
-    feeling = _FEELING_THAT.match(s.text)
-    if feeling and len(grammar.WORD.findall(feeling.group("rest"))) >= 3:
-        # "I'm incredibly proud of what our team accomplished in 2016" -> "Here
-        # is what our team accomplished in 2016"; "proud that we can share X"
-        # -> "We can share X": the news without the feeling in front of it.
-        how, rest = feeling.group("how").lower(), feeling.group("rest")
-        new = (f"Here is {how.split()[-1]} {rest}" if how.startswith("of") else grammar.capitalise(rest))
-        out = sentence_rewrite(s, clean(new, draft))
-        if out is not None and grammar.reads(s.text, out.text):
+    unfelt = without_feeling(s.text, draft)
+    if unfelt:
+        out = sentence_rewrite(s, unfelt)
+        if out is not None:
             return out
     if re.search(r"\bproud of (?:this|our|my|the) team\b", s.text, re.I):
         return Rewrite(f'Instead of "{grammar.excerpt(s.text, 60)}", say what the team did that the reader can use.',
@@ -347,6 +358,10 @@ def borrowed_credential(d, s, draft):
 
 _SO_YOU = re.compile(r"\bso (?:that )?(you(?:r [\w-]+)?)\s+(can |will |'ll )?(.+)$", re.I)
 _WE_ADDED = re.compile(r"^(?:we|we've|we have)\s+(?:just\s+)?(?:added|launched|released|introduced|shipped|built)\s+(.+?)([.!]?)$", re.I)
+# "As we continue …, we plan to eventually create a mobile version using Expo"
+_WE_PLAN = re.compile(r"^(?:[^,]+,\s*)?we (?:plan to|will|['’]ll|are going to|intend to|hope to)(?P<when> eventually| soon| later)?"
+                      r" (?:create|build|add|launch|release|ship|bring|introduce|offer|make|publish) "
+                      r"(?P<thing>(?:a|an|the|new|more)\b.+?)[.!]?$", re.I)
 _WE_HELP = re.compile(r"^we help\s+(?:[\w-]+\s+){0,3}?(?:companies|teams|businesses|people|brands|you)(?: like yours?)?\s+(?:to\s+)?(.+)$", re.I)
 
 
@@ -362,6 +377,11 @@ def reader_turn(text: str) -> str | None:
     m = _WE_HELP.match(text)
     if m:
         return f"You can {m.group(1).rstrip(' .!')}."
+    m = _WE_PLAN.match(text)
+    if m and not re.search(r"\b(?:we|us|our|ours)\b", m.group("thing"), re.I):
+        thing = re.sub(r"\s+using\s+([\w.-]+(?:\s[A-Z][\w.-]*)*)$", r" (built with \1)", m.group("thing").rstrip(" .!"))
+        later = " later" if m.group("when") else ""
+        return f"You'll get {thing}{later}."
     m = _WE_ADDED.match(text)
     if m and not re.search(r"\b(?:we|us|our|ours)\b", m.group(1), re.I):
         # (not "launched our first paid plan, which allowed us to cover our
@@ -409,15 +429,15 @@ def sender_heavy(d, s, draft):
     if best is None:
         return Rewrite(f'Most of this draft is about the sender. Keep the facts in "{grammar.excerpt(s.text)}" and '
                        f'add what they mean for the person reading.', "instruction", s.start, s.end)
-    turned = reader_turn(best.text)
+    turned = reader_turn(best.text) or without_feeling(best.text, draft)
     if turned:
         return Rewrite(f'Most of this draft is about the sender. Start where the news is, with the reader: '
                        f'"{grammar.excerpt(best.text)}" → "{turned}"', "instruction", best.start, best.end)
     # No reader-side version can be built from the words: say where, and
     # what to add, without inventing a "You can now …" the draft cannot back.
-    return Rewrite(f'Most of this draft is about the sender. In its most "we"-heavy sentence, '
-                   f'"{grammar.excerpt(best.text)}", keep the facts and add what they mean for the person '
-                   f'reading.', "instruction", best.start, best.end)
+    return Rewrite(f'Most of this draft is about the sender. Its most "we"-heavy sentence, '
+                   f'"{grammar.excerpt(best.text)}", keeps its facts but should end on what they mean for the '
+                   f'reader ("…, so you can …"), or go.', "instruction", best.start, best.end)
 
 
 _RANK = re.compile(r"^(?P<det>the\s+|our\s+|a\s+)?(?:(?:industry|world|market|country|nation)['’]s\s+)?"
