@@ -226,7 +226,7 @@ def test_unsafe_fixes_need_the_flag(cli, write):
     cli(ISO, "--fix", "--unsafe-fixes", path)
     after = path.read_bytes().decode("utf-8")
     assert after == _expected_after(FIXABLE, items, {"safe", "unsafe"})
-    assert "Who we write for: café owners!" in after
+    assert "Who we want to reach: café owners!" in after
 
 
 def test_diff_prints_a_unified_diff_and_writes_nothing(cli, write):

@@ -99,7 +99,7 @@ def test_a_social_sale_post_leads_with_the_offer_and_asks_a_question_to_answer_b
     ("The plan was designed for our target audience of busy managers.", "The plan was designed for busy managers."),
     ("Our target audience of busy parents is growing every year.", "Busy parents are growing every year."),
     ("We think our target audience is ready for this.", "We think our readers are ready for this."),
-    ("Target audience: developers who build products.", "Who we write for: developers who build products."),
+    ("Target audience: developers who build products.", "Who we want to reach: developers who build products."),
 ])
 def test_audience_swaps_that_read(text, want):
     d = one(text, "TL101")
@@ -163,7 +163,7 @@ LAUNCH = ("Introducing Planwise 3.0, our new planner. It syncs your calendar and
           "web. Sign up now and get three months free.")
 
 
-@pytest.mark.parametrize("channel, want", [("email", "reply"), (None, "comments below"),
+@pytest.mark.parametrize("channel, want", [("email", "reply"), (None, "write to us at [your address]"),
                                            ("landing-page", "write to us at [your address]")])
 def test_listening_answer_follows_the_channel(channel, want):
     d = one(LAUNCH, "TL301", fmt="text", channel=channel)

@@ -460,3 +460,18 @@ def test_a_status_page_product_post_is_no_outage_note():
             "Start your free trial today.")
     d = one(text, "TL301")
     assert "apologies" not in d.rewrite and "?" in d.rewrite and "about API" not in d.rewrite
+
+
+def test_round_five_placements_and_cuts():
+    """Round five (seed 6107, today's copy only): no second question after a closing question, a hype
+    word before a bare noun is replaced not cut, a heading is not the "we"-heavy sentence, and a
+    partner's quoted words are not ours to edit."""
+    sales = ("Hi Dana, congrats on the launch. We help product teams see which features get used. I saw that "
+             "Simon, Charles and Scott run your data team. Could you introduce me to Simon, Charles and Scott?")
+    d = one(sales, "TL301", channel="email")
+    assert d.rewrite.startswith('Before "Could you introduce me')
+    hype = one("Our journey began with a simple idea: a status page built with cutting-edge technology.", "TL203")
+    assert "built with technology" not in hype.rewrite and hype.rewrite_kind == "instruction"
+    quote = ("“We are glad to sponsor the project, which uses our industry-leading security modules,” says "
+             "Jane Roe of Initech.")
+    assert not [x for x in findings(quote) if x.rule in ("TL203", "TL210")]

@@ -135,10 +135,10 @@ def target_audience(d, s, draft):
     before, after = s.text[:a], s.text[b:]
     det = _DET.search(before)
     market = re.search(r"market|customer|consumer|buyer", grammar.shown(d), re.I)
-    # "Target audience: developers" -> "Who we write for: developers"
+    # "Target audience: developers" -> "Who we want to reach: developers"
     lead_in = before[: det.start()] if det else before
     if re.match(r"\s*:", after) and (not lead_in.strip(" *_#-") or re.search(r"(?:^|\s)[-–—•*|]\s*$", lead_in)):
-        phrase = "Who we sell to" if market else "Who we write for"
+        phrase = "Who we sell to" if market else "Who we want to reach"
         start = det.start() if det else a
         new = s.text[:start] + phrase + s.text[b:]
         where = draft.source_span(s, start, b)

@@ -25,7 +25,7 @@ _OCCASIONS = (
                       r"you(?:'ve| have) been invited|was shared with you|your trial (?:has )?ended)\b"),
     ("appeal", r"\b(?:donat(?:e|ion|ions|ing)|fundrais\w*|sponsor(?:ship|s|ing)?|give today|support our work|pledge)\b"),
     ("press", r"\b(?:today announced|announced today|for immediate release|press release|media contact)\b"),
-    ("event", r"\b(?:webinar|livestream|live stream|conference|meetup|workshop|summit|join us (?:on|at|for))\b"),
+    ("event", r"\b(?:webinar|livestream|live stream|conference|meetup|workshop|summit|hackathon|join us (?:on|at|for))\b"),
     ("offer", r"(?:\d+\s?%\s?off|\bsale\b|\bdiscount|\bcoupon|\bpromo code|\bsave \$?\d|\bfree shipping|\bdeal\b|\$\s?\d)"),
     # the sender's award, list, round or anniversary: the reader can only be asked what to do next
     ("milestone", r"\b(?:named (?:to|one of|a|among)|awarded|award-winning|won (?:the|an?) \w+ award|recogni[sz]ed as|"
@@ -70,6 +70,8 @@ def occasion_of(text: str, genre: str | None = None) -> str:
             if found and (re.search(_APOLOGY, text, re.I) or re.search(_BROKE, text, re.I)):
                 return name
             continue
-        if found >= (1 if name in ("outage", "press", "milestone") else 2) and (name != "transactional" or len(text) < 2500):
+        # a short post names its occasion once ("Join us on October 12th for our Hacktoberfest event!")
+        once = name in ("outage", "press", "milestone") or (len(text) < 400 and name in ("event", "launch"))
+        if found >= (1 if once else 2) and (name != "transactional" or len(text) < 2500):
             return name
     return "general"

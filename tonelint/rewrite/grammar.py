@@ -291,3 +291,12 @@ def excerpt(text: str, limit: int = 90) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def headline(text: str) -> bool:
+    """A line set as a heading: no closing stop and most words capitalised
+    ("Our First Grant: The Ford Foundation")."""
+    words = [w for w in WORD.findall(text) if w[:1].isalpha()]
+    if not words or text.rstrip()[-1:] in ".!?":
+        return False
+    return sum(w[:1].isupper() for w in words) * 2 > len(words)

@@ -32,9 +32,8 @@ def answer_line(draft) -> str:
         return f"Write to us at {draft.contact}."
     if draft.channel == "press":
         return "Readers and reporters can write to the contact below."
-    if draft.page:
-        return "Write to us at [your address]."
-    return "Tell us in the comments below."
+    # (not "in the comments below": two blind editors saw pages and blogs with none)
+    return "Write to us at [your address]."
 
 
 def _topic(draft) -> str | None:
@@ -54,6 +53,8 @@ def question(draft) -> str:
         return f"What would you use {topic} for first?" if topic else \
             "Is there anything you'd want to know before you decide?"
     if occasion == "event":
+        named = _EVENT.search(draft.prose)
+        topic = named.group(1) if named else topic
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
     if occasion in ("launch", "press"):
         made = topic and re.search(r"\d|[a-z][A-Z]", topic)  # "Planwise 3.0", "PostHog": a thing one uses
@@ -71,6 +72,9 @@ def question(draft) -> str:
     return "What would you like to hear more about?"
 
 
+# "our Hacktoberfest event", "the Data Summit": the event by its own name
+_EVENT = re.compile(r"\b(?:our|the)\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+(?:event|meetup|workshop|webinar|"
+                    r"conference|summit|livestream|hackathon)\b")
 _CHANGE = re.compile(r"\b(?:this|these|the) (?:upcoming |planned )?changes?\b|\bwe(?:['’]re| are| will be) "
                      r"(?:changing|moving|retiring|deprecating|ending|replacing|switching)\b", re.I)
 # "our new Learning Pathway", "the new Guide": the draft's own thing, by its name
@@ -101,6 +105,8 @@ _TAG = re.compile(r"[#$@][\w☘️]+|https?://\S+|www\.\S+")
 
 
 def _ends_in_link(text: str) -> bool:
+    if re.search(r"[›»→]\s*$", text):
+        return True  # a button or a "Read more ›" line
     if len(grammar.WORD.findall(_TAG.sub(" ", text))) < 3:
         return True
     return bool(_LINK_LINE.search(text)) and len(grammar.WORD.findall(_LINK_LINE.split(text)[0])) < 6
@@ -140,11 +146,16 @@ def no_listening(d, s, draft):
     tail = re.search(r"(?:\s+[#@]\w*)+\s*$", s.text)  # hashtags stay last
     core = s.text[: tail.start()] if tail else s.text.rstrip()
     shouted = sum(1 for w in words if len(w) > 1 and w.isupper()) * 2 > len(words)
+    closing_ask = draft.occasion == "appeal" and (s.index in draft.ask_sentences
+                                                  or s.index in draft.sentences_with("offer"))
     if len(words) >= 4 and not _signoff(core) and core.rstrip("\"”’)")[-1:] in ".!" and not shouted \
+            and not closing_ask \
             and len(grammar.hard_lines(core)) == 1:
         keep = tail.group(0).rstrip() if tail and re.search(r"\w", tail.group(0)) else ""
         return sentence_rewrite(s, f"{core} {ask}{keep}")
-    if _signoff(core):  # the question goes above a sign-off or a footer
+    if _signoff(core) or core.rstrip().endswith("?") or closing_ask:
+        # above a sign-off or a footer; before a closing question (a second
+        # one would dilute it) and before an appeal's ask, which ends the page
         return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say how to answer: '
                        f'"{ask}"', "instruction", s.start, s.end)
     return Rewrite(f'End with a question after "{grammar.excerpt(s.text, 60)}", and say how to answer: '

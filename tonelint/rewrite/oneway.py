@@ -35,6 +35,12 @@ _HYPE_WORDS = (
 )
 _ATTRIB = re.compile(r"(?:,\s*|\s+and\s+)?\b(?:the (?:industry|world|market)['’]s |the )?(?:" + _HYPE_WORDS +
                      r")\b(?:,)?(?=\s+[A-Za-z0-9])", re.I)
+# Nouns that say nothing once their hype word goes ("a status page built with
+# cutting-edge technology" -> "built with technology"): the claim needs
+# replacing, not cutting.
+_BARE_NOUNS = frozenset({"technology", "technologies", "tech", "solution", "solutions", "innovation", "innovations",
+                         "products", "services", "experience", "experiences", "results", "quality", "performance",
+                         "design", "approach"})
 _SUPERLATIVE = re.compile(r"\b(our|its|the|their|his|her)\s+most\s+(?:" + _HYPE_WORDS + r"|[a-z]+)\s+([a-z][\w-]*)(?:\s+(?:ever|yet))?", re.I)
 _VERB_HYPE = {"revolutionize": "change", "revolutionise": "change", "revolutionizing": "changing",
               "revolutionising": "changing", "revolutionizes": "changes", "revolutionises": "changes"}
@@ -167,6 +173,8 @@ def strip_hype(text: str) -> str:
         # only a hype word in front of a noun goes ("our industry-leading
         # modules"); before a verb it is the subject ("the state of the art has")
         nxt = re.match(r"\s+([A-Za-z][\w'-]*)", out[m.end():])
+        if nxt and nxt.group(1).lower() in _BARE_NOUNS:
+            return m.group(0)  # "built with technology", "driving innovations": nothing left to say
         return "" if nxt and not grammar.is_common(nxt.group(1)) else m.group(0)
 
     out = _ATTRIB.sub(drop, out)
@@ -400,8 +408,9 @@ def _heaviest(draft, s, strict: bool):
     best, best_score = None, 0
     for sent in draft.body:
         ws = grammar.words(sent.text)
-        if not 5 <= len(ws) <= 35 or re.search(r"\s[-–•*]\s|:\s*-", sent.text):
-            continue  # a list run together is no sentence to rewrite
+        if not 5 <= len(ws) <= 35 or re.search(r"\s[-–•*]\s|:\s*-", sent.text) or sent.scope in ("heading", "title") \
+                or grammar.headline(sent.text):
+            continue  # a list run together, or a heading ("Our First Grant: …"), is no sentence to rewrite
         if strict and (re.search(r":\s*$", sent.text) or sent.index in draft.ask_sentences
                        or len(grammar.hard_lines(sent.text)) > 1
                        or not re.search(r"\b(?:we|we['’](?:re|ve|ll))\b|^(?:our|us)\b", sent.text, re.I)
@@ -429,7 +438,9 @@ def sender_heavy(d, s, draft):
     if best is None:
         return Rewrite(f'Most of this draft is about the sender. Keep the facts in "{grammar.excerpt(s.text)}" and '
                        f'add what they mean for the person reading.', "instruction", s.start, s.end)
-    turned = reader_turn(best.text) or without_feeling(best.text, draft)
+    cleaned = clean(best.text, draft)
+    turned = reader_turn(best.text) or without_feeling(best.text, draft) or (
+        cleaned if cleaned != best.text and grammar.reads(best.text, cleaned) else None)
     if turned:
         return Rewrite(f'Most of this draft is about the sender. Start where the news is, with the reader: '
                        f'"{grammar.excerpt(best.text)}" → "{turned}"', "instruction", best.start, best.end)
