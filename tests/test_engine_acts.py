@@ -278,3 +278,33 @@ def test_a_posts_question_stays_a_question_before_its_hashtags_and_link():
         acts = acts_of("Version 3.2 of the library is out. Which shape would you like next?" + tail, "text")
         assert any("question" in a for a in acts), tail
     assert not any("question" in a for a in acts_of("Version 3.2 of the library is out #python", "text"))
+
+
+# Framework welcome pages from the registry set (eval/registry.py, batch B): our own words, their shapes.
+_WELCOME_PAGE = ("Visit the Quillpress website\n\nView the release notes\n\nWelcome to your new Quillpress site!\n\n"
+                 "Please feel free to join our community chat, or get started with one of the links below.\n\n"
+                 "Quillpress Documentation\n\nBuild your first Quillpress site\n\nCreate your admin account first!\n")
+
+
+def test_a_greeting_with_an_exclamation_mark_is_no_pitch():
+    # Before: "Welcome …!", the ask line and "Create … first!" made three pitch sentences, so the
+    # page "pitched throughout", its "get started with" stayed an ask (TL401) and the community
+    # invitation in the same sentence was dropped (TL301).
+    result, m = message(_WELCOME_PAGE, fmt="text")
+    assert not m.pitched
+    assert not {d.rule for d in result.diagnostics} & {"TL301", "TL401"}
+
+
+def test_a_pitch_that_shouts_is_still_a_pitch_throughout():
+    text = ("Welcome to the BIGGEST sale of the year!\n\nEarn $500 a day from home!\n\nOrder now and save 50%!\n\n"
+            "Call today, supplies are limited!\n")
+    assert message(text, fmt="text")[1].pitched
+
+
+def test_a_community_forum_is_an_invitation():
+    text = ("Quillpress is an open-source site builder for research groups.\n\nSelect a demo from the sidebar to see "
+            "what it can do!\n\nWant to learn more?\n- Check out quillpress.example\n- Jump into our documentation\n"
+            "- Ask a question in our community forums\n")
+    result, m = message(text)
+    assert m.sentences("invitation")
+    assert "TL301" not in {d.rule for d in result.diagnostics}

@@ -338,3 +338,14 @@ def test_template_variables_are_not_cashtags():
     assert "TL301" not in {d.rule for d in check_text(text, fmt="text").diagnostics}
     assert "TL301" in {d.rule for d in check_text("$ACME reports record third-quarter revenue, up 12% year on year",
                                                    fmt="text").diagnostics}
+
+
+@pytest.mark.parametrize("text", [
+    "Hello from Northwind!\n\nYour password has been changed.\n\nThank you for using Northwind!\n",
+    "Congratulations!\n\nYou received a one-time payment of $25 from \"Dana\".\n\nYou can adjust these notifications "
+    "in your settings.\n",
+    "Hey there,\n\nSomeone just replied to your comment on \"Spring planting notes\".\n\nSee the reply\n",
+], ids=["password-changed", "payment-received", "comment-reply"])
+def test_account_and_site_events_are_transactional(text):
+    # Before: promotional (the mail talks to its reader and cues none of the old list).
+    assert genre_of(text) == "transactional"

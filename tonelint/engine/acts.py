@@ -14,7 +14,8 @@ beside the rules' own blocks.  What is decided here, and only here:
 - a question in a title or heading is a heading (an FAQ), not a question;
 - an ask on the reader's terms ("If you need a custom setup, book a call",
   "Join our livestream") is an offer, not an ask, unless the draft pitches
-  throughout;
+  throughout (a greeting or thanks that ends in "!" does not make a
+  welcome page a pitch throughout);
 - the brand's own name counts as the sender talking about itself, whether it
   comes from the configuration or is found in the draft (genre.py).
 
@@ -36,7 +37,7 @@ from ..rules.yamlfile import load_yaml
 from .facts import Facts, Hit, longest
 
 # Blocks the model reads that are not acts of their own.
-_HELPERS = ("rhetoric", "help", "remark", "condition", "free")
+_HELPERS = ("rhetoric", "help", "remark", "condition", "free", "greeting")
 # An information sentence: this many words at least (a greeting or a button is not information).
 INFORMATION_WORDS = 6
 # A draft with at least this many pitch sentences, and this share of all, is a pitch throughout.
@@ -146,7 +147,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     # A draft that is a sales pitch throughout ($ amounts, shouting, sales
     # claims in a fifth of its sentences) informs no one: only real value
     # counts as given there, never its plain lines.
-    pitched = len(by_sent.get("pitch", {}))
+    # A greeting line that ends in "!" is politeness, not a pitch sentence.
+    pitched = len(set(by_sent.get("pitch", {})) - set(by_sent.get("greeting", {})))
     plain = not (pitched >= PITCHED_SENTENCES and pitched >= PITCHED_SHARE * max(n, 1))
     _offers(by_sent, plain)
     asks = by_sent.get("ask", {})
