@@ -238,7 +238,7 @@ def _inflect(plain: str):
 # (pattern, replacement) over the matched words plus what follows them.
 # An adjective for goods left in front of people: "cheap people who …"
 _SALE_ADJECTIVE = re.compile(r"\b(?:cheap|cheapest|fresh|bulk|guaranteed|unlimited|premium|exclusive|verified|valid|"
-                             r"responsive|opt-in|genuine)\s+$", re.I)
+                             r"responsive|opt-in|genuine|high|top|low|good|great|best|real)\s+$", re.I)
 _PEOPLE_PHRASES = (
     (r"(?<![\w-])generat(?:e|es|ing) (\d+x |\d+ times )?more (?:qualified |sales |quality )?leads\b", r"find \1more buyers who are ready to talk"),
     (r"(?<![\w-])generat(?:e|es|ing) (?:qualified |sales |quality )?leads\b", "find buyers who are ready to talk"),

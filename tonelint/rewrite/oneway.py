@@ -146,7 +146,16 @@ def strip_pride(text: str) -> str:
     return out.rstrip() + (punct[:1] if punct else "")
 
 
+_LAUNCHED = {"announced the launch of": "launched", "announces the launch of": "launches",
+             "announced the availability of": "released", "announces the availability of": "releases"}
+
+
 def strip_press(text: str) -> str:
+    # "Unesco also announced the launch of new tools" -> "Unesco also launched
+    # new tools": the one swap that keeps whoever did it
+    swapped = re.sub(r"\b(" + "|".join(_LAUNCHED) + r")\b", lambda m: _LAUNCHED[m.group(1).lower()], text, flags=re.I)
+    if swapped != text:
+        return grammar.tidy(_PRESS_APPOSITIVE.sub("", swapped))
     out = _PRESS_APPOSITIVE.sub("", text)
     m = _PRESS_VERB.search(out)
     if m:
@@ -332,7 +341,10 @@ def shouting(d, s, draft):
                        f'emphasis, write it in normal case and end with a full stop.', "instruction")
     if len(words) <= 1 and d.rule == "TL207":
         following = next((x for x in draft.body if x.index > s.index), None)
-        after = f' ("{flagged.capitalize()}: {grammar.excerpt(grammar.decapitalise(following.text), 50)}")' if following else ""
+        rest = following.text if following else ""
+        if sum(1 for w in grammar.WORD.findall(rest) if len(w) > 1 and w.isupper()) >= 2:
+            rest = grammar.unshout(rest, draft.names, start=False)
+        after = f' ("{flagged.capitalize()}: {grammar.excerpt(grammar.decapitalise(rest), 50)}")' if following else ""
         return Rewrite(f'Drop the label "{flagged}!" or fold it into the next sentence in normal case{after}.',
                        "instruction")
     new = unshout(s.text, draft.names)
@@ -353,6 +365,9 @@ def borrowed_credential(d, s, draft):
         if (len(grammar.WORD.findall(new)) >= 4 and grammar.reads(s.text, new) and "..." not in s.text
                 and not re.match(r"[A-Z0-9]{2,}\b\s*,|and\b", new)):
             return sentence_rewrite(s, grammar.capitalise(clean(new, draft)))
+    if re.search(r"\b(?:price|prices|rates?|deals?)\b", grammar.shown(d), re.I):
+        return Rewrite(f'Give the price itself (and what it includes) instead of "{grammar.shown(d)}", in '
+                       f'"{grammar.excerpt(s.text, 60)}".', "instruction")
     if span is not None and len(grammar.WORD.findall(s.text)) - len(grammar.WORD.findall(grammar.shown(d))) <= 2:
         # a banner on its own line: there is nothing around it to rewrite
         return Rewrite(f'Cut the "{grammar.shown(d)}" banner, or name the show and the date so the reader can '
