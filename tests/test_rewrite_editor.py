@@ -234,7 +234,7 @@ def test_an_anniversary_is_turned_to_the_reader_not_told_to_state_a_figure():
 
 
 def test_icp_is_spelled_out_not_called_people():
-    d = one("Customers who match our ICP and pay for the Scale plan get a call.", "TL104")
+    d = one("We built this plan for our ICP: teams of five to fifty engineers. Start your free trial today!", "TL104")
     assert d.rewrite.startswith('Spell out "ICP"') and "people behind" not in d.rewrite
 
 
@@ -475,3 +475,13 @@ def test_round_five_placements_and_cuts():
     quote = ("“We are glad to sponsor the project, which uses our industry-leading security modules,” says "
              "Jane Roe of Initech.")
     assert not [x for x in findings(quote) if x.rule in ("TL203", "TL210")]
+
+
+def test_a_handbooks_pipeline_word_gets_advice_for_a_handbook():
+    """Rounds four to six: a swap in a sales playbook changed what the team does ("find buyers who are
+    ready to talk" for cold outbound's "generate leads"); there the advice keeps the process word."""
+    text = ("# Sales handbook\n\nOur BDR team works inside HubSpot. We are building a BDR function that will "
+            "generate leads, mainly focused on cold outbound to start. Each rep logs every call in the CRM and "
+            "hands qualified accounts to an account executive within two days. Ask in #sales if you are unsure.")
+    found = [d for d in findings(text, fmt="markdown") if d.rule == "TL104"]
+    assert found and all("ready to talk" not in d.rewrite and "shorthand" in d.rewrite for d in found)

@@ -332,6 +332,14 @@ def _quoted(text: str, a: int, b: int) -> bool:
 
 
 def people_phrase(d, s, draft):
+    if getattr(draft.message, "genre", None) == "internal":
+        # A handbook's shorthand: a swap ("find buyers who are ready to talk"
+        # for cold outbound's "generate leads") changes what the team does;
+        # say where the word should give way to the people behind it.
+        return Rewrite(f'"{grammar.shown(d)}" is the team\'s shorthand here; keep it in the process, but where this '
+                       f'line shapes what you write to people, name them by what they did or need ("people who asked '
+                       f'for a demo", "teams that signed up this week"), in "{grammar.excerpt(s.text, 60)}".',
+                       "instruction")
     out = _phrase_rewrite(d, s, draft)
     if out is not None:
         return out
