@@ -150,7 +150,14 @@ _LAUNCHED = {"announced the launch of": "launched", "announces the launch of": "
              "announced the availability of": "released", "announces the availability of": "releases"}
 
 
+_PROVIDER = re.compile(r"\b(?:a|the)\s+(?:leading|leading global|global|world['’]s leading)\s+"
+                       r"(provider|supplier|maker|developer|vendor|manufacturer)\s+of\b", re.I)
+
+
 def strip_press(text: str) -> str:
+    # "a Euromarket company and the leading provider of securities" -> "… and
+    # a provider of securities": the ranking goes, the noun phrase stays whole
+    text = _PROVIDER.sub(lambda m: f"a {m.group(1)} of", text)
     # "Unesco also announced the launch of new tools" -> "Unesco also launched
     # new tools": the one swap that keeps whoever did it
     swapped = re.sub(r"\b(" + "|".join(_LAUNCHED) + r")\b", lambda m: _LAUNCHED[m.group(1).lower()], text, flags=re.I)
@@ -415,6 +422,9 @@ def reader_turn(text: str) -> str | None:
 
 
 _US = re.compile(r"\bU\.?S\.?\b")  # the country, not the sender
+# Nouns that take no "a": after "is the best … available" goes, "is software" says nothing.
+_MASS_NOUNS = frozenset({"software", "hardware", "information", "advice", "news", "equipment", "data", "research",
+                         "insurance", "coverage", "protection", "support", "value", "service", "quality"})
 
 
 def _heaviest(draft, s, strict: bool):
@@ -497,13 +507,16 @@ def rank(d, s, draft):
             # analytics tool"); after another verb the tail goes bare
             # ("delivers scale-out performance")
             copula = re.search(r"\b(?:is|was|be|been|becomes?|remains?)\s*$", s.text[:a], re.I)
+            if copula and rest.lower().split()[-1:] and rest.lower().split()[-1] in _MASS_NOUNS:
+                rest = ""  # "is the best software available" -> "is software": nothing left to say
+            if ranked_tail:
+                tail = re.sub(r"^\s+(?:on the (?:market|net|web|internet)|in the (?:industry|market|world))\b", "", tail)
             bare = ranked_tail and not (copula and not _is_plural(rest))
             keep = "our " if det == "our" else "" if bare else "a " if det in ("the", "a") else ""
-            new = s.text[:a] + keep + (words + " ")[m.end():].rstrip() + tail
-            new = grammar.fix_articles(re.sub(r"\s{2,}", " ", new))
+            new = grammar.fix_articles(re.sub(r"\s{2,}", " ", s.text[:a] + keep + (words + " ")[m.end():].rstrip() + tail))
             if a == 0:
                 new = grammar.capitalise(new)
-            if grammar.reads(s.text, new):
+            if rest and grammar.reads(s.text, new):
                 return sentence_rewrite(s, new)
     about = f" about {draft.product}" if draft.product else ""
     return Rewrite(f'Replace "{grammar.shown(d)}" with something the reader can check{about} — what it '
