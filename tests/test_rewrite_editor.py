@@ -511,3 +511,9 @@ def test_round_six_pride_and_sender_heavy_wording():
     assert d.rewrite.startswith("We’re launching multi-perspective domain validation today")
     quote = "“We are very proud to be a sponsor of the project,” says Jane Roe of Initech."
     assert "TL202" not in [x.rule for x in findings(quote)]
+
+
+def test_a_post_that_shares_slides_asks_about_the_slides():
+    """Rounds five and six: "What would you like to hear more about?" after a link post was off-topic."""
+    text = "Here are the slides from last Thursday's #techtalk on how your QA team can defuse bugs early #testing"
+    assert "What questions do you have about the slides?" in one(text, "TL301", channel="social").rewrite

@@ -69,9 +69,15 @@ def question(draft) -> str:
     made = _NEW_THING.search(draft.prose)
     if made:
         return f"What would you like to see in the next {made.group(1)}?"
+    shared = _SHARED.search(draft.prose)
+    if shared:
+        # a post that shares slides, a video, a guide: ask about that, not "what else"
+        return f"What questions do you have about the {shared.group(1).lower()}?"
     return "What would you like to hear more about?"
 
 
+_SHARED = re.compile(r"\b(?:the|our|this|these|new|latest)\s+(slides|video|recording|talk|article|report|guide|paper|"
+                     r"episode|podcast|tutorial|course|whitepaper|white paper|case study|ebook|e-book)\b", re.I)
 # "our Hacktoberfest event", "the Data Summit": the event by its own name
 _EVENT = re.compile(r"\b(?:our|the)\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+(?:event|meetup|workshop|webinar|"
                     r"conference|summit|livestream|hackathon)\b")
