@@ -26,6 +26,14 @@ CASES = [
     ("TL106", "Bulk email gets your message out to the masses.", "out to the masses"),
     # A list of addresses for sale: the addresses are the product, not the reader (blind editors, issue 14).
     ("TL106", "Mail your offer to 2 million verified email addresses tonight.", None),
+    # Ask: a lone contact button at the top of a page is the way to reach a person (blind editors, issue 14);
+    # a sentence that asks before the page gives anything still is premature.
+    ("TL401", "Contact us\nDefault secure configuration: every image ships "
+              "hardened, so you pass audits with no extra work.", None),
+    ("TL401", "Talk to an expert\nDefault secure configuration: every image "
+              "ships hardened, so you pass audits with no extra work.", None),
+    ("TL401", "Book a demo today\nDefault secure configuration: every image "
+              "ships hardened, so you pass audits with no extra work.", "Book a demo"),
     # One-way: pride without "announce".
     ("TL202", "I'm incredibly proud of this team and what we shipped this year.", "I'm incredibly proud of this"),
     ("TL202", "Our team is thrilled to be among the finalists for the design prize.",
