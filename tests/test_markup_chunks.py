@@ -140,3 +140,34 @@ def test_cuts_avoid_splitting_a_section_from_its_link_definitions(monkeypatch):
     got = chunks.parse_markdown_chunked(text, size)
     assert len(parses) == len(cuts) + 1  # no piece parsed twice
     assert [s.text for s in got.segments] == [s.text for s in orig(text).segments]
+
+
+def test_settling_from_what_the_workers_found_is_settling_from_the_text():
+    """run/parallel.py has each worker find a piece's bracketed text
+    (inner_brackets) so the parent does not normalise every piece again:
+    settle() must make the same plan from those as from the pieces' text,
+    for plain labels, labels with markup characters and labels with escaped
+    brackets, used before, after and in the piece that defines them."""
+    pieces = []
+    for i in range(30):
+        pieces.append(f"Part {i}: see [the guide][g{i}], [docs.example.org], [a_b *c*] and [x\\]y] "
+                      f"and [the end][end], or [it][g{(i + 11) % 30}].\n\n[g{i}]: /g{i}\n\n")
+        if i == 5:
+            pieces.append("[docs.example.org]: /docs\n[a_b *c*]: /ab\n\n")
+        if i == 20:
+            pieces.append("[x\\]y]: /xy\n\n")
+    for i in range(8):  # pieces that use plain labels only, defined before them or not at all
+        pieces.append(f"Afterword {i}: [the guide][g{i}] again" + (", and [nowhere]" if i % 2 else "")
+                      + ", once more, for the readers who skipped ahead to the end of this long page.\n\n")
+    text = TRICKY + "\n" + "".join(pieces) + "Last.\n\n[end]: /end\n"
+    bounds = chunks.piece_bounds(text, 300)
+    assert len(bounds) > 10
+    alone = [(a, b, *chunks.parse_alone(text[a:b])) for a, b in bounds]
+    found = [chunks.inner_brackets(parsed, text[a:b]) for a, b, parsed, _ in alone]
+    plan = chunks.settle(text, alone)
+    assert chunks.settle(text, alone, found) == plan
+    assert 0 < sum(how is not None for how in plan) < len(plan)
+    settled = [parsed if how is None else chunks.parse_settled(text[a:b], how)
+               for (a, b, parsed, _), how in zip(alone, plan)]
+    whole = parse_markdown(text)
+    assert [s.text for p in settled for s in p.segments] == [s.text for s in whole.segments]

@@ -158,7 +158,7 @@ def test_a_large_markdown_draft_is_parsed_and_scanned_in_workers(cli, write, mon
     engine = default_engine()
     settled = []
     real_settle = chunks.settle
-    monkeypatch.setattr(chunks, "settle", lambda t, alone: settled.append(real_settle(t, alone)) or settled[-1])
+    monkeypatch.setattr(chunks, "settle", lambda t, alone, inner=None: settled.append(real_settle(t, alone, inner)) or settled[-1])
     parsed, facts = parallel._split_prepare(engine, SourceFile(path="d.md", text=text, format="markdown"), jobs=2)
     assert len(settled[0]) >= 15 and 0 < sum(p is not None for p in settled[0]) < len(settled[0])
     whole = parse(text, "markdown")

@@ -169,6 +169,7 @@ class MatcherGate:
                         self.members.append("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
                     own.append(index[key])
             self.pattern_members.append(tuple(own))
+        self._member_sets = [frozenset(own) for own in self.pattern_members]
         self._compiled: list | None = None
 
     def may_match(self, arrays: DocArrays, text: str, found: set | None = None) -> bool:
@@ -182,7 +183,8 @@ class MatcherGate:
                 self._compiled = [re.compile(m) for m in self.members]
             lowered = text.lower()
             found = {i for i, rx in enumerate(self._compiled) if rx.search(lowered)}
-        candidates = [req for req, own in zip(self.needs, self.pattern_members) if all(i in found for i in own)]
+        # A subset test per pattern (in C): every paragraph asks this.
+        candidates = [req for req, own in zip(self.needs, self._member_sets) if own <= found]
         if not candidates:
             return False
         present = arrays.lowers

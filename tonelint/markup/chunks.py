@@ -38,7 +38,11 @@ _HTML_OPEN = (
     (re.compile(r"^ {0,3}<![A-Za-z]"), re.compile(r">")),
     (re.compile(r"^ {0,3}<!\[CDATA\["), re.compile(r"\]\]>")),
 )
-_BLANK = re.compile(r"^[ \t]*$")
+_FENCE_CLOSE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
+# What every fence and HTML-block opener above starts with: most lines do
+# not, and one test spares them six (cut_points ran on a 5 MB draft in the
+# parent, ~0.25 s, before any worker could start).
+_OPENER = re.compile(r" {0,3}[`~<]")
 _WS = re.compile(r"\s+")
 
 
@@ -59,12 +63,13 @@ def cut_points(text: str, size: int | None = None) -> list[int]:
             return []
         pos = last = text.find("\n", close.start()) + 1 if "\n" in text[close.start():] else n
     awkward = _awkward_regions(text, size)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl + 1
-        line = text[pos:end].rstrip("\r\n")
+    for raw in text[pos:].split("\n"):
+        if pos >= n:
+            break  # the empty string after a final line break
+        end = min(pos + len(raw) + 1, n)
+        line = raw.rstrip("\r")
         if fence is not None:
-            m = re.match(r"^ {0,3}(`{3,}|~{3,})[ \t]*$", line)
+            m = _FENCE_CLOSE.match(line)
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1]:
                 fence = None
             prev_blank = False
@@ -77,17 +82,18 @@ def cut_points(text: str, size: int | None = None) -> list[int]:
                     and (pos - last >= 2 * size or not _inside(awkward, pos))):
                 cuts.append(pos)
                 last = pos
-            m = _FENCE_OPEN.match(line)
+            opener = _OPENER.match(line) is not None
+            m = _FENCE_OPEN.match(line) if opener else None
             if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
                 fence = (m.group(1)[0], len(m.group(1)))
-            else:
+            elif opener:
                 for start, stop in _HTML_OPEN:
                     if start.match(line):
                         # The end condition may be met on the opening line itself.
                         if not stop.search(line, start.match(line).end()):
                             html_end = stop
                         break
-            prev_blank = bool(_BLANK.match(line))
+            prev_blank = not line.strip(" \t")  # only spaces and tabs
         pos = end
     return cuts
 
@@ -146,9 +152,11 @@ _MARKUP = re.compile(r"[*_`\\<>&!\[\]()~|#.:/@]")
 _BRACKETED = re.compile(r"\[([^\[\]]*)\]")
 
 
-def _mentions(body: str, labels) -> bool:
+def _mentions(body: str | None, labels, inner: frozenset | None = None) -> bool:
     """Whether normalised text holds `[label]` for any label (every form of
-    reference link, [text][label], [label][] and [label], has it)."""
+    reference link, [text][label], [label][] and [label], has it).  `inner`:
+    the text's bracketed() when known already; `body` may then be None
+    unless a label has brackets or backslashes in it."""
     if not labels:
         return False
     # A label without brackets or backslashes in it is found as an innermost
@@ -156,25 +164,54 @@ def _mentions(body: str, labels) -> bool:
     # thousands of labels costs a second to compile, for every piece).
     nested = {x for x in labels if "[" in x or "]" in x or "\\" in x}
     simple = labels - nested if nested else labels
-    if simple and any(m.group(1).strip(" ") in simple for m in _BRACKETED.finditer(body)):
-        return True
+    if simple:
+        if inner is not None:
+            if not simple.isdisjoint(inner):
+                return True
+        elif any(m.group(1).strip(" ") in simple for m in _BRACKETED.finditer(body)):
+            return True
     if not nested:
         return False
     rx = re.compile("|".join(r"\[ ?" + re.escape(label) + r" ?\]" for label in sorted(nested, key=len, reverse=True)))
     return rx.search(body) is not None
 
 
-def _unresolved(parsed: Parsed, raw: str, labels) -> bool:
+def bracketed(body: str) -> frozenset:
+    """Every innermost bracket pair's content in normalised text, as
+    _mentions compares it with a label."""
+    return frozenset(m.group(1).strip(" ") for m in _BRACKETED.finditer(body))
+
+
+def _prose(parsed: Parsed) -> str:
+    return " ".join(seg.text for seg in parsed.segments)
+
+
+def inner_brackets(parsed: Parsed, raw: str) -> tuple[frozenset, frozenset]:
+    """What _unresolved reads of a piece, found where the piece was parsed:
+    bracketed() of its normalised prose and of its normalised raw text.
+    Normalising a 256 KB piece twice took the parent of a 5 MB draft ~0.5 s,
+    one piece after another, while a worker that has just parsed the piece
+    can do it beside the others (run/parallel.py)."""
+    return bracketed(_normal(_prose(parsed))), bracketed(_normal(raw))
+
+
+def _unresolved(parsed: Parsed, raw: str, labels, inner: tuple[frozenset, frozenset] | None = None) -> bool:
     """Whether a piece may use a label defined only further down.  Such a use
     was left as literal "[label]" prose, so the piece's segment texts show it
     (code, URLs and markup are not prose: fewer false alarms than the raw
     text).  A label with markup characters in it may render differently from
-    how it is written, so those are looked for in the raw text."""
+    how it is written, so those are looked for in the raw text.  `inner`:
+    the piece's inner_brackets(), when known."""
     plain = {x for x in labels if not _MARKUP.search(x)}
     marked = labels - plain
-    if marked and _mentions(_normal(raw), marked):
-        return True
-    return _mentions(_normal(" ".join(seg.text for seg in parsed.segments)), plain)
+    if marked:
+        # A label with brackets or a backslash is looked for in the text itself.
+        body = _normal(raw) if inner is None or any("[" in x or "]" in x or "\\" in x for x in marked) else None
+        if _mentions(body, marked, None if inner is None else inner[1]):
+            return True
+    if inner is not None:
+        return _mentions(None, plain, inner[0])  # plain labels hold no brackets or backslashes
+    return _mentions(_normal(_prose(parsed)), plain)
 
 
 def parse_markdown_chunked(text: str, size: int | None = None) -> Parsed:
@@ -214,7 +251,7 @@ def parse_alone(piece: str) -> tuple[Parsed, dict]:
     return parsed, dict(env.get("references", {}))
 
 
-def settle(text: str, alone: list[tuple[int, int, Parsed, dict]]) -> list[tuple | None]:
+def settle(text: str, alone: list[tuple[int, int, Parsed, dict]], inner: list | None = None) -> list[tuple | None]:
     """For every piece parsed alone (parse_alone: start, end, its Parsed, its
     references), in order: None where that parse is the one
     parse_markdown_chunked gives the piece, else how to parse it again to get
@@ -223,7 +260,8 @@ def settle(text: str, alone: list[tuple[int, int, Parsed, dict]]) -> list[tuple 
     "[label]" (the same test parse_markdown_chunked makes for labels defined
     further down); such a piece is parsed again with the references known
     before it, and then, as parse_markdown_chunked does, with all of them if
-    it uses one defined further down."""
+    it uses one defined further down.  `inner`: each piece's
+    inner_brackets(), when the workers found them."""
     env: dict = {}  # as parse_markdown_chunked's grows: the first definition of a label wins
     before: list[dict] = []
     for _, _, _, refs in alone:
@@ -232,13 +270,14 @@ def settle(text: str, alone: list[tuple[int, int, Parsed, dict]]) -> list[tuple 
             env.setdefault(label, ref)
     labels = set(env)
     out: list[tuple | None] = []
-    for (a, b, parsed, refs), prior in zip(alone, before):
+    for k, ((a, b, parsed, refs), prior) in enumerate(zip(alone, before)):
         raw = text[a:b]
+        found = inner[k] if inner is not None else None
         earlier = set(prior) - set(refs)
         later = frozenset(labels - set(prior) - set(refs))
-        if earlier and _unresolved(parsed, raw, earlier):
+        if earlier and _unresolved(parsed, raw, earlier, found):
             out.append((prior, later, env))
-        elif later and _unresolved(parsed, raw, later):
+        elif later and _unresolved(parsed, raw, later, found):
             out.append((None, later, env))
         else:
             out.append(None)

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
+from ..engine.collector import collector_paused
 from ..engine.facts import join
 from ..errors import InputError, TonelintError
 from ..markup import Parsed, chunks, in_pieces
@@ -202,7 +203,8 @@ def _split_prepare(engine, source, jobs: int):
                                  initializer=_enter, initargs=(engine, text)) as pool:
             futures = [pool.submit(_parse_and_scan, a, b) for a, b in bounds]
             alone = [f.result() for f in futures]
-            plan = chunks.settle(text, [(a, b, parsed, refs) for (a, b), (parsed, refs, _) in zip(bounds, alone)])
+            plan = chunks.settle(text, [(a, b, parsed, refs) for (a, b), (parsed, refs, _, _) in zip(bounds, alone)],
+                                 [inner for _, _, _, inner in alone])
             again = {i: pool.submit(_parse_and_scan, *bounds[i], how) for i, how in enumerate(plan) if how is not None}
             for i, future in again.items():
                 alone[i] = future.result()
@@ -210,7 +212,7 @@ def _split_prepare(engine, source, jobs: int):
         return None
     out = Parsed()
     parts = []
-    for i, ((a, _), (parsed, _, facts)) in enumerate(zip(bounds, alone)):
+    for i, ((a, _), (parsed, _, facts, _)) in enumerate(zip(bounds, alone)):
         parsed.shift(a)
         parts.append((len(out.segments), facts))
         out.segments.extend(parsed.segments)
@@ -222,21 +224,26 @@ def _split_prepare(engine, source, jobs: int):
 
 def _parse_and_scan(a: int, b: int, how: tuple | None = None):
     """In a worker: the piece text[a:b] parsed alone (or as settled, `how`)
-    and scanned."""
+    and scanned, with what settling it reads (chunks.inner_brackets) when
+    parsed alone."""
     engine, text = _worker
-    if how is None:
-        parsed, refs = chunks.parse_alone(text[a:b])
-    else:
-        parsed, refs = chunks.parse_settled(text[a:b], how), {}
-    facts = engine.bank.scan_segments(parsed.segments)
+    with collector_paused():  # as in Engine.check (engine/collector.py)
+        inner = None
+        if how is None:
+            parsed, refs = chunks.parse_alone(text[a:b])
+            inner = chunks.inner_brackets(parsed, text[a:b])
+        else:
+            parsed, refs = chunks.parse_settled(text[a:b], how), {}
+        facts = engine.bank.scan_segments(parsed.segments)
     facts.segments = []  # the parsed piece carries them
     for seg in parsed.segments:
         seg._text = None  # rebuilt from its parts on demand: half the bytes to send back
-    return parsed, refs, facts
+    return parsed, refs, facts, inner
 
 
 def _scan_part(a: int, b: int):
     engine, segments = _worker
-    facts = engine.bank.scan_segments(segments[a:b])
+    with collector_paused():
+        facts = engine.bank.scan_segments(segments[a:b])
     facts.segments = []  # the parent has them
     return facts
