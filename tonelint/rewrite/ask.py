@@ -106,6 +106,13 @@ def _invitation(ask_text: str, draft) -> str | None:
     if not _ASK_VERB.match(core) or _URGENT_ONLY.match(core):
         return None
     core = core[0].lower() + core[1:] if core[:1].isupper() and not grammar.is_acronym(core.split()[0]) else core
+    # An upgrade asks someone who already uses it: "when you need X", not "if you'd like to try it"
+    keep_using = re.match(r"upgrade (?:now |today )?to (?:continue|keep) (?:using|to use) (.+)$", core, re.I)
+    if keep_using:
+        return f"To keep using {keep_using.group(1)}, you can upgrade."
+    need = re.match(r"upgrade (?:now |today )?to (?:use|get|unlock|add) (.+)$", core, re.I)
+    if need:
+        return f"When you need {need.group(1)}, you can upgrade."
     thing = draft.product or "it"
     if draft.product and draft.product.lower() in core.lower():
         return f"When you're ready, {core}."

@@ -238,7 +238,7 @@ def _inflect(plain: str):
 # (pattern, replacement) over the matched words plus what follows them.
 # An adjective for goods left in front of people: "cheap people who …"
 _SALE_ADJECTIVE = re.compile(r"\b(?:cheap|cheapest|fresh|bulk|guaranteed|unlimited|premium|exclusive|verified|valid|"
-                             r"responsive|opt-in|genuine)\s+$", re.I)
+                             r"responsive|opt-in|genuine|high|top|low|good|great|best|real)\s+$", re.I)
 _PEOPLE_PHRASES = (
     (r"(?<![\w-])generat(?:e|es|ing) (\d+x |\d+ times )?more (?:qualified |sales |quality )?leads\b", r"find \1more buyers who are ready to talk"),
     (r"(?<![\w-])generat(?:e|es|ing) (?:qualified |sales |quality )?leads\b", "find buyers who are ready to talk"),
@@ -332,6 +332,14 @@ def _quoted(text: str, a: int, b: int) -> bool:
 
 
 def people_phrase(d, s, draft):
+    if getattr(draft.message, "genre", None) == "internal":
+        # A handbook's shorthand: a swap ("find buyers who are ready to talk"
+        # for cold outbound's "generate leads") changes what the team does;
+        # say where the word should give way to the people behind it.
+        return Rewrite(f'"{grammar.shown(d)}" is the team\'s shorthand here; keep it in the process, but where this '
+                       f'line shapes what you write to people, name them by what they did or need ("people who asked '
+                       f'for a demo", "teams that signed up this week"), in "{grammar.excerpt(s.text, 60)}".',
+                       "instruction")
     out = _phrase_rewrite(d, s, draft)
     if out is not None:
         return out

@@ -17,6 +17,7 @@ from functools import cached_property
 from ..engine.genre import email_headers
 from . import form, grammar
 
+_DATE_IN_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)
 # Technical terms written in capitals that name a kind of thing, not a product.
 _GENERIC_TERMS = frozenset({"api", "apis", "sdk", "sdks", "cli", "ui", "ux", "url", "urls", "dns", "ai", "ml", "llm",
                             "llms", "seo", "crm", "saas", "faq", "pdf", "csv", "json", "html", "css", "http", "https",
@@ -308,6 +309,9 @@ class Draft:
         if len(name) > 24 and " " not in name or re.search(r"(\w{3,})\1", name):
             return False
         uses = [m.start() for m in re.finditer(re.escape(name), self.prose)]
+        first = name.split()[0].lower()
+        if first in _VERBS or first in ("expires", "expire", "ends", "ending", "deadline") or _DATE_IN_NAME.search(name):
+            return False  # "Expires July 27", "Order Now": a label or a date, not the thing
         if name.lower() in _GENERIC_TERMS:
             return False  # "What would you most like to know about API?": a kind of thing, not a name
         if uses and all(u and self.prose[u - 1] in "#@" for u in uses):

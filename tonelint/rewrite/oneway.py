@@ -146,7 +146,23 @@ def strip_pride(text: str) -> str:
     return out.rstrip() + (punct[:1] if punct else "")
 
 
+_LAUNCHED = {"announced the launch of": "launched", "announces the launch of": "launches",
+             "announced the availability of": "released", "announces the availability of": "releases"}
+
+
+_PROVIDER = re.compile(r"\b(?:a|the)\s+(?:leading|leading global|global|world['’]s leading)\s+"
+                       r"(provider|supplier|maker|developer|vendor|manufacturer)\s+of\b", re.I)
+
+
 def strip_press(text: str) -> str:
+    # "a Euromarket company and the leading provider of securities" -> "… and
+    # a provider of securities": the ranking goes, the noun phrase stays whole
+    text = _PROVIDER.sub(lambda m: f"a {m.group(1)} of", text)
+    # "Unesco also announced the launch of new tools" -> "Unesco also launched
+    # new tools": the one swap that keeps whoever did it
+    swapped = re.sub(r"\b(" + "|".join(_LAUNCHED) + r")\b", lambda m: _LAUNCHED[m.group(1).lower()], text, flags=re.I)
+    if swapped != text:
+        return grammar.tidy(_PRESS_APPOSITIVE.sub("", swapped))
     out = _PRESS_APPOSITIVE.sub("", text)
     m = _PRESS_VERB.search(out)
     if m:
@@ -332,7 +348,10 @@ def shouting(d, s, draft):
                        f'emphasis, write it in normal case and end with a full stop.', "instruction")
     if len(words) <= 1 and d.rule == "TL207":
         following = next((x for x in draft.body if x.index > s.index), None)
-        after = f' ("{flagged.capitalize()}: {grammar.excerpt(grammar.decapitalise(following.text), 50)}")' if following else ""
+        rest = following.text if following else ""
+        if sum(1 for w in grammar.WORD.findall(rest) if len(w) > 1 and w.isupper()) >= 2:
+            rest = grammar.unshout(rest, draft.names, start=False)
+        after = f' ("{flagged.capitalize()}: {grammar.excerpt(grammar.decapitalise(rest), 50)}")' if following else ""
         return Rewrite(f'Drop the label "{flagged}!" or fold it into the next sentence in normal case{after}.',
                        "instruction")
     new = unshout(s.text, draft.names)
@@ -353,6 +372,9 @@ def borrowed_credential(d, s, draft):
         if (len(grammar.WORD.findall(new)) >= 4 and grammar.reads(s.text, new) and "..." not in s.text
                 and not re.match(r"[A-Z0-9]{2,}\b\s*,|and\b", new)):
             return sentence_rewrite(s, grammar.capitalise(clean(new, draft)))
+    if re.search(r"\b(?:price|prices|rates?|deals?)\b", grammar.shown(d), re.I):
+        return Rewrite(f'Give the price itself (and what it includes) instead of "{grammar.shown(d)}", in '
+                       f'"{grammar.excerpt(s.text, 60)}".', "instruction")
     if span is not None and len(grammar.WORD.findall(s.text)) - len(grammar.WORD.findall(grammar.shown(d))) <= 2:
         # a banner on its own line: there is nothing around it to rewrite
         return Rewrite(f'Cut the "{grammar.shown(d)}" banner, or name the show and the date so the reader can '
@@ -400,6 +422,9 @@ def reader_turn(text: str) -> str | None:
 
 
 _US = re.compile(r"\bU\.?S\.?\b")  # the country, not the sender
+# Nouns that take no "a": after "is the best … available" goes, "is software" says nothing.
+_MASS_NOUNS = frozenset({"software", "hardware", "information", "advice", "news", "equipment", "data", "research",
+                         "insurance", "coverage", "protection", "support", "value", "service", "quality"})
 
 
 def _heaviest(draft, s, strict: bool):
@@ -482,13 +507,16 @@ def rank(d, s, draft):
             # analytics tool"); after another verb the tail goes bare
             # ("delivers scale-out performance")
             copula = re.search(r"\b(?:is|was|be|been|becomes?|remains?)\s*$", s.text[:a], re.I)
+            if copula and rest.lower().split()[-1:] and rest.lower().split()[-1] in _MASS_NOUNS:
+                rest = ""  # "is the best software available" -> "is software": nothing left to say
+            if ranked_tail:
+                tail = re.sub(r"^\s+(?:on the (?:market|net|web|internet)|in the (?:industry|market|world))\b", "", tail)
             bare = ranked_tail and not (copula and not _is_plural(rest))
             keep = "our " if det == "our" else "" if bare else "a " if det in ("the", "a") else ""
-            new = s.text[:a] + keep + (words + " ")[m.end():].rstrip() + tail
-            new = grammar.fix_articles(re.sub(r"\s{2,}", " ", new))
+            new = grammar.fix_articles(re.sub(r"\s{2,}", " ", s.text[:a] + keep + (words + " ")[m.end():].rstrip() + tail))
             if a == 0:
                 new = grammar.capitalise(new)
-            if grammar.reads(s.text, new):
+            if rest and grammar.reads(s.text, new):
                 return sentence_rewrite(s, new)
     about = f" about {draft.product}" if draft.product else ""
     return Rewrite(f'Replace "{grammar.shown(d)}" with something the reader can check{about} — what it '
