@@ -55,7 +55,7 @@ def test_sender_heavy_draft_is_not_told_what_a_plain_word_changes_for_the_reader
             "twice a year and we publish our minutes. Join us today.")
     d = one(text, "TL201", channel="landing-page")
     assert "Community changes" not in d.rewrite and "You can now" not in d.rewrite
-    quoted = d.rewrite.split('"')[3]  # the draft's own sentence
+    quoted = next(q for q in d.rewrite.split('"')[1::2] if q in text)  # the draft's own sentence
     assert quoted in text and text[d.rewrite_span[0]:d.rewrite_span[1]] == quoted
 
 
@@ -508,3 +508,11 @@ def test_an_upgrade_button_is_not_an_invitation_to_try():
     draft = D(text, result.facts, meta=result.meta, measures=result.measures)
     assert _invitation("Upgrade to continue using data rooms", draft) == "To keep using data rooms, you can upgrade."
     assert _invitation("Upgrade to use custom domains", draft) == "When you need custom domains, you can upgrade."
+
+
+def test_round_six_pride_and_sender_heavy_wording():
+    d = one("We’re proud to launch multi-perspective domain validation today because it makes validation safer.",
+            "TL202")
+    assert d.rewrite.startswith("We’re launching multi-perspective domain validation today")
+    quote = "“We are very proud to be a sponsor of the project,” says Jane Roe of Initech."
+    assert "TL202" not in [x.rule for x in findings(quote)]

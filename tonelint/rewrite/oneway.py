@@ -235,6 +235,13 @@ _FEELING_THAT = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so 
                            r"|immensely |super )?(?:proud|happy|glad|pleased|thrilled|excited|delighted)\s+"
                            r"(?P<how>that|of what|of how|to share how|to share what|to share why|to show you how)"
                            r"\s+(?P<rest>.+)$", re.I | re.S)
+_DOING = {"launch": "launching", "release": "releasing", "introduce": "introducing", "ship": "shipping",
+          "open": "opening", "add": "adding", "unveil": "unveiling", "roll out": "rolling out", "debut": "debuting"}
+_FEELING_TO_LAUNCH = re.compile(r"^(?P<who>we(?:['’]re| are)|i(?:['’]m| am))\s+(?:so |very |really |incredibly |truly )?"
+                                r"(?:proud|happy|glad|pleased|thrilled|excited|delighted)\s+to\s+"
+                                r"(?P<verb>launch|release|introduce|ship|open|add|unveil|roll out|debut)\s+"
+                                r"(?!(?:myself|ourselves|yourself|you|us)\b)(?P<rest>.+)$",
+                                re.I | re.S)
 # "… in hopes that others can learn from it": the reader is the "others"
 _OTHERS_CAN = re.compile(r",?\s+in (?:the )?hopes? that (?:others|other people|other teams|everyone) (?:can|could|will|might)\b",
                          re.I)
@@ -247,6 +254,12 @@ def without_feeling(text: str, draft) -> str | None:
     """"I'm incredibly proud of what our team accomplished in 2016" -> "Here
     is what our team accomplished in 2016"; "proud that we can share X" -> "We
     can share X": the news without the feeling in front of it."""
+    launch = _FEELING_TO_LAUNCH.match(text)
+    if launch and len(grammar.WORD.findall(launch.group("rest"))) >= 2:
+        # "We're proud to launch X today" -> "We're launching X today": the news, not the feeling
+        doing = _DOING[launch.group("verb").lower()]
+        new = clean(f"{launch.group('who')} {doing} {launch.group('rest')}", draft)
+        return new if grammar.reads(text, new) else None
     feeling = _FEELING_THAT.match(text)
     if not feeling or len(grammar.WORD.findall(feeling.group("rest"))) < 3:
         return None
@@ -471,9 +484,11 @@ def sender_heavy(d, s, draft):
                        f'"{grammar.excerpt(best.text)}" → "{turned}"', "instruction", best.start, best.end)
     # No reader-side version can be built from the words: say where, and
     # what to add, without inventing a "You can now …" the draft cannot back.
-    return Rewrite(f'Most of this draft is about the sender. Its most "we"-heavy sentence, '
-                   f'"{grammar.excerpt(best.text)}", keeps its facts but should end on what they mean for the '
-                   f'reader ("…, so you can …"), or go.', "instruction", best.start, best.end)
+    # (not "…, so you can …, or go": three blind editors found that forced on
+    # operational news and cutting it harmful)
+    return Rewrite(f'Most of this draft is about the sender. Where its news touches the reader, say so: in '
+                   f'"{grammar.excerpt(best.text)}", name who it affects and what changes for them, or what they '
+                   f'need to do.', "instruction", best.start, best.end)
 
 
 _RANK = re.compile(r"^(?P<det>the\s+|our\s+|a\s+)?(?:(?:industry|world|market|country|nation)['’]s\s+)?"
