@@ -219,6 +219,14 @@ def test_unshouting_keeps_words_words_and_abbreviations_abbreviations(shouted, w
      "Today, Tallyho 2.0 for teams is out, making Tallyho the easiest way to plan a shift."),
     ("*** Lucky Slots Casino is proud to announce that you get $50 with every new account ***",
      "*** You get $50 with every new account ***"),
+    # round four: the news without the feeling in front of it
+    ("I'm incredibly proud of what our team and community accomplished during 2016.",
+     "Here is what our team and community accomplished during 2016."),
+    ("We are very proud that we can share this information with you so that you can make a profit.",
+     "We can share this information with you so that you can make a profit."),
+    # a passive keeps its "been": "We named to the list" was broken English
+    ("We're proud to once again be named to the 100 Best Corporate Citizens list.",
+     "We have once again been named to the 100 Best Corporate Citizens list."),
 ])
 def test_pride_frame_cut_reads(text, want):
     assert one(text, "TL202").rewrite == want
@@ -369,19 +377,6 @@ def test_a_rewrite_reads_exactly(rule, text, want):
 
 
 # Round four (blind editor, seed 3107).
-
-@pytest.mark.parametrize("text, want", [
-    ("I'm incredibly proud of what our team and community accomplished during 2016.",
-     "Here is what our team and community accomplished during 2016."),
-    ("We are very proud that we can share this information with you so that you can make a profit.",
-     "We can share this information with you so that you can make a profit."),
-    # a passive keeps its "been": "We named to the list" was broken English
-    ("We're proud to once again be named to the 100 Best Corporate Citizens list.",
-     "We have once again been named to the 100 Best Corporate Citizens list."),
-])
-def test_pride_comes_off_and_the_news_is_left(text, want):
-    assert one(text, "TL202").rewrite == want
-
 
 def test_shouting_on_a_line_that_failed_to_decode_is_not_judged():
     """The editor fixes the encoding first: "!!!" after replacement characters is no finding,
