@@ -23,6 +23,12 @@ def one(text: str, rule: str, **kw):
     return found[0]
 
 
+def draft_of(text: str) -> Draft:
+    """The rewriters' view of a plain-text draft, for tests of one rewriter step."""
+    result = check_text(text, fmt="text")
+    return Draft(text, result.facts, meta=result.meta, fmt="text", measures=result.measures)
+
+
 def rules(text: str, **kw) -> set:
     return {d.rule for d in findings(text, **kw)}
 
@@ -63,8 +69,7 @@ def test_an_address_is_no_product_name():
     text = ("BIG NEWS! Our program pays you every week and you can start today. Order the starter kit now and "
             "get the guide free. To order, write to JohnMarlow@mail.example with ORDER in the subject line. "
             "Order now!")
-    result = check_text(text, fmt="text")
-    draft = Draft(text, result.facts, meta=result.meta, fmt="text", measures=result.measures)
+    draft = draft_of(text)
     assert draft.product is None or "JohnMarlow" not in draft.product
 
 
@@ -143,8 +148,7 @@ def test_an_ask_that_lists_what_the_reader_gets_is_the_one_a_stack_keeps():
     text = ("Upgrade to keep using shared folders\nFoldly\nYour Foldly Pro trial has ended\n"
             "Your Foldly Pro trial has ended.\nUpgrade now to:\nCreate new shared folders\nUpload large files\n"
             "Invite your colleagues\nUpgrade now\nShared links have been paused.\n")
-    result = check_text(text, fmt="text")
-    draft = Draft(text, result.facts, meta=result.meta, fmt="text", measures=result.measures)
+    draft = draft_of(text)
     by_text = {s.text: s for s in draft.sentences}
     assert _lists_benefits(by_text["Upgrade now to:"], draft)
     assert not _lists_benefits(by_text["Upgrade to keep using shared folders"], draft)
@@ -326,8 +330,7 @@ def test_a_donation_ask_is_invited_as_support_not_as_a_trial():
     from tonelint.rewrite.ask import _invitation
 
     text = "Donate today! The library stays open late for students who need a quiet place to study."
-    result = check_text(text, fmt="text")
-    draft = Draft(text, result.facts, meta=result.meta, fmt="text", measures=result.measures)
+    draft = draft_of(text)
     assert _invitation("Donate today!", draft) == "If you'd like to support this work, donate today."
     assert _invitation("Sign up today!", draft) == "If you'd like to try it, sign up today."
 
@@ -393,8 +396,7 @@ def test_the_sender_heavy_sentence_is_never_one_about_the_us():
 
     text = ("The only thing US investors, US banks and US funds should ask is this one question. "
             "We like our new report a lot and we think it helps.")
-    result = check_text(text)
-    draft = Draft(text, result.facts, meta=result.meta, measures=result.measures)
+    draft = draft_of(text)
     best = _heaviest(draft, draft.body[0], strict=False)
     assert best is not None and best.text.startswith("We like our new report")
 
@@ -496,11 +498,8 @@ def test_round_six_cuts_leave_no_broken_english(text, rule, must_not):
 def test_an_upgrade_button_is_not_an_invitation_to_try():
     """"If you'd like to try it, upgrade to continue using data rooms" contradicts itself."""
     from tonelint.rewrite.ask import _invitation
-    from tonelint.rewrite.draft import Draft as D
 
-    text = "Your trial ended.\n\nUpgrade to continue using data rooms"
-    result = check_text(text)
-    draft = D(text, result.facts, meta=result.meta, measures=result.measures)
+    draft = draft_of("Your trial ended.\n\nUpgrade to continue using data rooms")
     assert _invitation("Upgrade to continue using data rooms", draft) == "To keep using data rooms, you can upgrade."
     assert _invitation("Upgrade to use custom domains", draft) == "When you need custom domains, you can upgrade."
 
