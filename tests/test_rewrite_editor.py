@@ -163,9 +163,11 @@ def test_an_ask_that_lists_what_the_reader_gets_is_the_one_a_stack_keeps():
 
 def test_a_real_end_date_is_kept_calmly():
     """Two blind editors: cutting a real end date "guts the post", and "until tomorrow" is the same clock."""
-    d = one("The foundation is running a discount on its exam vouchers, ending tomorrow.", "TL404")
-    assert d.rewrite_kind == "instruction" and d.rewrite.startswith("Keep the deadline, but as a date")
-    assert '"ending tomorrow"' in d.rewrite
+    for text, said in (("The foundation is running a discount on its exam vouchers, ending tomorrow.", "ending tomorrow"),
+                       ("The foundation's sale on its exam vouchers is over tomorrow:", "is over tomorrow")):
+        d = one(text, "TL404")
+        assert d.rewrite_kind == "instruction" and d.rewrite.startswith("Keep the deadline, but as a date")
+        assert f'"{said}"' in d.rewrite
 
 
 def test_a_dated_release_slug_is_deleted_not_lowercased():
@@ -368,9 +370,6 @@ EXACT_REWRITES = [
     ("a_name_after_the_news_stays_with_it", "TL202",
      "GhostMail is proud to introduce our one and only travel reporter, Gus.",
      "GhostMail's one and only travel reporter, Gus, is here."),
-    ("a_sale_that_is_over_tomorrow_keeps_its_date", "TL404",
-     "The foundation's sale on its exam vouchers is over tomorrow:",
-     "The foundation's sale on its exam vouchers ends tomorrow:"),
 ]
 
 

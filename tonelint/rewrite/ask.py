@@ -306,6 +306,8 @@ _URGENT = re.compile(
     r"|,\s*(?:ending|ends|expiring|expires) soon\b", re.I)
 # A real end date is information: ", ending tomorrow" is said calmly, not cut.
 _ENDING = re.compile(r",\s*(?:ending|ends|expiring|expires)\s+(tomorrow|tonight|today|this week(?:end)?|on \w+day)\b", re.I)
+# "the sale on certifications is over tomorrow": the same real date, said as a verb
+_OVER = re.compile(r"\s+(?:is over|closes|ends)\s+(tomorrow|tonight|today|this week(?:end)?|on \w+day)\b", re.I)
 _LIMITED = re.compile(r"\b(?:(?:is|are)\s+)?(?:available\s+)?(?:only\s+)?for a limited time(?: only)?|\blimited[- ]time\s+(?=\w)|\b(?:only today|today only)\b", re.I)
 
 
@@ -325,7 +327,7 @@ def urgency(d, s, draft):
             return ", "  # an aside between commas: ", 1 week only, through April 19"
         return "; " if before and re.match(r"\s*[a-z]", after) and not before.endswith((",", ";", ":")) else " "
 
-    ending = _ENDING.search(text)
+    ending = _ENDING.search(text) or _OVER.search(text)
     if ending and not _URGENT.search(text) and not _LIMITED.search(text):
         # A real end date is information (two blind editors: cutting it
         # "guts the post", and "until tomorrow" is the same clock): keep it,
