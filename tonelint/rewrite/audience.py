@@ -195,10 +195,6 @@ def our_users(d, s, draft):
     # it.  With the product's name, "the people who use X" says the same
     # thing about people; without it, the finding gets an instruction.
     product = draft.product
-    internal = getattr(draft.message, "genre", None) == "internal"
-    # In a handbook "our product" is plain shop talk for the thing the team makes.
-    if product or internal:
-        product = product or "our product"
     if product and re.fullmatch(r"our users", grammar.shown(d), re.I) and not re.search(r"['’]s?\b", s.text[b:b + 2]):
         people = "the people who use " + product
         new = s.text[:a] + (grammar.capitalise(people) if not s.text[:a].strip() else people) + s.text[b:]
@@ -206,10 +202,9 @@ def our_users(d, s, draft):
             out = sentence_rewrite(s, new, fix=None)
             if out is not None:
                 return out
-    # (in a handbook "you" is the colleague reading it, so no "speak to them as you")
-    you = "" if internal else ', or speak to them as "you"'
+    # (a handbook never gets here: TL103 skips internal drafts)
     return Rewrite(f'Say who "{grammar.shown(d)}" are, by what they do, in "{grammar.excerpt(s.text)}" '
-                   f'("the people who use …", "developers who …"){you}.',
+                   f'("the people who use …", "developers who …"), or speak to them as "you".',
                    "instruction", fix=None)
 
 
