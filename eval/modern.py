@@ -124,14 +124,17 @@ def score(linted, labels: dict) -> dict:
     return out
 
 
-def quiet_rate(linted, registry: bool = False) -> dict:
+def quiet_rate(linted, registry: bool = False, only=None, skip=()) -> dict:
     """Warnings per 10,000 words on docs, changelogs and support replies of
-    eval-modern (or, with `registry`, of the registry set)."""
+    eval-modern (or, with `registry`, of the registry set; `only`/`skip`:
+    ids to keep or leave out, so each registry set is counted apart)."""
     words = Counter()
     warn: dict[str, Counter] = defaultdict(Counter)
     for item in linted:
         kind = item.rec["kind"]
         if kind not in QUIET_KINDS or item.rec.get("draft") or bool(item.rec.get("registry")) != registry:
+            continue
+        if (only is not None and item.rec["id"] not in only) or item.rec["id"] in skip:
             continue
         words[kind] += item.words
         for d in item.findings:
@@ -158,14 +161,18 @@ def label_sets(shared: dict, own: dict) -> dict[str, dict]:
         "registry": {i: r for i, r in own.items() if r.get("split") == "registry"},
         # labelled after batch A was tuned on; never tuned on
         "registry-b": {i: r for i, r in own.items() if r.get("split") == "registry-b"},
+        # set C: labelled before its first lint, after A and B were tuned on
+        "registry-c": {i: r for i, r in own.items() if r.get("split") == "registry-c"},
     }
 
 
 def evaluate(linted, shared: dict, own: dict) -> dict:
+    set_c = {i for i, r in own.items() if r.get("split") == "registry-c"}
     return {
         "labels": {name: {"n": len(labs), "families": score(linted, labs)} for name, labs in label_sets(shared, own).items()},
         "quiet": quiet_rate(linted),
-        "registry_quiet": quiet_rate(linted, registry=True),
+        "registry_quiet": quiet_rate(linted, registry=True, skip=set_c),
+        "registry_c_quiet": quiet_rate(linted, registry=True, only=set_c),
     }
 
 
@@ -180,10 +187,11 @@ def print_summary(result: dict) -> None:
     print("Warnings per 10,000 words: " + ", ".join(
         f"{k} {q[k]['per_10k']:.2f} ({q[k]['warnings']}/{q[k]['words']:,} words)" for k in QUIET_KINDS)
         + f"; all three {q['all']['per_10k']:.2f}")
-    r = result.get("registry_quiet")
-    if r and r["all"]["words"]:
-        print("Registry set, warnings per 10,000 words: " + ", ".join(
-            f"{k} {r[k]['per_10k']:.2f} ({r[k]['warnings']}/{r[k]['words']:,} words)" for k in QUIET_KINDS if r[k]["words"]))
+    for key, name in (("registry_quiet", "Registry sets A and B"), ("registry_c_quiet", "Registry set C")):
+        r = result.get(key)
+        if r and r["all"]["words"]:
+            print(f"{name}, warnings per 10,000 words: " + ", ".join(
+                f"{k} {r[k]['per_10k']:.2f} ({r[k]['warnings']}/{r[k]['words']:,} words)" for k in QUIET_KINDS if r[k]["words"]))
 
 
 def print_rules(rules, linted, labels: dict) -> None:
@@ -283,7 +291,7 @@ def run(corpus_dir: Path | None = None):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--errors", metavar="FAMILY", choices=list(FAMILIES), help="list false positives and misses of FAMILY")
-    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts", "registry", "registry-b"],
+    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts", "registry", "registry-b", "registry-c"],
                     help="with --errors/--show: which labels to read (default: shared and own dev)")
     ap.add_argument("--show", metavar="RULE", help="print each finding of RULE in context")
     ap.add_argument("--limit", type=int, default=80)
