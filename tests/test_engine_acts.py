@@ -124,6 +124,39 @@ def test_the_brand_from_the_from_header():
     assert "PipeForge" in m.brand
 
 
+def test_hype_in_a_sentence_that_names_the_found_brand_is_the_senders():
+    # TL203 needs a sentence about the sender; the brand is found from the
+    # draft itself (no configuration), after the matchers ran.
+    text = ("Lumen is a ledger for small shops. Lumen gives you the best-in-class mix of speed and control "
+            "for your month-end close.\n")
+    result, m = message(text)
+    assert m.brand == ("Lumen",)
+    assert [(d.rule, text[d.start:d.end]) for d in result.diagnostics if d.rule == "TL203"] == \
+        [("TL203", "best-in-class")]
+
+
+def test_hype_about_someone_else_stays_quiet_when_the_draft_has_a_brand():
+    # The same words in a sentence that names neither the sender nor its brand.
+    text = ("Lumen is a ledger for small shops. Lumen closes the month in a day. "
+            "Analysts call the new chips best-in-class for battery life.\n")
+    result, m = message(text)
+    assert m.brand == ("Lumen",)
+    assert not [d for d in result.diagnostics if d.rule == "TL203"]
+
+
+def test_hype_waits_for_the_brand_also_in_a_draft_scanned_in_parts():
+    # The language server scans paragraph by paragraph and joins the parts
+    # (facts.join): the hits waiting for the brand are carried like any other,
+    # and a second check of the same memo finds the same.
+    from tonelint.api import default_engine
+    engine = default_engine()
+    text = "Lumen is a ledger for small shops.\n\nLumen gives you the best-in-class mix of speed and control.\n"
+    memo: dict = {}
+    for _ in range(2):
+        result = engine.check(SourceFile(path="-", text=text, format="markdown"), memo=memo)
+        assert [text[d.start:d.end] for d in result.diagnostics if d.rule == "TL203"] == ["best-in-class"]
+
+
 def test_a_configured_brand_beats_nothing_found():
     text = "We bake bread every morning and you can order it online."
     _, m = message(text)

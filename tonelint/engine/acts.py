@@ -34,7 +34,7 @@ from ..errors import RuleError, did_you_mean
 from ..rules.loader import builtin_dir
 from ..rules.spec import ACTS, GENRES, Ctx, parse_block, sub_blocks
 from ..rules.yamlfile import load_yaml
-from .facts import Facts, Hit, longest
+from .facts import BRAND_WAIT, Facts, Hit, longest
 
 # Blocks the model reads that are not acts of their own.
 _HELPERS = ("rhetoric", "help", "remark", "condition", "free", "greeting")
@@ -251,6 +251,23 @@ def _sentence_hit(facts: Facts, i: int, key: str) -> Hit:
     lead = len(text) - len(text.lstrip())
     body = text.strip()
     return Hit(key, s.seg, s.start + lead, s.start + lead + len(body), i, body)
+
+
+def admit_brand(facts: Facts, brand: tuple) -> None:
+    """A sense test that asks for the sender (`when: {sentence: {brand:
+    true}}`) is met, too, by a sentence naming the brand the draft was found
+    to call itself ("CrewAI unlocks ... the best-in-class combination"): the
+    hits that waited for it (facts.BRAND_WAIT) join their block's hits.
+    Idempotent, so a memoised Facts can be read again."""
+    waiting = [key for key in facts.hits if key.endswith(BRAND_WAIT)]
+    if not waiting or not brand:
+        return
+    named = {h.sent for h in _brand_hits(facts, brand)}
+    for key in waiting:
+        back = [h for h in facts.hits[key] if h.sent in named]
+        if back:
+            owner = key[: -len(BRAND_WAIT)]
+            facts.hits[owner] = longest(facts.of(owner) + back)
 
 
 def _brand_hits(facts: Facts, brand: tuple) -> list[Hit]:

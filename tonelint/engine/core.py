@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, LineIndex
 from ..errors import InputError
-from .acts import act_hits, load_model, read_message
+from .acts import act_hits, admit_brand, load_model, read_message
 from .collector import collector_paused
 from .facts import Facts, join
 from .genre import decide, detect_brand, email_headers
@@ -143,6 +143,10 @@ class Engine:
         message = read_message(facts, model, genre=genre, genre_from=genre_from, brand=brand,
                                source_text=source.text)
         message.brand = tuple(dict.fromkeys(tuple(self.settings.brand) + brand))
+        # Sense tests (`when: {sentence: {brand: true}}`) take the found brand too; in mail only a
+        # sure one (From header, title), not a newsletter's most used subject.
+        sure = brand if source.format != "email" else detect_brand(prose, meta=meta, headers=headers, guess=False)
+        admit_brand(facts, tuple(b for b in sure if b not in self.settings.brand))
         facts.message = message
         if self._act_blocks is None:
             self._act_blocks = [b for rule in self.rules for b in rule.blocks() if b.acts]

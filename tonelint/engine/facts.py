@@ -42,6 +42,14 @@ class Facts:
         return seg.to_source(hit.start), seg.to_source(hit.end, end=True)
 
 
+# A `when.sentence` block with `brand: true` knows only the configured brand
+# while the bank scans; the name a draft calls itself (genre.detect_brand) is
+# found after.  The hits such a test dropped wait under this suffix of their
+# block's key (so a join of scanned parts carries them like any hit) until the
+# engine knows the draft's brand (acts.admit_brand).
+BRAND_WAIT = "?brand"
+
+
 def longest(hits) -> list[Hit]:
     """The hits in text order with overlaps collapsed to the earliest-longest:
     one finding per stretch of text, whether the hits came from one matcher

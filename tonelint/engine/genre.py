@@ -279,10 +279,13 @@ _AT = re.compile(rf"\b(?:at|from|the) ({_NAME}) [Tt]eam\b|,\s*[A-Z][\w ]{{0,40}}
 _FROM_NAME = re.compile(r'^\s*"?([^"<]*?)"?\s*<[^@>]+@([^>]+)>')
 
 
-def detect_brand(text_of_prose: str, *, meta: dict | None = None, headers: dict | None = None) -> tuple[str, ...]:
+def detect_brand(text_of_prose: str, *, meta: dict | None = None, headers: dict | None = None,
+                 guess: bool = True) -> tuple[str, ...]:
     """The names the sender calls itself (module doc): those the front matter
     declares plus at most one name found in the draft (the engine adds the
-    configured brand)."""
+    configured brand).  `guess=False`: not the name most used as a subject,
+    only a declared one, the From header's or the title's (a newsletter's
+    most used subject is as often the company it reports on)."""
     meta = meta or {}
     headers = headers or {}
     names: list[str] = []
@@ -292,7 +295,7 @@ def detect_brand(text_of_prose: str, *, meta: dict | None = None, headers: dict 
     elif isinstance(declared, list):
         names.extend(str(b).strip() for b in declared if str(b).strip())
     found = _from_header(text_of_prose, headers.get("from", "")) or _from_title(text_of_prose, meta) \
-        or _most_used_subject(text_of_prose)
+        or (_most_used_subject(text_of_prose) if guess else None)
     if found and found not in names:
         names.append(found)
     return tuple(dict.fromkeys(names))

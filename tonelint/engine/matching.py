@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import phrasecache
-from .facts import Facts, Hit, Sentence, longest
+from .facts import BRAND_WAIT, Facts, Hit, Sentence, longest
 from ..rules.regex import compile_regex
 from ..rules.spec import Block, thaw
 from ..rules.vocabulary import AcceptList
@@ -262,6 +262,10 @@ class MatcherBank:
             hits[block.key] = [h for h in hits[block.key] if h.sent not in veto]
         if block.when_sentence is not None and block.key in hits:
             need = {h.sent for h in hits.get(block.when_sentence.key, [])}
+            if block.when_sentence.brand:
+                waiting = [h for h in hits[block.key] if h.sent not in need]
+                if waiting:
+                    hits[block.key + BRAND_WAIT] = waiting
             hits[block.key] = [h for h in hits[block.key] if h.sent in need]
 
     def _add(self, hits, key, segment, seg, start, end, sent, text) -> None:
