@@ -473,14 +473,29 @@ def test_round_five_placements_and_cuts():
     assert not [x for x in findings(quote) if x.rule in ("TL203", "TL210")]
 
 
-def test_a_handbooks_pipeline_word_gets_advice_for_a_handbook():
-    """Rounds four to six: a swap in a sales playbook changed what the team does ("find buyers who are
-    ready to talk" for cold outbound's "generate leads"); there the advice keeps the process word."""
+def test_a_handbooks_pipeline_word_becomes_the_people_the_team_works_with():
+    """Rounds four to seven: a swap from outbound copy changed what the team does ("find buyers who are
+    ready to talk" for cold outbound's "generate leads"), and advice to keep the shorthand gave the
+    editor nothing to change.  A handbook sentence keeps its process and names the people."""
     text = ("# Sales handbook\n\nOur BDR team works inside HubSpot. We are building a BDR function that will "
             "generate leads, mainly focused on cold outbound to start. Each rep logs every call in the CRM and "
-            "hands qualified accounts to an account executive within two days. Ask in #sales if you are unsure.")
-    found = [d for d in findings(text, fmt="markdown") if d.rule == "TL104"]
-    assert found and all("ready to talk" not in d.rewrite and "shorthand" in d.rewrite for d in found)
+            "hands qualified accounts to an account executive within two days. Product engineers, our ICP, "
+            "rarely want a call. Ask in #sales if you are unsure.")
+    found = {d.matched: d for d in findings(text, fmt="markdown") if d.rule == "TL104"}
+    assert found["generate leads"].rewrite == ("We are building a BDR function that will find people who need "
+                                               "us, mainly focused on cold outbound to start.")
+    assert found["ICP"].rewrite == "Product engineers, the people we build for, rarely want a call."
+    assert all(d.rewrite_kind == "sentence" and "ready to talk" not in d.rewrite for d in found.values())
+
+
+def test_a_handbook_heading_gets_advice_naming_its_own_words():
+    """No swap reads under "Product-led": the heading gets an instruction that quotes it and says what to
+    name the people by, not advice to keep the word."""
+    text = ("# Sales handbook\n\n## Product-led lead generation\n\nOur BDR team works inside HubSpot. Each rep "
+            "logs every call in the CRM and hands accounts to an account executive within two days.")
+    d = next(d for d in findings(text, fmt="markdown") if d.rule == "TL104")
+    assert d.rewrite_kind == "instruction"
+    assert '"Product-led lead generation"' in d.rewrite and "keep it" not in d.rewrite
 
 
 @pytest.mark.parametrize("text, rule, must_not", [
@@ -515,3 +530,58 @@ def test_a_post_that_shares_slides_asks_about_the_slides():
     """Rounds five and six: "What would you like to hear more about?" after a link post was off-topic."""
     text = "Here are the slides from last Thursday's #techtalk on how your QA team can defuse bugs early #testing"
     assert "What questions do you have about the slides?" in one(text, "TL301", channel="social").rewrite
+
+
+# Round seven (seeds 4117 / 5117, a new blind-editor brief that states what the tool stands for).
+
+def test_a_results_post_is_asked_about_its_results_and_reported_plainly():
+    """An earnings post: "we delivered … growth of 10%" is the brag, the figure is the news, and a
+    generic "What would you try first?" had nothing to do with a quarter's results."""
+    text = ("This morning we shared our Q2 2025 results: we delivered same-store sales growth of 7% and opened "
+            "310 new bakeries. Read the full release on our investor site.")
+    found = {d.rule: d for d in findings(text, channel="social")}
+    assert '"same-store sales grew 7%"' in found["TL209"].rewrite
+    assert "What would you like to ask us about these results?" in found["TL301"].rewrite
+
+
+def test_a_security_page_invites_reports_of_security_issues():
+    text = ("Our security team follows responsible disclosure and publishes every advisory within a day. "
+            "We work with researchers and distributions on every fix. We patch supported releases for ten years. "
+            "Subscribe to our security notices today.")
+    d = one(text, "TL301", channel="landing-page")
+    assert "Have you found a security issue we should know about?" in d.rewrite and "try first" not in d.rewrite
+
+
+def test_a_read_more_post_is_asked_about_its_own_subject():
+    text = ("Our chief chef spent a day with the culinary students at Lakeside College. Read more about the "
+            "chef’s visit to the college: https://example.com/x")
+    assert "What would you like to know about the chef’s visit to the college?" in one(text, "TL301", channel="social").rewrite
+
+
+def test_an_appeal_asks_what_the_sender_should_do_not_what_a_partner_should():
+    """The name found in an appeal may be an umbrella body or a partner's; the question is the sender's."""
+    text = ("We joined the Open Source Alliance this year to share support staff with other projects. Sharing "
+            "staff puts more of our donors' money towards our mission. Donations from people like you keep the "
+            "service free. Please donate to keep us going.")
+    d = one(text, "TL301", channel="landing-page")
+    assert "What should we do more of next year?" in d.rewrite and "Alliance do" not in d.rewrite
+
+
+def test_sender_heavy_advice_points_at_the_news_not_at_a_milestone():
+    """A press release reports its milestones; the place for the reader is right after the news."""
+    text = ("Our certificate service is leaving beta today. We have issued more than two million certificates "
+            "since our beta began. We have grown our team and our operations. We thank our sponsors and our "
+            "community and our partners. We will keep improving our systems, our tooling and our support, and we "
+            "will report our progress every quarter on our blog. Sign up for our newsletter.")
+    d = one(text, "TL201")
+    assert d.rewrite.startswith('Most of this draft is about the sender. Right after its news, "Our certificate '
+                                'service is leaving beta today."')
+    assert text[d.rewrite_span[0]:d.rewrite_span[1]] == "Our certificate service is leaving beta today."
+
+
+def test_our_users_advice_does_not_say_you_to_a_reader_who_is_already_you():
+    """A line to colleagues ("why do you think our users would?"): "speak to them as you" mixed up two readers."""
+    text = ("When you write an ad, click it yourself first. If you wouldn't click on the link, why do you think "
+            "our users would? Keep ads short and plain and show the product working.")
+    d = one(text, "TL103", fmt="markdown")
+    assert "speak to them as" not in d.rewrite and '"our users"' in d.rewrite

@@ -202,9 +202,12 @@ def our_users(d, s, draft):
             out = sentence_rewrite(s, new, fix=None)
             if out is not None:
                 return out
-    # (a handbook never gets here: TL103 skips internal drafts)
+    # (a handbook never gets here: TL103 skips internal drafts)  Where the
+    # sentence already says "you" to someone else (a colleague, a partner),
+    # "speak to them as you" would mix two readers up.
+    you = "" if re.search(r"\byou(?:r|rs|['’]\w+)?\b", s.text, re.I) else ', or speak to them as "you"'
     return Rewrite(f'Say who "{grammar.shown(d)}" are, by what they do, in "{grammar.excerpt(s.text)}" '
-                   f'("the people who use …", "developers who …"), or speak to them as "you".',
+                   f'("the people who use …", "developers who …"){you}.',
                    "instruction", fix=None)
 
 
@@ -273,7 +276,30 @@ _PEOPLE_PHRASES = (
 )
 
 
-def _phrase_rewrite(d, s, draft):
+# A handbook's pipeline words -> the people the team works with.  The swaps
+# keep the process ("tracking", "routing", "scoring") and change only who it
+# is about; the outbound table's "buyers who are ready to talk" would tell a
+# team what to do, not whom it is doing it for.
+_HANDBOOK_PHRASES = (
+    (r"(?<![\w-])(?:strong |good |high )?(?:ICP|ideal customer profile) fit signals\b", "signs they are the people we build for"),
+    (r"(?<![\w-])(?:strong |good |high |close )?(?:ICP|ideal customer profile) fit\b", "a close fit with the people we build for"),
+    (r"(?<![\w-])(?:our|the) ICP(?= *[,.;:!?)]| *$| (?:is|are|was|were|and|or|who|that|in|on|at|with|via|through|because|by|so|than)\b)",
+     "the people we build for"),
+    (r"(?<![\w-])generat(?:e|es|ing) (more |new )?(?:qualified |sales |quality |outbound |inbound )?leads\b", r"find \1people who need us"),
+    (r"(?<![\w-])(?:get|gets|getting|find|finds|finding|source|sources|sourcing) (more |new )?leads\b", r"finds \1people who need us"),
+    (r"(?<![\w-])(?:track and )?maintain (?:prospective|potential|possible) leads\b", "keep track of people who might want to work with us"),
+    (r"(?<![\w-])(?:prospective|potential|possible) leads\b", "people who might want to work with us"),
+    (r"(?<![\w-])(?:manage|manages|managing) (?:inbound |outbound |new |the |these |all )?leads\b", "looking after the people who come to us"),
+    (r"(?<![\w-])inbound leads\b", "people who come to us"),
+    (r"(?<![\w-])(?:warm|hot) leads\b", "people who already know us"),
+    (r"(?<![\w-])qualify (?:the|a|each|every|this) lead\b", "judge whether the person is a good fit"),
+    (r"(?<![\w-])(?:qualified|sales|new|more) leads\b", "people who need us"),
+    (r"(?<![\w-])the lead\b", "the person"),
+    (r"(?<![\w-])(?:convert|converting) (?:these |those |more |our |the )?leads\b", "help these people decide"),
+)
+
+
+def _phrase_rewrite(d, s, draft, phrases=_PEOPLE_PHRASES):
     """TL102, TL104, TL106, TL107, TL108: the phrase rewritten in its sentence."""
     span = local_span(d, s, draft)
     if span is None:
@@ -286,7 +312,7 @@ def _phrase_rewrite(d, s, draft):
     # Every people phrase in the sentence, so two findings in one sentence
     # get the same rewrite; one of them must be this finding's.
     taken: list = []
-    for pattern, repl in _PEOPLE_PHRASES:
+    for pattern, repl in phrases:
         for m in re.finditer(pattern, s.text, re.I):
             if any(m.start() < e and t < m.end() for t, e, _ in taken):
                 continue
@@ -328,13 +354,15 @@ def _quoted(text: str, a: int, b: int) -> bool:
 
 def people_phrase(d, s, draft):
     if getattr(draft.message, "genre", None) == "internal":
-        # A handbook's shorthand: a swap ("find buyers who are ready to talk"
-        # for cold outbound's "generate leads") changes what the team does;
-        # say where the word should give way to the people behind it.
-        return Rewrite(f'"{grammar.shown(d)}" is the team\'s shorthand here; keep it in the process, but where this '
-                       f'line shapes what you write to people, name them by what they did or need ("people who asked '
-                       f'for a demo", "teams that signed up this week"), in "{grammar.excerpt(s.text, 60)}".',
-                       "instruction")
+        # A handbook teaches the team how to see the people it writes to:
+        # the sentence with the people named, or where no swap reads, what
+        # to name them by.
+        out = _phrase_rewrite(d, s, draft, _HANDBOOK_PHRASES)
+        if out is not None:
+            return out
+        return Rewrite(f'A playbook\'s words become the team\'s habits: in "{grammar.excerpt(s.text, 60)}", say which '
+                       f'people "{grammar.shown(d)}" means, by what they did or need ("developers who started a '
+                       f'trial", "teams that asked for a demo").', "instruction")
     out = _phrase_rewrite(d, s, draft)
     if out is not None:
         return out

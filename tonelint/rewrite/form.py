@@ -1,7 +1,8 @@
 """What kind of message a draft is, as far as the shape of a rewrite cares:
 the channel (where the reader answers: reply to an email, comment under a
 post, answer below a social post) and the occasion (an outage apology, an
-appeal, a sale, a launch, an event, a press release, news).
+appeal, a security page, a company's results, a sale, a launch, an event, a
+press release, news).
 
 The message model's genre (engine/genre.py) decides transactional and
 appeal; the occasions it does not name (an outage, a sale, a launch, an
@@ -24,6 +25,13 @@ _OCCASIONS = (
                       r"login|magic link|reset|billing|payment (?:failed|received)|your domain|your subscription|"
                       r"you(?:'ve| have) been invited|was shared with you|your trial (?:has )?ended)\b"),
     ("appeal", r"\b(?:donat(?:e|ion|ions|ing)|fundrais\w*|sponsor(?:ship|s|ing)?|give today|support our work|pledge)\b"),
+    # a security page or advisory: the reader to hear from is the one who found a hole
+    ("security", r"\b(?:responsible disclosure|coordinated disclosure|vulnerability disclosure|security advisor(?:y|ies)|"
+                 r"report (?:a |security )?vulnerabilit(?:y|ies)|CVE-\d{4}-\d+)\b"),
+    # a company's quarterly or yearly results: investors and customers ask about the figures
+    ("results", r"\b(?:earnings|quarterly results|(?:first|second|third|fourth) quarter (?:results|release)|"
+                r"Q[1-4] (?:20\d\d |FY\d\d )?(?:results|earnings|#\w*earnings)|system sales|same-store sales|"
+                r"fiscal (?:year|quarter) results)\b"),
     ("press", r"\b(?:today announced|announced today|for immediate release|press release|media contact)\b"),
     ("event", r"\b(?:webinar|livestream|live stream|conference|meetup|workshop|summit|hackathon|join us (?:on|at|for))\b"),
     ("offer", r"(?:\d+\s?%\s?off|\bsale\b|\bdiscount|\bcoupon|\bpromo code|\bsave \$?\d|\bfree shipping|\bdeal\b|\$\s?\d)"),
@@ -71,7 +79,7 @@ def occasion_of(text: str, genre: str | None = None) -> str:
                 return name
             continue
         # a short post names its occasion once ("Join us on October 12th for our Hacktoberfest event!")
-        once = name in ("outage", "press", "milestone") or (len(text) < 400 and name in ("event", "launch"))
+        once = name in ("outage", "press", "milestone", "security", "results") or (len(text) < 400 and name in ("event", "launch"))
         if found >= (1 if once else 2) and (name != "transactional" or len(text) < 2500):
             return name
     return "general"

@@ -44,7 +44,13 @@ def question(draft) -> str:
     topic = _topic(draft)
     occasion = draft.occasion
     if occasion == "appeal":
-        return f"What should {topic} do more of next year?" if topic else "What should we do more of next?"
+        # (not "What should <product> do …": the name found may be a partner's
+        # or an umbrella's, and the appeal is the sender's own)
+        return "What should we do more of next year?"
+    if occasion == "security":
+        return "Have you found a security issue we should know about?"
+    if occasion == "results":
+        return "What would you like to ask us about these results?"
     if occasion == "offer":
         store = topic and re.search(r"\b(?:at|from|in)\s+" + re.escape(topic), draft.prose)
         if store:  # a shop's sale: the reader's shopping list
@@ -69,6 +75,10 @@ def question(draft) -> str:
     made = _NEW_THING.search(draft.prose)
     if made:
         return f"What would you like to see in the next {made.group(1)}?"
+    about = _MORE_ABOUT.search(draft.prose)
+    if about:
+        # "Read more about Creed's visit to the university": the post's own subject
+        return f"What would you like to know about {about.group(1)}?"
     shared = _SHARED.search(draft.prose)
     if shared:
         # a post that shares slides, a video, a guide: ask about that, not "what else"
@@ -76,6 +86,10 @@ def question(draft) -> str:
     return "What would you like to hear more about?"
 
 
+# "Read more about X:", "Learn more about X here": X is what the post is about
+_MORE_ABOUT = re.compile(r"\b(?:read|learn|find out|hear) more about ((?:the |our |this |[A-Z][\w’'-]*\s+)?[\w’'-]+"
+                         r"(?:\s+(?!here\b|at\b|in\b|on\b)[\w’'-]+){0,5}?)(?=\s*(?:[:.!]|here\b|at\b|in (?:our|the)\b|on (?:our|the)\b|https?:))",
+                         re.I)
 _SHARED = re.compile(r"\b(?:the|our|this|these|new|latest)\s+(slides|video|recording|talk|article|report|guide|paper|"
                      r"episode|podcast|tutorial|course|whitepaper|white paper|case study|ebook|e-book)\b", re.I)
 # "our Hacktoberfest event", "the Data Summit": the event by its own name

@@ -485,10 +485,26 @@ def sender_heavy(d, s, draft):
     # No reader-side version can be built from the words: say where, and
     # what to add, without inventing a "You can now …" the draft cannot back.
     # (not "…, so you can …, or go": three blind editors found that forced on
-    # operational news and cutting it harmful)
-    return Rewrite(f'Most of this draft is about the sender. Where its news touches the reader, say so: in '
-                   f'"{grammar.excerpt(best.text)}", name who it affects and what changes for them, or what they '
-                   f'need to do.', "instruction", best.start, best.end)
+    # operational news and cutting it harmful; and not at the heaviest
+    # sentence, which was a milestone or a reflection the genre expects —
+    # the place for the reader is right after the news itself)
+    lede = _lede(draft) or best
+    return Rewrite(f'Most of this draft is about the sender. Right after its news, "{grammar.excerpt(lede.text)}", '
+                   f'add a sentence on what that changes for the people reading: what they can do now, or what '
+                   f'they need to do.', "instruction", lede.start, lede.end)
+
+
+_NEWS = re.compile(r"\b(?:today|now|announc\w+|launch\w*|introduc\w+|is live|is here|is leaving|is joining|"
+                   r"(?:is|are) coming|new|raise[sd]|releas\w+|updated?|changed?)\b", re.I)
+
+
+def _lede(draft):
+    """The sentence that carries the draft's news: of the first three body
+    sentences, the first that says what is new, else the first."""
+    first = [x for x in draft.body if x.scope not in ("heading", "title") and not grammar.headline(x.text)
+             and 5 <= len(grammar.words(x.text)) <= 45 and not x.text.rstrip().endswith(("?", ":"))
+             and x.index not in draft.ask_sentences][:3]
+    return next((x for x in first if _NEWS.search(x.text)), first[0] if first else None)
 
 
 _RANK = re.compile(r"^(?P<det>the\s+|our\s+|a\s+)?(?:(?:industry|world|market|country|nation)['’]s\s+)?"
@@ -551,8 +567,20 @@ def milestone(d, s, draft):
     if re.search(r"\b(?:award|named|ranked|recogni[sz]ed|listed|selected|leader|best)\b", words, re.I):
         return Rewrite(f'Keep the news, but say what the list or award measured and what it means for the reader, '
                        f'rather than "{words}" as a trophy, in "{where}".', "instruction")
+    result = _RESULT.search(words)
+    if result:
+        # A company's results (an earnings post): the readers are investors
+        # and customers, and the figure is the news; what makes it a brag is
+        # "we delivered", and what makes it one-way is no place to ask.
+        plain = f"{result.group('what')} grew {result.group('pct')}"
+        return Rewrite(f'Report the result plainly — "{plain}" rather than "{words}" — and say where readers can '
+                       f'ask about it (the call, the replies), in "{where}".', "instruction")
     return Rewrite(f'Give "{words}" as a plain figure and say what it means for the reader, in "{where}".',
                    "instruction")
+
+
+_RESULT = re.compile(r"\b(?:delivered|achieved|posted|recorded|reported|saw|drove|generated)\s+(?:record\s+|strong\s+|robust\s+)?"
+                     r"(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:growth|increase|gains?)\s+of\s+(?P<pct>\d[\d.,]*\s?%)", re.I)
 
 
 def crowd(d, s, draft):
