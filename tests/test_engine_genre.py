@@ -359,3 +359,23 @@ def test_template_variables_are_not_cashtags():
 def test_account_and_site_events_are_transactional(text):
     # Before: promotional (the mail talks to its reader and cues none of the old list).
     assert genre_of(text) == "transactional"
+
+
+@pytest.mark.parametrize("text", [
+    "Order Receipt\n\nDear Sam Lee, thank you for your order! Order code {code}, order date {date}.\n\n"
+    "Order summary:\n\n2 x Linen apron\n\nSubtotal: $48\n\nShipping: $5\n",
+    "Hi Dana,\n\nThank you for your generous donation to the River Trust. Your gift helps the nonprofit "
+    "plant trees along the river.\n\nYour donation summary\n\nHillside Giving is a 501(c)(3) nonprofit. No goods or "
+    "services were provided in exchange for your donation.\n",
+], ids=["order-receipt", "donation-receipt"])
+def test_a_receipt_is_transactional_even_when_it_names_the_donation(text):
+    # Before: the order receipt was promotional ("Order Receipt" read as an Order button) and the
+    # donation receipt an appeal; both got TL301.
+    assert genre_of(text, fmt="text") == "transactional"
+    assert not {"TL301", "TL401"} & {d.rule for d in check_text(text, fmt="text").diagnostics}
+
+
+def test_an_appeal_that_mentions_its_tax_receipt_is_still_an_appeal():
+    text = ("Donate today to keep the River Trust planting. Every gift is tax-deductible, and you will get a tax "
+            "receipt for your records.\n")
+    assert genre_of(text, fmt="text") == "appeal"

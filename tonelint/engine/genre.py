@@ -90,6 +90,10 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     staff = internal >= 2 and 2 * internal > pitch
     if staff and internal >= 2 * appeal and 3 * internal >= ref:
         return "internal", "text"
+    # A receipt for a gift records it (a donation summary, "no goods or services were provided"):
+    # two transactional cues and no ask make it transactional however often it names the donation.
+    if appeal and trans >= 2 and not asks and trans >= pitch:
+        return "transactional", "text"
     # An appeal names the gift more than once, or asks for it: a donation page's FAQ is still an appeal.
     if appeal >= 2 or (appeal and asks):
         return "appeal", "text"
