@@ -344,6 +344,20 @@ def test_a_community_forum_is_an_invitation():
 
 
 @pytest.mark.parametrize("sentence", [
+    "To remove your email address from our list, click here: https://example.com/remove",
+    "If you do not want further promotional mailings from us, click here.",
+])
+def test_a_removal_line_is_housekeeping_not_an_ask(sentence):
+    """A blind editor (issue 14): "an unsubscribe line is not an ask", and TL401 called it premature."""
+    assert "ask" not in acts_of(sentence)[0]
+
+
+def test_a_leading_indicator_is_a_metric_not_a_rank():
+    assert "claim" not in acts_of("Teams that invite a colleague is a leading indicator of retention.")[0]
+    assert "claim" in acts_of("We are a leading provider of retention analytics.")[0]
+
+
+@pytest.mark.parametrize("sentence", [
     "You can help change that!",
     "You too can help make things better, through translation or design.",
     "Please sponsor the parser's development.",

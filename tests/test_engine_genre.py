@@ -195,6 +195,16 @@ def test_a_handbook_page_is_internal(text):
     assert genre_of(text) == "internal"
 
 
+def test_a_teams_notes_with_one_handbook_cue_and_no_pitch_are_internal():
+    """A growth plan's notes name one tool the team uses and ask and claim nothing: with one cue
+    they were read as a pitch, and "user segments" in them got a finding meant for outbound copy."""
+    text = ("Adoption plan\n\nMeasures to watch: weekly active projects, time to first dashboard, and the share "
+            "of teams that invite a colleague, a leading indicator of retention.\n\nUser segments to try later: "
+            "heavy users of exports; teams without alerts.\n\nNext step: pull account data from HubSpot each Monday.")
+    assert genre_of(text) == "internal"
+    assert "TL108" not in {d.rule for d in check_text(text, fmt="text").diagnostics}
+
+
 def test_a_handbook_gets_audience_findings_but_no_document_checks():
     """No listening, ask or sender-balance findings (they judge outbound copy),
     but calling customers "leads" is still an audience finding."""

@@ -585,3 +585,47 @@ def test_our_users_advice_does_not_say_you_to_a_reader_who_is_already_you():
             "our users would? Keep ads short and plain and show the product working.")
     d = one(text, "TL103", fmt="markdown")
     assert "speak to them as" not in d.rewrite and '"our users"' in d.rewrite
+
+
+def test_shouted_its_and_a_shouted_title_in_quotes_read_as_english():
+    """Round seven (seed 7117): "IT'S FREE!" became "IT'S free." and a quoted show title lost its capitals."""
+    from tonelint.rewrite import grammar
+    assert grammar.unshout("IT'S FREE!") == "It's free!"
+    assert grammar.unshout('1) "THE SECRET LIFE OF ZOEY" PREMIERE!') == '1) "The Secret Life of Zoey" premiere!'
+
+
+def test_a_stack_keeps_the_ask_that_gives_not_the_favour_or_the_jibe():
+    text = ("Our planner is in public beta today. It sorts your week in one click. We would love your support "
+            "by voting for us on Friday. Start your free trial in the app. CLICK HERE Your week stinks?\n\n"
+            "Thanks, Ana")
+    d = one(text, "TL402")
+    assert d.rewrite.startswith('Ask once: keep "Start your free trial in the app."'), d.rewrite
+
+
+def test_a_button_cut_off_mid_phrase_gets_no_invitation_built_on_it():
+    from tonelint.rewrite.ask import _invitation
+    draft = draft_of("Our planner sorts your week.\n\nClick Here for a Free")
+    assert _invitation("Click Here for a Free", draft) is None
+    assert _invitation("Click Here to see the plans", draft) == "If you'd like to try it, click here to see the plans."
+
+
+def test_a_compliance_line_is_not_where_the_question_goes():
+    text = ("Term life quotes from twelve insurers, side by side, in one minute. Rates start at $9 a month. "
+            "Call now for your free quote. This is a professional communication sent to insurance professionals.")
+    d = one(text, "TL301", fmt="email")
+    assert d.rewrite.startswith('After "Call now for your free quote."'), d.rewrite
+
+
+def test_a_page_in_another_language_gets_its_question_in_that_language():
+    text = ("Unsere Plattform ist die Lösung für Ihre Cloud. Wir helfen Ihnen, die Kosten zu senken, und "
+            "unsere Experten sind für Sie da. Sie können die Plattform mit einer kostenlosen Testversion "
+            "ausprobieren.\n\nBook a demo")
+    d = one(text, "TL301", channel="landing-page")
+    assert d.rewrite_kind == "instruction" and "in its own language" in d.rewrite and "What would" not in d.rewrite
+
+
+def test_a_handbook_role_noun_after_as_gets_advice_not_a_swap():
+    text = ("# Marketing handbook\n\nThe sales team reviews the dashboard every Monday. This report shows whether "
+            "we are reaching developers as inbound leads. Log every change in HubSpot.")
+    d = next(d for d in findings(text, fmt="markdown") if d.rule == "TL104")
+    assert d.rewrite_kind == "instruction" and "people who come to us" not in d.rewrite

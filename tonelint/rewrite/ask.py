@@ -103,8 +103,11 @@ def _subject_rewrite(d, s, draft):
 def _invitation(ask_text: str, draft) -> str | None:
     """"Sign up today!" -> "If you'd like to try Planwise, sign up today." """
     core = grammar.unshout(re.sub(r"[\s(\[{.!]+$", "", ask_text.strip()), draft.names, start=False)
-    if not _ASK_VERB.match(core) or _URGENT_ONLY.match(core):
+    if not _ASK_VERB.match(core) or _URGENT_ONLY.match(core) or _CUT_SHORT.search(core):
         return None
+    # "Click Here" -> "click here": a capital inside the new sentence is the
+    # button's styling, not a name
+    core = re.sub(r"\b(click|tap) Here\b", r"\1 here", core, flags=re.I)
     core = core[0].lower() + core[1:] if core[:1].isupper() and not grammar.is_acronym(core.split()[0]) else core
     # An upgrade asks someone who already uses it: "when you need X", not "if you'd like to try it"
     keep_using = re.match(r"upgrade (?:now |today )?to (?:continue|keep) (?:using|to use) (.+)$", core, re.I)
@@ -173,6 +176,32 @@ _ASK_VERB = re.compile(r"\s*(?:please\s+)?(?:buy|shop|order|sign up|subscribe|jo
                        r"apply|donate|add|check out|visit|fill out|complete|enter|reply|respond|comment|tag|"
                        r"retweet|repost|watch|listen|read|see|learn|find out|discover)\b", re.I)
 _HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|stop receiving)\b", re.I)
+# A button or line cut off mid-phrase ("Click Here for a Free"): no sentence can be built on it.
+_CUT_SHORT = re.compile(r"\b(?:a|an|the|for|of|to|your|our|and|or|with|free|new)\s*$", re.I)
+# Asks for a favour to the sender (a vote, a review, a share): the last to keep of a stack.
+_FAVOUR = re.compile(r"\b(?:vote|voting|upvote|review|rate us|share|retweet|repost|follow us|like us|support us|your support)\b", re.I)
+_GETS = re.compile(r"\b(?:get started|try|download|sign up|start|join|register|subscribe|install|book)\b", re.I)
+
+
+def _keep_score(w, draft) -> int:
+    """Which ask of a stack to keep: the one that lists what the reader gets,
+    then one that gives the reader something, never a favour to the sender, a
+    shouted line or an ask put as a jibe ("CLICK HERE Your credit stinks?")."""
+    words = grammar.WORD.findall(w.text)
+    score = 100 if _lists_benefits(w, draft) else 0
+    if not _URGENT_ONLY.match(w.text) and w.scope not in ("heading", "title") and len(w.text.split()) >= 4:
+        score += 10
+    if _FAVOUR.search(w.text):
+        score -= 20
+    if sum(1 for x in words if len(x) > 1 and x.isupper() and not grammar.is_acronym(x)) * 3 > len(words):
+        score -= 15
+    if w.text.rstrip().endswith("?"):
+        score -= 5
+    if _GETS.search(w.text):
+        score += 5
+    return score
+
+
 _URGENT_ONLY = re.compile(r"\s*(?:don['’]t|do not) (?:miss|wait|delay)|\s*(?:act (?:now|fast|today)|hurry|last chance)\b", re.I)
 _SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[a-z]+\b)", re.I)
 
@@ -212,9 +241,7 @@ def stacked(d, s, draft):
         # The ask that lists what the reader gets ("Upgrade now to: …") is
         # the one to keep: dropping it would drop the benefits with it.
         listed = next((w for w in window if _lists_benefits(w, draft)), None)
-        keep = listed or next((w for w in window if not _URGENT_ONLY.match(w.text)
-                               and w.scope not in ("heading", "title") and len(w.text.split()) >= 4), None) \
-            or next((w for w in window if not _URGENT_ONLY.match(w.text)), window[0])
+        keep = max(window, key=lambda w: _keep_score(w, draft))  # the first of equals
         drop = [w for w in window if w is not keep]
         parts = [p for p in _SPLIT.split(keep.text.rstrip(" .!")) if p.strip()]
         dropped = ", ".join(f'"{grammar.excerpt(x.text, 40)}"' for x in drop)

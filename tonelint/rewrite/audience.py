@@ -357,7 +357,11 @@ def people_phrase(d, s, draft):
         # A handbook teaches the team how to see the people it writes to:
         # the sentence with the people named, or where no swap reads, what
         # to name them by.
-        out = _phrase_rewrite(d, s, draft, _HANDBOOK_PHRASES)
+        span = local_span(d, s, draft)
+        after_as = span is not None and re.search(r"\bas\s+$", s.text[: span[0]])
+        # ("capturing who we build for as inbound leads": the role noun after
+        # "as" takes no people phrase)
+        out = None if after_as else _phrase_rewrite(d, s, draft, _HANDBOOK_PHRASES)
         if out is not None:
             return out
         return Rewrite(f'A playbook\'s words become the team\'s habits: in "{grammar.excerpt(s.text, 60)}", say which '

@@ -165,6 +165,7 @@ def is_acronym(word: str) -> bool:
     return False
 
 
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"})
 _US_PRONOUN = re.compile(r"\b(?:give|call|contact|email|e-mail|join|tell|help|let|send|write|visit|ask|text|"
                          r"phone|fax|to|with|for|from|about|of|by|reach)\s+$", re.I)
 
@@ -184,11 +185,21 @@ def unshout(text: str, names: dict | None = None, *, start: bool = True) -> str:
             return w
         if w == "US" and _US_PRONOUN.search(text[: m.start()]):
             return "us"  # "GIVE US A CALL", "CONTACT US": the pronoun, not the country
+        if re.fullmatch(r"IT['’]S", w):
+            return "it" + w[2:].lower()  # "IT'S FREE": the pronoun, not IT
         if is_acronym(w):
             return w
         return names.get(w.lower(), w.lower())
 
     out = WORD.sub(word, text)
+    # a shouted title in quotation marks keeps its capitals as Title Case
+    # ("THE SECRET LIFE OF ZOEY" -> "The Secret Life of Zoey")
+    for q in re.finditer(r"[\"“]([^\"”]{3,80})[\"”]", text if len(out) == len(text) else ""):
+        inner = q.group(1)
+        if inner.upper() == inner and any(c.isalpha() for c in inner):
+            titled = " ".join(x.lower() if i and x.lower() in _SMALL_WORDS else x[:1].upper() + x[1:].lower()
+                              for i, x in enumerate(inner.split(" ")))
+            out = out[: q.start(1)] + titled + out[q.end(1):]
     # "NORTON SYSTEMWORKS" -> "norton SystemWorks": a word lowered right before a
     # name with inner capitals is the name's first word
     out = re.sub(r"\b([a-z])([a-z]+)(?= [A-Z][a-z]+[A-Z])",
@@ -300,3 +311,22 @@ def headline(text: str) -> bool:
     if not words or text.rstrip()[-1:] in ".!?":
         return False
     return sum(w[:1].isupper() for w in words) * 2 > len(words)
+
+
+# Function words of the languages outbound copy is most often written in besides English, none
+# of them an English word (not "die", "den", "van", "as", "per", nor a URL's "com").
+_FOREIGN = frozenset("""der das und ist nicht mit für sie ihre ihr wir unsere auf eine einen zu dem von uns werden sind
+oder auch les et est pour vous votre nous avec une des du sur pas dans qui el los las es para con usted nuestro
+nuestra una del por que não você seu sua uma het een voor jouw wij onze niet met zijn di che della sono le""".split())
+_ENGLISH = frozenset("the and of to is you your for with that this we our are it be on in can will have".split())
+
+
+def english(text: str) -> bool:
+    """False for a draft written in another language (many foreign function
+    words, few English ones): a rewrite built from English words would mix
+    two languages there.  A quoted German line in an English post stays
+    English."""
+    found = [w.lower() for w in WORD.findall(text[:20000])]
+    foreign = sum(w in _FOREIGN for w in found)
+    return not (foreign >= 8 and foreign > 2 * sum(w in _ENGLISH for w in found))
+

@@ -13,7 +13,8 @@ from .result import Rewrite, sentence_rewrite
 
 _HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|sponsored by|"
                           r"further (?:contacts?|mailings?|e-?mails?)|future (?:mailings?|e-?mails?)|"
-                          r"stop receiving|mailing list|in error)\b", re.I)
+                          r"stop receiving|mailing list|in error|professional communication|you are receiving this|"
+                          r"you received this|this (?:message|e-?mail|communication) (?:is|was) sent)\b", re.I)
 _CLOSING = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b|"
                       r"\b(?:unsubscribe|opt[- ]?out|remove|removed|privacy|copyright|all rights reserved|"
                       r"regards|cheers|sincerely|thanks|thank you|best|trademarks?|registered|reserved|©)\b", re.I)
@@ -70,6 +71,9 @@ def question(draft) -> str:
     if _CHANGE.search(draft.prose):
         # a post about a change: ask how it lands, not a generic "what else"
         return "How does this change affect you?"
+    specific = _specific_question(draft.prose)
+    if specific:
+        return specific
     if topic:
         return f"What would you most like to know about {topic}?"
     made = _NEW_THING.search(draft.prose)
@@ -86,9 +90,40 @@ def question(draft) -> str:
     return "What would you like to hear more about?"
 
 
+# What a post is about when it names no product (blind editors, issue 14: one
+# "What would you like to hear more about?" for thirty-six different posts).
+# "Jane Roe presented 'Genome browsing in Galaxy'": the talk, by its speaker
+_TALK = re.compile(r"\b((?:[A-Z][\w’'-]+\s){1,2}[A-Z][\w’'-]+),?\s+(?:presented|talked about|spoke about|gave a talk on)\s+"
+                   r"['‘\"“]?([^.!?\n'’\"”]{3,80})")
+# "our Python for Scientific Computing course"
+_COURSE = re.compile(r"\b(?:our|the)\s+((?:[A-Z][\w-]*\s+(?:for\s+|of\s+|and\s+)?){1,6})(?:course|training|bootcamp)\b")
+# "Video: …", "New video about …": a video post
+_VIDEO = re.compile(r"^\W*(?:new\s+)?(video|podcast|episode)\b", re.I)
+# an awareness day or month, by its hashtag: "#WomensHistoryMonth", "#juneteenth2022"
+_OBSERVANCE = re.compile(r"#(\w*(?:Month|Day|Week|juneteenth|Pride)\w*)\b", re.I)
+
+
+def _specific_question(prose: str) -> str | None:
+    talk = _TALK.search(prose)
+    if talk:
+        title = talk.group(2).strip(" ,;:")
+        words = title.split()
+        about = f"about {title}" if len(words) <= 8 else "about the talk"
+        return f"What would you ask {talk.group(1)} {about}?"
+    course = _COURSE.search(prose)
+    if course:
+        return f"What do you most want to learn in the {course.group(1).strip()} course?"
+    if _VIDEO.search(prose):
+        return f"What questions do you have after watching the {_VIDEO.search(prose).group(1).lower()}?"
+    day = _OBSERVANCE.search(prose)
+    if day:
+        return f"How are you marking #{day.group(1)}?"
+    return None
+
+
 # "Read more about X:", "Learn more about X here": X is what the post is about
 _MORE_ABOUT = re.compile(r"\b(?:read|learn|find out|hear) more about ((?:the |our |this |[A-Z][\w’'-]*\s+)?[\w’'-]+"
-                         r"(?:\s+(?!here\b|at\b|in\b|on\b)[\w’'-]+){0,5}?)(?=\s*(?:[:.!]|here\b|at\b|in (?:our|the)\b|on (?:our|the)\b|https?:))",
+                         r"(?:\s+(?!here\b|at\b|in\b|on\b)[\w’'-]+){0,5}?)(?=\s*(?:[:.!]|here\b|at\b|in (?:our|the)\b|on (?:our|the)\b|and how\b|https?:))",
                          re.I)
 _SHARED = re.compile(r"\b(?:the|our|this|these|new|latest)\s+(slides|video|recording|talk|article|report|guide|paper|"
                      r"episode|podcast|tutorial|course|whitepaper|white paper|case study|ebook|e-book)\b", re.I)
@@ -145,7 +180,13 @@ def no_listening(d, s, draft):
     """TL301: the finding points at the draft's last sentence."""
     if draft.occasion == "outage":
         return Rewrite(outage_note(draft), "instruction")
-    s = draft.body[-1] if draft.body else s  # the rule points at the last body sentence
+    s = draft.body[-1] if draft.body else s
+    if not grammar.english(draft.prose):
+        # (not an English question appended to a German page: a blind editor)
+        last = next((x for x in reversed(draft.content) if len(x.text.split()) >= 5), s)
+        return Rewrite(f'End the page with one question to the reader, in its own language, after '
+                       f'"{grammar.excerpt(last.text, 60)}", and say how to answer it (an address, a form, a reply).',
+                       "instruction", last.start, last.end)  # the rule points at the last body sentence
     if s not in draft.content and draft.content and not (_HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text)):
         s = draft.content[-1]  # past hashtags and a bare link, to the last thing the draft says
     if draft.occasion == "transactional":
