@@ -393,3 +393,26 @@ def test_next_generation_in_a_librarys_docs_is_no_claim():
 ])
 def test_a_readmes_community_lines_invite(sentence):
     assert "invitation" in acts_of(sentence)[0]
+
+
+@pytest.mark.parametrize("nav", [
+    "Projects • Roadmap • Changelog • Sign up for Acme Pro • Blog • Docs",
+    "Projects •\n    Roadmap •\n    Changelog •\n    Sign up for Acme Pro •\n    Blog •\n    Docs",
+    "Docs | Pricing | Sign up | Blog",
+])
+def test_a_link_in_a_navigation_bar_is_not_an_ask(nav):
+    # Before: a README's nav bar gave TL401 "asks 'Sign up' before the reader has been given anything".
+    assert not any("ask" in a for a in acts_of(nav))
+
+
+def test_an_ask_beside_a_short_list_is_still_an_ask():
+    assert "ask" in acts_of("Sign up for Acme Pro today • it takes a minute.", fmt="text")[0]
+
+
+def test_the_brand_that_creates_is_the_sender():
+    # "[Ultralytics](…) creates cutting-edge … models": "creates" was no subject verb, so no brand was
+    # found and the hype went unflagged.
+    text = ("Lumen creates cutting-edge ledgers for small shops. The Lumen docs explain each report.\n")
+    result, m = message(text)
+    assert m.brand == ("Lumen",)
+    assert "cutting-edge" in [text[d.start:d.end] for d in result.diagnostics if d.rule == "TL203"]

@@ -277,7 +277,7 @@ _NOT_NAMES = {
     "nobody", "someone", "people", "customers", "team", "email", "click", "get", "join", "sign", "book", "see",
     "read", "learn", "start", "try", "welcome", "congrats", "congratulations", "best", "cheers", "regards",
 }
-_SUBJECT_VERBS = (r"is|are|was|has|have|helps|lets|gives|makes|will|can|provides|offers|brings|now|supports|"
+_SUBJECT_VERBS = (r"is|are|was|has|have|helps|lets|gives|makes|will|can|provides|offers|brings|now|supports|creates|develops|"
                   r"builds|achieves|delivers|empowers|enables|announces|announced|launches|launched|partners|"
                   r"has been|team|'s|’s")
 _NAME = r"[A-Z][A-Za-z0-9&]*(?:[-.][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9&]+)?"

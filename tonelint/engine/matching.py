@@ -9,6 +9,7 @@ import re
 
 from . import phrasecache
 from .facts import BRAND_WAIT, Facts, Hit, Sentence, longest
+from .quotes import ATTRIBUTED_QUOTE
 from ..rules.regex import compile_regex
 from ..rules.spec import Block, thaw
 from ..rules.vocabulary import AcceptList
@@ -112,6 +113,12 @@ def regex_sets(regexes: list[tuple[str, bool]]):
     return out
 
 
+def regexes_of(block: Block) -> tuple[str, ...]:
+    """The block's own regexes, then the engine's for `quoted: true`
+    (quotes.py); the bank and its RE2 sets list them in this order."""
+    return block.regex + (ATTRIBUTED_QUOTE if block.quoted else ())
+
+
 class MatcherBank:
     def __init__(self, nlp, blocks: list[Block], *, brand: tuple[str, ...] = (), accept: tuple[str, ...] = ()) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
@@ -134,8 +141,8 @@ class MatcherBank:
                 target.add(b.key, [lower if insensitive else orth for lower, orth in found])
             if b.patterns:
                 self.matcher.add(b.key, [thaw(p) for p in b.patterns], greedy="LONGEST")
-            if b.regex:
-                for rx in b.regex:
+            if b.regex or b.quoted:
+                for rx in regexes_of(b):
                     compiled = compile_regex(rx, b.case == "insensitive")
                     # `(?P<hit>…)` reports only that part (RE2 has no lookbehind).
                     self.regexes.append((b.key, compiled, compiled.groupindex.get("hit", 0)))
@@ -147,7 +154,7 @@ class MatcherBank:
         # one automaton, and past a few dozen members (or with the gate's
         # members, which occur almost everywhere, in the same set) that
         # automaton costs several times what a few smaller sets cost.
-        self.regex_sets = regex_sets([(rx, b.case == "insensitive") for b in blocks for rx in b.regex])
+        self.regex_sets = regex_sets([(rx, b.case == "insensitive") for b in blocks for rx in regexes_of(b)])
         self.gate_set = None
         if self.has_patterns and not self.gate.always:
             self.gate_set = regex_set([(m, True) for m in self.gate.members])

@@ -24,7 +24,7 @@ from ..spacyload import import_spacy
 BLOCK_KEYS = {
     "phrases": list, "list": (str, list), "patterns": list, "regex": (str, list), "case": str,
     "inflect": str, "measure": str, "brand": bool, "in_question": bool, "sentence_start": bool,
-    "line_edge": bool, "unless": dict, "when": dict, "act": (str, list),
+    "line_edge": bool, "unless": dict, "when": dict, "act": (str, list), "quoted": bool,
 }
 WHEN_KEYS = {"sentence": dict}
 UNLESS_KEYS = {"before": list, "after": list, "window": int, "sentence": dict}
@@ -96,6 +96,7 @@ class Block:
     unless_sentence: "Block | None" = None
     when_sentence: "Block | None" = None  # keep only hits in sentences where this block also matches
     acts: tuple[str, ...] = ()  # `act: ask`: the sentences the message model gave these acts (engine/acts.py)
+    quoted: bool = False  # `quoted: true`: someone else's words, quoted and attributed (engine/quotes.py)
 
 
 class Ctx:
@@ -285,18 +286,18 @@ def parse_block(ctx: Ctx, mapping, key: str, what: str) -> Block:
     for rx in regexes:
         _compile_regex(ctx, mapping, str(rx), case == "insensitive")
     acts = _acts_of(ctx, mapping, what)
-    if acts and (phrases or patterns or regexes or mapping.get("brand") or any(
+    if acts and (phrases or patterns or regexes or mapping.get("brand") or mapping.get("quoted") or any(
             k in mapping for k in ("in_question", "sentence_start", "line_edge", "unless", "when"))):
         ctx.fail(mapping, "act", "a block that reads sentence acts takes no phrases, lists, patterns, regex "
                  "or sense tests of its own (the acts are defined in rules/lists/acts.yaml)")
-    if not (phrases or patterns or regexes or mapping.get("brand") or acts):
-        ctx.fail(mapping, None, f"{what} needs at least one of phrases, list, patterns, regex or act")
+    if not (phrases or patterns or regexes or mapping.get("brand") or mapping.get("quoted") or acts):
+        ctx.fail(mapping, None, f"{what} needs at least one of phrases, list, patterns, regex, quoted or act")
     block = Block(
         key=key, phrases=tuple(sorted(phrases)), patterns=tuple(freeze(p) for p in patterns),
         regex=tuple(str(r) for r in regexes), case=case, measure=mapping.get("measure"),
         brand=bool(mapping.get("brand", False)), in_question=bool(mapping.get("in_question", False)),
         sentence_start=bool(mapping.get("sentence_start", False)), line_edge=bool(mapping.get("line_edge", False)),
-        acts=acts,
+        acts=acts, quoted=bool(mapping.get("quoted", False)),
     )
     # Sense tests belong to the block, so only_if, before, signals, numerator …
     # take them exactly as match and target do.
