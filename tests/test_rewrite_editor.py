@@ -488,14 +488,25 @@ def test_a_handbooks_pipeline_word_becomes_the_people_the_team_works_with():
     assert all(d.rewrite_kind == "sentence" and "ready to talk" not in d.rewrite for d in found.values())
 
 
-def test_a_handbook_heading_gets_advice_naming_its_own_words():
-    """No swap reads under "Product-led": the heading gets an instruction that quotes it and says what to
-    name the people by, not advice to keep the word."""
+def test_a_handbook_heading_names_the_people_after_its_modifier():
+    """Rounds seven and eight: advice on a heading ("say which people …") made no sense to two editors;
+    under "Product-led" the people go after a colon."""
     text = ("# Sales handbook\n\n## Product-led lead generation\n\nOur BDR team works inside HubSpot. Each rep "
             "logs every call in the CRM and hands accounts to an account executive within two days.")
     d = next(d for d in findings(text, fmt="markdown") if d.rule == "TL104")
-    assert d.rewrite_kind == "instruction"
-    assert '"Product-led lead generation"' in d.rewrite and "keep it" not in d.rewrite
+    assert d.rewrite == "Product-led: finding the people who need us"
+
+
+def test_handbook_outbound_and_funding_wording():
+    text = ("# Sales handbook\n\nOur BDR team works inside HubSpot. Account managers are responsible for managing "
+            "leads from warm outbound, in addition to their own accounts. A BDR is someone who gets leads for "
+            "sales by doing outbound work. Log every call in the CRM.")
+    found = {d.matched: d.rewrite for d in findings(text, fmt="markdown") if d.rule == "TL104"}
+    assert "looking after the people we reach through warm outbound" in found["managing leads"]
+    assert "someone who finds people who might buy from us by doing outbound work" in found["gets leads"]
+    money = one("We raised a $20 million Series B to build offline sync for field teams. We are hiring "
+                "twelve engineers, and our team will double this year. Read the full story on our blog.", "TL209")
+    assert money.rewrite.startswith('Keep "raised a $20 million Series B" as the news'), money.rewrite
 
 
 @pytest.mark.parametrize("text, rule, must_not", [
@@ -594,12 +605,14 @@ def test_shouted_its_and_a_shouted_title_in_quotes_read_as_english():
     assert grammar.unshout('1) "THE SECRET LIFE OF ZOEY" PREMIERE!') == '1) "The Secret Life of Zoey" premiere!'
 
 
-def test_a_stack_keeps_the_ask_that_gives_not_the_favour_or_the_jibe():
-    text = ("Our planner is in public beta today. It sorts your week in one click. We would love your support "
-            "by voting for us on Friday. Start your free trial in the app. CLICK HERE Your week stinks?\n\n"
+def test_a_stack_keeps_the_first_full_ask_not_a_shouted_jibe():
+    """Round seven: a stack kept "CLICK HERE Your credit stinks?"; round eight: two editors and the
+    expert kept a launch post's vote, the ask it was written for, so a favour is not passed over."""
+    text = ("Our planner is in public beta today. It sorts your week in one click. CLICK HERE Your week stinks? "
+            "We would love your support by voting for us on Friday. Start your free trial in the app.\n\n"
             "Thanks, Ana")
     d = one(text, "TL402")
-    assert d.rewrite.startswith('Ask once: keep "Start your free trial in the app."'), d.rewrite
+    assert d.rewrite.startswith('Ask once: keep "We would love your support by voting for us on Friday."'), d.rewrite
 
 
 def test_a_button_cut_off_mid_phrase_gets_no_invitation_built_on_it():
@@ -629,3 +642,20 @@ def test_a_handbook_role_noun_after_as_gets_advice_not_a_swap():
             "we are reaching developers as inbound leads. Log every change in HubSpot.")
     d = next(d for d in findings(text, fmt="markdown") if d.rule == "TL104")
     assert d.rewrite_kind == "instruction" and "people who come to us" not in d.rewrite
+
+
+def test_a_press_verb_cut_off_before_its_object_is_not_rewritten_around_a_determiner():
+    """Round eight (seed 9117): "Alliance today announced their" (the line broke there) became
+    "Their is out today."."""
+    from tonelint.rewrite.oneway import strip_press
+    assert strip_press("The Alliance today announced their") == "The Alliance today announced their"
+    assert strip_press("Acme today announced Planwise 3, a faster planner.") == "Planwise 3 is out today, a faster planner."
+
+
+def test_an_opt_out_line_in_a_stack_is_not_an_ask():
+    text = ("Save 50% on every ink cartridge this week. Simply click here and fill out the form. Order today. "
+            "Click here and send an email to stop all future offers.")
+    found = findings(text, fmt="email")
+    assert not [d for d in found if d.rule.startswith("TL4") and "future offers" in d.matched]
+    assert next(d for d in found if d.rule == "TL301").rewrite.startswith("After ")
+    assert not [d for d in found if d.rule == "TL402"]  # two asks left, not a stack of three

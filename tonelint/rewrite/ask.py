@@ -178,27 +178,22 @@ _ASK_VERB = re.compile(r"\s*(?:please\s+)?(?:buy|shop|order|sign up|subscribe|jo
 _HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|stop receiving)\b", re.I)
 # A button or line cut off mid-phrase ("Click Here for a Free"): no sentence can be built on it.
 _CUT_SHORT = re.compile(r"\b(?:a|an|the|for|of|to|your|our|and|or|with|free|new)\s*$", re.I)
-# Asks for a favour to the sender (a vote, a review, a share): the last to keep of a stack.
-_FAVOUR = re.compile(r"\b(?:vote|voting|upvote|review|rate us|share|retweet|repost|follow us|like us|support us|your support)\b", re.I)
-_GETS = re.compile(r"\b(?:get started|try|download|sign up|start|join|register|subscribe|install|book)\b", re.I)
 
 
 def _keep_score(w, draft) -> int:
     """Which ask of a stack to keep: the one that lists what the reader gets,
-    then one that gives the reader something, never a favour to the sender, a
-    shouted line or an ask put as a jibe ("CLICK HERE Your credit stinks?")."""
+    then the first full sentence, never a shouted line or an ask put as a
+    jibe ("CLICK HERE Your credit stinks?").  (Not "never a favour": two
+    blind editors and the expert kept a launch post's Product Hunt vote, the
+    one ask the post was written for.)"""
     words = grammar.WORD.findall(w.text)
     score = 100 if _lists_benefits(w, draft) else 0
     if not _URGENT_ONLY.match(w.text) and w.scope not in ("heading", "title") and len(w.text.split()) >= 4:
         score += 10
-    if _FAVOUR.search(w.text):
-        score -= 20
     if sum(1 for x in words if len(x) > 1 and x.isupper() and not grammar.is_acronym(x)) * 3 > len(words):
         score -= 15
     if w.text.rstrip().endswith("?"):
         score -= 5
-    if _GETS.search(w.text):
-        score += 5
     return score
 
 

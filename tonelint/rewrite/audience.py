@@ -286,15 +286,18 @@ _HANDBOOK_PHRASES = (
     (r"(?<![\w-])(?:our|the) ICP(?= *[,.;:!?)]| *$| (?:is|are|was|were|and|or|who|that|in|on|at|with|via|through|because|by|so|than)\b)",
      "the people we build for"),
     (r"(?<![\w-])generat(?:e|es|ing) (more |new )?(?:qualified |sales |quality |outbound |inbound )?leads\b", r"find \1people who need us"),
-    (r"(?<![\w-])(?:get|gets|getting|find|finds|finding|source|sources|sourcing) (more |new )?leads\b", r"finds \1people who need us"),
+    (r"(?<![\w-])(?:get|gets|getting|find|finds|finding|source|sources|sourcing) (more |new )?leads(?: for (?:sales|the sales team|our sales team|the team))?\b",
+     r"finds \1people who might buy from us"),
     (r"(?<![\w-])(?:track and )?maintain (?:prospective|potential|possible) leads\b", "keep track of people who might want to work with us"),
     (r"(?<![\w-])(?:prospective|potential|possible) leads\b", "people who might want to work with us"),
-    (r"(?<![\w-])(?:manage|manages|managing) (?:inbound |outbound |new |the |these |all )?leads\b", "looking after the people who come to us"),
+    (r"(?<![\w-])(?:manage|manages|managing) (?:the |these |all |new )?leads from ((?:warm |cold )?outbound)\b", r"looking after the people we reach through \1"),
+    (r"(?<![\w-])(?:manage|manages|managing) (?:inbound |new |the |these |all )?leads\b", "looking after the people who come to us"),
     (r"(?<![\w-])inbound leads\b", "people who come to us"),
     (r"(?<![\w-])(?:warm|hot) leads\b", "people who already know us"),
     (r"(?<![\w-])qualify (?:the|a|each|every|this) lead\b", "judge whether the person is a good fit"),
     (r"(?<![\w-])(?:qualified|sales|new|more) leads\b", "people who need us"),
     (r"(?<![\w-])the lead\b", "the person"),
+    (r"(?<![\w-])lead generation\b", "finding the people who need us"),
     (r"(?<![\w-])(?:convert|converting) (?:these |those |more |our |the )?leads\b", "help these people decide"),
 )
 
@@ -342,6 +345,16 @@ def _phrase_rewrite(d, s, draft, phrases=_PEOPLE_PHRASES):
     return None
 
 
+def _phrase_on(text: str, phrases) -> str | None:
+    """`text` with its first people phrase swapped, or None."""
+    for pattern, repl in phrases:
+        m = re.search(pattern, text, re.I)
+        if m:
+            words = repl(m) if callable(repl) else m.expand(repl)
+            return text[: m.start()] + words + text[m.end():]
+    return None
+
+
 def _quoted(text: str, a: int, b: int) -> bool:
     """True when text[a:b] sits inside quotation marks (a name, a title) —
     the sentence splitter may have left the opening mark in the sentence
@@ -364,6 +377,13 @@ def people_phrase(d, s, draft):
         out = None if after_as else _phrase_rewrite(d, s, draft, _HANDBOOK_PHRASES)
         if out is not None:
             return out
+        heading = re.fullmatch(r"\W*([A-Z][\w]*-[\w-]+)\s+(\S.{0,60}?)\s*", s.text)
+        if heading and span is not None and span[0] >= heading.start(2):
+            # "Product-led lead generation": a heading with a hyphenated
+            # modifier takes the people after a colon
+            people = _phrase_on(heading.group(2), _HANDBOOK_PHRASES)
+            if people:
+                return sentence_rewrite(s, f"{heading.group(1)}: {people}")
         return Rewrite(f'A playbook\'s words become the team\'s habits: in "{grammar.excerpt(s.text, 60)}", say which '
                        f'people "{grammar.shown(d)}" means, by what they did or need ("developers who started a '
                        f'trial", "teams that asked for a demo").', "instruction")

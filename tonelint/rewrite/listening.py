@@ -12,7 +12,7 @@ from . import grammar
 from .result import Rewrite, sentence_rewrite
 
 _HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|sponsored by|"
-                          r"further (?:contacts?|mailings?|e-?mails?)|future (?:mailings?|e-?mails?)|"
+                          r"further (?:contacts?|mailings?|e-?mails?|offers)|future (?:mailings?|e-?mails?|offers)|"
                           r"stop receiving|mailing list|in error|professional communication|you are receiving this|"
                           r"you received this|this (?:message|e-?mail|communication) (?:is|was) sent)\b", re.I)
 _CLOSING = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b|"

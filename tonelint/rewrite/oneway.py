@@ -154,6 +154,9 @@ _PROVIDER = re.compile(r"\b(?:a|the)\s+(?:leading|leading global|global|world['�
                        r"(provider|supplier|maker|developer|vendor|manufacturer)\s+of\b", re.I)
 
 
+_DETERMINERS = frozenset({"their", "its", "our", "the", "a", "an", "this", "that", "these", "those", "his", "her", "my"})
+
+
 def strip_press(text: str) -> str:
     # "a Euromarket company and the leading provider of securities" -> "… and
     # a provider of securities": the ranking goes, the noun phrase stays whole
@@ -175,8 +178,9 @@ def strip_press(text: str) -> str:
             out = grammar.capitalise(rest) + punct
         else:
             np, _, after = rest.partition(", ")
-            if not np.strip() or not subject or re.match(r"\$|\d|.*\b(?:funding|investment|round)\b", np, re.I):
-                return text
+            if not np.strip() or not subject or re.match(r"\$|\d|.*\b(?:funding|investment|round)\b", np, re.I) \
+                    or len(np.split()) < 2 and np.strip().lower() in _DETERMINERS:
+                return text  # ("today announced their" cut off at the line: "Their is out today")
             verb = "are" if _is_plural(np) else "is"
             out = grammar.capitalise(f"{np.strip()} {verb} out today") + (f", {after}" if after else "") + punct
     out = re.sub(r"^\s*for immediate release\s*[:.-]?\s*", "", out, flags=re.I)
@@ -474,8 +478,14 @@ def sender_heavy(d, s, draft):
         return Rewrite(listening.outage_note(draft), "instruction")
     best = _heaviest(draft, s, strict=True) or _heaviest(draft, s, strict=False)
     if best is None:
-        return Rewrite(f'Most of this draft is about the sender. Keep the facts in "{grammar.excerpt(s.text)}" and '
-                       f'add what they mean for the person reading.', "instruction", s.start, s.end)
+        lede = _lede(draft)
+        if lede is None:
+            return Rewrite('Most of this draft is about the sender: under each heading, add a sentence on what it '
+                           'means for the person reading — what they can do with it, or what it saves them.',
+                           "instruction")
+        return Rewrite(f'Most of this draft is about the sender. Right after "{grammar.excerpt(lede.text)}", add a '
+                       f'sentence on what it means for the person reading: what they can do with it, or what it '
+                       f'saves them.', "instruction", lede.start, lede.end)
     cleaned = clean(best.text, draft)
     turned = reader_turn(best.text) or without_feeling(best.text, draft) or (
         cleaned if cleaned != best.text and grammar.reads(best.text, cleaned) else None)
@@ -562,8 +572,11 @@ def milestone(d, s, draft):
                        f'(a memory, a favourite), instead of "{grammar.excerpt(s.text, 70)}".', "instruction")
     where = grammar.excerpt(s.text, 70)
     if re.search(r"\b(?:funding|financing|investment|round|series [a-f]|seed)\b", words, re.I):
-        return Rewrite(f'Keep the news, but lead with what the money changes for the reader (more support, a '
-                       f'feature sooner) rather than "{words}" in "{where}".', "instruction")
+        # (not "lead with what the money changes": two blind editors — in a
+        # funding announcement the raise is the news)
+        who = f"the people who use {draft.product}" if draft.product else "the people who use it"
+        return Rewrite(f'Keep "{words}" as the news, and add one sentence on what it changes for {who} (more '
+                       f'support, a feature sooner, a price that holds), after "{where}".', "instruction")
     if re.search(r"\b(?:award|named|ranked|recogni[sz]ed|listed|selected|leader|best)\b", words, re.I):
         return Rewrite(f'Keep the news, but say what the list or award measured and what it means for the reader, '
                        f'rather than "{words}" as a trophy, in "{where}".', "instruction")
