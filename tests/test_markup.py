@@ -482,3 +482,12 @@ def test_every_registered_front_end_is_what_markup_and_suffixes_offer(name):
     assert front.suffixes and all(format_for(f"draft{s}") == name for s in front.suffixes)
     parsed = parse("Subject: Hi\n\nWe think you will like it.\n", name)
     assert isinstance(parsed, Parsed) and any("like it" in seg.text for seg in parsed.segments)
+
+
+def test_a_github_alert_marker_is_markup_not_prose():
+    # "> [!NOTE]" opens an alert box on GitHub; read as words, its "[!" was a sentence that shouted.
+    parsed = parse("> [!NOTE]\n> Build faster with the app builder.\n\n> [!warning]\n> Keys are secret.\n",
+                   "markdown")
+    assert [s.text for s in parsed.segments] == ["Build faster with the app builder.", "Keys are secret."]
+    # a link in brackets that only looks like one stays prose
+    assert [s.text for s in parse("See [!important] notes.\n", "markdown").segments] == ["See [!important] notes."]

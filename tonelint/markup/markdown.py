@@ -108,6 +108,9 @@ def _align(seg: Segment, piece: str, text: str, cursor: int, limit: int) -> int:
     return cursor
 
 
+_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.I)
+
+
 def _inline(seg: Segment, children, text: str, cursor: int, limit: int, directives: list) -> None:
     link_starts: list[int | None] = []
     skip_depth = 0  # inside an autolink: its text is a URL, not prose
@@ -118,6 +121,12 @@ def _inline(seg: Segment, children, text: str, cursor: int, limit: int, directiv
             if not content:
                 continue
             pos = text.find(content, cursor, limit)
+            if _ALERT.fullmatch(content.strip()) and pos >= 0:
+                # GitHub's alert marker ("> [!NOTE]") is markup, not prose: read as
+                # words its "[!" made a sentence that shouted.
+                cursor = pos + len(content)
+                seg.add_gap()
+                continue
             if skip_depth:
                 if pos >= 0:
                     cursor = pos + len(content)
