@@ -204,8 +204,15 @@ def our_users(d, s, draft):
                 return out
     # (a handbook never gets here: TL103 skips internal drafts)  Where the
     # sentence already says "you" to someone else (a colleague, a partner),
-    # "speak to them as you" would mix two readers up.
+    # "speak to them as you" would mix two readers up; there the people are
+    # "the people we build for", as in a handbook ("why do you think our
+    # users would?" -> "why do you think the people we build for would?").
     you = "" if re.search(r"\byou(?:r|rs|['’]\w+)?\b", s.text, re.I) else ', or speak to them as "you"'
+    if not you and re.fullmatch(r"our users", grammar.shown(d), re.I) and not re.search(r"['’]s?\b", s.text[b:b + 2]):
+        out = sentence_rewrite(s, s.text[:a] + ("The people we build for" if not s.text[:a].strip() else
+                                                "the people we build for") + s.text[b:], fix=None)
+        if out is not None and grammar.reads(s.text, out.text):
+            return out
     return Rewrite(f'Say who "{grammar.shown(d)}" are, by what they do, in "{grammar.excerpt(s.text)}" '
                    f'("the people who use …", "developers who …"){you}.',
                    "instruction", fix=None)
@@ -378,7 +385,11 @@ def people_phrase(d, s, draft):
         # "as" takes no people phrase)
         out = None if after_as else _phrase_rewrite(d, s, draft, _HANDBOOK_PHRASES)
         if out is not None:
-            return out
+            # the people now named: "(which comprise 90% of leads today)" ->
+            # "(who make up 90% of them today)"
+            text = re.sub(r"\((?:which|that) (?:comprise|make up|are)\b", "(who make up", out.text)
+            text = re.sub(r"\bof (?:all |our |the )?leads\b", "of them", text)
+            return sentence_rewrite(s, text) or out
         heading = re.fullmatch(r"\W*([A-Z][\w]*-[\w-]+)\s+(\S.{0,60}?)\s*", s.text)
         if heading and span is not None and span[0] >= heading.start(2):
             # "Product-led lead generation": a heading with a hyphenated

@@ -226,6 +226,12 @@ def no_listening(d, s, draft):
         if content:
             return Rewrite(f'After "{grammar.excerpt(content[-1].text, 60)}", ask the reader one thing and say how '
                            f'to answer: "{ask}"', "instruction", content[-1].start, content[-1].end)
+    if re.match(r"\s*(?:[-*•–]|\d{1,2}[.)])\s", s.text) and len(draft.content) > 2:
+        # the draft ends in a list (a feature roundup): the question goes
+        # after the list, about the list, not onto its last bullet
+        return Rewrite(f'After the list that ends "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say '
+                       f'how to answer: "Which of these will you try first? {answer_line(draft)}"', "instruction",
+                       s.start, s.end)
     words = grammar.WORD.findall(s.text)
     tail = re.search(r"(?:\s+[#@]\w*)+\s*$", s.text)  # hashtags stay last
     core = s.text[: tail.start()] if tail else s.text.rstrip()

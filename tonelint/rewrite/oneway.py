@@ -513,7 +513,7 @@ def _lede(draft):
     sentences, the first that says what is new, else the first."""
     first = [x for x in draft.body if x.scope not in ("heading", "title") and not grammar.headline(x.text)
              and 5 <= len(grammar.words(x.text)) <= 45 and not x.text.rstrip().endswith(("?", ":"))
-             and x.index not in draft.ask_sentences][:3]
+             and x.index not in draft.ask_sentences and "\ufffd" not in x.text][:3]
     return next((x for x in first if _NEWS.search(x.text)), first[0] if first else None)
 
 
@@ -586,8 +586,8 @@ def milestone(d, s, draft):
         # and customers, and the figure is the news; what makes it a brag is
         # "we delivered", and what makes it one-way is no place to ask.
         plain = f"{result.group('what')} grew {result.group('pct')}"
-        return Rewrite(f'Report the result plainly — "{plain}" rather than "{words}" — and say where readers can '
-                       f'ask about it (the call, the replies), in "{where}".', "instruction")
+        # (not "say where readers can ask": an editor — investors came for the figures)
+        return Rewrite(f'Report the result plainly: "{plain}" rather than "{words}", in "{where}".', "instruction")
     return Rewrite(f'Give "{words}" as a plain figure and say what it means for the reader, in "{where}".',
                    "instruction")
 
