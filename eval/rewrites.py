@@ -1,5 +1,6 @@
 """Print findings from real drafts with their rewrites, side by side, for a
 person to judge ("accept as is / light edit / wrong") in a few minutes.
+eval/editor-brief.md is the brief a blind editor gets with this output.
 
     python eval/rewrites.py                  # 40 findings, seeded, stratified by rule
     python eval/rewrites.py -n 60 --seed 7   # another sample

@@ -659,3 +659,38 @@ def test_an_opt_out_line_in_a_stack_is_not_an_ask():
     assert not [d for d in found if d.rule.startswith("TL4") and "future offers" in d.matched]
     assert next(d for d in found if d.rule == "TL301").rewrite.startswith("After ")
     assert not [d for d in found if d.rule == "TL402"]  # two asks left, not a stack of three
+
+
+@pytest.mark.parametrize("text, want", [
+    ("How to back up your wallet in five minutes https://youtu.be/abc123 #crypto #wallets",
+     "What questions do you have after watching the video?"),
+    ("Congrats to our head of design Ana Ruiz for making this year's Design Leaders list! #design",
+     "Want to add your congratulations?"),
+    ("Our stores cut packaging waste by a third this year, on the way to our net-zero goal for 2030. "
+     "#sustainability", "What more should we be doing on this?"),
+    ("Hosted search is fool's gold. If you can't run it yourself, you don't own it. #selfhosting",
+     "Where do you stand on this?"),
+    ("Join us on Thursday at 6pm to learn from @jdoe about testing React forms. RSVP at https://example.com",
+     "What would you like to ask @jdoe?"),
+    ("The Open Web Alliance is holding their free event, #WebDay, on May 3rd. If you'd like to attend, "
+     "you can register here: https://example.com", "Will we see you there?"),
+], ids=["video-link", "congrats", "sustainability", "opinion", "speaker", "their-event"])
+def test_a_social_post_gets_a_question_about_what_it_is(text, want):
+    """Round eight: thirty-six posts shared "What would you like to hear more about?"."""
+    assert want in one(text, "TL301", channel="social").rewrite
+
+
+def test_round_nine_handbook_and_fragment_cases():
+    """Seeds 1127/2127: a conversion target in a playbook, a setup email's steps as what it gives, and a
+    template fragment that starts mid-sentence."""
+    text = ("# Sales handbook\n\nThe sales team reviews the dashboard every Monday. Generally you should be aiming "
+            "for a 20% conversion rate from these types of leads. Log every change in HubSpot.")
+    d = next(d for d in findings(text, fmt="markdown") if d.rule == "TL104")
+    assert "aiming for 20% of these people to become customers." in d.rewrite
+    setup = ("Your custom domain\n\nSetting up your custom domain:\nChoose your subdomain\nAdd a CNAME record "
+             "pointing to us\nConfigure the domain in your settings\n\nUpgrade to use custom domains\n\n"
+             "Need help? Reply to this email.")
+    assert "TL401" not in rules(setup, fmt="text", channel="email")
+    fragment = "given to the Foundation to keep the project going. Our volunteers answer every letter. Donate today!"
+    tl301 = one(fragment, "TL301", channel="landing-page")
+    assert "given to the Foundation to keep the project going. What" not in tl301.rewrite

@@ -296,6 +296,8 @@ _HANDBOOK_PHRASES = (
     (r"(?<![\w-])(?:warm|hot) leads\b", "people who already know us"),
     (r"(?<![\w-])qualify (?:the|a|each|every|this) lead\b", "judge whether the person is a good fit"),
     (r"(?<![\w-])(?:qualified|sales|new|more) leads\b", "people who need us"),
+    (r"(?<![\w-])an? (\d+) ?% conversion rate from (?:these |those |the )?(?:(?:types?|kinds?) of )?leads\b",
+     r"\1% of these people to become customers"),
     (r"(?<![\w-])the lead\b", "the person"),
     (r"(?<![\w-])lead generation\b", "finding the people who need us"),
     (r"(?<![\w-])(?:convert|converting) (?:these |those |more |our |the )?leads\b", "help these people decide"),

@@ -33,7 +33,8 @@ _OCCASIONS = (
                 r"Q[1-4] (?:20\d\d |FY\d\d )?(?:results|earnings|#\w*earnings)|system sales|same-store sales|"
                 r"fiscal (?:year|quarter) results)\b"),
     ("press", r"\b(?:today announced|announced today|for immediate release|press release|media contact)\b"),
-    ("event", r"\b(?:webinar|livestream|live stream|conference|meetup|workshop|summit|hackathon|join us (?:on|at|for))\b"),
+    ("event", r"\b(?:webinar|livestream|live stream|conference|meetup|workshop|summit|hackathon|join us (?:on|at|for)|"
+              r"registration|rsvp|going live|(?:annual|free|online|virtual|in-person) event)\b"),
     ("offer", r"(?:\d+\s?%\s?off|\bsale\b|\bdiscount|\bcoupon|\bpromo code|\bsave \$?\d|\bfree shipping|\bdeal\b|\$\s?\d)"),
     # the sender's award, list, round or anniversary: the reader can only be asked what to do next
     ("milestone", r"\b(?:named (?:to|one of|a|among)|awarded|award-winning|won (?:the|an?) \w+ award|recogni[sz]ed as|"

@@ -60,6 +60,12 @@ def question(draft) -> str:
         return f"What would you use {topic} for first?" if topic else \
             "Is there anything you'd want to know before you decide?"
     if occasion == "event":
+        speaker = _SPEAKER.search(draft.prose)
+        if speaker:
+            # "learn from @bahmutov about visual testing": the speaker is who they would ask
+            return f"What would you like to ask {speaker.group(1)}?"
+        if re.search(r"\b(?:their|its) (?:free |annual |online )?(?:event|conference|summit)\b", draft.prose, re.I):
+            return "Will we see you there?"  # someone else's event: no "what should we cover"
         named = _EVENT.search(draft.prose)
         topic = named.group(1) if named else topic
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
@@ -99,6 +105,14 @@ _TALK = re.compile(r"\b((?:[A-Z][\w’'-]+\s){1,2}[A-Z][\w’'-]+),?\s+(?:presen
 _COURSE = re.compile(r"\b(?:our|the)\s+((?:[A-Z][\w-]*\s+(?:for\s+|of\s+|and\s+)?){1,6})(?:course|training|bootcamp)\b")
 # "Video: …", "New video about …": a video post
 _VIDEO = re.compile(r"^\W*(?:new\s+)?(video|podcast|episode)\b", re.I)
+_SPEAKER = re.compile(r"\b(?:learn from|led by|talks? by|presented by|with)\s+(@\w+)")
+_VIDEO_LINK = re.compile(r"\b(?:youtu\.be/|youtube\.com/watch|vimeo\.com/\d)")
+_CONGRATS = re.compile(r"^\W*(?:a\s+)?(?:big\s+|huge\s+)?congrat\w*\b", re.I)
+_GREEN = re.compile(r"\b(?:emissions|net[- ]?zero|climate (?:goals?|commitments?)|carbon|recycl\w+|sustainability goals?)\b",
+                    re.I)
+# a post that argues: "X is the only …", "Problem is, …", "is fools gold", "Just sayin'"
+_OPINION = re.compile(r"\b(?:is the only|is not what|(?:the )?problem is|just sayin|is worthless|fool'?s gold|"
+                      r"we believe|in our view|myth|overrated|underrated|the real reason)\b", re.I)
 # an awareness day or month, by its hashtag: "#WomensHistoryMonth", "#juneteenth2022"
 _OBSERVANCE = re.compile(r"#(\w*(?:Month|Day|Week|juneteenth|Pride)\w*)\b", re.I)
 
@@ -115,6 +129,15 @@ def _specific_question(prose: str) -> str | None:
         return f"What do you most want to learn in the {course.group(1).strip()} course?"
     if _VIDEO.search(prose):
         return f"What questions do you have after watching the {_VIDEO.search(prose).group(1).lower()}?"
+    if _VIDEO_LINK.search(prose):
+        return "What questions do you have after watching the video?"
+    if _CONGRATS.search(prose):
+        return "Want to add your congratulations?"
+    if _GREEN.search(prose):
+        return "What more should we be doing on this?"
+    if len(_OPINION.findall(prose)) >= 1 and len(prose) < 600:
+        # a short post that argues a point: ask where the reader stands
+        return "Where do you stand on this?"
     day = _OBSERVANCE.search(prose)
     if day:
         return f"How are you marking #{day.group(1)}?"
@@ -209,8 +232,16 @@ def no_listening(d, s, draft):
     shouted = sum(1 for w in words if len(w) > 1 and w.isupper()) * 2 > len(words)
     closing_ask = draft.occasion == "appeal" and (s.index in draft.ask_sentences
                                                   or s.index in draft.sentences_with("offer"))
+    if s.text[:1].islower() and not _HOUSEKEEPING.search(s.text):
+        # a fragment ("donated to the Foundation to support …", the tail of a
+        # caption): the question goes after the last whole sentence
+        whole = [x for x in draft.content if len(x.text.split()) >= 5 and not x.text[:1].islower()
+                 and not _HOUSEKEEPING.search(x.text) and not _ends_in_link(x.text)]
+        if whole:
+            return Rewrite(f'After "{grammar.excerpt(whole[-1].text, 60)}", ask the reader one thing and say how '
+                           f'to answer: "{ask}"', "instruction", whole[-1].start, whole[-1].end)
     if len(words) >= 4 and not _signoff(core) and core.rstrip("\"”’)")[-1:] in ".!" and not shouted \
-            and not closing_ask \
+            and not s.text[:1].islower() and not closing_ask \
             and len(grammar.hard_lines(core)) == 1:
         keep = tail.group(0).rstrip() if tail and re.search(r"\w", tail.group(0)) else ""
         return sentence_rewrite(s, f"{core} {ask}{keep}")
