@@ -163,6 +163,8 @@ def label_sets(shared: dict, own: dict) -> dict[str, dict]:
         "registry-b": {i: r for i, r in own.items() if r.get("split") == "registry-b"},
         # set C: labelled before its first lint, after A and B were tuned on
         "registry-c": {i: r for i, r in own.items() if r.get("split") == "registry-c"},
+        # set D: lead-generation tools' READMEs, an audience precision probe, labelled before its first lint
+        "registry-d": {i: r for i, r in own.items() if r.get("split") == "registry-d"},
     }
 
 
@@ -291,7 +293,7 @@ def run(corpus_dir: Path | None = None):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--errors", metavar="FAMILY", choices=list(FAMILIES), help="list false positives and misses of FAMILY")
-    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts", "registry", "registry-b", "registry-c"],
+    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts", "registry", "registry-b", "registry-c", "registry-d"],
                     help="with --errors/--show: which labels to read (default: shared and own dev)")
     ap.add_argument("--show", metavar="RULE", help="print each finding of RULE in context")
     ap.add_argument("--limit", type=int, default=80)

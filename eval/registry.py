@@ -74,9 +74,13 @@ WHEELS = {"streamlit": "1.67.0",
           # set C: READMEs, read from the wheel's metadata
           "crewai": "1.15.30", "reflex": "0.10.1", "zenml": "0.98.0", "ultralytics": "8.4.190", "e2b": "2.63.0",
           "supervision": "0.31.2", "prefect": "3.9.1", "dagster": "1.13.28", "flet": "1.0.5", "chainlit": "2.12.0",
-          "flask": "3.1.3", "urllib3": "2.8.0", "label-studio": "1.23.2", "taipy": "4.1.1"}
+          "flask": "3.1.3", "urllib3": "2.8.0", "label-studio": "1.23.2", "taipy": "4.1.1",
+          # set D: lead-generation tools, whose copy is full of the reader's own sales words
+          "openoutreach": "0.1.78", "opengtm": "0.1.0", "misar-reach": "5.0.4", "growth-tools": "0.3.1",
+          "scrapercity": "1.0.0", "leads-cli": "0.2.2"}
 README_WHEELS = {"crewai", "reflex", "zenml", "ultralytics", "e2b", "supervision", "prefect", "dagster", "flet",
-                 "chainlit", "flask", "urllib3", "label-studio", "taipy"}
+                 "chainlit", "flask", "urllib3", "label-studio", "taipy", "openoutreach", "opengtm", "misar-reach",
+                 "growth-tools", "scrapercity", "leads-cli"}
 DEBIAN = {"wordpress": "6.1.9+dfsg1-0+deb12u1", "plasma-welcome": "5.27.5-2"}
 
 
@@ -570,6 +574,17 @@ def items_c(root: dict[str, Path]):
         yield f"deb:plasma-welcome:plasma-welcome.mo#{part}", "plasma-welcome", kind, "text", mo_message(mo, starts)
 
 
+def items_d(root: dict[str, Path]):
+    """Set D: the README openings of lead-generation tools, labelled before
+    their first lint ("split": "registry-d").  Their copy names leads, ICPs and
+    target markets as the reader's own business, which issue 13 says is no
+    audience finding: a precision probe for the audience family."""
+    for pkg, until in (("openoutreach", "## ⚡ Quick Start"), ("opengtm", "## Pipeline Overview"),
+                       ("misar-reach", "## What's in the package"), ("growth-tools", "## Quick start"),
+                       ("scrapercity", "## Install"), ("leads-cli", "## Install")):
+        yield f"pypi:{pkg}:README#intro", pkg, "landing", "markdown", markdown_text(wheel_readme(root[pkg]), None, until)
+
+
 def django_notification(path: Path, base: Path) -> str:
     """An allauth notification: its `notification_message` inside
     base_notification.txt's content, inside the base message's greeting and
@@ -600,7 +615,7 @@ def main(argv=None) -> int:
         versions = {**NPM, **PYPI, **WHEELS, **{k: archives[k].name.split("_")[1] for k in DEBIAN}}
         registry = {**{k: "npm" for k in NPM}, **{k: "pypi" for k in {**PYPI, **WHEELS}}, **{k: "deb" for k in DEBIAN}}
         records = []
-        for rid, pkg, kind, fmt, text in [*items(root), *items_b(root), *items_c(root)]:
+        for rid, pkg, kind, fmt, text in [*items(root), *items_b(root), *items_c(root), *items_d(root)]:
             records.append({"id": rid, "source": f"{registry[pkg]}:{pkg}@{versions[pkg]}", "kind": kind,
                             "format": fmt, "text": text})
     args.out.mkdir(parents=True, exist_ok=True)
