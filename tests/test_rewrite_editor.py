@@ -557,29 +557,6 @@ def test_a_results_post_is_asked_about_its_results_and_reported_plainly():
     assert "What would you like to ask us about these results?" in found["TL301"].rewrite
 
 
-def test_a_security_page_invites_reports_of_security_issues():
-    text = ("Our security team follows responsible disclosure and publishes every advisory within a day. "
-            "We work with researchers and distributions on every fix. We patch supported releases for ten years. "
-            "Subscribe to our security notices today.")
-    d = one(text, "TL301", channel="landing-page")
-    assert "Have you found a security issue we should know about?" in d.rewrite and "try first" not in d.rewrite
-
-
-def test_a_read_more_post_is_asked_about_its_own_subject():
-    text = ("Our chief chef spent a day with the culinary students at Lakeside College. Read more about the "
-            "chef’s visit to the college: https://example.com/x")
-    assert "What would you like to know about the chef’s visit to the college?" in one(text, "TL301", channel="social").rewrite
-
-
-def test_an_appeal_asks_what_the_sender_should_do_not_what_a_partner_should():
-    """The name found in an appeal may be an umbrella body or a partner's; the question is the sender's."""
-    text = ("We joined the Open Source Alliance this year to share support staff with other projects. Sharing "
-            "staff puts more of our donors' money towards our mission. Donations from people like you keep the "
-            "service free. Please donate to keep us going.")
-    d = one(text, "TL301", channel="landing-page")
-    assert "What should we do more of next year?" in d.rewrite and "Alliance do" not in d.rewrite
-
-
 def test_sender_heavy_advice_points_at_the_news_not_at_a_milestone():
     """A press release reports its milestones; the place for the reader is right after the news."""
     text = ("Our certificate service is leaving beta today. We have issued more than two million certificates "
@@ -682,6 +659,24 @@ def test_a_social_post_gets_a_question_about_what_it_is(text, want):
     assert want in one(text, "TL301", channel="social").rewrite
 
 
+@pytest.mark.parametrize("text, channel, want", [
+    # a security page: the reader to hear from is the one who found a hole (not "What would you try first?")
+    ("Our security team follows responsible disclosure and publishes every advisory within a day. We work with "
+     "researchers and distributions on every fix. We patch supported releases for ten years. Subscribe to our "
+     "security notices today.", "landing-page", "Have you found a security issue we should know about?"),
+    ("Our chief chef spent a day with the culinary students at Lakeside College. Read more about the chef’s "
+     "visit to the college: https://example.com/x", "social",
+     "What would you like to know about the chef’s visit to the college?"),
+    # the name found in an appeal may be an umbrella body's or a partner's; the question is the sender's
+    ("We joined the Open Source Alliance this year to share support staff with other projects. Sharing staff "
+     "puts more of our donors' money towards our mission. Donations from people like you keep the service free. "
+     "Please donate to keep us going.", "landing-page", "What should we do more of next year?"),
+], ids=["security-page", "read-more", "appeal"])
+def test_a_page_gets_a_question_about_its_own_occasion(text, channel, want):
+    """Round seven (seeds 4117/5117)."""
+    assert want in one(text, "TL301", channel=channel).rewrite
+
+
 def test_round_nine_handbook_and_fragment_cases():
     """Seeds 1127/2127: a conversion target in a playbook, a setup email's steps as what it gives, and a
     template fragment that starts mid-sentence."""
@@ -728,3 +723,14 @@ def test_round_twelve_event_and_observance_questions():
     assert "What would you like to ask during the session?" in one(live, "TL301", channel="social").rewrite
     solemn = "Today we honor #Juneteenth2026 and the freedom it marks. We are proud of our teams. Read more https://example.com"
     assert "How are you marking" not in one(solemn, "TL301", channel="social").rewrite
+
+
+def test_round_thirteen_pride_in_the_work_labels_and_list_items():
+    """Seed 8127: pride in a team's work, a question after item 1."""
+    d = one("I’m incredibly proud of the work our support teams have done to make same-day answers possible.",
+            "TL202")
+    assert d.rewrite == "Our support teams made same-day answers possible."
+    text = ("Results our members saw in eight weeks:\n\n1.Body fat down by a fifth.\n2.Energy up every day.\n\n"
+            "Order your first box today. To be removed from our list, click here.")
+    d = one(text, "TL301", fmt="email")
+    assert "1.Body fat" not in d.rewrite.split(",")[0]

@@ -287,6 +287,8 @@ class Draft:
             if b and b.lower() in self.prose.lower():
                 return b
         named = self._named()
+        if named and not self._plausible(named[0]):
+            named = None  # "Expires July 27" in a subject line: a label, not the thing
         if named and named[1]:
             return named[0]  # the subject line names it
         return self._brand or (named[0] if named else None)

@@ -108,6 +108,8 @@ _TALK = re.compile(r"\b((?:[A-Z][\w’'-]+\s){1,2}[A-Z][\w’'-]+),?\s+(?:presen
 _COURSE = re.compile(r"\b(?:our|the)\s+((?:[A-Z][\w-]*\s+(?:for\s+|of\s+|and\s+)?){1,6})(?:course|training|bootcamp)\b")
 # "Video: …", "New video about …": a video post
 _VIDEO = re.compile(r"^\W*(?:new\s+)?(video|podcast|episode)\b", re.I)
+# a list's item ("- Bank sync: …", "1.Body fat loss"): no place for a question between items
+_LIST_ITEM = re.compile(r"\s*(?:[-*•–]\s|\d{1,2}[.)]\s?(?=[A-Z]))")
 _LIVE = re.compile(r"\b(?:starts now|is live now|live now|going live in|(?:final|last) (?:\w+ )?day|starts in \d+ min)", re.I)
 _SPEAKER = re.compile(r"\b(?:learn from|led by|talks? by|presented by|with)\s+(@\w+)")
 _VIDEO_LINK = re.compile(r"\b(?:youtu\.be/|youtube\.com/watch|vimeo\.com/\d)")
@@ -228,11 +230,11 @@ def no_listening(d, s, draft):
         # the question goes after the last sentence of the message itself
         content = [x for x in draft.content if len(x.text.split()) >= 5 and not x.text[:1].islower()
                    and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)
-                   and not _ends_in_link(x.text)]
+                   and not _ends_in_link(x.text) and not _LIST_ITEM.match(x.text)]
         if content:
             return Rewrite(f'After "{grammar.excerpt(content[-1].text, 60)}", ask the reader one thing and say how '
                            f'to answer: "{ask}"', "instruction", content[-1].start, content[-1].end)
-    if re.match(r"\s*(?:[-*•–]|\d{1,2}[.)])\s", s.text) and len(draft.content) > 2:
+    if _LIST_ITEM.match(s.text) and len(draft.content) > 2:
         # the draft ends in a list (a feature roundup): the question goes
         # after the list, about the list, not onto its last bullet
         return Rewrite(f'After the list that ends "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say '

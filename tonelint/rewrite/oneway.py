@@ -272,6 +272,13 @@ def without_feeling(text: str, draft) -> str | None:
     return new if grammar.reads(text, new) else None
 
 
+_PROUD_OF_WORK = re.compile(r"^(?:I['’]m|I am|we['’]re|we are)\s+(?:\w+\s+)?proud of the work\s+(?P<who>.+?)\s+"
+                            r"(?:have|has)\s+(?:done|put in)\s+to\s+(?P<verb>\w+)\s+(?P<rest>.+)$", re.I)
+_PAST = {"make": "made", "build": "built", "bring": "brought", "get": "got", "keep": "kept", "ship": "shipped",
+         "run": "ran", "launch": "launched", "grow": "grew", "deliver": "delivered", "create": "created",
+         "improve": "improved", "support": "supported", "turn": "turned", "help": "helped"}
+
+
 def pride(d, s, draft):
     """TL202."""
     welcome = _WELCOME.match(s.text)
@@ -301,6 +308,14 @@ def pride(d, s, draft):
         out = sentence_rewrite(s, new)
         if out is not None and grammar.reads(s.text, new):
             return out
+    work = _PROUD_OF_WORK.match(s.text)
+    if work and work.group("verb").lower() in _PAST:
+        # "I'm proud of the work our teams have done to make this possible" ->
+        # "Our teams made this possible": who did it, and what
+        new = f"{grammar.capitalise(work.group('who'))} {_PAST[work.group('verb').lower()]} {work.group('rest')}"
+        out = sentence_rewrite(s, new)
+        if out is not None and grammar.reads(s.text, new):
+            return out
     unfelt = without_feeling(s.text, draft)
     if unfelt:
         out = sentence_rewrite(s, unfelt)
@@ -318,8 +333,10 @@ def pride(d, s, draft):
     # Not every announcement gives the reader something new to do (a
     # partnership, a funding round, an appointment): the editor's fix is to
     # cut the frame and keep the news, not to invent a "You can now …".
-    return Rewrite(f'Cut "{grammar.shown(d)}" and give the news itself in plain words: '
-                   f'"{grammar.excerpt(s.text)}".', "instruction")
+    # (the sentence is where, not what: quoted as "plain words" it read as
+    # the rewrite, unchanged — a blind editor)
+    return Rewrite(f'Cut "{grammar.shown(d)}" from "{grammar.excerpt(s.text)}" and give the news itself in plain '
+                   f'words: what happened, and what it means for the reader.', "instruction")
 
 
 def press(d, s, draft):
