@@ -135,8 +135,9 @@ def _specific_question(prose: str) -> str | None:
     course = _COURSE.search(prose)
     if course:
         return f"What do you most want to learn in the {course.group(1).strip()} course?"
-    if _VIDEO.search(prose):
-        return f"What questions do you have after watching the {_VIDEO.search(prose).group(1).lower()}?"
+    video = _VIDEO.search(prose)
+    if video:
+        return f"What questions do you have after watching the {video.group(1).lower()}?"
     if _VIDEO_LINK.search(prose):
         return "What questions do you have after watching the video?"
     if _CONGRATS.search(prose):
@@ -207,17 +208,25 @@ def _signoff(text: str) -> bool:
 _FOOTER = re.compile(r"©|\ball rights reserved\b|\bunsubscribe\b|\bP\.?\s?O\.? Box\b|\b[A-Z]{2}\s+\d{5}\b", re.I)
 
 
+def _last_whole(draft):
+    """The draft's last whole sentence of its own: not a fragment, a
+    removal line, a sign-off, a link line or a list item."""
+    return next((x for x in reversed(draft.content) if len(x.text.split()) >= 5 and not x.text[:1].islower()
+                 and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)
+                 and not _ends_in_link(x.text) and not _LIST_ITEM.match(x.text)), None)
+
+
 def no_listening(d, s, draft):
     """TL301: the finding points at the draft's last sentence."""
     if draft.occasion == "outage":
         return Rewrite(outage_note(draft), "instruction")
-    s = draft.body[-1] if draft.body else s
+    s = draft.body[-1] if draft.body else s  # the rule points at the last body sentence
     if not grammar.english(draft.prose):
         # (not an English question appended to a German page: a blind editor)
         last = next((x for x in reversed(draft.content) if len(x.text.split()) >= 5), s)
         return Rewrite(f'End the page with one question to the reader, in its own language, after '
                        f'"{grammar.excerpt(last.text, 60)}", and say how to answer it (an address, a form, a reply).',
-                       "instruction", last.start, last.end)  # the rule points at the last body sentence
+                       "instruction", last.start, last.end)
     if s not in draft.content and draft.content and not (_HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text)):
         s = draft.content[-1]  # past hashtags and a bare link, to the last thing the draft says
     if draft.occasion == "transactional":
@@ -225,15 +234,15 @@ def no_listening(d, s, draft):
         ask = f"Questions about {thing}, or something not working? {answer_line(draft)}"
     else:
         ask = f"{question(draft)} {answer_line(draft)}"
-    if _HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text) or _ends_in_link(s.text):
-        # the draft ends in its removal line, sign-off or a bare link line:
-        # the question goes after the last sentence of the message itself
-        content = [x for x in draft.content if len(x.text.split()) >= 5 and not x.text[:1].islower()
-                   and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)
-                   and not _ends_in_link(x.text) and not _LIST_ITEM.match(x.text)]
-        if content:
-            return Rewrite(f'After "{grammar.excerpt(content[-1].text, 60)}", ask the reader one thing and say how '
-                           f'to answer: "{ask}"', "instruction", content[-1].start, content[-1].end)
+    if _HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text) or _ends_in_link(s.text) \
+            or s.text[:1].islower():
+        # the draft ends in its removal line, sign-off, a bare link line or a
+        # fragment ("donated to the Foundation to support …", a caption's
+        # tail): the question goes after the last whole sentence of the message
+        whole = _last_whole(draft)
+        if whole is not None:
+            return Rewrite(f'After "{grammar.excerpt(whole.text, 60)}", ask the reader one thing and say how '
+                           f'to answer: "{ask}"', "instruction", whole.start, whole.end)
     if _LIST_ITEM.match(s.text) and len(draft.content) > 2:
         # the draft ends in a list (a feature roundup): the question goes
         # after the list, about the list, not onto its last bullet
@@ -246,14 +255,6 @@ def no_listening(d, s, draft):
     shouted = sum(1 for w in words if len(w) > 1 and w.isupper()) * 2 > len(words)
     closing_ask = draft.occasion == "appeal" and (s.index in draft.ask_sentences
                                                   or s.index in draft.sentences_with("offer"))
-    if s.text[:1].islower() and not _HOUSEKEEPING.search(s.text):
-        # a fragment ("donated to the Foundation to support …", the tail of a
-        # caption): the question goes after the last whole sentence
-        whole = [x for x in draft.content if len(x.text.split()) >= 5 and not x.text[:1].islower()
-                 and not _HOUSEKEEPING.search(x.text) and not _ends_in_link(x.text)]
-        if whole:
-            return Rewrite(f'After "{grammar.excerpt(whole[-1].text, 60)}", ask the reader one thing and say how '
-                           f'to answer: "{ask}"', "instruction", whole[-1].start, whole[-1].end)
     if len(words) >= 4 and not _signoff(core) and core.rstrip("\"”’)")[-1:] in ".!" and not shouted \
             and not s.text[:1].islower() and not closing_ask \
             and len(grammar.hard_lines(core)) == 1:
