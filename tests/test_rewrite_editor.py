@@ -734,3 +734,12 @@ def test_round_thirteen_pride_in_the_work_labels_and_list_items():
             "Order your first box today. To be removed from our list, click here.")
     d = one(text, "TL301", fmt="email")
     assert "1.Body fat" not in d.rewrite.split(",")[0]
+
+
+def test_a_subjects_date_label_is_no_product_name():
+    """Seed 8127: "If you'd like to try Expires July 27, apply now." — the subject line named a deadline."""
+    text = ("Subject: Expires July 27\nFrom: Loans <a@b.example>\n\nLow rates for homeowners. Expires July 27. "
+            "Apply today for a low rate.\n\nAPPLY NOW!\n")
+    result = check_text(text, fmt="email")
+    draft = Draft(text, result.facts, meta=result.meta, fmt="email", measures=result.measures)
+    assert draft._named() == ("Expires July 27", True) and draft.product is None

@@ -354,16 +354,6 @@ def _phrase_rewrite(d, s, draft, phrases=_PEOPLE_PHRASES):
     return None
 
 
-def _phrase_on(text: str, phrases) -> str | None:
-    """`text` with its first people phrase swapped, or None."""
-    for pattern, repl in phrases:
-        m = re.search(pattern, text, re.I)
-        if m:
-            words = repl(m) if callable(repl) else m.expand(repl)
-            return text[: m.start()] + words + text[m.end():]
-    return None
-
-
 def _quoted(text: str, a: int, b: int) -> bool:
     """True when text[a:b] sits inside quotation marks (a name, a title) —
     the sentence splitter may have left the opening mark in the sentence
@@ -390,13 +380,6 @@ def people_phrase(d, s, draft):
             text = re.sub(r"\((?:which|that) (?:comprise|make up|are)\b", "(who make up", out.text)
             text = re.sub(r"\bof (?:all |our |the )?leads\b", "of them", text)
             return sentence_rewrite(s, text) or out
-        heading = re.fullmatch(r"\W*([A-Z][\w]*-[\w-]+)\s+(\S.{0,60}?)\s*", s.text)
-        if heading and span is not None and span[0] >= heading.start(2):
-            # "Product-led lead generation": a heading with a hyphenated
-            # modifier takes the people after a colon
-            people = _phrase_on(heading.group(2), _HANDBOOK_PHRASES)
-            if people:
-                return sentence_rewrite(s, f"{heading.group(1)}: {people}")
         return Rewrite(f'A playbook\'s words become the team\'s habits: in "{grammar.excerpt(s.text, 60)}", say which '
                        f'people "{grammar.shown(d)}" means, by what they did or need ("developers who started a '
                        f'trial", "teams that asked for a demo").', "instruction")
