@@ -125,31 +125,35 @@ _OPINION = re.compile(r"\b(?:is the only|is not what|(?:the )?problem is|just sa
 _OBSERVANCE = re.compile(r"#(?!\w*(?:juneteenth|memorial|remembrance|holocaust|veterans))(\w*(?:Month|Day|Week)\w*)\b", re.I)
 
 
+def _talk_question(m, prose):
+    title = m.group(2).strip(" ,;:")
+    about = f"about {title}" if len(title.split()) <= 8 else "about the talk"
+    return f"What would you ask {m.group(1)} {about}?"
+
+
+# What a post is about, in the order it is asked, each with the question it
+# gets: the first pattern that matches (and whose builder returns a question)
+# decides, so the more specific kinds come first.
+_SPECIFIC = (
+    (_TALK, _talk_question),
+    (_COURSE, lambda m, prose: f"What do you most want to learn in the {m.group(1).strip()} course?"),
+    (_VIDEO, lambda m, prose: f"What questions do you have after watching the {m.group(1).lower()}?"),
+    (_VIDEO_LINK, lambda m, prose: "What questions do you have after watching the video?"),
+    (_CONGRATS, lambda m, prose: "Want to add your congratulations?"),
+    (_GREEN, lambda m, prose: "What more should we be doing on this?"),
+    # a short post that argues a point: ask where the reader stands
+    (_OPINION, lambda m, prose: "Where do you stand on this?" if len(prose) < 600 else None),
+    (_OBSERVANCE, lambda m, prose: f"How are you marking #{m.group(1)}?"),
+)
+
+
 def _specific_question(prose: str) -> str | None:
-    talk = _TALK.search(prose)
-    if talk:
-        title = talk.group(2).strip(" ,;:")
-        words = title.split()
-        about = f"about {title}" if len(words) <= 8 else "about the talk"
-        return f"What would you ask {talk.group(1)} {about}?"
-    course = _COURSE.search(prose)
-    if course:
-        return f"What do you most want to learn in the {course.group(1).strip()} course?"
-    video = _VIDEO.search(prose)
-    if video:
-        return f"What questions do you have after watching the {video.group(1).lower()}?"
-    if _VIDEO_LINK.search(prose):
-        return "What questions do you have after watching the video?"
-    if _CONGRATS.search(prose):
-        return "Want to add your congratulations?"
-    if _GREEN.search(prose):
-        return "What more should we be doing on this?"
-    if len(_OPINION.findall(prose)) >= 1 and len(prose) < 600:
-        # a short post that argues a point: ask where the reader stands
-        return "Where do you stand on this?"
-    day = _OBSERVANCE.search(prose)
-    if day:
-        return f"How are you marking #{day.group(1)}?"
+    for pattern, build in _SPECIFIC:
+        m = pattern.search(prose)
+        if m:
+            asked = build(m, prose)
+            if asked:
+                return asked
     return None
 
 
