@@ -875,3 +875,15 @@ def _draft_question(text: str) -> str:
     from tonelint.rewrite.listening import question
 
     return question(draft_of(text))
+
+
+def test_a_shouted_title_case_line_is_lowered_all_the_way_or_not_at_all():
+    """Lowering only "EXTRA UNITS" in a Title Case line read inconsistent (a blind editor); the
+    "=>" arrows are decoration. A line whose Title Case words the draft never writes in lower case
+    (a product's name) keeps them all rather than half."""
+    text = ("Our shop sends one email a week to every customer. => If You Send One Email To Every Customer, You "
+            "Can Sell 500 EXTRA UNITS! Each customer gets one email.")
+    assert one(text, "TL207").rewrite == "If you send one email to every customer, you can sell 500 extra units."
+    named = ("Our shop sends one email a week. Try Glowmark Night Cream For Every Customer Today, It Is FREE! "
+             "Each customer gets one email.")
+    assert one(named, "TL207").rewrite.startswith("Try Glowmark Night Cream")

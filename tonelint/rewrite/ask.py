@@ -114,12 +114,7 @@ def _invitation(ask_text: str, draft) -> str | None:
     if errand:
         # "For your FREE Quote": a button's capitals on the errand's words go,
         # the draft's names stay
-        words = errand.group(3).split(" ")
-        for i in range(1, len(words)):
-            if re.fullmatch(r"[A-Z][a-z]+\W*", words[i]) and words[i - 1][:1].islower():
-                # (a capital after a capital stays: "the NBC BGA Locator" is a name)
-                words[i] = draft.names.get(words[i].lower(), words[i].lower())
-        what = " ".join(words)
+        what = grammar.untitle(errand.group(3), draft.names)
         return f"{grammar.capitalise(what)}, {errand.group(1).lower()}{errand.group(2) or ''}."
     # An upgrade asks someone who already uses it: "when you need X", not "if you'd like to try it"
     keep_using = re.match(r"upgrade (?:now |today )?to (?:continue|keep) (?:using|to use) (.+)$", core, re.I)

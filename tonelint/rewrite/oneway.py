@@ -423,6 +423,13 @@ def shouting(d, s, draft):
     new = re.sub(r"!{2,}", "!", new)
     new = re.sub(r"^(?:[=*$#~_-]{3,}\s*)+", "", new)  # a banner rule in front is no part of the sentence
     new = re.sub(r"\s*(?:[=*#~_]{3,}\s*)+", " ", new).strip()  # nor banner marks inside it
+    new = re.sub(r"(?:^|\s+)=>\s*", " ", new).strip()  # nor "=>" arrows between its words
+    if grammar.title_cased(s.text) and not grammar.headline(s.text):
+        # a shouted line in Title Case: lower case for the rest of it too (a
+        # blind editor: lowering only "EXTRA ORDERS" read inconsistent)
+        lowered = grammar.untitle(new, draft.names, plain=draft.lower_words, runs=False)
+        if grammar.untitle(lowered, draft.names, runs=False) == lowered:
+            new = lowered  # all the way or not at all: "Vigoral Herbal love Enhancers" reads worse than before
     return sentence_rewrite(s, new)
 
 
