@@ -571,8 +571,7 @@ def test_sender_heavy_advice_points_at_the_news_not_at_a_milestone():
 
 def test_our_users_advice_does_not_say_you_to_a_reader_who_is_already_you():
     """A line to colleagues ("why do you think our users would?"): "speak to them as you" mixed up two readers."""
-    text = ("When you write an ad, click it yourself first. If you wouldn't click on the link, why do you think "
-            "our users would? Keep ads short and plain and show the product working.")
+    text = "Before you launch, ask yourself: would our users love this amazing new plan?"
     d = one(text, "TL103", fmt="markdown")
     assert "speak to them as" not in d.rewrite and "the people we build for" in d.rewrite
 
@@ -695,11 +694,12 @@ def test_round_nine_handbook_and_fragment_cases():
 
 def test_round_eleven_cases():
     """Seeds 3127/4127."""
-    # "our users" to staff who are already "you": the people, in the handbook's own words
+    # "our users" to staff who are already "you", about reading what we send:
+    # our readers (round fourteen: "the people we build for" is wordier there)
     staff = ("When you write an ad, click it yourself first. If you wouldn't click on the link, why do you think "
              "our users would? Keep ads short and plain and show the product working.")
-    assert one(staff, "TL103", fmt="markdown").rewrite == ("If you wouldn't click on the link, why do you think the "
-                                                            "people we build for would?")
+    assert one(staff, "TL103", fmt="markdown").rewrite == ("If you wouldn't click on the link, why do you think "
+                                                            "our readers would?")
     # a roundup that ends in its list gets the question after the list, about the list
     roundup = ("What's new in Ledgerly this month. We shipped three new features for your books. Order our new plan today.\n\n"
                "- Bank sync: connect two more banks.\n- Receipts: snap a photo and match it.\n"
@@ -743,3 +743,71 @@ def test_a_subjects_date_label_is_no_product_name():
     result = check_text(text, fmt="email")
     draft = Draft(text, result.facts, meta=result.meta, fmt="email", measures=result.measures)
     assert draft._named() == ("Expires July 27", True) and draft.product is None
+
+
+# Round fourteen (2026-12-07): what blind editors still called wrong.
+
+def test_our_users_who_would_read_what_we_send_are_our_readers():
+    d = one("Share useful posts. If you wouldn't click the link, why would our users?", "TL103")
+    assert d.rewrite == "If you wouldn't click the link, why would our readers?"
+
+
+def test_an_appeal_asks_about_the_cause_it_names_before_its_closing_ask():
+    text = "donated to the Riverbank Trust to support Riverbank river cleanups. Donate today!"
+    d = one(text, "TL301")
+    assert d.rewrite.startswith('Before "Donate today!"')
+    assert "Which part of Riverbank river cleanups matters most to you?" in d.rewrite
+
+
+def test_a_one_errand_address_is_not_where_a_reader_answers():
+    text = ("Open Atlas had a great year. We mapped 40 new cities and our volunteers grew to 900. "
+            "Companies that want to sponsor Open Atlas can write to sponsor@openatlas.example. "
+            "We ask that you give what you can this winter so the maps stay free.")
+    from tonelint.rewrite.listening import answer_line
+
+    assert draft_of(text).contact is None
+    assert answer_line(draft_of(text)) == "Write to us at [your address]."
+    with_hello = text + " Questions? hello@openatlas.example"
+    assert draft_of(with_hello).contact == "hello@openatlas.example"
+
+
+def test_a_press_release_answers_at_its_press_desk():
+    text = ("FOR IMMEDIATE RELEASE. Planwise today announced Planwise 3.0, the first release with shared "
+            "calendars. Partners can write to partners@planwise.example. "
+            "Media contact: press@planwise.example")
+    result = check_text(text, fmt="text")
+    draft = Draft(text, result.facts, meta=result.meta, fmt="text", channel="press-release",
+                  measures=result.measures)
+    assert draft.contact == "press@planwise.example"
+
+
+def test_a_click_here_for_button_becomes_its_errand_first():
+    text = ("CLICK HERE NOW For your FREE Quote! We are the best movers in town. We move homes. "
+            "We move offices. We are fast.")
+    d = one(text, "TL401")
+    assert '"For your free quote, click here."' in d.rewrite
+
+
+def test_an_errand_that_is_a_name_keeps_its_capitals():
+    from tonelint.rewrite.ask import _invitation
+
+    draft = draft_of("Find a Planwise agent near you. Click here for the Planwise Agent Locator.")
+    assert _invitation("Click here for the Planwise Agent Locator.", draft) == \
+        "For the Planwise Agent Locator, click here."
+
+
+def test_a_hero_button_on_top_of_a_page_is_kept_as_the_button_after_the_value():
+    text = ("Fleet updates for robots\n\nReach out to hear more\n\n"
+            "Here is how to patch every robot: turn on over-the-air updates, then set a rollback window.\n\n"
+            "See every device on one dashboard.")
+    d = one(text, "TL401", channel="landing-page")
+    assert d.rewrite.startswith('Open with what the reader gets — "Here is how to patch every robot')
+    assert '"Reach out to hear more" right after it' in d.rewrite
+    assert d.fix is None
+
+
+def test_a_shouted_rhetorical_question_is_not_where_the_reader_sentence_goes():
+    from tonelint.rewrite.oneway import _lede
+
+    draft = draft_of("Is this the deal of the century?! We launched our new plan today. We built it for our team.")
+    assert _lede(draft).text.startswith("We launched our new plan today")

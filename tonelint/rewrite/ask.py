@@ -109,6 +109,18 @@ def _invitation(ask_text: str, draft) -> str | None:
     # button's styling, not a name
     core = re.sub(r"\b(click|tap) Here\b", r"\1 here", core, flags=re.I)
     core = core[0].lower() + core[1:] if core[:1].isupper() and not grammar.is_acronym(core.split()[0]) else core
+    # "click here now for your free quote" -> "For your free quote, click here."
+    errand = re.match(r"(click|tap)( here)?(?: now| today)? (for (?:your|a|an|the) .+)$", core, re.I)
+    if errand:
+        # "For your FREE Quote": a button's capitals on the errand's words go,
+        # the draft's names stay
+        words = errand.group(3).split(" ")
+        for i in range(1, len(words)):
+            if re.fullmatch(r"[A-Z][a-z]+\W*", words[i]) and words[i - 1][:1].islower():
+                # (a capital after a capital stays: "the NBC BGA Locator" is a name)
+                words[i] = draft.names.get(words[i].lower(), words[i].lower())
+        what = " ".join(words)
+        return f"{grammar.capitalise(what)}, {errand.group(1).lower()}{errand.group(2) or ''}."
     # An upgrade asks someone who already uses it: "when you need X", not "if you'd like to try it"
     keep_using = re.match(r"upgrade (?:now |today )?to (?:continue|keep) (?:using|to use) (.+)$", core, re.I)
     if keep_using:
@@ -148,6 +160,14 @@ def premature(d, s, draft):
         gift = re.sub(r"^\s*p\.?\s?s\b\.?\s*", "", value.text, flags=re.I)
         return Rewrite(f'Bring the P.S. up: open with "{grammar.excerpt(grammar.capitalise(gift), 80)}", and ask '
                        f'"{grammar.excerpt(s.text, 60)}" after it.', "instruction", fix=None)
+    if value is not None and (listening.LIST_ITEM.match(value.text) or _button_on_top(s, draft)):
+        # a hero's button ("Reach out to hear more") or a value that is a
+        # list's first item: moving the ask would drop it into the list or
+        # under the fold; the page opens with what it gives and the button
+        # follows (blind editors: "a contact button on top is normal, not in
+        # the middle of a list")
+        return Rewrite(f'Open with what the reader gets — "{grammar.excerpt(value.text, 70)}" — and put '
+                       f'"{grammar.excerpt(s.text, 50)}" right after it, as the one button.', "instruction", fix=None)
     if value is not None:
         fix = move_fix(draft, s, value)
         return Rewrite(f'Give first: move "{grammar.excerpt(s.text, 60)}" after "{grammar.excerpt(value.text, 70)}" '
@@ -178,6 +198,15 @@ _ASK_VERB = re.compile(r"\s*(?:please\s+)?(?:buy|shop|order|sign up|subscribe|jo
 _HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|stop receiving)\b", re.I)
 # A button or line cut off mid-phrase ("Click Here for a Free"): no sentence can be built on it.
 _CUT_SHORT = re.compile(r"\b(?:a|an|the|for|of|to|your|our|and|or|with|free|new)\s*$", re.I)
+
+
+def _button_on_top(sent, draft) -> bool:
+    """A short ask among the first two lines of a page, on a line of its own
+    with no full stop: its hero's button."""
+    top = [x.index for x in draft.content[:2]]
+    alone = sum(x.seg == sent.seg for x in draft.sentences) == 1
+    return (draft.channel == "web" and sent.index in top and alone and len(grammar.WORD.findall(sent.text)) <= 6
+            and not sent.text.rstrip().endswith((".", "!", "?")))
 
 
 def _keep_score(w, draft) -> int:

@@ -209,13 +209,20 @@ def our_users(d, s, draft):
     # users would?" -> "why do you think the people we build for would?").
     you = "" if re.search(r"\byou(?:r|rs|['’]\w+)?\b", s.text, re.I) else ', or speak to them as "you"'
     if not you and re.fullmatch(r"our users", grammar.shown(d), re.I) and not re.search(r"['’]s?\b", s.text[b:b + 2]):
-        out = sentence_rewrite(s, s.text[:a] + ("The people we build for" if not s.text[:a].strip() else
-                                                "the people we build for") + s.text[b:], fix=None)
+        # where the sentence is about reading what we send ("If you wouldn't
+        # click on the link, why would our users?"), they are our readers
+        # (blind editors: "the people we build for" is wordier there)
+        people = "our readers" if _READING.search(s.text) else "the people we build for"
+        out = sentence_rewrite(s, s.text[:a] + (grammar.capitalise(people) if not s.text[:a].strip() else
+                                                people) + s.text[b:], fix=None)
         if out is not None and grammar.reads(s.text, out.text):
             return out
     return Rewrite(f'Say who "{grammar.shown(d)}" are, by what they do, in "{grammar.excerpt(s.text)}" '
                    f'("the people who use …", "developers who …"){you}.',
                    "instruction", fix=None)
+
+
+_READING = re.compile(r"\b(?:click(?:s|ed|ing)?|read(?:s|ing)?|open(?:s|ed)?|watch(?:es|ed)?|subscribe[sd]?)\b", re.I)
 
 
 def eyeballs(d, s, draft):

@@ -60,6 +60,9 @@ _VERBS = {"upgrade", "download", "install", "register", "subscribe", "donate", "
 _RULE_LINE = re.compile(r"^[ \t]*(?:--|[-_=~*]{5,}|--\S.*\S--)[ \t]*$", re.M)
 _LIST_FOOTER = re.compile(r"mailing list|listinfo|unsubscribe|sponsored by|list-?(?:admin|request)|to remove|"
                           r"opt[- ]?out|@lists\.|this (?:e-?mail|message) was sent", re.I)
+_ERRAND = re.compile(r"(?:sponsors?|sponsorship|press|media|pr|sales|legal|privacy|abuse|security|billing|"
+                    r"accounts?|jobs|careers|hr|unsubscribe|remove|optout|dmca|copyright|partners?|invest\w*|ir)\b",
+                    re.I)
 _PLACEHOLDER = re.compile(r"\{\{|\[\w|%\w|\$\{")
 
 
@@ -434,9 +437,18 @@ class Draft:
     @cached_property
     def contact(self) -> str | None:
         """An address the reader can write to, as the draft gives it."""
-        m = _EMAIL.search(self.prose)
-        if m and not _PLACEHOLDER.search(m.group(0)) and "noreply" not in m.group(0).replace("-", "").lower():
-            return m.group(0)
+        usable = [m.group(0) for m in _EMAIL.finditer(self.prose)
+                  if not _PLACEHOLDER.search(m.group(0)) and "noreply" not in m.group(0).replace("-", "").lower()]
+        # An address for one errand (sponsor@, press@, sales@, …) is where the
+        # draft sends that errand, not where a reader writes back: a donor's
+        # answer does not go to the sponsorship desk (a blind editor).
+        general = [a for a in usable if not _ERRAND.match(a)]
+        if general:
+            return general[0]
+        desk = {"security": "security", "press": "press|media|pr"}.get(
+            self.occasion if self.occasion == "security" else self.channel)
+        if desk:  # a security page's or a press release's own desk is the right one
+            return next((a for a in usable if re.match(rf"(?:{desk})\b", a, re.I)), None)
         return None
 
     @cached_property

@@ -46,7 +46,11 @@ def question(draft) -> str:
     occasion = draft.occasion
     if occasion == "appeal":
         # (not "What should <product> do …": the name found may be a partner's
-        # or an umbrella's, and the appeal is the sender's own)
+        # or an umbrella's, and the appeal is the sender's own; but what the
+        # gift is for, in the draft's words, is the appeal's own subject)
+        cause = _CAUSE.search(draft.prose)
+        if cause:
+            return f"Which part of {cause.group(1)} matters most to you?"
         return "What should we do more of next year?"
     if occasion == "security":
         return "Have you found a security issue we should know about?"
@@ -109,7 +113,7 @@ _COURSE = re.compile(r"\b(?:our|the)\s+((?:[A-Z][\w-]*\s+(?:for\s+|of\s+|and\s+)
 # "Video: …", "New video about …": a video post
 _VIDEO = re.compile(r"^\W*(?:new\s+)?(video|podcast|episode)\b", re.I)
 # a list's item ("- Bank sync: …", "1.Body fat loss"): no place for a question between items
-_LIST_ITEM = re.compile(r"\s*(?:[-*•–]\s|\d{1,2}[.)]\s?(?=[A-Z]))")
+LIST_ITEM = re.compile(r"\s*(?:[-*•–]\s|\d{1,2}[.)]\s?(?=[A-Z]))")
 _LIVE = re.compile(r"\b(?:starts now|is live now|live now|going live in|(?:final|last) (?:\w+ )?day|starts in \d+ min)", re.I)
 _SPEAKER = re.compile(r"\b(?:learn from|led by|talks? by|presented by|with)\s+(@\w+)")
 _VIDEO_LINK = re.compile(r"\b(?:youtu\.be/|youtube\.com/watch|vimeo\.com/\d)")
@@ -125,31 +129,35 @@ _OPINION = re.compile(r"\b(?:is the only|is not what|(?:the )?problem is|just sa
 _OBSERVANCE = re.compile(r"#(?!\w*(?:juneteenth|memorial|remembrance|holocaust|veterans))(\w*(?:Month|Day|Week)\w*)\b", re.I)
 
 
+def _talk_question(m, prose):
+    title = m.group(2).strip(" ,;:")
+    about = f"about {title}" if len(title.split()) <= 8 else "about the talk"
+    return f"What would you ask {m.group(1)} {about}?"
+
+
+# What a post is about, in the order it is asked, each with the question it
+# gets: the first pattern that matches (and whose builder returns a question)
+# decides, so the more specific kinds come first.
+_SPECIFIC = (
+    (_TALK, _talk_question),
+    (_COURSE, lambda m, prose: f"What do you most want to learn in the {m.group(1).strip()} course?"),
+    (_VIDEO, lambda m, prose: f"What questions do you have after watching the {m.group(1).lower()}?"),
+    (_VIDEO_LINK, lambda m, prose: "What questions do you have after watching the video?"),
+    (_CONGRATS, lambda m, prose: "Want to add your congratulations?"),
+    (_GREEN, lambda m, prose: "What more should we be doing on this?"),
+    # a short post that argues a point: ask where the reader stands
+    (_OPINION, lambda m, prose: "Where do you stand on this?" if len(prose) < 600 else None),
+    (_OBSERVANCE, lambda m, prose: f"How are you marking #{m.group(1)}?"),
+)
+
+
 def _specific_question(prose: str) -> str | None:
-    talk = _TALK.search(prose)
-    if talk:
-        title = talk.group(2).strip(" ,;:")
-        words = title.split()
-        about = f"about {title}" if len(words) <= 8 else "about the talk"
-        return f"What would you ask {talk.group(1)} {about}?"
-    course = _COURSE.search(prose)
-    if course:
-        return f"What do you most want to learn in the {course.group(1).strip()} course?"
-    video = _VIDEO.search(prose)
-    if video:
-        return f"What questions do you have after watching the {video.group(1).lower()}?"
-    if _VIDEO_LINK.search(prose):
-        return "What questions do you have after watching the video?"
-    if _CONGRATS.search(prose):
-        return "Want to add your congratulations?"
-    if _GREEN.search(prose):
-        return "What more should we be doing on this?"
-    if len(_OPINION.findall(prose)) >= 1 and len(prose) < 600:
-        # a short post that argues a point: ask where the reader stands
-        return "Where do you stand on this?"
-    day = _OBSERVANCE.search(prose)
-    if day:
-        return f"How are you marking #{day.group(1)}?"
+    for pattern, build in _SPECIFIC:
+        m = pattern.search(prose)
+        if m:
+            asked = build(m, prose)
+            if asked:
+                return asked
     return None
 
 
@@ -167,6 +175,11 @@ _CHANGE = re.compile(r"\b(?:this|these|the) (?:upcoming |planned )?changes?\b|\b
 # "our new Learning Pathway", "the new Guide": the draft's own thing, by its name
 _NEW_THING = re.compile(r"\b(?:our|the)\s+(?:brand[- ])?new\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\b")
 
+
+# what an appeal's gift is for, when the draft names it: "to support Django
+# development" (a name and at most two words after it, up to the clause's end)
+_CAUSE = re.compile(r"\bto (?:support|fund|sustain)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[a-z][\w-]*){0,2}?)"
+                    r"(?=\s*[.,;!]|\s+(?:and|by|with|through|for)\b)")
 
 _APOLOGY = re.compile(r"\b(?:apologi[sz]e|apologies|sorry)\b", re.I)
 
@@ -213,7 +226,7 @@ def _last_whole(draft):
     removal line, a sign-off, a link line or a list item."""
     return next((x for x in reversed(draft.content) if len(x.text.split()) >= 5 and not x.text[:1].islower()
                  and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)
-                 and not _ends_in_link(x.text) and not _LIST_ITEM.match(x.text)), None)
+                 and not _ends_in_link(x.text) and not LIST_ITEM.match(x.text)), None)
 
 
 def no_listening(d, s, draft):
@@ -221,6 +234,7 @@ def no_listening(d, s, draft):
     if draft.occasion == "outage":
         return Rewrite(outage_note(draft), "instruction")
     s = draft.body[-1] if draft.body else s  # the rule points at the last body sentence
+    last = s
     if not grammar.english(draft.prose):
         # (not an English question appended to a German page: a blind editor)
         last = next((x for x in reversed(draft.content) if len(x.text.split()) >= 5), s)
@@ -243,7 +257,12 @@ def no_listening(d, s, draft):
         if whole is not None:
             return Rewrite(f'After "{grammar.excerpt(whole.text, 60)}", ask the reader one thing and say how '
                            f'to answer: "{ask}"', "instruction", whole.start, whole.end)
-    if _LIST_ITEM.match(s.text) and len(draft.content) > 2:
+        if last is not s and last.index in draft.ask_sentences:
+            # nothing whole to follow (a fragment, then "Donate today!"): the
+            # question goes before the closing ask, which ends the message
+            return Rewrite(f'Before "{grammar.excerpt(last.text, 60)}", ask the reader one thing and say how to '
+                           f'answer: "{ask}"', "instruction", last.start, last.end)
+    if LIST_ITEM.match(s.text) and len(draft.content) > 2:
         # the draft ends in a list (a feature roundup): the question goes
         # after the list, about the list, not onto its last bullet
         return Rewrite(f'After the list that ends "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say '

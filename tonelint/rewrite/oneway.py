@@ -529,7 +529,7 @@ def _lede(draft):
     """The sentence that carries the draft's news: of the first three body
     sentences, the first that says what is new, else the first."""
     first = [x for x in draft.body if x.scope not in ("heading", "title") and not grammar.headline(x.text)
-             and 5 <= len(grammar.words(x.text)) <= 45 and not x.text.rstrip().endswith(("?", ":"))
+             and 5 <= len(grammar.words(x.text)) <= 45 and not x.text.rstrip(" !").endswith(("?", ":"))
              and x.index not in draft.ask_sentences and "\ufffd" not in x.text][:3]
     return next((x for x in first if _NEWS.search(x.text)), first[0] if first else None)
 
