@@ -165,16 +165,20 @@ def label_sets(shared: dict, own: dict) -> dict[str, dict]:
         "registry-c": {i: r for i, r in own.items() if r.get("split") == "registry-c"},
         # set D: lead-generation tools' READMEs, an audience precision probe, labelled before its first lint
         "registry-d": {i: r for i, r in own.items() if r.get("split") == "registry-d"},
+        # set E: lifecycle mail, landing, agency and appeal copy, handbooks; labelled before its first lint
+        "registry-e": {i: r for i, r in own.items() if r.get("split") == "registry-e"},
     }
 
 
 def evaluate(linted, shared: dict, own: dict) -> dict:
     set_c = {i for i, r in own.items() if r.get("split") == "registry-c"}
+    set_e = {i for i, r in own.items() if r.get("split") == "registry-e"}
     return {
         "labels": {name: {"n": len(labs), "families": score(linted, labs)} for name, labs in label_sets(shared, own).items()},
         "quiet": quiet_rate(linted),
-        "registry_quiet": quiet_rate(linted, registry=True, skip=set_c),
+        "registry_quiet": quiet_rate(linted, registry=True, skip=set_c | set_e),
         "registry_c_quiet": quiet_rate(linted, registry=True, only=set_c),
+        "registry_e_quiet": quiet_rate(linted, registry=True, only=set_e),
     }
 
 
@@ -189,7 +193,8 @@ def print_summary(result: dict) -> None:
     print("Warnings per 10,000 words: " + ", ".join(
         f"{k} {q[k]['per_10k']:.2f} ({q[k]['warnings']}/{q[k]['words']:,} words)" for k in QUIET_KINDS)
         + f"; all three {q['all']['per_10k']:.2f}")
-    for key, name in (("registry_quiet", "Registry sets A and B"), ("registry_c_quiet", "Registry set C")):
+    for key, name in (("registry_quiet", "Registry sets A, B and D"), ("registry_c_quiet", "Registry set C"),
+                      ("registry_e_quiet", "Registry set E")):
         r = result.get(key)
         if r and r["all"]["words"]:
             print(f"{name}, warnings per 10,000 words: " + ", ".join(
@@ -293,7 +298,7 @@ def run(corpus_dir: Path | None = None):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--errors", metavar="FAMILY", choices=list(FAMILIES), help="list false positives and misses of FAMILY")
-    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts", "registry", "registry-b", "registry-c", "registry-d"],
+    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts", "registry", "registry-b", "registry-c", "registry-d", "registry-e"],
                     help="with --errors/--show: which labels to read (default: shared and own dev)")
     ap.add_argument("--show", metavar="RULE", help="print each finding of RULE in context")
     ap.add_argument("--limit", type=int, default=80)

@@ -66,7 +66,23 @@ NPM = {
     "@nestjs/core": "12.5.1",
     "ajv": "8.20.0",
     "@plunk/node": "3.0.3",
+    # set E (labelled before its first lint, 2026-12-07): lifecycle mail, landing, agency, appeals
+    "ghost@3": "3.42.9",
+    "ghost@6": "6.65.0",
+    "mailing": "1.1.0",
+    "n8n": "2.41.3",
+    "react-native-reanimated": "4.8.0",
+    "react-native-paper": "5.15.4",
+    "ignite-cli": "11.5.0",
+    "bourbon": "7.3.0",
+    "@formbricks/js": "5.1.0",
+    "@dub/analytics": "0.0.32",
+    "@saas-ui/react": "2.11.4",
+    "create-t3-app": "7.40.0",
+    "hexo": "8.1.2",
 }
+# Two versions of one npm package: the key names the pin, NPM_NAME the package.
+NPM_NAME = {"ghost@3": "ghost", "ghost@6": "ghost"}
 PYPI = {"django-allauth": "65.22.1", "mailman": "3.3.10", "mkdocs-material": "9.8.2",
         "wagtail": "8.0.1", "fastapi": "0.165.0"}
 # Wheels, where the sdist is a build tree without the shipped app.
@@ -77,11 +93,13 @@ WHEELS = {"streamlit": "1.67.0",
           "flask": "3.1.3", "urllib3": "2.8.0", "label-studio": "1.23.2", "taipy": "4.1.1",
           # set D: lead-generation tools, whose copy is full of the reader's own sales words
           "openoutreach": "0.1.78", "opengtm": "0.1.0", "misar-reach": "5.0.4", "growth-tools": "0.3.1",
-          "scrapercity": "1.0.0", "leads-cli": "0.2.2"}
+          "scrapercity": "1.0.0", "leads-cli": "0.2.2",
+          # set E: trial, billing and donation pages (Weblate), ticket-shop mail (pretix), READMEs
+          "weblate": "2026.10.1", "pretix": "2026.8.0", "spyder": "6.1.8", "numpy": "2.3.5"}
 README_WHEELS = {"crewai", "reflex", "zenml", "ultralytics", "e2b", "supervision", "prefect", "dagster", "flet",
                  "chainlit", "flask", "urllib3", "label-studio", "taipy", "openoutreach", "opengtm", "misar-reach",
-                 "growth-tools", "scrapercity", "leads-cli"}
-DEBIAN = {"wordpress": "6.1.9+dfsg1-0+deb12u1", "plasma-welcome": "5.27.5-2"}
+                 "growth-tools", "scrapercity", "leads-cli", "spyder", "numpy"}
+DEBIAN = {"wordpress": "6.1.9+dfsg1-0+deb12u1", "plasma-welcome": "5.27.5-2", "developers-reference": "12.18"}
 
 
 # -- fetching -----------------------------------------------------------------
@@ -94,9 +112,10 @@ def fetch(dl: Path, fresh: bool) -> dict[str, Path]:
     dl.mkdir(parents=True, exist_ok=True)
     out = {}
     for name, ver in NPM.items():
-        want = name.lstrip("@").replace("/", "-") + f"-{ver}.tgz"
+        real = NPM_NAME.get(name, name)
+        want = real.lstrip("@").replace("/", "-") + f"-{ver}.tgz"
         if not (dl / want).exists():
-            subprocess.run(["npm", "pack", "--silent", f"{name}@{ver}"], cwd=dl, check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(["npm", "pack", "--silent", f"{real}@{ver}"], cwd=dl, check=True, stdout=subprocess.DEVNULL)
         out[name] = dl / want
     for name, ver in PYPI.items():
         got = sorted(dl.glob(name.replace("-", "_") + f"-{ver}.tar.gz")) + sorted(dl.glob(f"{name}-{ver}.tar.gz"))
@@ -108,8 +127,10 @@ def fetch(dl: Path, fresh: bool) -> dict[str, Path]:
     for name, ver in WHEELS.items():
         got = sorted(dl.glob(f"{name.replace('-', '_')}-{ver}-*.whl"))
         if not got:
+            # Set E's Weblate needs Python 3.12; a wheel for it downloads under any Python.
+            pyver = ["--python-version", "3.12"] if name in ("weblate", "numpy", "pretix", "spyder") else []
             subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "-q",
-                            "-d", str(dl), f"{name}=={ver}"], check=True)
+                            *pyver, "-d", str(dl), f"{name}=={ver}"], check=True)
             got = sorted(dl.glob(f"{name.replace('-', '_')}-{ver}-*.whl"))
         out[name] = got[0]
     for name, ver in DEBIAN.items():
@@ -585,6 +606,199 @@ def items_d(root: dict[str, Path]):
         yield f"pypi:{pkg}:README#intro", pkg, "landing", "markdown", markdown_text(wheel_readme(root[pkg]), None, until)
 
 
+# -- set E ----------------------------------------------------------------------
+
+def django_page(path: Path, templates: Path, true: frozenset[str] = frozenset()) -> str:
+    """A Django page or mail template as one visitor sees it: `{% translate %}`
+    and `{% blocktranslate %}` (singular) strings, `{% include %}` inlined, an
+    `{% if %}` chain taken at the first condition named in `true` (else its
+    `{% else %}`, else nothing), `{{ x.y }}` kept as `{y}`, a submit button's
+    label kept."""
+    s = _django_markup(path, templates, true)
+    s = re.sub(r"\{\{\s*[\w.]*?(\w+)(?:\|[^}]*)?\s*\}\}", r"{\1}", s)
+    s = re.sub(r"\{%.*?%\}", "", s)
+    s = re.sub(r'(?s)<input\b(?=[^>]*\btype="submit")[^>]*\bvalue="([^"]*)"[^>]*>', r"<p>\1</p>", s)
+    return visible_text(s)
+
+
+def _django_markup(path: Path, templates: Path, true: frozenset[str]) -> str:
+    src = path.read_text(encoding="utf-8")
+    src = re.sub(r"(?s)\{#.*?#\}|\{%\s*comment\s*%\}.*?\{%\s*endcomment\s*%\}", "", src)
+    src = re.sub(r"(?s)\{%\s*block (?:breadcrumbs|extra_styles)\s*%\}.*?\{%\s*endblock[^%]*%\}", "", src)
+    src = re.sub(r'\{%\s*translate\s+"([^"]*)"\s+as\s+\w+\s*%\}', r"<p>\1</p>", src)
+    src = re.sub(r"""\{%\s*translate\s+(["'])(.*?)\1[^%]*%\}""", lambda m: m.group(2), src)
+    src = re.sub(r"(?s)\{%\s*blocktranslate[^%]*%\}(.*?)(?:\{%\s*plural\s*%\}.*?)?\{%\s*endblocktranslate\s*%\}",
+                 lambda m: m.group(1), src)
+    src = re.sub(r"""\{%\s*include\s+"([^"]+)"[^%]*%\}""",
+                 lambda m: _django_markup(templates / m.group(1), templates, true), src)
+    out, stack, i = [], [], 0  # stack of [taking, taken]
+    for m in re.finditer(r"\{%\s*(if|elif|else|endif)\b\s*(.*?)\s*%\}", src):
+        if all(t for t, _ in stack):
+            out.append(src[i : m.start()])
+        kind, cond = m.group(1), m.group(2)
+        if kind == "if":
+            take = cond in true
+            stack.append([take, take])
+        elif kind == "elif":
+            stack[-1][0] = not stack[-1][1] and cond in true
+            stack[-1][1] |= stack[-1][0]
+        elif kind == "else":
+            stack[-1][0] = not stack[-1][1]
+        else:
+            stack.pop()
+        i = m.end()
+    out.append(src[i:])
+    return "".join(out)
+
+
+def ghost_mobiledoc_post(fixtures: Path, slug: str) -> str:
+    """A Ghost 3 fixture post: title, paragraphs and headings, list items as
+    `- ` lines, atoms by their text, Markdown and HTML cards by their words;
+    image, bookmark and divider cards dropped."""
+    data = json.loads(fixtures.read_text(encoding="utf-8"))
+    entry = next(e for m in data["models"] if m["name"] == "Post" for e in m.get("entries", []) if e.get("slug") == slug)
+    doc = json.loads(entry["mobiledoc"])
+    atoms = doc.get("atoms", [])
+
+    def run(markers) -> str:
+        return "".join(m[3] if m[0] == 0 else atoms[m[3]][1] for m in markers)
+
+    paras = [entry["title"]]
+    for sec in doc["sections"]:
+        if sec[0] == 1:
+            text = run(sec[2])
+            paras.append(("## " if sec[1] in ("h1", "h2", "h3", "h4") else "") + text if text.strip() else "")
+        elif sec[0] == 3:
+            paras.append("\n".join("- " + run(item) for item in sec[2]))
+        elif sec[0] == 10:
+            name, payload = doc["cards"][sec[1]]
+            if name == "markdown":
+                paras.append(payload.get("markdown", ""))
+            elif name == "html":
+                paras.append(visible_text(payload.get("html", "")))
+    return "\n\n".join(p for p in paras if p.strip())
+
+
+def pretix_mail(settings_py: Path, name: str) -> str:
+    """A pretix default mail: its subject line, then its text."""
+    src = settings_py.read_text(encoding="utf-8")
+    def default(key: str) -> str:
+        at = src.index(f"'{key}': {{")
+        m = re.compile(r'gettext_noop\((""".*?"""|".*?")\)', re.S).search(src, at)
+        return m.group(1).strip('"')
+    return paragraphs(default(f"mail_subject_{name}") + "\n\n" + default(f"mail_text_{name}"))
+
+
+def mailing_email(path: Path) -> str:
+    """A Mailing (MJML in JSX) template: the visible text inside BaseLayout,
+    header and footer components left out."""
+    src = path.read_text(encoding="utf-8")
+    body = re.search(r"(?s)<BaseLayout\b.*</BaseLayout>", src).group(0)
+    paras = visible_text(body).split("\n\n")
+    # A button drawn twice (one for wide screens, one for narrow) is read once.
+    return "\n\n".join(p for n, p in enumerate(paras) if n == 0 or p != paras[n - 1])
+
+
+def rst_section(path: Path, title: str, until: str) -> str:
+    """A reStructuredText section as Markdown-ish text: headings as `##`,
+    roles and literals reduced to their words, directives dropped."""
+    src = path.read_text(encoding="utf-8")
+    src = src[src.index("\n" + title + "\n") + 1 : src.index("\n" + until + "\n")]
+    lines, out = src.splitlines(), []
+    for n, line in enumerate(lines):
+        if re.fullmatch(r"[=\-~^*]{4,}", line):
+            continue
+        if n + 1 < len(lines) and re.fullmatch(r"[=\-~^*]{4,}", lines[n + 1]):
+            out.append("## " + line)
+            continue
+        if re.match(r"\s*\.\. ", line):
+            continue
+        line = re.sub(r":\w+:`([^`<]*?)(?:\s*<[^>]*>)?`", r"\1", line)
+        line = re.sub(r"`([^`<]*?)\s*<[^>]*>`__?", r"\1", line)
+        out.append(line.replace("\\ ", ""))
+    return "\n".join(out).strip() + "\n"
+
+
+def items_e(root: dict[str, Path]):
+    """Set E: today's lifecycle mail, landing, agency and appeal copy (Ghost's
+    onboarding posts and staff mail, Mailing's sample welcome mail, n8n,
+    Weblate's trial, billing and donation pages, pretix's ticket-shop mail,
+    agency sections of React Native READMEs, Spyder's and NumPy's appeals,
+    Debian's developer handbook), labelled before its first lint ("split":
+    "registry-e")."""
+    fixtures = root["ghost@3"] / "core" / "server" / "data" / "schema" / "fixtures" / "fixtures.json"
+    for slug in ("welcome", "the-editor", "publishing-options", "admin-settings", "organising-content", "themes",
+                 "apps-integrations"):
+        yield (f"npm:ghost@3:core/server/data/schema/fixtures/fixtures.json#{slug}", "ghost@3", "post", "markdown",
+               ghost_mobiledoc_post(fixtures, slug))
+    mail = root["ghost@6"] / "core" / "server" / "services" / "mail" / "templates"
+    for name in ("welcome", "invite-user"):
+        yield (f"npm:ghost@6:core/server/services/mail/templates/{name}.html", "ghost@6", "email", "text",
+               handlebars_mjml(mail / f"{name}.html", mail))
+
+    ml = root["mailing"] / "src"
+    yield "npm:mailing:src/emails/Welcome.tsx", "mailing", "email", "text", mailing_email(ml / "emails" / "Welcome.tsx")
+    for name in ("AccountCreated",):
+        yield (f"npm:mailing:src/__mocks__/emails/{name}.tsx", "mailing", "email", "text",
+               mailing_email(ml / "__mocks__" / "emails" / f"{name}.tsx"))
+
+    n8n = root["n8n"]
+    yield "npm:n8n:README.md#intro", "n8n", "landing", "markdown", markdown_file(n8n / "README.md", None, "## Quick Start")
+    for name in ("user-invited", "workflow-shared", "workflow-deactivated", "workflow-failure", "password-reset-requested"):
+        yield (f"npm:n8n:dist/user-management/email/templates/{name}.handlebars", "n8n", "email", "text",
+               handlebars_mjml(n8n / "dist" / "user-management" / "email" / "templates" / f"{name}.handlebars", n8n))
+
+    wt = root["weblate"] / "weblate" / "templates"
+    yield "pypi:weblate:weblate/templates/about/donate.html", "weblate", "appeal", "text", django_page(wt / "about" / "donate.html", wt)
+    yield ("pypi:weblate:weblate/templates/about/index.html", "weblate", "about", "text",
+           django_page(wt / "about" / "index.html", wt, frozenset({"offer_hosting", "payment_enabled"})))
+    yield "pypi:weblate:weblate/templates/accounts/trial.html", "weblate", "landing", "text", django_page(wt / "accounts" / "trial.html", wt)
+    yield "pypi:weblate:weblate/templates/accounts/hosting.html", "weblate", "landing", "text", django_page(wt / "accounts" / "hosting.html", wt)
+    for name, true in (("billing_expired", {"billing.is_trial", "billing.plan.price", "projects", "billing.removal",
+                                             "payment_enabled"}),
+                       ("billing_inactive_recurring", {"latest_commit", "oldest_pending_change", "projects",
+                                                       "payment_enabled"})):
+        subject = django_page(wt / "mail" / f"{name}_subject.txt", wt, frozenset(true))
+        yield (f"pypi:weblate:weblate/templates/mail/{name}.html", "weblate", "email", "text",
+               subject + "\n\n" + django_page(wt / "mail" / f"{name}.html", wt, frozenset(true)))
+
+    settings_py = root["pretix"] / "pretix" / "base" / "settings.py"
+    for name in ("order_placed", "order_expire_warning", "waiting_list", "order_paid", "download_reminder"):
+        yield f"pypi:pretix:pretix/base/settings.py#{name}", "pretix", "email", "text", pretix_mail(settings_py, name)
+
+    agency = [
+        ("react-native-reanimated", "README.md", "agency", "## Reanimated is created by Software Mansion", None),
+        ("react-native-paper", "README.md", "agency", "## Made with ❤️ at Callstack", "<!-- badges -->"),
+        ("ignite-cli", "README.md", "intro", None, "## Intro Videos"),
+        ("ignite-cli", "README.md", "hire", "## No time to learn React Native?", "## Further Reading"),
+        ("bourbon", "README.md", "about", "## About", None),
+        ("@formbricks/js", "README.md", "intro", None, "## How to use this library"),
+        ("@dub/analytics", "README.md", "intro", None, "## Available Props"),
+        ("@saas-ui/react", "README.md", "intro", None, None),
+        ("create-t3-app", "README.md", "intro", None, "## Table of contents"),
+        ("hexo", "README.md", "intro", None, "## Quick Start"),
+    ]
+    for pkg, readme, part, section, until in agency:
+        kind = "docs" if pkg == "@dub/analytics" else "about" if part in ("agency", "about", "hire") else "landing"
+        yield f"npm:{pkg}:{readme}#{part}", pkg, kind, "markdown", markdown_file(root[pkg] / readme, section, until)
+
+    yield ("pypi:spyder:README#support", "spyder", "appeal", "markdown",
+           markdown_text(wheel_readme(root["spyder"]), "## Help support Spyder", "## Overview"))
+    numpy_readme = wheel_readme(root["numpy"])  # the call is the README's last section, a setext heading
+    yield ("pypi:numpy:README#contributions", "numpy", "appeal", "markdown",
+           markdown_text(numpy_readme[numpy_readme.index("Call for Contributions") :]))
+
+    dr = root["developers-reference"] / "usr" / "share" / "developers-reference" / "_sources"
+    yield ("deb:developers-reference:developer-duties.rst#package-maintainers-duties", "developers-reference", "playbook",
+           "markdown", rst_section(dr / "developer-duties.rst.txt", "Package Maintainer's Duties", "Administrative Duties"))
+    yield ("deb:developers-reference:beyond-pkging.rst#prospective-developers", "developers-reference", "playbook",
+           "markdown", rst_section(dr / "beyond-pkging.rst.txt", "Interacting with prospective Debian developers",
+                                   "Sponsoring a new package"))
+    yield ("deb:developers-reference:beyond-pkging.rst#mia", "developers-reference", "playbook", "markdown",
+           rst_section(dr / "beyond-pkging.rst.txt", "Dealing with inactive and/or unreachable maintainers",
+                       "Interacting with prospective Debian developers"))
+
+
 def django_notification(path: Path, base: Path) -> str:
     """An allauth notification: its `notification_message` inside
     base_notification.txt's content, inside the base message's greeting and
@@ -615,8 +829,9 @@ def main(argv=None) -> int:
         versions = {**NPM, **PYPI, **WHEELS, **{k: archives[k].name.split("_")[1] for k in DEBIAN}}
         registry = {**{k: "npm" for k in NPM}, **{k: "pypi" for k in {**PYPI, **WHEELS}}, **{k: "deb" for k in DEBIAN}}
         records = []
-        for rid, pkg, kind, fmt, text in [*items(root), *items_b(root), *items_c(root), *items_d(root)]:
-            records.append({"id": rid, "source": f"{registry[pkg]}:{pkg}@{versions[pkg]}", "kind": kind,
+        for rid, pkg, kind, fmt, text in [*items(root), *items_b(root), *items_c(root), *items_d(root),
+                                         *items_e(root)]:
+            records.append({"id": rid, "source": f"{registry[pkg]}:{NPM_NAME.get(pkg, pkg)}@{versions[pkg]}", "kind": kind,
                             "format": fmt, "text": text})
     args.out.mkdir(parents=True, exist_ok=True)
     with (args.out / "corpus.jsonl").open("w", encoding="utf-8") as fh:

@@ -408,3 +408,61 @@ def test_the_brand_that_creates_is_the_sender():
     result, m = message(text)
     assert m.brand == ("Lumen",)
     assert "cutting-edge" in [text[d.start:d.end] for d in result.diagnostics if d.rule == "TL203"]
+
+
+# Registry set E (issue 13): lifecycle mail, agency and appeal sections, README openings.
+
+def test_a_qualifying_question_before_an_ask_is_its_lead_in():
+    # Before: "Using … in your organization?" counted as listening on an in-app appeal, so TL301 stayed quiet.
+    acts = acts_of("Using Tallyhub in your team? Purchase a support plan for help with setup.")
+    assert "question" not in acts[0]
+    assert "ask" in acts[1]
+
+
+def test_a_question_for_the_readers_view_before_an_ask_still_listens():
+    acts = acts_of("Is there anything we could do to make exporting easier? Upgrade to Pro for PDF export.")
+    assert "question" in acts[0]
+
+
+def test_a_question_followed_by_information_is_still_a_question():
+    assert "question" in acts_of("Using Tallyhub in your team? The admin guide covers single sign-on.")[0]
+
+
+def test_badges_left_as_markdown_are_no_exclamation():
+    # A README section cut from its link definitions keeps "[![Downloads][dl-badge]][npm]": each "!" read as
+    # a shouted pitch, the page pitched throughout, and its free "Get started with …" became a premature ask.
+    text = ("Start a typed web app from one command.\n\n"
+            "[![PRs welcome][pr-badge]][pr] [![Chat][chat-badge]][chat]\n\n[![Version][v-badge]][npm]\n\n"
+            "[![Downloads][dl-badge]][npm]\n\nGet started with the stack by running the installer.\n")
+    result, m = message(text)
+    assert not m.pitched
+    assert "TL401" not in {d.rule for d in result.diagnostics}
+
+
+@pytest.mark.parametrize("sentence", ["Follow us on Mastodon.", "Star us on GitHub.", "Join us on Slack."])
+def test_us_in_a_call_to_action_is_not_the_sender_talking(sentence):
+    # Before: a README's community list ("Star us / Follow us / Join us") made TL201 count the sender.
+    assert "sender" not in acts_of(sentence)[0]
+
+
+@pytest.mark.parametrize("sentence, act", [
+    # an agency's and a maintainer's calls to action
+    ("We can help you ship your next app – hire us.", "ask"),
+    ("See our other projects or hire us to design your product.", "ask"),
+    ("Purchase support", "ask"),
+    ("If you'd like to make a donation to fund the next release, we'd be grateful.", "offer"),
+    # ranks said of the offer
+    ("Relaykit is the oldest active and most popular starter kit for mobile apps.", "claim"),
+    ("Pollster is your go-to solution for in-app surveys.", "claim"),
+    ("Our team of engineers has worked with companies like Globex, Initech and Hooli.", "claim"),
+    # an open-source project's public channels
+    ("You can ask on the mailing list or open an issue.", "invitation"),
+    ("If you're unsure where to start, reach out!", "invitation"),
+    ("For larger changes, please contact us through the mailing list first.", "invitation"),
+])
+def test_set_e_wording_gets_its_act(sentence, act):
+    assert act in acts_of(sentence)[0]
+
+
+def test_a_list_introduced_as_most_popular_is_no_claim():
+    assert "claim" not in acts_of("Here are the most popular automation templates:")[0]

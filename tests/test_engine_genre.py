@@ -355,7 +355,12 @@ def test_template_variables_are_not_cashtags():
     "Congratulations!\n\nYou received a one-time payment of $25 from \"Dana\".\n\nYou can adjust these notifications "
     "in your settings.\n",
     "Hey there,\n\nSomeone just replied to your comment on \"Spring planting notes\".\n\nSee the reply\n",
-], ids=["password-changed", "payment-received", "comment-reply"])
+    # an automation tool's sharing notice, a ticket shop's download reminder (registry set E)
+    "A workflow has been shared with you\n\n\"Invoice sync\" workflow has been shared with you.\n\n"
+    "To access it, please click the button below.\n\nOpen Workflow\n",
+    "Your ticket is ready for download: ABC12\n\nHello,\n\nyou bought a ticket for Harbour Jazz Night.\n\n"
+    "If you did not do so already, you can download your ticket here: https://tickets.example/abc12\n",
+], ids=["password-changed", "payment-received", "comment-reply", "workflow-shared", "ticket-download"])
 def test_account_and_site_events_are_transactional(text):
     # Before: promotional (the mail talks to its reader and cues none of the old list).
     assert genre_of(text) == "transactional"

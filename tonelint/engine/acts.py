@@ -12,6 +12,10 @@ beside the rules' own blocks.  What is decided here, and only here:
 - a question holding a rhetoric cue ("Did you know…?", "Ready to…?") is not a
   question to the reader either;
 - a question in a title or heading is a heading (an FAQ), not a question;
+- a short yes/no question that qualifies the reader and is followed by an
+  ask ("Using Acme in your organization? Purchase professional support …")
+  is the ask's lead-in, not a question; one that asks for the reader's view
+  ("Is there anything we could do better? Upgrade …") still listens;
 - an ask on the reader's terms ("If you need a custom setup, book a call",
   "Join our livestream") is an offer, not an ask, unless the draft pitches
   throughout (a greeting or thanks that ends in "!" does not make a
@@ -167,7 +171,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 continue
             if act == "question":
                 # A real question to the reader: not an ask, not rhetoric, not a heading.
-                if not s.question or i in asks or i in rhetoric or scope in ("title", "heading"):
+                if not s.question or i in asks or i in rhetoric or scope in ("title", "heading") \
+                        or i + 1 in asks and _qualifier(facts, i):
                     continue
                 hs = [_sentence_hit(facts, i, "act:question")]
             if act == "value" and scope == "title":
@@ -237,6 +242,21 @@ def _numbered_steps(facts: Facts, text: str) -> list[Hit]:
         if _NUMBERED.match(text[line_start:at]):
             out.append(_sentence_hit(facts, first_sentence[seg_i], "act:value:step"))
     return out
+
+
+# A question that asks for a view or an answer, not a qualifier: a question
+# word, or the sender asking about itself ("anything we could do").
+_OPEN_QUESTION = re.compile(r"(?i)\b(?:what|which|how|why|where|when|who|whom|we|us|our)\b")
+QUALIFIER_WORDS = 8
+
+
+def _qualifier(facts: Facts, i: int) -> bool:
+    """A short yes/no question sizing up the reader ("Using Acme in your
+    organization?", "Looking for commercial hosting?"): a lead-in when an
+    ask follows it."""
+    s = facts.sentences[i]
+    text = facts.segments[s.seg].text[s.start:s.end]
+    return _words(facts, i) <= QUALIFIER_WORDS and not _OPEN_QUESTION.search(text)
 
 
 def _words(facts: Facts, i: int) -> int:
