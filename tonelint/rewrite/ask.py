@@ -114,12 +114,7 @@ def _invitation(ask_text: str, draft) -> str | None:
     if errand:
         # "For your FREE Quote": a button's capitals on the errand's words go,
         # the draft's names stay
-        words = errand.group(3).split(" ")
-        for i in range(1, len(words)):
-            if re.fullmatch(r"[A-Z][a-z]+\W*", words[i]) and words[i - 1][:1].islower():
-                # (a capital after a capital stays: "the NBC BGA Locator" is a name)
-                words[i] = draft.names.get(words[i].lower(), words[i].lower())
-        what = " ".join(words)
+        what = grammar.untitle(errand.group(3), draft.names)
         return f"{grammar.capitalise(what)}, {errand.group(1).lower()}{errand.group(2) or ''}."
     # An upgrade asks someone who already uses it: "when you need X", not "if you'd like to try it"
     keep_using = re.match(r"upgrade (?:now |today )?to (?:continue|keep) (?:using|to use) (.+)$", core, re.I)
@@ -383,7 +378,11 @@ def urgency(d, s, draft):
         # A real end date is information (two blind editors: cutting it
         # "guts the post", and "until tomorrow" is the same clock): keep it,
         # as a date the reader can plan around, with a reason besides the clock.
-        return Rewrite(f'Keep the deadline, but as a date the reader can plan around ("until Friday, 12 May") '
+        # On a post, "tomorrow" is also wrong a day later (editors: the date
+        # is real, so the finding is about when it is read, not pressure).
+        why = ("The deadline is real, but a post is read for days: give it" if draft.channel == "social"
+               else "Keep the deadline, but")
+        return Rewrite(f'{why} as a date the reader can plan around ("until Friday, 12 May") '
                        f'rather than "{ending.group(0).strip(", ")}", and say what the reader gets from '
                        f'"{grammar.excerpt(text[: ending.start()], 60)}".', "instruction")
     new = _URGENT.sub(cut, _ENDING.sub(lambda m: " until " + re.sub(r"^on\s+", "", m.group(1)), text))

@@ -309,7 +309,7 @@ class Draft:
         draft also writes in lower case ("Community", "Manual"), not a run
         of repeated text, and not only ever named as someone the sender works
         "with" (a partner, not what the draft is about)."""
-        if " " not in name and (name.lower() in self._lower_words or name.lower() in _VERBS):
+        if " " not in name and (name.lower() in self.lower_words or name.lower() in _VERBS):
             return False
         if len(name) > 24 and " " not in name or re.search(r"(\w{3,})\1", name):
             return False
@@ -350,7 +350,7 @@ class Draft:
                 name = " ".join(words)
                 if len(name) < 3 or name.isupper() and (len(name) > 5 or not grammar.is_acronym(name)):
                     continue
-                if " " not in name and name.lower() in self._lower_words:
+                if " " not in name and name.lower() in self.lower_words:
                     continue  # "Community", "Manual": the draft also writes it as a plain word
                 if " " not in name and not re.search(r"[A-Z].*[A-Z]|\d", name):
                     # One plain capitalised word ("Register", "Toners") is a
@@ -398,7 +398,7 @@ class Draft:
         return {}
 
     @cached_property
-    def _lower_words(self) -> frozenset:
+    def lower_words(self) -> frozenset:
         return frozenset(re.findall(r"(?<![\w@.])[a-z][a-z-]+\b", _EMAIL.sub(" ", _URL.sub(" ", self.prose))))
 
     @cached_property

@@ -31,7 +31,9 @@ _OCCASIONS = (
     # a company's quarterly or yearly results: investors and customers ask about the figures
     ("results", r"\b(?:earnings|quarterly results|(?:first|second|third|fourth) quarter (?:results|release)|"
                 r"Q[1-4] (?:20\d\d |FY\d\d )?(?:results|earnings|#\w*earnings)|system sales|same-store sales|"
-                r"fiscal (?:year|quarter) results)\b"),
+                r"fiscal (?:year|quarter) results)\b"
+                # a ticker heading a business headline: "$YUM Resilient Global Business …"
+                r"|\$[A-Z]{2,5}\b(?=[^\n]{0,80}\b(?:[Bb]usiness|[Ss]ales|[Rr]evenue|[Qq]uarter|[Rr]esults|[Ss]hareholders?)\b)"),
     ("press", r"\b(?:today announced|announced today|for immediate release|press release|media contact)\b"),
     ("event", r"\b(?:webinar|livestream|live stream|conference|meetup|workshop|summit|hackathon|join us (?:on|at|for)|"
               r"registration|rsvp|going live|(?:annual|free|online|virtual|in-person) event)\b"),

@@ -208,6 +208,30 @@ def unshout(text: str, names: dict | None = None, *, start: bool = True) -> str:
     return capitalise(out) if start else out
 
 
+def untitle(text: str, names: dict, *, plain: frozenset | None = None, runs: bool = True) -> str:
+    """Title Case words back to lower case ("a Broadcast Email Advertisement"
+    -> "a broadcast email advertisement"), but not a word the draft writes as
+    a name, nor the first word after a sentence's end or a bullet; with
+    `plain`, only everyday words and words the draft also writes in lower
+    case ("Sandy", "Johnson" stay); with `runs`, a capital after a capital
+    also stays ("the NBC BGA Locator" is a name)."""
+    words = text.split(" ")
+    for i in range(1, len(words)):
+        low = words[i].lower().rstrip(",;.!?")
+        if re.fullmatch(r"[A-Z][a-z]+\W*", words[i]) and not re.search(r"[.!?:]$|^\W+$", words[i - 1]) \
+                and (words[i - 1][:1].islower() or not runs) and low not in names \
+                and (plain is None or low in plain or is_common(low)):
+            words[i] = words[i].lower()
+    return " ".join(words)
+
+
+def title_cased(text: str) -> bool:
+    """Most of the line's longer words start with a capital (a spam banner's
+    "Just 1 of 5,000 People Respond, You Can Generate …")."""
+    long = [w for w in WORD.findall(text) if len(w) > 2 and w[:1].isalpha()]
+    return len(long) >= 5 and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
+
+
 def tidy(text: str) -> str:
     """Spacing and punctuation left behind when words are taken out."""
     t = re.sub(r"[ \t]{2,}", " ", text)

@@ -129,6 +129,10 @@ _OPINION = re.compile(r"\b(?:is the only|is not what|(?:the )?problem is|just sa
 _OBSERVANCE = re.compile(r"#(?!\w*(?:juneteenth|memorial|remembrance|holocaust|veterans))(\w*(?:Month|Day|Week)\w*)\b", re.I)
 
 
+_APPLYING = re.compile(r"\b(?:the|this|your) (application(?= (?:process|review|form)\b)|sign-up process|"
+                       r"review process|nomination process)\b", re.I)
+
+
 def _talk_question(m, prose):
     title = m.group(2).strip(" ,;:")
     about = f"about {title}" if len(title.split()) <= 8 else "about the talk"
@@ -148,6 +152,9 @@ _SPECIFIC = (
     # a short post that argues a point: ask where the reader stands
     (_OPINION, lambda m, prose: "Where do you stand on this?" if len(prose) < 600 else None),
     (_OBSERVANCE, lambda m, prose: f"How are you marking #{m.group(1)}?"),
+    # a page that walks the reader through applying: what is unclear in it
+    # (not "what would you like to know about Mautic?": a blind editor)
+    (_APPLYING, lambda m, prose: f"Is anything about the {m.group(1).lower()} unclear?"),
 )
 
 
@@ -175,6 +182,8 @@ _CHANGE = re.compile(r"\b(?:this|these|the) (?:upcoming |planned )?changes?\b|\b
 # "our new Learning Pathway", "the new Guide": the draft's own thing, by its name
 _NEW_THING = re.compile(r"\b(?:our|the)\s+(?:brand[- ])?new\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\b")
 
+
+_CALL = re.compile(r"\b(?:earnings|conference|investor) (?:call|webcast)\b|\bwebcast\b", re.I)
 
 # what an appeal's gift is for, when the draft names it: "to support Django
 # development" (a name and at most two words after it, up to the clause's end)
@@ -246,6 +255,12 @@ def no_listening(d, s, draft):
     if draft.occasion == "transactional":
         thing = draft.product or "this"
         ask = f"Questions about {thing}, or something not working? {answer_line(draft)}"
+    elif draft.occasion == "results" and draft.channel != "email":
+        # investors ask on the earnings call or of investor relations, not in
+        # a post's replies (two blind editors: "inappropriate for IR copy")
+        where = "bring them to the call" if _CALL.search(draft.prose) else \
+            f"write to {draft.contact}" if draft.contact else "write to our investor relations team"
+        ask = f"Questions about the results? {grammar.capitalise(where)}."
     else:
         ask = f"{question(draft)} {answer_line(draft)}"
     if _HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text) or _ends_in_link(s.text) \

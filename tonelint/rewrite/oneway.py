@@ -263,6 +263,11 @@ def without_feeling(text: str, draft) -> str | None:
         # "We're proud to launch X today" -> "We're launching X today": the news, not the feeling
         doing = _DOING[launch.group("verb").lower()]
         new = clean(f"{launch.group('who')} {doing} {launch.group('rest')}", draft)
+        if launch.group("verb").lower() == "introduce" and re.match(r"[A-Z][\w’'-]*\b(?! (?:is|are|has|was)\b)",
+                                                                     launch.group("rest")):
+            # "I'm excited to introduce Spaces - …" -> "Meet Spaces - …" (a
+            # blind editor: "I'm introducing Spaces" is stiff)
+            new = clean(f"Meet {launch.group('rest')}", draft)
         return new if grammar.reads(text, new) else None
     feeling = _FEELING_THAT.match(text)
     if not feeling or len(grammar.WORD.findall(feeling.group("rest"))) < 3:
@@ -351,14 +356,40 @@ def press(d, s, draft):
                    "instruction")
 
 
+# what a claim word drags along (blind editors: replacing only "the world's
+# most loved" in "the world's most loved, trusted and fastest growing brands",
+# or only "best value" in "the best value scale-out performance available",
+# leaves a broken list or phrase behind)
+_LISTED = re.compile(r"(?:,\s*(?:and\s+)?(?:most\s+)?[\w’'-]+)+(?:,?\s+and\s+(?:most\s+)?[\w’'-]+)?(?:\s+growing)?"
+                     r"|,?\s+and\s+(?:most\s+)?[\w’'-]+(?:\s+growing)?")
+_AVAILABLE = re.compile(r"(?:\s+[\w-]+){1,3}\s+(?:available|anywhere|on the market)\b")
+
+
+def claim_words(d, s, draft) -> str:
+    """The finding's words with the list or ranking tail they head."""
+    span = local_span(d, s, draft)
+    shown = grammar.shown(d)
+    if span is None:
+        return shown
+    a, b = span
+    text = s.text
+    tail = _AVAILABLE.match(text, b)
+    if tail and re.search(r"\bthe\s+$", text[:a], re.I):
+        return text[a - len(re.search(r"\bthe\s+$", text[:a], re.I).group(0)):tail.end()]
+    listed = _LISTED.match(text, b)
+    if listed and not re.match(r",\s*(?:and\s+)?(?:the|a|an|our|we|you|it|they)\b", text[b:], re.I):
+        return text[a:listed.end()]
+    return shown
+
+
 def hype(d, s, draft):
     """TL203."""
     out = _cleaned(d, s, draft)
     if out is not None:
         return out
     subject = draft.product or "it"
-    return Rewrite(f'Replace "{grammar.shown(d)}" with something the reader can check about {subject} — a number, '
-                   f'a named customer, what it does — in "{grammar.excerpt(s.text)}".', "instruction")
+    return Rewrite(f'Replace "{claim_words(d, s, draft)}" with something the reader can check about {subject} — a '
+                   f'number, a named customer, what it does — in "{grammar.excerpt(s.text)}".', "instruction")
 
 
 def exclamations(d, s, draft):
@@ -392,6 +423,13 @@ def shouting(d, s, draft):
     new = re.sub(r"!{2,}", "!", new)
     new = re.sub(r"^(?:[=*$#~_-]{3,}\s*)+", "", new)  # a banner rule in front is no part of the sentence
     new = re.sub(r"\s*(?:[=*#~_]{3,}\s*)+", " ", new).strip()  # nor banner marks inside it
+    new = re.sub(r"(?:^|\s+)=>\s*", " ", new).strip()  # nor "=>" arrows between its words
+    if grammar.title_cased(s.text) and not grammar.headline(s.text):
+        # a shouted line in Title Case: lower case for the rest of it too (a
+        # blind editor: lowering only "EXTRA ORDERS" read inconsistent)
+        lowered = grammar.untitle(new, draft.names, plain=draft.lower_words, runs=False)
+        if grammar.untitle(lowered, draft.names, runs=False) == lowered:
+            new = lowered  # all the way or not at all: "Vigoral Herbal love Enhancers" reads worse than before
     return sentence_rewrite(s, new)
 
 
@@ -577,7 +615,7 @@ def rank(d, s, draft):
             if rest and grammar.reads(s.text, new):
                 return sentence_rewrite(s, new)
     about = f" about {draft.product}" if draft.product else ""
-    return Rewrite(f'Replace "{grammar.shown(d)}" with something the reader can check{about} — what it '
+    return Rewrite(f'Replace "{claim_words(d, s, draft)}" with something the reader can check{about} — what it '
                    f'does, a number, a named customer — in "{grammar.excerpt(s.text, 70)}".', "instruction")
 
 
@@ -592,6 +630,18 @@ def milestone(d, s, draft):
         # (not "lead with what the money changes": two blind editors — in a
         # funding announcement the raise is the news)
         who = f"the people who use {draft.product}" if draft.product else "the people who use it"
+        near = [x for x in draft.body if s.index <= x.index <= s.index + 2]
+        gain = next(((x, m.group(0)) for x, m in ((x, _READER_GAIN.search(x.text)) for x in near) if m), None)
+        if gain:
+            # the draft already says what the reader gets ("major new free
+            # features for users of data warehouses"): asking for "one
+            # sentence on what it changes" was redundant (two blind editors)
+            if gain[0] is s:
+                return Rewrite(f'Keep "{words}" as the news, but give "{gain[1]}" its own sentence, with one example '
+                               f'of what {who} can now do, in "{where}".', "instruction")
+            return Rewrite(f'Keep "{words}" as the news; what the reader gets is already here ("{gain[1]}"): add one '
+                           f'example of what {who} can do with it, after "{grammar.excerpt(gain[0].text, 70)}".',
+                           "instruction")
         return Rewrite(f'Keep "{words}" as the news, and add one sentence on what it changes for {who} (more '
                        f'support, a feature sooner, a price that holds), after "{where}".', "instruction")
     if re.search(r"\b(?:award|named|ranked|recogni[sz]ed|listed|selected|leader|best)\b", words, re.I):
@@ -609,6 +659,9 @@ def milestone(d, s, draft):
                    "instruction")
 
 
+# what a funding post already gives the reader, in its own words
+_READER_GAIN = re.compile(r"\b(?:(?:major|new|free|more)\s+)+(?:[\w-]+\s+){0,2}?(?:features?|tools?|integrations?|"
+                          r"plans?|support)\b(?:\s+for\s+[^.;:!?]{3,60})?", re.I)
 _RESULT = re.compile(r"\b(?:delivered|achieved|posted|recorded|reported|saw|drove|generated)\s+(?:record\s+|strong\s+|robust\s+)?"
                      r"(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:growth|increase|gains?)\s+of\s+(?P<pct>\d[\d.,]*\s?%)", re.I)
 
