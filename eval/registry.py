@@ -6,8 +6,11 @@ mail (django-allauth, Ghost, Strapi, Auth.js, GNU Mailman, WordPress, the
 React Email starters modelled on Notion, Plaid, Stripe and Vercel mail), a
 blog's "about" and "coming soon" pages (Ghost), a release page (WordPress),
 landing and blog starters (Docusaurus), funding appeals (core-js, webpack) and
-SDK READMEs and changelogs (Stripe, Sentry, Supabase, Resend, PostHog).  None
-of it was written by the team and none of it was in the rules' tuning data.
+SDK READMEs and changelogs (Stripe, Sentry, Supabase, Resend, PostHog); set E
+adds lifecycle mail (Ghost, Mailing, n8n, Weblate, pretix), onboarding posts
+(Ghost 3), agency and appeal sections of READMEs and Debian's developer
+handbook.  None of it was written by the team, and each set was labelled
+before it was first linted.
 
     python eval/registry.py            # fetch (cached in eval/.registry/dl) and write eval/.registry/corpus.jsonl
     python eval/registry.py --fresh    # fetch again

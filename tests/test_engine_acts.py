@@ -471,3 +471,21 @@ def test_a_lenders_loan_type_is_no_purchase_button(line):
 
 def test_a_list_introduced_as_most_popular_is_no_claim():
     assert "claim" not in acts_of("Here are the most popular automation templates:")[0]
+
+
+def test_a_brand_naming_one_of_its_things_is_not_counted_as_the_sender_talking():
+    # Before: TL201 on a README that names "the Convex CLI", "Convex demos" and "the Convex Discord"
+    # (the sender talking 8 times); the sentence is still about the sender, only the count changes.
+    text = ("Lumen is the ledger for small shops. Lumen keeps your books. See the Lumen CLI, Lumen demos "
+            "and the Lumen Discord Community.\n")
+    _, m = message(text)
+    assert m.brand == ("Lumen",)
+    counted = [h.text for h in m.hits["sender"]]
+    assert counted == ["Lumen", "Lumen"]
+    assert "sender" in m.acts[2]
+
+
+@pytest.mark.parametrize("sentence", ["We are your essential toolkit for field surveys.",
+                                      "Lumen is the ultimate toolkit for field surveys."])
+def test_an_essential_or_ultimate_toolkit_is_a_claim(sentence):
+    assert "claim" in acts_of(sentence)[0]

@@ -182,6 +182,11 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
             if act == "invitation" and i in asks and i not in by_sent.get("help", {}):
                 continue  # "Reach out to book your demo": the sentence asks, it does not listen
             here.add(act)
+            if act == "sender":
+                # "the Convex CLI", "Convex demos": the brand naming one of its things.  The
+                # sentence is still about the sender (its acts do not change), but the name is
+                # not counted as the sender talking about itself (TL201's count, the scorecard's).
+                hs = [h for h in hs if not _names_a_thing(facts, h)]
             kept[act].extend(hs)
         if plain and not here & {"ask", "sender", "claim", "promotion", "acknowledgement", "question"} \
                 and scope not in ("title", "heading") \
@@ -288,6 +293,22 @@ def admit_brand(facts: Facts, brand: tuple) -> None:
         if back:
             owner = key[: -len(BRAND_WAIT)]
             facts.hits[owner] = longest(facts.of(owner) + back)
+
+
+# What a brand names when it stands before one of these (a product's parts, places and people
+# it gathers): "the Convex CLI", "Convex TypeScript/JavaScript clients", "the Acme Discord".
+_THING_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w/.+#-]*\s+){0,2}?(?i:cli|sdks?|apis?|platform|dashboard|apps?|cloud|docs|documentation|demos?|"
+    r"examples?|templates?|community|discord|slack|forums?|clients?|librar(?:y|ies)|plugins?|extensions?|"
+    r"integrations?|servers?|repository|repo|components?|packages?)\b")
+
+
+def _names_a_thing(facts: Facts, h: Hit) -> bool:
+    """A found brand (act:sender:brand) used as the name of one of its
+    things, not as the sender speaking of itself."""
+    if not h.key.endswith(":brand"):
+        return False
+    return bool(_THING_AFTER.match(facts.segments[h.seg].text, h.end))
 
 
 def _brand_hits(facts: Facts, brand: tuple) -> list[Hit]:
