@@ -489,3 +489,13 @@ def test_a_brand_naming_one_of_its_things_is_not_counted_as_the_sender_talking()
                                       "Lumen is the ultimate toolkit for field surveys."])
 def test_an_essential_or_ultimate_toolkit_is_a_claim(sentence):
     assert "claim" in acts_of(sentence)[0]
+
+
+def test_a_cold_emails_qualifying_question_before_a_walkthrough_is_no_listening():
+    # issue 13: a cold sales email's question was counted as listening; "Book a … walkthrough" was no ask
+    text = ("Hi Dana, our scoring ranks the deals in your CRM so your reps call the right people first. "
+            "Want to see it on your own data? Book a 20-minute walkthrough.\n")
+    acts = acts_of(text, fmt="text")
+    assert any("ask" in a for a in acts)
+    assert not any("question" in a for a in acts)
+    assert "TL301" in {d.rule for d in check_text(text, fmt="text").diagnostics}
