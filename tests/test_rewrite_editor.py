@@ -977,3 +977,11 @@ def test_a_page_that_describes_its_product_is_not_told_to_follow_its_news():
     draft = draft_of(text)
     out = sender_heavy(None, draft.body[0], draft).text
     assert "its news" not in out and 'Right after "Relaykit is a starter kit for mobile apps."' in out
+
+
+def test_joining_a_community_is_not_trying_the_product():
+    from tonelint.rewrite.ask import _invitation
+
+    draft = draft_of("Relaykit builds your mobile app. Relaykit ships every month. Join our community here:")
+    out = _invitation("Join our community here:", draft)
+    assert out == "To meet people who use Relaykit, join our community."
