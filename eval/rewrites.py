@@ -38,23 +38,30 @@ MODERN = HERE.parent.parent / "shared" / "eval-modern"
 if not MODERN.exists():
     MODERN = Path("/work/shared/eval-modern")
 CORPUS = HERE / ".corpus" / "corpus.jsonl"
+# the registry sets (eval/registry.py): copy no rewrite was ever tuned on,
+# sampled only with --source registry, so the default sample stays comparable
+REGISTRY = HERE / ".registry" / "corpus.jsonl"
 FAMILY_LABEL = {"audience": "audience", "one-way": "one_way", "listening": "listening_missing", "ask": "ask_premature"}
 # eval-modern kinds -> the channel a writer would give with --channel
 CHANNEL = {"email": "email", "sales": "email", "newsletter": "email", "social": "social", "press": "press-release",
            "landing": "landing-page", "about": "landing-page"}
 
 
-def drafts():
+def drafts(sources=("modern", "2002")):
     """(source, id, kind, text, fmt, channel) for every draft available."""
-    if (MODERN / "corpus.jsonl").exists():
+    if "modern" in sources and (MODERN / "corpus.jsonl").exists():
         for line in (MODERN / "corpus.jsonl").open(encoding="utf-8"):
             r = json.loads(line)
             yield "modern", r["id"], r["kind"], r["text"], "text", CHANNEL.get(r["kind"])
-    if CORPUS.exists():
+    if "2002" in sources and CORPUS.exists():
         for line in CORPUS.open(encoding="utf-8"):
             r = json.loads(line)
             if r["kind"] in ("outbound", "spam"):
                 yield "2002", r["id"], r["kind"], r["text"], r["format"], None
+    if "registry" in sources and REGISTRY.exists():
+        for line in REGISTRY.open(encoding="utf-8"):
+            r = json.loads(line)
+            yield "registry", r["id"], r["kind"], r["text"], r["format"], CHANNEL.get(r["kind"])
 
 
 def experts() -> dict:
@@ -68,10 +75,10 @@ def experts() -> dict:
     return out
 
 
-def findings():
+def findings(sources=("modern", "2002")):
     """Every warning-or-suggestion finding with the sentence it sits in."""
     engines = {}
-    for source, rid, kind, text, fmt, channel in drafts():
+    for source, rid, kind, text, fmt, channel in drafts(sources):
         engine = engines.get(channel)
         if engine is None:
             engine = engines[channel] = default_engine(Settings(channel=channel))
@@ -94,7 +101,8 @@ def sentence_of(item) -> str:
 
 def sample(items: list, n: int, seed: int) -> list:
     rng = random.Random(seed)
-    by_rule: dict = defaultdict(lambda: {"modern": [], "2002": []})
+    names = sorted({it["source"] for it in items}, key=("modern", "2002", "registry").index)
+    by_rule: dict = defaultdict(lambda: {src: [] for src in names})
     for it in items:
         by_rule[it["d"].rule][it["source"]].append(it)
     for pools in by_rule.values():
@@ -103,10 +111,10 @@ def sample(items: list, n: int, seed: int) -> list:
     out: list = []
     rules = sorted(by_rule)
     turn = 0
-    while len(out) < n and any(p["modern"] or p["2002"] for p in by_rule.values()):
+    while len(out) < n and any(any(p.values()) for p in by_rule.values()):
         for rule in rules:
             pools = by_rule[rule]
-            order = ("modern", "2002") if turn % 2 == 0 else ("2002", "modern")
+            order = names[turn % len(names):] + names[:turn % len(names)] if names else []
             for src in order:
                 if pools[src]:
                     out.append(pools[src].pop())
@@ -139,11 +147,12 @@ def main(argv=None) -> int:
     ap.add_argument("-n", type=int, default=40)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--expert", action="store_true", help="every finding on a draft with an expert rewrite")
-    ap.add_argument("--source", choices=("modern", "2002"), default=None,
-                    help="only today's copy (eval-modern) or only the 2002 mail")
+    ap.add_argument("--source", choices=("modern", "2002", "registry"), default=None,
+                    help="only today's copy (eval-modern), only the 2002 mail, or only the registry sets "
+                         "(held out: never sampled by default)")
     args = ap.parse_args(argv)
     expert = experts()
-    items = [it for it in findings() if args.source is None or it["source"] == args.source]
+    items = list(findings((args.source,) if args.source else ("modern", "2002")))
     if args.expert:
         ids = {i for i, _ in expert}
         chosen = [it for it in items if it["id"] in ids]

@@ -464,6 +464,11 @@ def test_set_e_wording_gets_its_act(sentence, act):
     assert act in acts_of(sentence)[0]
 
 
+@pytest.mark.parametrize("line", ["Purchase", "Purchase Loans", "Refinance or Purchase"])
+def test_a_lenders_loan_type_is_no_purchase_button(line):
+    assert "ask" not in acts_of(line)[0]
+
+
 def test_a_list_introduced_as_most_popular_is_no_claim():
     assert "claim" not in acts_of("Here are the most popular automation templates:")[0]
 

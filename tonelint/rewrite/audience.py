@@ -296,12 +296,14 @@ _PEOPLE_PHRASES = (
 # team what to do, not whom it is doing it for.
 _HANDBOOK_PHRASES = (
     (r"(?<![\w-])(?:strong |good |high )?(?:ICP|ideal customer profile) fit signals\b", "signs they are the people we build for"),
-    (r"(?<![\w-])(?:strong |good |high |close )?(?:ICP|ideal customer profile) fit\b", "a close fit with the people we build for"),
+    # (not "score ICP fit": a measure the tool computes, not people)
+    (r"(?<![\w-])(?<!score )(?<!scores )(?<!scoring )(?:strong |good |high |close )?(?:ICP|ideal customer profile) fit\b",
+     "a close fit with the people we build for"),
     (r"(?<![\w-])(?:our|the) ICP(?= *[,.;:!?)]| *$| (?:is|are|was|were|and|or|who|that|in|on|at|with|via|through|because|by|so|than)\b)",
      "the people we build for"),
     (r"(?<![\w-])generat(?:e|es|ing) (more |new )?(?:qualified |sales |quality |outbound |inbound )?leads\b", r"find \1people who need us"),
-    (r"(?<![\w-])(?:get|gets|getting|find|finds|finding|source|sources|sourcing) (more |new )?leads(?: for (?:sales|the sales team|our sales team|the team))?\b",
-     r"finds \1people who might buy from us"),
+    (r"(?<![\w-])(?:get|find|source)(s|ing)? (more |new )?leads(?: for (?:sales|the sales team|our sales team|the team))?\b",
+     lambda m: f"find{m.group(1) or ''} {m.group(2) or ''}people who might buy from us"),
     (r"(?<![\w-])(?:track and )?maintain (?:prospective|potential|possible) leads\b", "keep track of people who might want to work with us"),
     (r"(?<![\w-])(?:prospective|potential|possible) leads\b", "people who might want to work with us"),
     (r"(?<![\w-])(?:manage|manages|managing) (?:the |these |all |new )?leads from ((?:warm |cold )?outbound)\b", r"looking after the people we reach through \1"),

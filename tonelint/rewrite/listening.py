@@ -33,8 +33,27 @@ def answer_line(draft) -> str:
         return f"Write to us at {draft.contact}."
     if draft.channel == "press":
         return "Readers and reporters can write to the contact below."
+    for pattern, where in _PLACES if draft.occasion != "security" else ():
+        m = pattern.search(draft.prose)
+        if m:
+            # the place the page itself names (a project's Discussions, its
+            # Discord): not a "[your address]" to fill in (blind editors)
+            return where.format(next((g for g in m.groups() if g), ""))
     # (not "in the comments below": two blind editors saw pages and blogs with none)
     return "Write to us at [your address]."
+
+
+# a community place the draft invites people to (not a tool it integrates
+# with: "flowing into your Slack workspace" is no place to answer)
+_PLACES = (
+    (re.compile(r"\bGitHub Discussions\b"), "Tell us in GitHub Discussions."),
+    (re.compile(r"\bjoin(?: us)?(?: on)?(?: our)?(?: community on)?\s+(Discord|Slack|Matrix|Zulip)\b"
+                r"|\bour\s+(?:community\s+on\s+)?(Discord|Slack|Matrix|Zulip)\b"
+                r"(?!\s+(?:app|integration|workspace|channel|notifications?|bot|API))"
+                r"|\b(Discord|Slack|Matrix|Zulip)\s+(?:server|[Cc]ommunity|support)\b", re.I), "Tell us on {}."),
+    (re.compile(r"\b(?:our|the) (?:community )?forum\b", re.I), "Tell us on the forum."),
+    (re.compile(r"\b(?:open an issue|issue tracker|GitHub issues)\b", re.I), "Open an issue and tell us."),
+)
 
 
 def _topic(draft) -> str | None:
@@ -51,6 +70,11 @@ def question(draft) -> str:
         cause = _CAUSE.search(draft.prose)
         if cause:
             return f"Which part of {cause.group(1)} matters most to you?"
+        if topic and _OPEN_SOURCE.search(draft.prose) and not topic.isupper() \
+                and not re.search(r"\b(?:Foundation|Group|Association|Institute|Society|Inc)\b", topic):
+            # a project's sponsor section: what the reader relies on it for
+            # (not a stock "what should we do more of next year?": editors)
+            return f"What do you use {topic} for?"
         return "What should we do more of next year?"
     if occasion == "security":
         return "Have you found a security issue we should know about?"
@@ -185,6 +209,9 @@ _NEW_THING = re.compile(r"\b(?:our|the)\s+(?:brand[- ])?new\s+((?:[A-Z][\w-]*\s+
 
 _CALL = re.compile(r"\b(?:earnings|conference|investor) (?:call|webcast)\b|\bwebcast\b", re.I)
 
+_OPEN_SOURCE = re.compile(r"\b(?:open[- ]source|maintainers?|contributors?|sponsors?|Open Collective|GitHub Sponsors)\b",
+                          re.I)
+
 # what an appeal's gift is for, when the draft names it: "to support Django
 # development" (a name and at most two words after it, up to the clause's end)
 _CAUSE = re.compile(r"\bto (?:support|fund|sustain)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[a-z][\w-]*){0,2}?)"
@@ -230,10 +257,32 @@ def _signoff(text: str) -> bool:
 _FOOTER = re.compile(r"©|\ball rights reserved\b|\bunsubscribe\b|\bP\.?\s?O\.? Box\b|\b[A-Z]{2}\s+\d{5}\b", re.I)
 
 
+_MARKUP_LINK = re.compile(r"\]\(|<a\s|https?://")
+
+
+def _label(sent, draft) -> bool:
+    """A heading, a link's label or a table cell rather than a sentence: a
+    few words, no closing mark, not an ask, a sign-off or a housekeeping
+    line (those have their own places)."""
+    text = sent.text.strip()
+    return (len(grammar.WORD.findall(text)) <= 6 and not re.search(r"[.!?:…)\"”’]\W*$", text)
+            and sent.index not in draft.ask_sentences and not _CLOSING.search(text) and not _HOUSEKEEPING.search(text)
+            and not re.search(r"[#@]\w", text) and not _LINK_LINE.search(text))
+
+
+# a page's lines run together with no stop between them ("… on your premises
+# Access to our world class team", "Contact us to book Read the course
+# outline ›"): no sentence a question can follow
+_RUN_TOGETHER = re.compile(r"[›»→]|[a-z0-9]\s+[A-Z][a-z]+:\s|[a-z)]\s+[A-Z][a-z]+\s+(?:to|the|our|a|an|with|and|for|more|in|of)\b")
+
+
 def _last_whole(draft):
     """The draft's last whole sentence of its own: not a fragment, a
     removal line, a sign-off, a link line or a list item."""
     return next((x for x in reversed(draft.content) if len(x.text.split()) >= 5 and not x.text[:1].islower()
+                 and x.scope not in ("list", "table", "heading", "title")
+                 and (draft.channel == "social" or re.search(r"[.!?…]\W*$", x.text)
+                      or len(x.text.split()) >= 8 and not _RUN_TOGETHER.search(x.text))
                  and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)
                  and not _ends_in_link(x.text) and not LIST_ITEM.match(x.text)), None)
 
@@ -277,18 +326,33 @@ def no_listening(d, s, draft):
             # question goes before the closing ask, which ends the message
             return Rewrite(f'Before "{grammar.excerpt(last.text, 60)}", ask the reader one thing and say how to '
                            f'answer: "{ask}"', "instruction", last.start, last.end)
-    if LIST_ITEM.match(s.text) and len(draft.content) > 2:
+    in_list = LIST_ITEM.match(s.text) or s.scope in ("list", "table")
+    if _label(s, draft) and draft.channel != "social" and not (in_list and draft.occasion != "appeal"):
+        # the draft (or a page's section) ends in a heading, a link's label
+        # or a table cell ("Open Collective sponsors", "Learn about block
+        # themes"): no question goes after those (blind editors, held-out
+        # registry sample); after the last whole sentence, else at the end
+        whole = _last_whole(draft)
+        if whole is not None and whole.index < s.index:
+            return Rewrite(f'After "{grammar.excerpt(whole.text, 60)}", ask the reader one thing and say how '
+                           f'to answer: "{ask}"', "instruction", whole.start, whole.end)
+        return Rewrite(f'End with one question to the reader, and say how to answer: "{ask}"', "instruction",
+                       s.start, s.end)
+    if in_list and len(draft.content) > 2:
         # the draft ends in a list (a feature roundup): the question goes
         # after the list, about the list, not onto its last bullet
+        which = ask if draft.occasion == "appeal" else f"Which of these will you try first? {answer_line(draft)}"
         return Rewrite(f'After the list that ends "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say '
-                       f'how to answer: "Which of these will you try first? {answer_line(draft)}"', "instruction",
-                       s.start, s.end)
+                       f'how to answer: "{which}"', "instruction", s.start, s.end)
     words = grammar.WORD.findall(s.text)
     tail = re.search(r"(?:\s+[#@]\w*)+\s*$", s.text)  # hashtags stay last
     core = s.text[: tail.start()] if tail else s.text.rstrip()
     shouted = sum(1 for w in words if len(w) > 1 and w.isupper()) * 2 > len(words)
     closing_ask = draft.occasion == "appeal" and (s.index in draft.ask_sentences
                                                   or s.index in draft.sentences_with("offer"))
+    # a last line with a link's markup ("[Hire us](…)"): a rewrite of its
+    # visible words would drop the link, so the question goes before it
+    closing_ask = closing_ask or not s.writable and bool(_MARKUP_LINK.search(draft.text[s.start:s.end]))
     if len(words) >= 4 and not _signoff(core) and core.rstrip("\"”’)")[-1:] in ".!" and not shouted \
             and not s.text[:1].islower() and not closing_ask \
             and len(grammar.hard_lines(core)) == 1:

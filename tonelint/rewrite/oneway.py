@@ -195,7 +195,21 @@ def strip_hype(text: str) -> str:
         nxt = re.match(r"\s+([A-Za-z][\w'-]*)", out[m.end():])
         if nxt and nxt.group(1).lower() in _BARE_NOUNS:
             return m.group(0)  # "built with technology", "driving innovations": nothing left to say
-        return "" if nxt and not grammar.is_common(nxt.group(1)) else m.group(0)
+        if not nxt or grammar.is_common(nxt.group(1)):
+            return m.group(0)
+        said = m.group(0)
+        lead = re.match(r"(?:,\s*|\s+and\s+)", said)
+        # the list item before is a whole noun phrase ("a declarative
+        # programming model, and best-in-class testability"): the "and"
+        # stays; before an adjective ("fast and cutting-edge modules") it goes
+        item = re.split(r",\s*", out[: m.start()].rstrip(" ,"))[-1].split()
+        keep = lead.group(0) if lead and len(item) >= 3 and item[0].lower() in ("a", "an", "the") else ""
+        # "delivering the best-in-class combination of": the article stays
+        if re.match(r"(?:,\s*|\s+and\s+)?the\s+(?!(?:industry|world|market)['’]s)", said, re.I):
+            keep += re.search(r"\bthe\s+", said, re.I).group(0)
+        elif lead and lead.group(0).startswith(",") and re.search(r"\bthe (?:industry|world|market)['’]s", said, re.I):
+            keep = lead.group(0) + "a "  # "our planner, the world's best-in-class tool" -> "our planner, a tool"
+        return keep
 
     out = _ATTRIB.sub(drop, out)
     out = re.sub(r"\b(" + "|".join(_VERB_HYPE) + r")\b", lambda m: _VERB_HYPE[m.group(1).lower()], out, flags=re.I)
@@ -218,8 +232,13 @@ def clean(text: str, draft) -> str:
     out = strip_press(out)
     out = strip_hype(out)
     out = re.sub(r"!{2,}", "!", out)
-    if sum(1 for w in grammar.WORD.findall(out) if len(w) > 2 and w.isupper() and not grammar.is_acronym(w)) >= 2:
-        out = unshout(out, draft.names)  # one word in capitals is likelier a name than a shout
+    caps = [w for w in grammar.WORD.findall(out) if len(w) > 2 and w.isupper() and not grammar.is_acronym(w)]
+    # a word in capitals the draft never writes in lower case ("SOTA",
+    # "YOLO") is a name or an acronym, not a shout (a blind editor: "sota
+    # yolo models"); one shouted word is likelier a name too
+    plain = [w for w in caps if grammar.is_common(w.lower()) or w.lower() in draft.lower_words]
+    if len(plain) >= 2:
+        out = unshout(out, {**draft.names, **{w.lower(): w for w in caps if w not in plain}})
     return grammar.tidy(out) if out != text else text
 
 
@@ -554,6 +573,14 @@ def sender_heavy(d, s, draft):
     # sentence, which was a milestone or a reflection the genre expects —
     # the place for the reader is right after the news itself)
     lede = _lede(draft) or best
+    defines = re.match(r"[^.!?]{0,60}?\b(?:is|are)\s+(?:a|an|the)\b", lede.text) or (
+        not re.search(r"[.!?]\W*$", lede.text) and lede.text.count(",") >= 2)
+    if defines and not _NEWS.search(lede.text):
+        # a page that describes the product ("Prefect is a workflow
+        # orchestration framework …") has no news to follow (blind editors)
+        return Rewrite(f'Most of this draft is about the sender. Right after "{grammar.excerpt(lede.text)}", add one '
+                       f'sentence that puts the reader in it: what they do with it on their first day, or what it '
+                       f'saves them.', "instruction", lede.start, lede.end)
     return Rewrite(f'Most of this draft is about the sender. Right after its news, "{grammar.excerpt(lede.text)}", '
                    f'add a sentence on what that changes for the people reading: what they can do now, or what '
                    f'they need to do.', "instruction", lede.start, lede.end)
@@ -666,8 +693,20 @@ _RESULT = re.compile(r"\b(?:delivered|achieved|posted|recorded|reported|saw|drov
                      r"(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:growth|increase|gains?)\s+of\s+(?P<pct>\d[\d.,]*\s?%)", re.I)
 
 
+_NAMED_CLIENTS = re.compile(r"\b(?:like|such as|including)\s+((?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*,?\s+(?:and\s+)?){1,6})")
+
+
 def crowd(d, s, draft):
     """TL211."""
+    named = _NAMED_CLIENTS.search(s.text)
+    if named:
+        # the names are already there ("worked with companies like Microsoft,
+        # Zoom and Mercari"): a list of logos is still a scoreboard, so one of
+        # them with what changed for it (a blind editor: "replace with one
+        # customer" read as if none were named)
+        first = re.split(r",|\s+and\s+", named.group(1))[0].strip()
+        return Rewrite(f'Keep one of the names in "{grammar.excerpt(s.text, 70)}" and say what changed for it '
+                       f'("{first} shipped … in … weeks"), instead of the list as credentials.', "instruction")
     return Rewrite(f'Replace "{grammar.shown(d)}" in "{grammar.excerpt(s.text, 70)}" with one customer the reader '
                    f'would recognise and what changed for them.', "instruction")
 
