@@ -83,6 +83,9 @@ NPM = {
     "@saas-ui/react": "2.11.4",
     "create-t3-app": "7.40.0",
     "hexo": "8.1.2",
+    # set F (labelled before its first lint, after set E was tuned on)
+    "mocha": "12.0.3",
+    "@medusajs/medusa": "2.21.2",
 }
 # Two versions of one npm package: the key names the pin, NPM_NAME the package.
 NPM_NAME = {"ghost@3": "ghost", "ghost@6": "ghost"}
@@ -98,10 +101,14 @@ WHEELS = {"streamlit": "1.67.0",
           "openoutreach": "0.1.78", "opengtm": "0.1.0", "misar-reach": "5.0.4", "growth-tools": "0.3.1",
           "scrapercity": "1.0.0", "leads-cli": "0.2.2",
           # set E: trial, billing and donation pages (Weblate), ticket-shop mail (pretix), READMEs
-          "weblate": "2026.10.1", "pretix": "2026.8.0", "spyder": "6.1.8", "numpy": "2.3.5"}
+          "weblate": "2026.10.1", "pretix": "2026.8.0", "spyder": "6.1.8", "numpy": "2.3.5",
+          # set F: README openings with a hosted offer, and community sections
+          "pydantic": "2.14.4", "langchain": "1.5.2", "llama-index": "0.14.25", "gradio": "6.31.0",
+          "mlflow": "3.18.0", "textual": "8.2.8", "wandb": "0.31.0", "polars": "2.1.0"}
 README_WHEELS = {"crewai", "reflex", "zenml", "ultralytics", "e2b", "supervision", "prefect", "dagster", "flet",
                  "chainlit", "flask", "urllib3", "label-studio", "taipy", "openoutreach", "opengtm", "misar-reach",
-                 "growth-tools", "scrapercity", "leads-cli", "spyder", "numpy"}
+                 "growth-tools", "scrapercity", "leads-cli", "spyder", "numpy", "pydantic", "langchain",
+                 "llama-index", "gradio", "mlflow", "textual", "wandb", "polars"}
 DEBIAN = {"wordpress": "6.1.9+dfsg1-0+deb12u1", "plasma-welcome": "5.27.5-2", "developers-reference": "12.18"}
 
 
@@ -131,7 +138,9 @@ def fetch(dl: Path, fresh: bool) -> dict[str, Path]:
         got = sorted(dl.glob(f"{name.replace('-', '_')}-{ver}-*.whl"))
         if not got:
             # Set E's Weblate needs Python 3.12; a wheel for it downloads under any Python.
-            pyver = ["--python-version", "3.12"] if name in ("weblate", "numpy", "pretix", "spyder") else []
+            pyver = ["--python-version", "3.12"] if name in ("weblate", "numpy", "pretix", "spyder", "pydantic", "langchain",
+                                                             "llama-index", "gradio", "mlflow", "textual", "wandb",
+                                                             "polars") else []
             subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "-q",
                             *pyver, "-d", str(dl), f"{name}=={ver}"], check=True)
             got = sorted(dl.glob(f"{name.replace('-', '_')}-{ver}-*.whl"))
@@ -802,6 +811,43 @@ def items_e(root: dict[str, Path]):
                        "Interacting with prospective Debian developers"))
 
 
+def items_f(root: dict[str, Path]):
+    """Set F: README openings of tools that sell a hosted or paid offer
+    beside the free library, and their community and sponsor sections;
+    labelled before their first lint, after set E had been tuned on
+    ("split": "registry-f"), to measure that tuning on copy it never saw."""
+    wheels = [
+        ("pydantic", "intro", "landing", None, "## Pydantic V1.10 vs. V2"),
+        ("langchain", "intro", "landing", None, "## 📖 Documentation"),
+        ("llama-index", "intro", "landing", None, "## 🚀 Overview"),
+        ("gradio", "intro", "landing", None, "### Installation"),
+        ("gradio", "questions", "landing", "## Questions?", "## Open Source Stack"),
+        ("mlflow", "intro", "landing", None, "## LLMs & Agents"),
+        ("mlflow", "hosting", "landing", "## Hosting MLflow", "## 🤝 Contributing"),
+        ("textual", "intro", "landing", None, "## Widgets"),
+        ("textual", "web", "landing", "# Textual ❤️ Web", None),
+        ("wandb", "intro", "landing", None, "# Quickstart"),
+        ("wandb", "hosting", "landing", "# W&B Hosting Options", "# Python Version Support"),
+        ("wandb", "community", "landing", "# W&B Community", "# License"),
+        ("polars", "intro", "landing", None, "## Installation"),
+        ("polars", "distributed", "landing", "## Distributed Polars", "## License"),
+    ]
+    for pkg, part, kind, section, until in wheels:
+        yield (f"pypi:{pkg}:README#{part}", pkg, kind, "markdown", markdown_text(wheel_readme(root[pkg]), section, until))
+    # Streamlit's wheel is unpacked (set B reads its hello page): its README is the METADATA's body.
+    meta = next(root["streamlit"].glob("streamlit-*.dist-info/METADATA")).read_text(encoding="utf-8")
+    st = meta.split("\n\n", 1)[1]
+    yield ("pypi:streamlit:README#what-is", "streamlit", "landing", "markdown",
+           markdown_text(st, "## What is Streamlit?", "## Installation"))
+    yield ("pypi:streamlit:README#community-cloud", "streamlit", "landing", "markdown",
+           markdown_text(st, "## Community Cloud", "## Resources"))
+    yield "npm:mocha:README.md#backers", "mocha", "appeal", "markdown", markdown_file(root["mocha"] / "README.md", "## Backers", "## Development")
+    md = root["@medusajs/medusa"] / "README.md"
+    yield "npm:@medusajs/medusa:README.md#intro", "@medusajs/medusa", "landing", "markdown", markdown_file(md, None, "## Roadmap & Upgrades")
+    yield ("npm:@medusajs/medusa:README.md#community", "@medusajs/medusa", "landing", "markdown",
+           markdown_file(md, "## Community & Contributions", "## License"))
+
+
 def django_notification(path: Path, base: Path) -> str:
     """An allauth notification: its `notification_message` inside
     base_notification.txt's content, inside the base message's greeting and
@@ -833,7 +879,7 @@ def main(argv=None) -> int:
         registry = {**{k: "npm" for k in NPM}, **{k: "pypi" for k in {**PYPI, **WHEELS}}, **{k: "deb" for k in DEBIAN}}
         records = []
         for rid, pkg, kind, fmt, text in [*items(root), *items_b(root), *items_c(root), *items_d(root),
-                                         *items_e(root)]:
+                                         *items_e(root), *items_f(root)]:
             records.append({"id": rid, "source": f"{registry[pkg]}:{NPM_NAME.get(pkg, pkg)}@{versions[pkg]}", "kind": kind,
                             "format": fmt, "text": text})
     args.out.mkdir(parents=True, exist_ok=True)

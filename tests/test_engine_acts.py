@@ -499,3 +499,30 @@ def test_a_cold_emails_qualifying_question_before_a_walkthrough_is_no_listening(
     assert any("ask" in a for a in acts)
     assert not any("question" in a for a in acts)
     assert "TL301" in {d.rule for d in check_text(text, fmt="text").diagnostics}
+
+
+# Registry set F (issue 13): README openings that sell a hosted offer beside the free library.
+
+@pytest.mark.parametrize("text", ["Want more examples? See the examples folder.",
+                                  "Running into memory limits on your laptop? Read how you can scale out."])
+def test_a_qualifying_question_before_an_instruction_is_its_lead_in(text):
+    assert "question" not in acts_of(text)[0]
+
+
+def test_a_getting_started_heading_is_a_section_name_not_an_ask():
+    # Before: TL401 on MLflow's "## Get Started in 3 Simple Steps", once its rank claim made the page promotional.
+    text = ("# Tabula\n\nOur engine is the largest open source spreadsheet engine for teams.\n\n"
+            "## Get Started in 3 Simple Steps\n\n1. Install the package.\n2. Start the server.\n3. Open the sheet.\n")
+    result, m = message(text)
+    assert not any("ask" in a for a in m.acts)
+    assert "TL401" not in {d.rule for d in result.diagnostics}
+    assert "ask" in acts_of("Get started today and save 20% on your first order.")[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tabula is the largest open source spreadsheet engine for teams.",
+    "In fact, it is one of the best performing dataframe libraries available.",
+    "We build the best free, fast, cheap invoice parser in the market.",
+])
+def test_a_rank_among_its_kind_is_a_claim(sentence):
+    assert "claim" in acts_of(sentence)[0]

@@ -12,9 +12,12 @@ beside the rules' own blocks.  What is decided here, and only here:
 - a question holding a rhetoric cue ("Did you know…?", "Ready to…?") is not a
   question to the reader either;
 - a question in a title or heading is a heading (an FAQ), not a question;
+- a heading that names the getting-started section ("## Get Started in 3
+  Simple Steps") is a section name, not an ask;
 - a short yes/no question that qualifies the reader and is followed by an
-  ask ("Using Acme in your organization? Purchase professional support …")
-  is the ask's lead-in, not a question; one that asks for the reader's view
+  ask or an instruction ("Using Acme in your organization? Purchase
+  professional support …", "Want more examples? See the examples folder.")
+  is its lead-in, not a question; one that asks for the reader's view
   ("Is there anything we could do better? Upgrade …") still listens;
 - an ask on the reader's terms ("If you need a custom setup, book a call",
   "Join our livestream") is an offer, not an ask, unless the draft pitches
@@ -169,10 +172,12 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
             hs = by_sent.get(act, {}).get(i)
             if not hs:
                 continue
+            if act == "ask" and scope == "heading" and _SECTION_NAME.match(_text(facts, i)):
+                continue  # "## Get Started in 3 Simple Steps": a README's section name, its steps follow
             if act == "question":
                 # A real question to the reader: not an ask, not rhetoric, not a heading.
                 if not s.question or i in asks or i in rhetoric or scope in ("title", "heading") \
-                        or i + 1 in asks and _qualifier(facts, i):
+                        or (i + 1 in asks or _imperative(facts, i + 1)) and _qualifier(facts, i):
                     continue
                 hs = [_sentence_hit(facts, i, "act:question")]
             if act == "value" and scope == "title":
@@ -247,6 +252,26 @@ def _numbered_steps(facts: Facts, text: str) -> list[Hit]:
         if _NUMBERED.match(text[line_start:at]):
             out.append(_sentence_hit(facts, first_sentence[seg_i], "act:value:step"))
     return out
+
+
+# The getting-started section of a README or a docs page, named in its heading.
+_SECTION_NAME = re.compile(r"(?i)\W*(?:get(?:ting)?[ -]started|quick[ -]?start)\b")
+
+
+# A sentence that tells the reader what to do next ("See the examples directory", "Check out the JS
+# version", "Read how you can scale"): after a qualifying question, the question is its lead-in.
+_IMPERATIVE = re.compile(
+    r"(?i)\W*(?:see|check|read|follow|try|visit|learn|explore|discover|get|start|use|install|join|ask|sign|click|"
+    r"head|go|find|watch|download|grab|take|track|build|deploy|connect|upgrade|switch|meet|come)\b")
+
+
+def _imperative(facts: Facts, i: int) -> bool:
+    return i < len(facts.sentences) and bool(_IMPERATIVE.match(_text(facts, i)))
+
+
+def _text(facts: Facts, i: int) -> str:
+    s = facts.sentences[i]
+    return facts.segments[s.seg].text[s.start:s.end]
 
 
 # A question that asks for a view or an answer, not a qualifier: a question
