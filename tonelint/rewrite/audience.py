@@ -210,9 +210,10 @@ def our_users(d, s, draft):
     you = "" if re.search(r"\byou(?:r|rs|['’]\w+)?\b", s.text, re.I) else ', or speak to them as "you"'
     if not you and re.fullmatch(r"our users", grammar.shown(d), re.I) and not re.search(r"['’]s?\b", s.text[b:b + 2]):
         # where the sentence is about reading what we send ("If you wouldn't
-        # click on the link, why would our users?"), they are our readers
-        # (blind editors: "the people we build for" is wordier there)
-        people = "our readers" if _READING.search(s.text) else "the people we build for"
+        # click on the link, why would our users?"), they are the people who
+        # see it (blind editors: "the people we build for" is wordy there,
+        # and "our readers" changes who is meant)
+        people = "the people who see it" if _READING.search(s.text) else "the people we build for"
         out = sentence_rewrite(s, s.text[:a] + (grammar.capitalise(people) if not s.text[:a].strip() else
                                                 people) + s.text[b:], fix=None)
         if out is not None and grammar.reads(s.text, out.text):

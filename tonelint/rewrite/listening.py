@@ -34,7 +34,9 @@ def answer_line(draft) -> str:
     if draft.contact:
         return f"Write to us at {draft.contact}."
     if draft.channel == "press":
-        return "Readers and reporters can write to the contact below."
+        # (not "the contact below" when the release gives none: an editor)
+        return "Readers and reporters can write to the contact below." if _MEDIA_CONTACT.search(draft.prose) \
+            else "Write to us at [your press contact]."
     for pattern, where in _PLACES if draft.occasion != "security" else ():
         m = pattern.search(draft.prose)
         if m:
@@ -56,6 +58,9 @@ _PLACES = (
     (re.compile(r"\b(?:our|the) (?:community )?forum\b", re.I), "Tell us on the forum."),
     (re.compile(r"\b(?:open an issue|issue tracker|GitHub issues)\b", re.I), "Open an issue and tell us."),
 )
+
+
+_MEDIA_CONTACT = re.compile(r"\b(?:media|press) (?:contact|inquiries|enquiries)\b|\bcontact:", re.I)
 
 
 def _topic(draft) -> str | None:

@@ -338,9 +338,15 @@ def pride(d, s, draft):
         # what we accomplished in 2018, we spend most of our time looking
         # forward"): "Beyond what …" keeps the turn (a blind editor: cutting
         # the words left the sentence broken)
-        out = sentence_rewrite(s, f"Beyond {while_proud.group(1)}, {while_proud.group(2)}")
-        if out is not None:
-            return out
+        did = re.match(r"what (we|I) (\w+)(.*)$", while_proud.group(1))
+        if did and did.group(2).endswith("ed") or did and did.group(2) in _PAST.values():
+            # "what we accomplished in 2018" -> "We accomplished a lot in 2018,
+            # but …" (not "Beyond what …": a second editor read it as a change
+            # of meaning)
+            new = f"{did.group(1).capitalize()} {did.group(2)} a lot{did.group(3)}, but {while_proud.group(2)}"
+            out = sentence_rewrite(s, new)
+            if out is not None:
+                return out
     work = _PROUD_OF_WORK.match(s.text)
     if work and work.group("verb").lower() in _PAST:
         # "I'm proud of the work our teams have done to make this possible" ->
