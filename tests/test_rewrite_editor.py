@@ -1067,3 +1067,29 @@ def test_a_row_of_buttons_is_told_apart_from_one_ask():
             "Shared calendars\n\nEvery plan fits on one screen.")
     d = one(text, "TL401", channel="landing-page")
     assert d.rewrite.startswith('Give first: move "Buy Planwise Pro See our plans" after "Every plan fits on one screen."')
+
+
+# Round nineteen (seeds 6227 / 7227).
+
+def test_a_closing_teaser_question_is_replaced_not_preceded():
+    out = _tl301("Agents will need money they can hold. They cannot open bank accounts. Ledgers on chains are "
+                 "the only way.\n\nSmart ledger contracts?\n\n#ledgers", fmt="text")
+    assert out.startswith('Instead of ending on "Smart ledger contracts?"')
+
+
+def test_a_sponsorship_is_followed_by_what_it_keeps_going_for_the_sponsored_things_users():
+    from tonelint.rewrite.oneway import sender_heavy
+
+    text = ("Globex is now the newest Gold sponsor of Open Atlas. We thank Globex for it. "
+            "We rely on our sponsors and our donors, and we are grateful to them. We will keep our maps free.")
+    draft = draft_of(text)
+    out = sender_heavy(None, draft.body[0], draft).text
+    assert "what it keeps going for the people who use Open Atlas" in out and "Globex:" not in out
+
+
+def test_a_view_in_browser_line_is_not_the_news():
+    from tonelint.rewrite.oneway import _lede
+
+    draft = draft_of("If this message is not displaying properly, click here to view it in your browser. "
+                     "We launched our new planner today. We built it for our team.")
+    assert _lede(draft).text.startswith("We launched our new planner today")
