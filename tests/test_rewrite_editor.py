@@ -977,3 +977,55 @@ def test_a_page_that_describes_its_product_is_not_told_to_follow_its_news():
     draft = draft_of(text)
     out = sender_heavy(None, draft.body[0], draft).text
     assert "its news" not in out and 'Right after "Relaykit is a starter kit for mobile apps."' in out
+
+
+def test_joining_a_community_is_not_trying_the_product():
+    from tonelint.rewrite.ask import _invitation
+
+    draft = draft_of("Relaykit builds your mobile app. Relaykit ships every month. Join our community here:")
+    out = _invitation("Join our community here:", draft)
+    assert out == "To meet people who use Relaykit, join our community."
+
+
+# Round seventeen (seeds 1227 / 2227 / 3227): placements and questions.
+
+def test_a_closing_line_that_leans_on_what_is_before_or_after_it_keeps_the_question_at_the_end():
+    them = _tl301("Tallyhub is an open-source ledger. Many companies back it.\n\n"
+                  "If you'd like to join them, please [read more here](https://example.com/sponsor).")
+    below = _tl301("Tallyhub turns receipts into books. It is built for small teams.\n\n"
+                   "[Check our docs](https://example.com/docs) or see the example below to learn more!")
+    for out in (them, below):
+        assert out.startswith("At the end of the page, after")
+
+
+def test_a_gift_asked_for_at_the_end_of_a_post_gets_the_question_before_it():
+    out = _tl301("Tallyhub had a busy year and our maintainers shipped twelve releases. We ask that you make an "
+                 "individual contribution if it is within your means.")
+    assert out.startswith('Before "We ask that you make an individual contribution')
+
+
+def test_a_launch_asks_about_the_thing_launched_by_its_name():
+    from tonelint.rewrite.listening import question
+
+    draft = draft_of("We've launched Tallyhub Ledger to help you close your books. It is new and we launched it "
+                     "today. Try it today.")
+    assert question(draft) == "What would you use Tallyhub Ledger for first?"
+
+
+def test_a_crypto_acronym_is_not_the_post_topic():
+    from tonelint.rewrite.listening import question
+
+    draft = draft_of("When the other chain breaks under PoS centralization, we will be here. PoS is not the answer.")
+    assert "PoS" not in question(draft)
+
+
+def test_pride_that_is_only_the_turn_of_a_sentence_becomes_beyond():
+    d = one("While we're proud of what we built in 2025, we spend most of our time looking ahead.", "TL202")
+    assert d.rewrite == "Beyond what we built in 2025, we spend most of our time looking ahead."
+
+
+def test_a_line_about_receiving_our_mailings_is_housekeeping_not_a_place_for_a_question():
+    from tonelint.rewrite.listening import _HOUSEKEEPING
+
+    assert _HOUSEKEEPING.search("We don't want anyone to receive our mailings who does not wish to.")
+    assert not _HOUSEKEEPING.search("You will receive a receipt for your records.")

@@ -102,7 +102,9 @@ def _subject_rewrite(d, s, draft):
 
 def _invitation(ask_text: str, draft) -> str | None:
     """"Sign up today!" -> "If you'd like to try Planwise, sign up today." """
-    core = grammar.unshout(re.sub(r"[\s(\[{.!]+$", "", ask_text.strip()), draft.names, start=False)
+    # "Join our community here:" (a link follows): the colon and the "here" go
+    core = grammar.unshout(re.sub(r"(?:\s+here)?\s*:\s*$", "", re.sub(r"[\s(\[{.!]+$", "", ask_text.strip())),
+                           draft.names, start=False)
     if not _ASK_VERB.match(core) or _URGENT_ONLY.match(core) or _CUT_SHORT.search(core):
         return None
     # "Click Here" -> "click here": a capital inside the new sentence is the
@@ -124,6 +126,11 @@ def _invitation(ask_text: str, draft) -> str | None:
     if need:
         return f"When you need {need.group(1)}, you can upgrade."
     thing = draft.product or "it"
+    if re.match(r"join (?:our|the) (?:\w+ )?(?:community|discord|slack|forum|discussions?)\b", core, re.I):
+        # a community to join is no trial ("If you'd like to try Dagster, join
+        # our community" mixed the two up: a blind editor)
+        who = f"people who use {draft.product}" if draft.product else "other people who use it"
+        return f"To meet {who}, {core}."
     if draft.product and draft.product.lower() in core.lower():
         return f"When you're ready, {core}."
     if re.match(r"(?:please\s+)?(?:donate|give|support|sponsor|pledge)\b", core, re.I):

@@ -21,7 +21,8 @@ _DATE_IN_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|N
 # Technical terms written in capitals that name a kind of thing, not a product.
 _GENERIC_TERMS = frozenset({"api", "apis", "sdk", "sdks", "cli", "ui", "ux", "url", "urls", "dns", "ai", "ml", "llm",
                             "llms", "seo", "crm", "saas", "faq", "pdf", "csv", "json", "html", "css", "http", "https",
-                            "ssl", "tls", "vpn", "cdn", "sso", "rss", "sms", "os"})
+                            "ssl", "tls", "vpn", "cdn", "sso", "rss", "sms", "os", "pos", "pow", "nft", "nfts", "dao",
+                            "defi", "ide", "orm", "b2b", "b2c"})
 _NOT_NAMES = {
     "i", "we", "our", "us", "you", "your", "the", "a", "an", "this", "that", "these", "those", "it", "its", "hi",
     "hello", "hey", "dear", "thanks", "thank", "cheers", "best", "regards", "today", "tomorrow", "yesterday",
@@ -290,7 +291,7 @@ class Draft:
             if b and b.lower() in self.prose.lower():
                 return b
         named = self._named()
-        if named and not self._plausible(named[0]):
+        if named and not self.plausible(named[0]):
             named = None  # "Expires July 27" in a subject line: a label, not the thing
         if named and named[1]:
             return named[0]  # the subject line names it
@@ -300,11 +301,11 @@ class Draft:
     def _brand(self) -> str | None:
         """The sender's own name as the message model found it."""
         for b in getattr(self.message, "brand", ()) or ():
-            if b and len(b) > 2 and b.lower() in self.prose.lower() and self._plausible(b):
+            if b and len(b) > 2 and b.lower() in self.prose.lower() and self.plausible(b):
                 return b
         return None
 
-    def _plausible(self, name: str) -> bool:
+    def plausible(self, name: str) -> bool:
         """A name a rewrite may put in the reader's mouth: not a plain word the
         draft also writes in lower case ("Community", "Manual"), not a run
         of repeated text, and not only ever named as someone the sender works
@@ -368,7 +369,7 @@ class Draft:
         # A name with a version or an inner capital (Planwise 3.0, PostHog)
         # is a product even when named once.
         marked = re.search(r"\d|[a-z][A-Z]", best) is not None and not re.search(r"\b(?:Fortune|Top|Inc)\b", best)
-        if not self._plausible(best) and best not in in_subject:
+        if not self.plausible(best) and best not in in_subject:
             return None
         if counts[best] >= 2 or best in in_subject or marked:
             return best, best in in_subject

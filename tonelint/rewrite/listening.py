@@ -14,7 +14,9 @@ from .result import Rewrite, sentence_rewrite
 _HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|sponsored by|"
                           r"further (?:contacts?|mailings?|e-?mails?|offers)|future (?:mailings?|e-?mails?|offers)|"
                           r"stop receiving|mailing list|in error|professional communication|you are receiving this|"
-                          r"you received this|this (?:message|e-?mail|communication) (?:is|was) sent)\b", re.I)
+                          r"you received this|this (?:message|e-?mail|communication) (?:is|was) sent|"
+                          r"(?:receive|receiving|get|getting) (?:our |these |further |future )?(?:mailings?|e-?mails? from us))\b",
+                          re.I)
 _CLOSING = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b|"
                       r"\b(?:unsubscribe|opt[- ]?out|remove|removed|privacy|copyright|all rights reserved|"
                       r"regards|cheers|sincerely|thanks|thank you|best|trademarks?|registered|reserved|©)\b", re.I)
@@ -101,6 +103,10 @@ def question(draft) -> str:
         topic = named.group(1) if named else topic
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
     if occasion in ("launch", "press"):
+        launched = _LAUNCHED_NAME.search(draft.prose)
+        if launched and draft.plausible(launched.group(1).strip()):
+            # "We've launched Pydantic Logfire to …": the thing launched, by name
+            return f"What would you use {launched.group(1).strip()} for first?"
         made = topic and re.search(r"\d|[a-z][A-Z]", topic)  # "Planwise 3.0", "PostHog": a thing one uses
         return f"What would you use {topic} for first?" if made else "What would you try first?"
     if occasion == "milestone":
@@ -155,6 +161,10 @@ _OBSERVANCE = re.compile(r"#(?!\w*(?:juneteenth|memorial|remembrance|holocaust|v
 
 _APPLYING = re.compile(r"\b(?:the|this|your) (application(?= (?:process|review|form)\b)|sign-up process|"
                        r"review process|nomination process)\b", re.I)
+
+
+_LAUNCHED_NAME = re.compile(r"\b(?:launched|launching|introducing|introduced|released|releasing|unveiled|unveiling)\s+"
+                            r"((?:[A-Z][\w.-]*[\w]\s?){1,3})(?=\s|[,.!:;]|$)")
 
 
 def _talk_question(m, prose):
@@ -257,6 +267,10 @@ def _signoff(text: str) -> bool:
 _FOOTER = re.compile(r"©|\ball rights reserved\b|\bunsubscribe\b|\bP\.?\s?O\.? Box\b|\b[A-Z]{2}\s+\d{5}\b", re.I)
 
 
+_GIFT = re.compile(r"\b(?:contribut\w+|donat\w+|sponsor\w*|pledge|chip in|give (?:what|today|now))\b", re.I)
+_ANAPHORA = re.compile(r"\W*(?:if you(?:['’]d| would) like to (?:join|support|help) (?:them|these|those|us too)|"
+                       r"(?:and|so|then|also)\b)", re.I)
+_BELOW = re.compile(r"\b(?:below|the following)\b", re.I)
 _MARKUP_LINK = re.compile(r"\]\(|<a\s|https?://")
 
 
@@ -327,7 +341,7 @@ def no_listening(d, s, draft):
             return Rewrite(f'Before "{grammar.excerpt(last.text, 60)}", ask the reader one thing and say how to '
                            f'answer: "{ask}"', "instruction", last.start, last.end)
     in_list = LIST_ITEM.match(s.text) or s.scope in ("list", "table")
-    if _label(s, draft) and draft.channel != "social" and not (in_list and draft.occasion != "appeal"):
+    if _label(s, draft) and draft.channel != "social" and not in_list:
         # the draft (or a page's section) ends in a heading, a link's label
         # or a table cell ("Open Collective sponsors", "Learn about block
         # themes"): no question goes after those (blind editors, held-out
@@ -350,9 +364,20 @@ def no_listening(d, s, draft):
     shouted = sum(1 for w in words if len(w) > 1 and w.isupper()) * 2 > len(words)
     closing_ask = draft.occasion == "appeal" and (s.index in draft.ask_sentences
                                                   or s.index in draft.sentences_with("offer"))
+    # a gift asked for at the end of any post ("We ask that you make an
+    # individual contribution …") ends it, as an appeal's does
+    closing_ask = closing_ask or bool(_GIFT.search(s.text)) and (
+        s.index in draft.ask_sentences or bool(re.search(r"\b(?:please|we ask|consider)\b", s.text, re.I)))
     # a last line with a link's markup ("[Hire us](…)"): a rewrite of its
     # visible words would drop the link, so the question goes before it
-    closing_ask = closing_ask or not s.writable and bool(_MARKUP_LINK.search(draft.text[s.start:s.end]))
+    linked = not s.writable and bool(_MARKUP_LINK.search(draft.text[s.start:s.end]))
+    if linked and (_ANAPHORA.match(s.text) or _BELOW.search(s.text)):
+        # "If you'd like to join them, …" leans on the sentence before it, and
+        # "see the example below" hands over to what follows: the question
+        # goes at the very end (blind editors, held-out copy)
+        return Rewrite(f'At the end of the page, after "{grammar.excerpt(s.text, 60)}" and what it points to, ask the '
+                       f'reader one thing and say how to answer: "{ask}"', "instruction", s.start, s.end)
+    closing_ask = closing_ask or linked
     if len(words) >= 4 and not _signoff(core) and core.rstrip("\"”’)")[-1:] in ".!" and not shouted \
             and not s.text[:1].islower() and not closing_ask \
             and len(grammar.hard_lines(core)) == 1:

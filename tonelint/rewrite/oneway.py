@@ -332,6 +332,15 @@ def pride(d, s, draft):
         out = sentence_rewrite(s, new)
         if out is not None and grammar.reads(s.text, new):
             return out
+    while_proud = re.match(r"^While (?:we['’]re|we are|I['’]m|I am) (?:\w+ )?proud of (what .+?), (.+)$", s.text)
+    if while_proud:
+        # the pride is only the turn of the sentence ("While we're proud of
+        # what we accomplished in 2018, we spend most of our time looking
+        # forward"): "Beyond what …" keeps the turn (a blind editor: cutting
+        # the words left the sentence broken)
+        out = sentence_rewrite(s, f"Beyond {while_proud.group(1)}, {while_proud.group(2)}")
+        if out is not None:
+            return out
     work = _PROUD_OF_WORK.match(s.text)
     if work and work.group("verb").lower() in _PAST:
         # "I'm proud of the work our teams have done to make this possible" ->
