@@ -1093,3 +1093,13 @@ def test_a_view_in_browser_line_is_not_the_news():
     draft = draft_of("If this message is not displaying properly, click here to view it in your browser. "
                      "We launched our new planner today. We built it for our team.")
     assert _lede(draft).text.startswith("We launched our new planner today")
+
+
+def test_the_icp_as_a_scoring_model_is_kept_and_defined_in_peoples_words():
+    text = ("Internal playbook for the sales team. Customers who ask for a demo and show strong ICP fit signals "
+            "are shown a booking link for a call with a TAE. Our ICP, product engineers, rarely want a call.")
+    texts = [d.rewrite for d in findings(text) if d.rule == "TL104"]
+    # the ICP as people still gets its people phrase
+    assert "The people we build for, product engineers, rarely want a call." in texts
+    assert any(t.startswith('Keep "ICP" as the name of your scoring model') for t in texts), texts
+    assert not any("signs they are the people we build for" in t for t in texts)
