@@ -111,6 +111,7 @@ def _invitation(ask_text: str, draft) -> str | None:
     # button's styling, not a name
     core = re.sub(r"\b(click|tap) Here\b", r"\1 here", core, flags=re.I)
     core = core[0].lower() + core[1:] if core[:1].isupper() and not grammar.is_acronym(core.split()[0]) else core
+    core = grammar.untitle(core, draft.names)  # "sign Up now" -> "sign up now"
     # "click here now for your free quote" -> "For your free quote, click here."
     errand = re.match(r"(click|tap)( here)?(?: now| today)? (for (?:your|a|an|the) .+)$", core, re.I)
     if errand:
@@ -162,6 +163,14 @@ def premature(d, s, draft):
         gift = re.sub(r"^\s*p\.?\s?s\b\.?\s*", "", value.text, flags=re.I)
         return Rewrite(f'Bring the P.S. up: open with "{grammar.excerpt(grammar.capitalise(gift), 80)}", and ask '
                        f'"{grammar.excerpt(s.text, 60)}" after it.', "instruction", fix=None)
+    weak = value is not None and len(grammar.WORD.findall(value.text)) <= 6 and not re.search(r"[.!?]\W*$", value.text)
+    if value is not None and weak and _buttons(s):
+        # a row of the page's buttons ("Purchase Ubuntu Pro See our services")
+        # and, as the first value found, a feature's label: naming that label
+        # misread the page (three blind editors); say where, not which line
+        thing = draft.product or "the page"
+        return Rewrite(f'Lead with what {thing} gives the reader, and keep "{grammar.excerpt(s.text, 50)}" as the '
+                       f'buttons after it.', "instruction", fix=None)
     if value is not None and (listening.LIST_ITEM.match(value.text) or _button_on_top(s, draft)):
         # a hero's button ("Reach out to hear more") or a value that is a
         # list's first item: moving the ask would drop it into the list or
@@ -197,9 +206,17 @@ _ASK_VERB = re.compile(r"\s*(?:please\s+)?(?:buy|shop|order|sign up|subscribe|jo
                        r"install|book|request|schedule|call|click|tap|follow|like|share|start|try|get|upgrade|"
                        r"apply|donate|add|check out|visit|fill out|complete|enter|reply|respond|comment|tag|"
                        r"retweet|repost|watch|listen|read|see|learn|find out|discover)\b", re.I)
+_ASK_VERB_ANY = re.compile(r"\b(?:buy|purchase|shop|order|sign up|subscribe|join|register|book|request|contact|"
+                           r"start|try|get|upgrade|download|see|learn|explore|discover|talk to)\b", re.I)
 _HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|stop receiving)\b", re.I)
 # A button or line cut off mid-phrase ("Click Here for a Free"): no sentence can be built on it.
 _CUT_SHORT = re.compile(r"\b(?:a|an|the|for|of|to|your|our|and|or|with|free|new)\s*$", re.I)
+
+
+def _buttons(sent) -> bool:
+    """Two or more button labels run together with no stop between them."""
+    return not re.search(r"[.!?]\W*$", sent.text) and len(_ASK_VERB_ANY.findall(sent.text)) >= 2 \
+        and len(grammar.WORD.findall(sent.text)) <= 10
 
 
 def _button_on_top(sent, draft) -> bool:

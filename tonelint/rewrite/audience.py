@@ -210,9 +210,10 @@ def our_users(d, s, draft):
     you = "" if re.search(r"\byou(?:r|rs|['’]\w+)?\b", s.text, re.I) else ', or speak to them as "you"'
     if not you and re.fullmatch(r"our users", grammar.shown(d), re.I) and not re.search(r"['’]s?\b", s.text[b:b + 2]):
         # where the sentence is about reading what we send ("If you wouldn't
-        # click on the link, why would our users?"), they are our readers
-        # (blind editors: "the people we build for" is wordier there)
-        people = "our readers" if _READING.search(s.text) else "the people we build for"
+        # click on the link, why would our users?"), they are the people who
+        # see it (blind editors: "the people we build for" is wordy there,
+        # and "our readers" changes who is meant)
+        people = "the people who see it" if _READING.search(s.text) else "the people we build for"
         out = sentence_rewrite(s, s.text[:a] + (grammar.capitalise(people) if not s.text[:a].strip() else
                                                 people) + s.text[b:], fix=None)
         if out is not None and grammar.reads(s.text, out.text):
@@ -289,6 +290,9 @@ _PEOPLE_PHRASES = (
     (r"(?<![\w-])target(?:ing|s|ed)? ((?:busy |young |new |working |first-time |local |potential |existing )*(?:customers|consumers|shoppers|buyers|millennials|moms|mums|dads|parents|women|men|seniors|teens|students|families|professionals|businesses|companies|developers))\b", r"for \1"),
 )
 
+
+_ICP_MODEL = re.compile(r"(?:\bICP|Ideal Customer Profile)\s+(?:fit|scor\w*|model|criteria|framework|tier)\b|"
+                        r"(?-i:\bIdeal Customer Profile\b)", re.I)
 
 # A handbook's pipeline words -> the people the team works with.  The swaps
 # keep the process ("tracking", "routing", "scoring") and change only who it
@@ -382,6 +386,16 @@ def people_phrase(d, s, draft):
         after_as = span is not None and re.search(r"\bas\s+$", s.text[: span[0]])
         # ("capturing who we build for as inbound leads": the role noun after
         # "as" takes no people phrase)
+        model = span is not None and _ICP_MODEL.search(s.text[span[0]:span[1] + 12])
+        if model:
+            # the ICP as the team's scoring model ("ICP scoring", "strong ICP
+            # fit signals", "our Strategic Ideal Customer Profile"): a defined
+            # term a sales-ops reader needs (blind editors rejected every swap
+            # of it); what it owes the reader is who it describes, in people's
+            # words
+            return Rewrite(f'Keep "{grammar.shown(d)}" as the name of your scoring model, and say once, in '
+                           f'people\'s words, who it describes ("engineering teams of 10–50 that already ship every '
+                           f'week"), near "{grammar.excerpt(s.text, 60)}".', "instruction")
         out = None if after_as else _phrase_rewrite(d, s, draft, _HANDBOOK_PHRASES)
         if out is not None:
             # the people now named: "(which comprise 90% of leads today)" ->
@@ -389,9 +403,11 @@ def people_phrase(d, s, draft):
             text = re.sub(r"\((?:which|that) (?:comprise|make up|are)\b", "(who make up", out.text)
             text = re.sub(r"\bof (?:all |our |the )?leads\b", "of them", text)
             return sentence_rewrite(s, text) or out
+        examples = ('"teams that signed up and invited a colleague", "developers who hit a usage limit"'
+                    if re.search(r"\bproduct[- ]led\b|\bPLG\b|\busage\b", s.text, re.I)
+                    else '"developers who started a trial", "teams that asked for a demo"')
         return Rewrite(f'A playbook\'s words become the team\'s habits: in "{grammar.excerpt(s.text, 60)}", say which '
-                       f'people "{grammar.shown(d)}" means, by what they did or need ("developers who started a '
-                       f'trial", "teams that asked for a demo").', "instruction")
+                       f'people "{grammar.shown(d)}" means, by what they did or need ({examples}).', "instruction")
     out = _phrase_rewrite(d, s, draft)
     if out is not None:
         return out

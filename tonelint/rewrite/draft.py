@@ -310,6 +310,8 @@ class Draft:
         draft also writes in lower case ("Community", "Manual"), not a run
         of repeated text, and not only ever named as someone the sender works
         "with" (a partner, not what the draft is about)."""
+        if re.search(r"X{2,}", name):
+            return False  # a template's placeholder ("XXK", "$XX"), not a name
         if " " not in name and (name.lower() in self.lower_words or name.lower() in _VERBS):
             return False
         if len(name) > 24 and " " not in name or re.search(r"(\w{3,})\1", name):

@@ -34,7 +34,9 @@ def answer_line(draft) -> str:
     if draft.contact:
         return f"Write to us at {draft.contact}."
     if draft.channel == "press":
-        return "Readers and reporters can write to the contact below."
+        # (not "the contact below" when the release gives none: an editor)
+        return "Readers and reporters can write to the contact below." if _MEDIA_CONTACT.search(draft.prose) \
+            else "Write to us at [your press contact]."
     for pattern, where in _PLACES if draft.occasion != "security" else ():
         m = pattern.search(draft.prose)
         if m:
@@ -56,6 +58,9 @@ _PLACES = (
     (re.compile(r"\b(?:our|the) (?:community )?forum\b", re.I), "Tell us on the forum."),
     (re.compile(r"\b(?:open an issue|issue tracker|GitHub issues)\b", re.I), "Open an issue and tell us."),
 )
+
+
+_MEDIA_CONTACT = re.compile(r"\b(?:media|press) (?:contact|inquiries|enquiries)\b|\bcontact:", re.I)
 
 
 def _topic(draft) -> str | None:
@@ -383,6 +388,12 @@ def no_listening(d, s, draft):
             and len(grammar.hard_lines(core)) == 1:
         keep = tail.group(0).rstrip() if tail and re.search(r"\w", tail.group(0)) else ""
         return sentence_rewrite(s, f"{core} {ask}{keep}")
+    if core.rstrip().endswith("?") and len(words) <= 6 and not closing_ask:
+        # a teaser that closes the post ("Proof of Work Contracts?"): a second
+        # question in front of it reads badly (a blind editor); it is the one
+        # to replace with a question the reader can answer
+        return Rewrite(f'Instead of ending on "{grammar.excerpt(s.text, 60)}", end on a question the reader can '
+                       f'answer, and say how: "{ask}"', "instruction", s.start, s.end)
     if _signoff(core) or core.rstrip().endswith("?") or closing_ask:
         # above a sign-off or a footer; before a closing question (a second
         # one would dilute it) and before an appeal's ask, which ends the page

@@ -338,9 +338,15 @@ def pride(d, s, draft):
         # what we accomplished in 2018, we spend most of our time looking
         # forward"): "Beyond what …" keeps the turn (a blind editor: cutting
         # the words left the sentence broken)
-        out = sentence_rewrite(s, f"Beyond {while_proud.group(1)}, {while_proud.group(2)}")
-        if out is not None:
-            return out
+        did = re.match(r"what (we|I) (\w+)(.*)$", while_proud.group(1))
+        if did and did.group(2).endswith("ed") or did and did.group(2) in _PAST.values():
+            # "what we accomplished in 2018" -> "We accomplished a lot in 2018,
+            # but …" (not "Beyond what …": a second editor read it as a change
+            # of meaning)
+            new = f"{did.group(1).capitalize()} {did.group(2)} a lot{did.group(3)}, but {while_proud.group(2)}"
+            out = sentence_rewrite(s, new)
+            if out is not None:
+                return out
     work = _PROUD_OF_WORK.match(s.text)
     if work and work.group("verb").lower() in _PAST:
         # "I'm proud of the work our teams have done to make this possible" ->
@@ -584,6 +590,19 @@ def sender_heavy(d, s, draft):
     lede = _lede(draft) or best
     defines = re.match(r"[^.!?]{0,60}?\b(?:is|are)\s+(?:a|an|the)\b", lede.text) or (
         not re.search(r"[.!?]\W*$", lede.text) and lede.text.count(",") >= 2)
+    if re.search(r"\b(?:sponsor\w*|grant|donat\w+|partner\w*|funding|backing)\b", lede.text, re.I):
+        # a sponsor's or a funder's news: the reader can do nothing new, but
+        # it keeps something going for them (a blind editor: "what they can
+        # do now" does not fit a sponsorship)
+        # (the product found may be the sponsor's name: "Facebook is the
+        # newest Gold sponsor of Let's Encrypt"; the thing sponsored is named
+        # after "of")
+        backed = re.search(r"\b(?:sponsor(?:ship)?|grant|partner|backer) (?:of|for|to) ((?:[A-Z][\w’'-]*\s?){1,3})",
+                           lede.text)
+        who = f"the people who use {backed.group(1).strip()}" if backed else "the people who rely on it"
+        return Rewrite(f'Most of this draft is about the sender. Right after its news, "{grammar.excerpt(lede.text)}", '
+                       f'add a sentence on what it keeps going for {who}: what stays free, or what comes sooner.',
+                       "instruction", lede.start, lede.end)
     if defines and not _NEWS.search(lede.text):
         # a page that describes the product ("Prefect is a workflow
         # orchestration framework …") has no news to follow (blind editors)
@@ -599,12 +618,18 @@ _NEWS = re.compile(r"\b(?:today|now|announc\w+|launch\w*|introduc\w+|is live|is 
                    r"(?:is|are) coming|new|raise[sd]|releas\w+|updated?|changed?)\b", re.I)
 
 
+# a mail's "not displaying properly? view it in your browser" line: housekeeping, not news
+_VIEWING = re.compile(r"\b(?:not display(?:ing|ed)? (?:properly|correctly)|view (?:this|it) (?:email |message )?in "
+                      r"(?:your|a) (?:web )?browser|trouble (?:viewing|reading) this)\b", re.I)
+
+
 def _lede(draft):
     """The sentence that carries the draft's news: of the first three body
     sentences, the first that says what is new, else the first."""
     first = [x for x in draft.body if x.scope not in ("heading", "title") and not grammar.headline(x.text)
              and 5 <= len(grammar.words(x.text)) <= 45 and not x.text.rstrip(" !").endswith(("?", ":"))
-             and x.index not in draft.ask_sentences and "\ufffd" not in x.text][:3]
+             and x.index not in draft.ask_sentences and "\ufffd" not in x.text
+             and not _VIEWING.search(x.text)][:3]
     return next((x for x in first if _NEWS.search(x.text)), first[0] if first else None)
 
 
