@@ -526,3 +526,18 @@ def test_a_getting_started_heading_is_a_section_name_not_an_ask():
 ])
 def test_a_rank_among_its_kind_is_a_claim(sentence):
     assert "claim" in acts_of(sentence)[0]
+
+
+# Findings blind copy editors called wrong on held-out copy (issue 13).
+
+def test_a_fallback_for_the_same_link_is_not_another_ask():
+    # Before: "click on the link below … if the link above does not work" counted as a second ask, so
+    # three lines offering one link were "stacked asks" (TL402).
+    text = ("Tonic Labs sells a protein shake for runners.\n\n"
+            "Click here to order.\n\n"
+            "(If the link above does not work, please click on the link below or paste it into your browser.)\n\n"
+            "http://example.com/shake\n")
+    acts = acts_of(text, fmt="text")
+    assert sum("ask" in a for a in acts) == 1
+    assert "TL402" not in {d.rule for d in check_text(text, fmt="text").diagnostics}
+    assert "ask" in acts_of("Please click on the link below to claim your prize.", fmt="text")[0]
