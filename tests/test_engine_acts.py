@@ -541,3 +541,10 @@ def test_a_fallback_for_the_same_link_is_not_another_ask():
     assert sum("ask" in a for a in acts) == 1
     assert "TL402" not in {d.rule for d in check_text(text, fmt="text").diagnostics}
     assert "ask" in acts_of("Please click on the link below to claim your prize.", fmt="text")[0]
+
+
+def test_a_named_option_among_the_readers_choices_is_no_rank_claim():
+    # an onboarding step: the most popular template is a guide, not the sender ranking itself
+    acts = acts_of('Pick a recipe. "Sync invoices to Sheets" is the most popular.')
+    assert all("claim" not in a for a in acts)
+    assert "claim" in acts_of("Ledgerly is the most popular invoicing app for freelancers.")[0]
