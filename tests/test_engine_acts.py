@@ -541,3 +541,18 @@ def test_a_fallback_for_the_same_link_is_not_another_ask():
     assert sum("ask" in a for a in acts) == 1
     assert "TL402" not in {d.rule for d in check_text(text, fmt="text").diagnostics}
     assert "ask" in acts_of("Please click on the link below to claim your prize.", fmt="text")[0]
+
+
+def test_a_quoted_paragraph_of_a_users_words_is_not_the_sender_talking():
+    # Before: TL201 on a README opening whose "sender" count was mostly its users' signed opinions
+    # ('"We adopted Tabula to …"'), not the project talking about itself.
+    quote = ('"We adopted Tabula at our bank to build our reports. Our analysts use Tabula every day, '
+             'and our team has moved all our spreadsheets to it."')
+    text = ("# Tabula\n\nTabula is a spreadsheet engine for Python. It's the simplest way to turn a script into a report.\n\n"
+            + "\n\nJane Roe, Globex\n\n".join([quote] * 3) + "\n\nJane Roe, Globex\n")
+    result, m = message(text)
+    assert [h.text for h in m.hits["sender"]] == ["Tabula", "Tabula"]
+    assert "TL201" not in {d.rule for d in result.diagnostics}
+    # the sender's own paragraph still counts
+    _, own = message("We adopted a new engine at our company, and our team moved our reports to it.")
+    assert len(own.hits["sender"]) >= 4

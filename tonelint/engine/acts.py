@@ -191,7 +191,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 # "the Convex CLI", "Convex demos": the brand naming one of its things.  The
                 # sentence is still about the sender (its acts do not change), but the name is
                 # not counted as the sender talking about itself (TL201's count, the scorecard's).
-                hs = [h for h in hs if not _names_a_thing(facts, h)]
+                hs = [h for h in hs if not _names_a_thing(facts, h) and not _quoted_paragraph(facts, h)]
             kept[act].extend(hs)
         if plain and not here & {"ask", "sender", "claim", "promotion", "acknowledgement", "question"} \
                 and scope not in ("title", "heading") \
@@ -334,6 +334,18 @@ def _names_a_thing(facts: Facts, h: Hit) -> bool:
     if not h.key.endswith(":brand"):
         return False
     return bool(_THING_AFTER.match(facts.segments[h.seg].text, h.end))
+
+
+# A paragraph that is one quotation from end to end (a README's wall of users' opinions, each
+# signed on the line below): someone else's words, not the sender talking about itself.
+_QUOTED_PARAGRAPH = re.compile(r'\A\s*["“][^"”]{40,1500}["”]\s*\Z')
+
+
+def _quoted_paragraph(facts: Facts, h: Hit) -> bool:
+    """A sender word ("We adopted the FastAPI library …", "I'm using FastAPI a ton") inside a
+    quoted paragraph: the sentence keeps its acts, but the word is a user's, so it is not
+    counted as the sender talking (TL201's count, the scorecard's)."""
+    return bool(_QUOTED_PARAGRAPH.match(facts.segments[h.seg].text))
 
 
 def _brand_hits(facts: Facts, brand: tuple) -> list[Hit]:
