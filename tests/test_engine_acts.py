@@ -556,3 +556,16 @@ def test_a_quoted_paragraph_of_a_users_words_is_not_the_sender_talking():
     # the sender's own paragraph still counts
     _, own = message("We adopted a new engine at our company, and our team moved our reports to it.")
     assert len(own.hits["sender"]) >= 4
+
+
+def test_a_list_of_community_links_does_not_make_the_page_a_pitch():
+    # Before: TL401 "nothing given" on Dagster's "Join our community here:" after a product description:
+    # five link items that only ask made the page a pitch throughout, so its description gave nothing.
+    text = ("## Integrations\n\nTabula reads the files your team already keeps in shared drives and exports "
+            "reports to the tools you already use.\n\n## Community\n\n"
+            "Meet other analysts who build reports with Tabula and share their templates.\n\n"
+            "Join our community here:\n\n- Star us on GitHub\n- Subscribe to our newsletter\n"
+            "- Follow us on Mastodon\n- Follow us on LinkedIn\n- Subscribe to our video channel\n")
+    rules = {d.rule for d in check_text(text, fmt="markdown").diagnostics}
+    assert "TL401" not in rules
+    assert "TL402" in rules  # the stacked list itself is still a finding
