@@ -1103,3 +1103,18 @@ def test_the_icp_as_a_scoring_model_is_kept_and_defined_in_peoples_words():
     assert "The people we build for, product engineers, rarely want a call." in texts
     assert any(t.startswith('Keep "ICP" as the name of your scoring model') for t in texts), texts
     assert not any("signs they are the people we build for" in t for t in texts)
+
+
+# Round twenty (seeds 8227 / 9227 / 1237).
+
+def test_a_plain_result_keeps_the_list_of_results_it_heads():
+    text = ("This morning we shared our Q2 2025 results, in which we delivered same-store sales growth of 7% in "
+            "Europe, opened 310 new bakeries and achieved $2 billion in online orders.")
+    d = one(text, "TL209", channel="social")
+    assert ('"same-store sales grew 7% in Europe; we opened 310 new bakeries and achieved $2 billion in online '
+            'orders"') in d.rewrite
+
+
+def test_a_ranked_singular_thing_keeps_an_article_when_its_rank_goes():
+    d = one("Parsekit is our effort to build the best free, fast, cheap text parser in the market.", "TL210")
+    assert d.rewrite == "Parsekit is our effort to build a free, fast, cheap text parser."

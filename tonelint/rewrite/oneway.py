@@ -530,7 +530,8 @@ def reader_turn(text: str) -> str | None:
 _US = re.compile(r"\bU\.?S\.?\b")  # the country, not the sender
 # Nouns that take no "a": after "is the best … available" goes, "is software" says nothing.
 _MASS_NOUNS = frozenset({"software", "hardware", "information", "advice", "news", "equipment", "data", "research",
-                         "insurance", "coverage", "protection", "support", "value", "service", "quality"})
+                         "insurance", "coverage", "protection", "support", "value", "service", "quality",
+                         "performance", "security", "reliability", "speed"})
 
 
 def _heaviest(draft, s, strict: bool):
@@ -668,7 +669,12 @@ def rank(d, s, draft):
                 rest = ""  # "is the best software available" -> "is software": nothing left to say
             if ranked_tail:
                 tail = re.sub(r"^\s+(?:on the (?:market|net|web|internet)|in the (?:industry|market|world))\b", "", tail)
-            bare = ranked_tail and not (copula and not _is_plural(rest))
+            # bare only where no article is needed: "delivers scale-out
+            # performance", "builds tools"; a singular thing keeps one ("to
+            # build a free, fast text parser", not "to build free, fast text
+            # parser": a blind editor)
+            noun = rest.lower().split()[-1] if rest else ""
+            bare = ranked_tail and (_is_plural(rest) or noun in _MASS_NOUNS)
             keep = "our " if det == "our" else "" if bare else "a " if det in ("the", "a") else ""
             new = grammar.fix_articles(re.sub(r"\s{2,}", " ", s.text[:a] + keep + (words + " ")[m.end():].rstrip() + tail))
             if a == 0:
@@ -714,6 +720,15 @@ def milestone(d, s, draft):
         # and customers, and the figure is the news; what makes it a brag is
         # "we delivered", and what makes it one-way is no place to ask.
         plain = f"{result.group('what')} grew {result.group('pct')}"
+        # the figure heads a list of results ("…growth of 10% excluding Russia,
+        # opened 979 gross units and achieved …"): the plain figure keeps the
+        # list whole with its own "we" (three blind editors: swapping the one
+        # clause broke the list)
+        span = local_span(d, s, draft)
+        listed = span and re.match(r"([^,;.]{0,40}),\s+((?:opened|achieved|added|launched|reached|generated|posted|"
+                                   r"grew|expanded|returned|delivered)\b[^.;]*)", s.text[span[1]:])
+        if listed:
+            plain = f"{plain}{listed.group(1)}; we {listed.group(2).rstrip(' .')}"
         # (not "say where readers can ask": an editor — investors came for the figures)
         return Rewrite(f'Report the result plainly: "{plain}" rather than "{words}", in "{where}".', "instruction")
     return Rewrite(f'Give "{words}" as a plain figure and say what it means for the reader, in "{where}".',
