@@ -229,3 +229,23 @@ def test_no_rewrite_is_shared_word_for_word_by_unrelated_drafts():
                 by_text[d.rewrite].add((row["id"].rsplit("-", 1)[0], sentence or d.matched.lower()))
     shared = {text: where for text, where in by_text.items() if len({w[1] for w in where}) > 1}
     assert not shared, list(shared.items())[:3]
+
+
+def test_the_readmes_example_rewrites_are_what_tonelint_prints(monkeypatch):
+    """The README shows what an editor-level rewrite looks like on the four
+    drafts in examples/rewrites; it went stale once (a folded finding changed
+    which rule spoke), so every finding and rewrite line it shows must be in
+    the real output."""
+    from pathlib import Path
+
+    from conftest import run_cli
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ tonelint examples/rewrites/\n", 1)[1].split("```", 1)[0]
+    shown = [line for line in block.splitlines() if line and line != "…"]
+    assert len(shown) >= 8
+    monkeypatch.chdir(root)
+    printed = run_cli("examples/rewrites/").out.splitlines()
+    for line in shown:
+        assert line in printed, line

@@ -188,8 +188,7 @@ def premature(d, s, draft):
         fix = move_fix(draft, s, offer)
         question = f' Then ask something to answer below: "{listening.question(draft)}"' if draft.channel == "social" else ""
         if _URGENT_ONLY.match(s.text):
-            return Rewrite(f'Lead with the offer itself, "{grammar.excerpt(offer.text, 70)}", and drop '
-                           f'"{grammar.excerpt(s.text, 50)}".{question}', "instruction", fix=None)
+            return _offer_first(s, draft)
         return Rewrite(f'Lead with the offer itself: move "{grammar.excerpt(s.text, 60)}" after '
                        f'"{grammar.excerpt(offer.text, 70)}".{question}', "instruction", fix=fix)
     invite = _invitation(s.text, draft) if len(grammar.WORD.findall(s.text)) <= 8 else None
@@ -381,9 +380,25 @@ _OVER = re.compile(r"\s+(?:is over|closes|ends)\s+(tomorrow|tonight|today|this w
 _LIMITED = re.compile(r"\b(?:(?:is|are)\s+)?(?:available\s+)?(?:only\s+)?for a limited time(?: only)?|\blimited[- ]time\s+(?=\w)|\b(?:only today|today only)\b", re.I)
 
 
+def _offer_first(s, draft) -> Rewrite | None:
+    """A line that is only pressure ("Don't miss out!!!") ahead of the offer
+    itself: the offer leads and the line goes (the editor's own rewrite of a
+    sale post), with a question to answer below on a social post."""
+    offer = draft.offer_sentence
+    if offer is None or offer.index <= s.index:
+        return None
+    question = f' Then ask something to answer below: "{listening.question(draft)}"' if draft.channel == "social" else ""
+    return Rewrite(f'Lead with the offer itself, "{grammar.excerpt(offer.text, 70)}", and drop '
+                   f'"{grammar.excerpt(s.text, 50)}".{question}', "instruction", fix=None)
+
+
 def urgency(d, s, draft):
     """TL404."""
     text = s.text
+    if _URGENT_ONLY.match(text) and len(grammar.WORD.findall(text)) <= 4:
+        first = _offer_first(s, draft)
+        if first is not None:
+            return first
     deadline = draft.deadline
     copula = re.match(r"^(.+?)\s+(?:is|are)\s+(?:available\s+)?(?:only\s+)?for a limited time\b", text, re.I)
     if copula and not deadline:

@@ -402,7 +402,7 @@ class Draft:
 
     @cached_property
     def lower_words(self) -> frozenset:
-        return frozenset(re.findall(r"(?<![\w@.])[a-z][a-z-]+\b", _EMAIL.sub(" ", _URL.sub(" ", self.prose))))
+        return frozenset(re.findall(r"(?<![\w@.#])[a-z][a-z-]+\b", _EMAIL.sub(" ", _URL.sub(" ", self.prose))))
 
     @cached_property
     def headers(self) -> dict:
