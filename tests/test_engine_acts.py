@@ -548,3 +548,31 @@ def test_a_named_option_among_the_readers_choices_is_no_rank_claim():
     acts = acts_of('Pick a recipe. "Sync invoices to Sheets" is the most popular.')
     assert all("claim" not in a for a in acts)
     assert "claim" in acts_of("Ledgerly is the most popular invoicing app for freelancers.")[0]
+
+
+def test_a_quoted_paragraph_of_a_users_words_is_not_the_sender_talking():
+    # Before: TL201 on a README opening whose "sender" count was mostly its users' signed opinions
+    # ('"We adopted Tabula to …"'), not the project talking about itself.
+    quote = ('"We adopted Tabula at our bank to build our reports. Our analysts use Tabula every day, '
+             'and our team has moved all our spreadsheets to it."')
+    text = ("# Tabula\n\nTabula is a spreadsheet engine for Python. It's the simplest way to turn a script into a report.\n\n"
+            + "\n\nJane Roe, Globex\n\n".join([quote] * 3) + "\n\nJane Roe, Globex\n")
+    result, m = message(text)
+    assert [h.text for h in m.hits["sender"]] == ["Tabula", "Tabula"]
+    assert "TL201" not in {d.rule for d in result.diagnostics}
+    # the sender's own paragraph still counts
+    _, own = message("We adopted a new engine at our company, and our team moved our reports to it.")
+    assert len(own.hits["sender"]) >= 4
+
+
+def test_a_list_of_community_links_does_not_make_the_page_a_pitch():
+    # Before: TL401 "nothing given" on Dagster's "Join our community here:" after a product description:
+    # five link items that only ask made the page a pitch throughout, so its description gave nothing.
+    text = ("## Integrations\n\nTabula reads the files your team already keeps in shared drives and exports "
+            "reports to the tools you already use.\n\n## Community\n\n"
+            "Meet other analysts who build reports with Tabula and share their templates.\n\n"
+            "Join our community here:\n\n- Star us on GitHub\n- Subscribe to our newsletter\n"
+            "- Follow us on Mastodon\n- Follow us on LinkedIn\n- Subscribe to our video channel\n")
+    rules = {d.rule for d in check_text(text, fmt="markdown").diagnostics}
+    assert "TL401" not in rules
+    assert "TL402" in rules  # the stacked list itself is still a finding

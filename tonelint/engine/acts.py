@@ -155,7 +155,14 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     # claims in a fifth of its sentences) informs no one: only real value
     # counts as given there, never its plain lines.
     # A greeting line that ends in "!" is politeness, not a pitch sentence.
-    pitched = len(set(by_sent.get("pitch", {})) - set(by_sent.get("greeting", {})))
+    # A list item that only asks ("- Follow us on LinkedIn", one of a README's community links)
+    # is an ask, judged as one (TL401, TL402); it is no sales pitch that makes the draft's plain
+    # lines stop informing.  (Not any line that only asks: bulk mail's "CLICK HERE" lines are its
+    # pitch, and 2002 spam's ask share fell 51.5 % -> 49.8 % when they stopped counting.)
+    pitched = len({i for i, hs in by_sent.get("pitch", {}).items()
+                   if not (facts.segments[facts.sentences[i].seg].scope == "list"
+                           and _only_asks(hs, by_sent.get("ask", {}).get(i, [])))}
+                  - set(by_sent.get("greeting", {})))
     plain = not (pitched >= PITCHED_SENTENCES and pitched >= PITCHED_SHARE * max(n, 1))
     _offers(by_sent, plain)
     asks = by_sent.get("ask", {})
@@ -191,7 +198,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 # "the Convex CLI", "Convex demos": the brand naming one of its things.  The
                 # sentence is still about the sender (its acts do not change), but the name is
                 # not counted as the sender talking about itself (TL201's count, the scorecard's).
-                hs = [h for h in hs if not _names_a_thing(facts, h)]
+                hs = [h for h in hs if not _names_a_thing(facts, h) and not _quoted_paragraph(facts, h)]
             kept[act].extend(hs)
         if plain and not here & {"ask", "sender", "claim", "promotion", "acknowledgement", "question"} \
                 and scope not in ("title", "heading") \
@@ -209,6 +216,13 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     # Exclamation marks alone make a chirpy product email, not a pitch that
     # gives nothing: money, shouting and sales claims do.
     return Message(genre=genre, genre_from=genre_from, brand=tuple(brand), acts=acts, hits=kept, pitched=not plain)
+
+
+def _only_asks(pitch: list[Hit], asks: list[Hit]) -> bool:
+    """Every pitch hit of a sentence lies inside one of its asks (the ask words are in the
+    pitch lists, so "Subscribe to our Newsletter" is both)."""
+    return bool(asks) and all(any(a.seg == p.seg and a.start <= p.start and p.end <= a.end for a in asks)
+                              for p in pitch)
 
 
 def _offers(by_sent: dict, plain: bool) -> None:
@@ -334,6 +348,18 @@ def _names_a_thing(facts: Facts, h: Hit) -> bool:
     if not h.key.endswith(":brand"):
         return False
     return bool(_THING_AFTER.match(facts.segments[h.seg].text, h.end))
+
+
+# A paragraph that is one quotation from end to end (a README's wall of users' opinions, each
+# signed on the line below): someone else's words, not the sender talking about itself.
+_QUOTED_PARAGRAPH = re.compile(r'\A\s*["“][^"”]{40,1500}["”]\s*\Z')
+
+
+def _quoted_paragraph(facts: Facts, h: Hit) -> bool:
+    """A sender word ("We adopted the FastAPI library …", "I'm using FastAPI a ton") inside a
+    quoted paragraph: the sentence keeps its acts, but the word is a user's, so it is not
+    counted as the sender talking (TL201's count, the scorecard's)."""
+    return bool(_QUOTED_PARAGRAPH.match(facts.segments[h.seg].text))
 
 
 def _brand_hits(facts: Facts, brand: tuple) -> list[Hit]:
