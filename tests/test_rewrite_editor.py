@@ -1118,3 +1118,17 @@ def test_a_plain_result_keeps_the_list_of_results_it_heads():
 def test_a_ranked_singular_thing_keeps_an_article_when_its_rank_goes():
     d = one("Parsekit is our effort to build the best free, fast, cheap text parser in the market.", "TL210")
     assert d.rewrite == "Parsekit is our effort to build a free, fast, cheap text parser."
+
+
+def test_a_stack_keeps_the_ask_that_says_what_it_does_not_a_bare_click_here():
+    text = ("Planwise plans your week in ten minutes. It lists three outcomes and blocks time for each. "
+            "CLICK HERE Just click here and start your trial. Book a demo today.")
+    d = one(text, "TL402")
+    assert "click here" not in d.rewrite.lower() and "start your trial" in d.rewrite.lower()
+
+
+def test_a_removal_line_is_never_the_value_an_ask_moves_after():
+    text = ("Click here to order your kit. Your email address will be removed within 24 hours if you ask. "
+            "Each kit has three tools and a guide.")
+    d = one(text, "TL401")
+    assert "removed within 24 hours" not in d.rewrite

@@ -154,10 +154,12 @@ def premature(d, s, draft):
     if draft.occasion == "outage":
         return Rewrite(f'An apology is no place for "{grammar.shown(d)}": drop it. ' + listening.outage_note(draft),
                        "instruction", fix=None)
-    value = next((v for v in draft.value_sentences if v.index > s.index and v.index not in draft.ask_sentences), None)
+    # (a removal line is housekeeping, never the value an ask should follow)
+    value = next((v for v in draft.value_sentences if v.index > s.index and v.index not in draft.ask_sentences
+                  and not _HOUSEKEEPING.search(v.text)), None)
     if value is None:
         value = next((v for v in draft.given_by(d.rule) if v.index > s.index and v.index not in draft.ask_sentences
-                      and len(grammar.WORD.findall(v.text)) >= 5), None)
+                      and len(grammar.WORD.findall(v.text)) >= 5 and not _HOUSEKEEPING.search(v.text)), None)
     if value is not None and re.match(r"\s*p\.?\s?s\b\.?", value.text, re.I):
         # the only value waits in the P.S.: it is the value that moves up
         gift = re.sub(r"^\s*p\.?\s?s\b\.?\s*", "", value.text, flags=re.I)
@@ -269,7 +271,9 @@ def stacked(d, s, draft):
     if len(window) <= 1:
         parts = [p for p in _SPLIT.split(s.text.rstrip(" .!")) if p.strip()]
         if len(parts) >= 2 and all(_ASK_VERB.match(p) for p in parts):
-            first = parts[0].strip()
+            # (not a bare "CLICK HERE Just click here": the ask that says what it does)
+            first = next((p for p in parts if not _BARE_CLICK.fullmatch(p.strip())), parts[0]).strip()
+            first = grammar.unshout(first, draft.names) if first.isupper() else first
             if len(first.split()) == 1:
                 # "Like, comment, and share with anyone …": the verbs share the
                 # last one's words, so that one stands alone
@@ -288,8 +292,12 @@ def stacked(d, s, draft):
         parts = [p for p in _SPLIT.split(keep.text.rstrip(" .!")) if p.strip()]
         dropped = ", ".join(f'"{grammar.excerpt(x.text, 40)}"' for x in drop)
         if len(parts) >= 2 and all(_ASK_VERB.match(p) for p in parts) and len(grammar.WORD.findall(parts[0])) <= 8:
-            # The kept sentence is itself a list of asks: keep its first.
-            return Rewrite(f'Ask once: "{grammar.capitalise(parts[0].strip())}." is enough; drop the other asks '
+            # The kept sentence is itself a list of asks: keep its first that
+            # says what it does ("CLICK HERE Just click here and get started"
+            # keeps "Get started", not a bare "click here": a blind editor)
+            first = next((p for p in parts if not _BARE_CLICK.fullmatch(p.strip())), parts[0]).strip()
+            first = grammar.unshout(first, draft.names) if first.isupper() else first
+            return Rewrite(f'Ask once: "{grammar.capitalise(first)}." is enough; drop the other asks '
                            f'in "{grammar.excerpt(keep.text, 60)}" and {dropped}.', "instruction")
         inner = list(dict.fromkeys(a.lower() for a in draft.asks_in(keep.index)))
         if len(inner) >= 2 and keep is not listed:
@@ -326,6 +334,7 @@ def stacked(d, s, draft):
 
 
 _CLICK = r"(?:click|tap)\s+(?:on\s+)?(?:here|this link|the link|below)"
+_BARE_CLICK = re.compile(r"(?:\W*(?:just\s+)?" + _CLICK + r"\W*)+", re.I)
 
 
 def link_text(d, s, draft):
