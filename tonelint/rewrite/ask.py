@@ -103,7 +103,7 @@ def _subject_rewrite(d, s, draft):
 def _invitation(ask_text: str, draft) -> str | None:
     """"Sign up today!" -> "If you'd like to try Planwise, sign up today." """
     # "Join our community here:" (a link follows): the colon and the "here" go
-    core = grammar.unshout(re.sub(r"(?:\s+here)?\s*:\s*$", "", re.sub(r"[\s(\[{.!]+$", "", ask_text.strip())),
+    core = grammar.unshout(re.sub(r"(?:\s+here)?\s*:\s*$", "", re.sub(r"[\s(\[{.!]+$", "", " ".join(ask_text.split()))),
                            draft.names, start=False)
     if not _ASK_VERB.match(core) or _URGENT_ONLY.match(core) or _CUT_SHORT.search(core):
         return None
@@ -115,10 +115,7 @@ def _invitation(ask_text: str, draft) -> str | None:
     # "click here now for your free quote" -> "For your free quote, click here."
     errand = re.match(r"(click|tap)( here)?(?: now| today)? (for (?:your|a|an|the) .+)$", core, re.I)
     if errand:
-        # "For your FREE Quote": a button's capitals on the errand's words go,
-        # the draft's names stay
-        what = grammar.untitle(errand.group(3), draft.names)
-        return f"{grammar.capitalise(what)}, {errand.group(1).lower()}{errand.group(2) or ''}."
+        return f"{grammar.capitalise(errand.group(3))}, {errand.group(1).lower()}{errand.group(2) or ''}."
     # An upgrade asks someone who already uses it: "when you need X", not "if you'd like to try it"
     keep_using = re.match(r"upgrade (?:now |today )?to (?:continue|keep) (?:using|to use) (.+)$", core, re.I)
     if keep_using:
@@ -187,10 +184,10 @@ def premature(d, s, draft):
                        f'— the first thing this draft gives the reader.', "instruction", fix=fix)
     offer = draft.offer_sentence
     if offer is not None and offer.index > s.index:
-        fix = move_fix(draft, s, offer)
-        question = f' Then ask something to answer below: "{listening.question(draft)}"' if draft.channel == "social" else ""
         if _URGENT_ONLY.match(s.text):
             return _offer_first(s, draft)
+        fix = move_fix(draft, s, offer)
+        question = f' Then ask something to answer below: "{listening.question(draft)}"' if draft.channel == "social" else ""
         return Rewrite(f'Lead with the offer itself: move "{grammar.excerpt(s.text, 60)}" after '
                        f'"{grammar.excerpt(offer.text, 70)}".{question}', "instruction", fix=fix)
     invite = _invitation(s.text, draft) if len(grammar.WORD.findall(s.text)) <= 8 else None
@@ -265,15 +262,21 @@ def _lists_benefits(sent, draft) -> bool:
     return sent.index in {v.index for v in draft.value_sentences}
 
 
+def _first_real_ask(parts, draft) -> str:
+    """The first ask of a list of asks that says what it does: "CLICK HERE
+    Just click here and get started" keeps "get started", not a bare "click
+    here" (a blind editor)."""
+    first = next((p for p in parts if not _BARE_CLICK.fullmatch(p.strip())), parts[0]).strip()
+    return grammar.unshout(first, draft.names) if first.isupper() else first
+
+
 def stacked(d, s, draft):
     """TL402: keep the first ask of the stack."""
     window = [draft.sentences[i] for i in sorted(draft.ask_sentences) if s.index - 3 < i <= s.index]
     if len(window) <= 1:
         parts = [p for p in _SPLIT.split(s.text.rstrip(" .!")) if p.strip()]
         if len(parts) >= 2 and all(_ASK_VERB.match(p) for p in parts):
-            # (not a bare "CLICK HERE Just click here": the ask that says what it does)
-            first = next((p for p in parts if not _BARE_CLICK.fullmatch(p.strip())), parts[0]).strip()
-            first = grammar.unshout(first, draft.names) if first.isupper() else first
+            first = _first_real_ask(parts, draft)
             if len(first.split()) == 1:
                 # "Like, comment, and share with anyone …": the verbs share the
                 # last one's words, so that one stands alone
@@ -292,12 +295,9 @@ def stacked(d, s, draft):
         parts = [p for p in _SPLIT.split(keep.text.rstrip(" .!")) if p.strip()]
         dropped = ", ".join(f'"{grammar.excerpt(x.text, 40)}"' for x in drop)
         if len(parts) >= 2 and all(_ASK_VERB.match(p) for p in parts) and len(grammar.WORD.findall(parts[0])) <= 8:
-            # The kept sentence is itself a list of asks: keep its first that
-            # says what it does ("CLICK HERE Just click here and get started"
-            # keeps "Get started", not a bare "click here": a blind editor)
-            first = next((p for p in parts if not _BARE_CLICK.fullmatch(p.strip())), parts[0]).strip()
-            first = grammar.unshout(first, draft.names) if first.isupper() else first
-            return Rewrite(f'Ask once: "{grammar.capitalise(first)}." is enough; drop the other asks '
+            # The kept sentence is itself a list of asks: keep its first real one.
+            first = grammar.capitalise(_first_real_ask(parts, draft))
+            return Rewrite(f'Ask once: "{first}." is enough; drop the other asks '
                            f'in "{grammar.excerpt(keep.text, 60)}" and {dropped}.', "instruction")
         inner = list(dict.fromkeys(a.lower() for a in draft.asks_in(keep.index)))
         if len(inner) >= 2 and keep is not listed:
