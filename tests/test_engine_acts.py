@@ -576,3 +576,26 @@ def test_a_list_of_community_links_does_not_make_the_page_a_pitch():
     rules = {d.rule for d in check_text(text, fmt="markdown").diagnostics}
     assert "TL401" not in rules
     assert "TL402" in rules  # the stacked list itself is still a finding
+
+
+# A brand's post that shares its page: one line and the link, nothing else.
+_SHARED_POST = "Tracing slow queries across services got a lot simpler in 4.2\nhttps://example.org/blog/tracing-in-4-2\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_short_post_that_ends_on_a_link_is_promotion_and_must_listen(fmt):
+    result, m = message(_SHARED_POST, fmt)
+    assert m.genre == "promotional"
+    assert "promotion" in m.acts[0]
+    assert [d.rule for d in result.diagnostics] == ["TL301"]
+
+
+def test_a_closing_link_in_mail_or_on_a_long_page_is_no_broadcast():
+    mail = "From: Ana <ana@example.org>\nSubject: that talk\n\nThe talk I mentioned at lunch\nhttps://example.org/talk\n"
+    assert "promotion" not in set().union(*acts_of(mail, "email"))
+    page = ("The exporter writes one file per table. Each file holds the rows in the order the table "
+            "stores them, with a header line naming the columns, and the exporter checks every file "
+            "against its table before it moves on to the next one, so a partial export is never left "
+            "behind when a disk fills up or a connection drops halfway through a long run of tables.\n"
+            "https://example.org/docs/export\n")
+    assert "promotion" not in set().union(*acts_of(page, "text"))

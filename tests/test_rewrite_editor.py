@@ -1132,3 +1132,11 @@ def test_a_removal_line_is_never_the_value_an_ask_moves_after():
             "Each kit has three tools and a guide.")
     d = one(text, "TL401")
     assert "removed within 24 hours" not in d.rewrite
+
+
+def test_a_shared_link_post_is_answered_in_the_replies_with_a_question_about_it():
+    titled = one("Reproducible Pipelines for Field Ecology in the Tropics\nhttps://example.org/news/field-ecology\n", "TL301")
+    assert "What would you like to know about Reproducible Pipelines for Field Ecology in the Tropics?" in titled.rewrite
+    assert "Tell us in the replies." in titled.rewrite and "[your address]" not in titled.rewrite
+    plain = one("Tracing slow queries across services got a lot simpler in 4.2\nhttps://example.org/blog/t\n", "TL301")
+    assert "What do you think? Tell us in the replies." in plain.rewrite

@@ -45,6 +45,11 @@ from .facts import BRAND_WAIT, Facts, Hit, longest
 
 # Blocks the model reads that are not acts of their own.
 _HELPERS = ("rhetoric", "help", "remark", "condition", "free", "greeting")
+# A post of at most this many words whose last line is a bare link promotes it (shared_links).
+SHARE_WORDS = 60
+# ... and at most this many lines: a line or two, the link (a notice with its list of versions is not a share)
+SHARE_LINES = 4
+_LAST_LINE_LINK = re.compile(r"\n[ \t]*<?https?://[^\s>]+>?[ \t]*\Z")
 # An information sentence: this many words at least (a greeting or a button is not information).
 INFORMATION_WORDS = 6
 # A draft with at least this many pitch sentences, and this share of all, is a pitch throughout.
@@ -134,7 +139,7 @@ class Message:
 
 
 def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, brand: tuple = (),
-                 source_text: str = "") -> Message:
+                 source_text: str = "", source_format: str = "text") -> Message:
     """Settle each sentence's acts from the bank's hits (module doc)."""
     found: dict[str, list[Hit]] = {}
     for name, blocks in model.acts.items():
@@ -142,6 +147,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
         if name == "value" and source_text:
             lst += _numbered_steps(facts, source_text)
         found[name] = longest(lst)
+    found["promotion"] = longest(found.get("promotion", []) + shared_links(facts, source_text, source_format))
     if brand:
         found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
     n = len(facts.sentences)
@@ -216,6 +222,28 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     # Exclamation marks alone make a chirpy product email, not a pitch that
     # gives nothing: money, shouting and sales claims do.
     return Message(genre=genre, genre_from=genre_from, brand=tuple(brand), acts=acts, hits=kept, pitched=not plain)
+
+
+def ends_on_link(source_text: str) -> bool:
+    """The draft's last line is a bare link, as a post that shares a page ends."""
+    return bool(_LAST_LINE_LINK.search(source_text.rstrip()))
+
+
+def shared_links(facts: Facts, source_text: str, source_format: str) -> list[Hit]:
+    """A short post that ends on a bare link ("Access powerful Large Language
+    Models in Galaxy easily" and the news post's address) points people at the
+    sender's page: its last line of words is promotion, so the post is judged
+    as the broadcast it is.  Read from the source, where the link still stands
+    (Markdown drops a bare address from the prose).  Not in mail, where it is
+    a friend's "check this out", nor on a longer page, where a closing link is
+    a reference, nor under a notice's list ("v16.x - 2 medium severity
+    issues"); only social copy was found to end this way (eval-modern)."""
+    if source_format == "email" or facts.words > SHARE_WORDS or not ends_on_link(source_text) \
+            or sum(1 for line in source_text.splitlines() if line.strip()) > SHARE_LINES:
+        return []
+    said = [i for i, s in enumerate(facts.sentences)
+            if re.search(r"[^\W\d_]{2}", re.sub(r"https?://\S+", "", _text(facts, i)))]
+    return [_sentence_hit(facts, said[-1], "act:promotion")] if said else []
 
 
 def _only_asks(pitch: list[Hit], asks: list[Hit]) -> bool:

@@ -89,7 +89,7 @@ class Draft:
         self.fmt = fmt
         self.measures = measures or {}
         self.brand = tuple(brand)
-        self.channel = form.channel_of(channel, fmt, self.meta, self.prose)
+        self.channel = form.channel_of(channel, fmt, self.meta, self.prose, text)
         # a landing page has no comment section: its reader writes to an address
         self.page = (channel or self.meta.get("channel") or "").lower() in ("landing-page", "landing")
         # The message model (engine/acts.py, engine/genre.py): the genre, the

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..engine.acts import ends_on_link
+
 CHANNELS = ("email", "web", "social", "press", "sms")
 
 _SETTING = {"email": "email", "newsletter": "email", "social": "social", "sms": "sms",
@@ -49,13 +51,16 @@ _APOLOGY = r"\b(?:apologi[sz]e|apologies|sorry)\b"
 _BROKE = r"\b(?:was down|were down|went down|root cause|post-?mortem|we(?:['’]ve| have) (?:fixed|resolved|restored))\b"
 
 
-def channel_of(setting: str | None, fmt: str, meta: dict, text: str) -> str:
-    """`--channel` / front matter first; else the format and the text's shape."""
+def channel_of(setting: str | None, fmt: str, meta: dict, text: str, source: str = "") -> str:
+    """`--channel` / front matter first; else the format and the text's shape
+    (`text` the prose; `source` the draft as written, where a post's closing
+    link still stands)."""
     if setting and setting.lower() in _SETTING:
         return _SETTING[setting.lower()]
     if fmt == "email" or "subject" in meta:
         return "email"
-    if len(text) < 600 and (re.search(r"(?:^|\s)#\w+", text) or re.search(r"(?:^|\s)@\w+", text)):
+    if len(text) < 600 and (re.search(r"(?:^|\s)#\w+", text) or re.search(r"(?:^|\s)@\w+", text)
+                            or ends_on_link(source)):
         return "social"
     if re.match(r"\s*(?:hi|hello|hey|dear)\b[^.\n]{0,40}[,!\n]", text, re.I):
         return "email"

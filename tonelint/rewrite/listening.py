@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..engine.acts import ends_on_link
 from . import grammar
 from .result import Rewrite, sentence_rewrite
 
@@ -60,6 +61,8 @@ _PLACES = (
 )
 
 
+# the words a Title Case headline leaves in lower case
+_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
 _MEDIA_CONTACT = re.compile(r"\b(?:media|press) (?:contact|inquiries|enquiries)\b|\bcontact:", re.I)
 
 
@@ -135,6 +138,15 @@ def question(draft) -> str:
     if shared:
         # a post that shares slides, a video, a guide: ask about that, not "what else"
         return f"What questions do you have about the {shared.group(1).lower()}?"
+    if ends_on_link(draft.text):
+        # a post that shares a page with one line about it: a title is its
+        # subject ("Reproducible Workflows in the Arts and Humanities"); any
+        # other line asks what readers make of the page
+        line = " ".join(re.sub(r"https?://\S+", " ", draft.prose).split()).rstrip(".!")
+        words = [w for w in line.split() if w.lower() not in _SMALL_WORDS]
+        if 2 <= len(line.split()) <= 9 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            return f"What would you like to know about {line}?"
+        return "What do you think?"
     return "What would you like to hear more about?"
 
 
