@@ -89,7 +89,9 @@ def load(corpus_dir: Path) -> tuple[list[dict], dict, dict]:
                 own[row["id"]] = row
     if REGISTRY.exists():
         reg = {r["id"]: r for r in _jsonl(REGISTRY)}
-        records.extend(dict(r, registry=True) for r in reg.values())
+        # linted under the file's own path in its package ("README.md", not
+        # "pypi:flet:README#intro"), as a user's run would see it
+        records.extend(dict(r, registry=True, path=r["id"].split(":", 2)[-1].split("#")[0]) for r in reg.values())
         for row in _jsonl(REGISTRY_LABELS) if REGISTRY_LABELS.exists() else []:
             rec = reg.get(row["id"])
             if rec is None or digest(rec["text"]) != row["sha256"]:

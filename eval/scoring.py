@@ -58,7 +58,7 @@ def lint_all(records: list[dict], fmt_of=lambda rec: rec["format"]):
     rules = {r.id: r for r in engine.rules}
     out = []
     for rec in records:
-        result = check_text(rec["text"], fmt=fmt_of(rec), path=rec["id"], engine=engine)
+        result = check_text(rec["text"], fmt=fmt_of(rec), path=rec.get("path", rec["id"]), engine=engine)
         findings = [d for d in result.diagnostics if d.level >= Level.WARNING]
         context = resolve(result.facts, rules, findings)
         out.append(Linted(rec, findings, result.facts.words if result.facts else 0, context))

@@ -1022,10 +1022,10 @@ def test_a_crypto_acronym_is_not_the_post_topic():
 
 
 def test_a_line_about_receiving_our_mailings_is_housekeeping_not_a_place_for_a_question():
-    from tonelint.rewrite.listening import _HOUSEKEEPING
+    from tonelint.rewrite.form import HOUSEKEEPING
 
-    assert _HOUSEKEEPING.search("We don't want anyone to receive our mailings who does not wish to.")
-    assert not _HOUSEKEEPING.search("You will receive a receipt for your records.")
+    assert HOUSEKEEPING.search("We don't want anyone to receive our mailings who does not wish to.")
+    assert not HOUSEKEEPING.search("You will receive a receipt for your records.")
 
 
 def test_an_invitation_built_on_a_title_case_button_reads_in_lower_case():
@@ -1140,3 +1140,21 @@ def test_a_shared_link_post_is_answered_in_the_replies_with_a_question_about_it(
     assert "Tell us in the replies." in titled.rewrite and "[your address]" not in titled.rewrite
     plain = one("Tracing slow queries across services got a lot simpler in 4.2\nhttps://example.org/blog/t\n", "TL301")
     assert "What do you think? Tell us in the replies." in plain.rewrite
+
+
+def test_a_feeling_clause_at_the_end_is_cut_whole():
+    d = one("Our volunteers answer every question on the forum, and together we built a help desk that I am "
+            "proud to be a part of. Thousands of evenings have gone into it, and we keep improving it.", "TL202")
+    assert "together we built a help desk." in d.rewrite and "proud" not in d.rewrite
+
+
+def test_a_shouted_claim_left_in_the_line_is_no_rewrite_of_it():
+    d = one("DOUBLE YOUR SALES PER WEEK WITH OUR LIGHTNING FAST ORDER SYSTEM!!!", "TL203")
+    assert d.rewrite_kind == "instruction" and '"LIGHTNING FAST"' in d.rewrite
+
+
+def test_a_removal_line_closing_a_list_gets_no_question_about_the_list():
+    text = ("Our spring catalogue is out, with forty new garden tools and free delivery on every order over $50. "
+            "Order today and save 20% on your first order.\n\n- Shop the catalogue\n- Please take me off this list\n")
+    d = one(text, "TL301")
+    assert "Which of these" not in d.rewrite

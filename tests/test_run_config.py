@@ -287,3 +287,19 @@ def test_channel_presets(cli, write, channel, draft, present, absent):
     res = cli("--isolated", "--format", "json", *flags, path)
     warned = {f["rule"] for f in json.loads(res.out) if f["level"] != "suggestion"}
     assert present <= warned and not (absent & warned), warned
+
+
+# A README's sponsor section: it promotes and asks, and never asks the reader anything.
+_SPONSORS = ("## Sponsors\n\nSupport our work this winter. Donate today and help the two volunteers "
+             "behind the parser keep shipping a release every month.\n")
+
+
+def test_a_readme_reads_as_the_readme_channel_with_no_listening_requirement(cli, write):
+    readme = write("project/README.md", _SPONSORS)
+    notes = write("project/sponsors.md", _SPONSORS)
+    assert "TL301" not in rules_in(check(cli, readme))
+    assert "TL301" in rules_in(check(cli, notes))  # the same words elsewhere are a pitch
+    # the command line and the front matter name the channel before the file name does
+    assert "TL301" in rules_in(check(cli, "--channel", "email", readme))
+    fronted = write("project/docs/README.md", "---\nchannel: landing-page\n---\n" + _SPONSORS)
+    assert "TL301" in rules_in(check(cli, fronted))

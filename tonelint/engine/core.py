@@ -15,7 +15,7 @@ from ..errors import InputError
 from .acts import act_hits, admit_brand, load_model, read_message, shared_links
 from .collector import collector_paused
 from .facts import Facts, join
-from .genre import decide, detect_brand, email_headers
+from .genre import channel_of_path, decide, detect_brand, email_headers
 from .precedence import one_per_span
 from ..markup import Parsed, parse
 from ..markup.document import Unreadable
@@ -172,7 +172,8 @@ class Engine:
             parsed, facts = prepared
         else:
             parsed, facts = self._parse_and_analyse(source, analyse, memo)
-        channel = self.settings.channel or _channel_from(parsed.meta) or self.settings.default_channel
+        channel = self.settings.channel or _channel_from(parsed.meta) or channel_of_path(source.path) \
+            or self.settings.default_channel
         message = self.read_message(facts, parsed.meta, source, channel)
         ctx = Context(text=source.text, path=source.path, facts=facts)
         diagnostics: list[Diagnostic] = []

@@ -39,7 +39,7 @@ from email.policy import compat32
 
 from ..rules.spec import GENRES
 
-__all__ = ["GENRES", "code_cues", "decide", "detect_brand", "email_headers", "release_notes", "update_note"]
+__all__ = ["GENRES", "channel_of_path", "code_cues", "decide", "detect_brand", "email_headers", "release_notes", "update_note"]
 # The channels that are promotional by nature (docs/rules.md, channel profiles).
 _PROMOTIONAL_CHANNELS = {"social", "press-release", "landing-page", "sms"}
 
@@ -151,6 +151,17 @@ def code_cues(text: str, fmt: str) -> int:
     fences = len(_FENCE.findall(text)) // 2
     inline = len(_INLINE_CODE.findall(text))
     return min(2 * fences + inline, _CODE_CUES)
+
+
+# A project's README (README.md, readme.rst, README): the page a repository
+# or a package index shows, which reads as the `readme` channel unless the
+# command line, the front matter or the configuration names another.
+_README_PATH = re.compile(r"(?i)(?:^|/)readme(?:\.(?:md|markdown|rst|txt|mdx|adoc|org))?$")
+
+
+def channel_of_path(path: str) -> str | None:
+    """The channel a file's name gives it: `readme` for a project's README."""
+    return "readme" if _README_PATH.search(path.replace("\\", "/")) else None
 
 
 # Where reference lives: CHANGELOG.md, CHANGES.rst, RELEASE_NOTES.md, or

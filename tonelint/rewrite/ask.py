@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Applicability, Edit, Fix
-from . import grammar, listening
+from . import form, grammar, listening
 from .draft import local_span
 from .oneway import strip_hype
 from .result import Rewrite, sentence_rewrite
@@ -145,7 +145,7 @@ def premature(d, s, draft):
         thing = draft.product or "what the draft offers"
         return Rewrite(f'Lead the subject with what {thing} does for the reader and leave "{grammar.shown(d)}" for the '
                        f'end of the message.', "instruction", fix=None)
-    if _HOUSEKEEPING.search(s.text):
+    if form.HOUSEKEEPING.search(s.text):
         return Rewrite(f'Move the removal line ("{grammar.excerpt(s.text, 70)}") to the end, after the message itself.',
                        "instruction", fix=None)
     if draft.occasion == "outage":
@@ -153,10 +153,10 @@ def premature(d, s, draft):
                        "instruction", fix=None)
     # (a removal line is housekeeping, never the value an ask should follow)
     value = next((v for v in draft.value_sentences if v.index > s.index and v.index not in draft.ask_sentences
-                  and not _HOUSEKEEPING.search(v.text)), None)
+                  and not form.HOUSEKEEPING.search(v.text)), None)
     if value is None:
         value = next((v for v in draft.given_by(d.rule) if v.index > s.index and v.index not in draft.ask_sentences
-                      and len(grammar.WORD.findall(v.text)) >= 5 and not _HOUSEKEEPING.search(v.text)), None)
+                      and len(grammar.WORD.findall(v.text)) >= 5 and not form.HOUSEKEEPING.search(v.text)), None)
     if value is not None and re.match(r"\s*p\.?\s?s\b\.?", value.text, re.I):
         # the only value waits in the P.S.: it is the value that moves up
         gift = re.sub(r"^\s*p\.?\s?s\b\.?\s*", "", value.text, flags=re.I)
@@ -206,7 +206,6 @@ _ASK_VERB = re.compile(r"\s*(?:please\s+)?(?:buy|shop|order|sign up|subscribe|jo
                        r"retweet|repost|watch|listen|read|see|learn|find out|discover)\b", re.I)
 _ASK_VERB_ANY = re.compile(r"\b(?:buy|purchase|shop|order|sign up|subscribe|join|register|book|request|contact|"
                            r"start|try|get|upgrade|download|see|learn|explore|discover|talk to)\b", re.I)
-_HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|stop receiving)\b", re.I)
 # A button or line cut off mid-phrase ("Click Here for a Free"): no sentence can be built on it.
 _CUT_SHORT = re.compile(r"\b(?:a|an|the|for|of|to|your|our|and|or|with|free|new)\s*$", re.I)
 
@@ -340,7 +339,7 @@ _BARE_CLICK = re.compile(r"(?:\W*(?:just\s+)?" + _CLICK + r"\W*)+", re.I)
 def link_text(d, s, draft):
     """TL403: the link named by what it leads to, from its own sentence."""
     text = s.text
-    if _HOUSEKEEPING.search(text) or re.search(r"\b(?:remove|removed|eliminated|future mailings|mailing list)\b", text, re.I):
+    if form.HOUSEKEEPING.search(text) or re.search(r"\b(?:remove|removed|eliminated)\b", text, re.I):
         return Rewrite(f'Name the link for what it does — "Unsubscribe" — in "{grammar.excerpt(text, 80)}".', "instruction")
     rules = (
         (r"^(.*?\b(?:does not|doesn't|do not|don't|won't|will not)\s+work)\s*,?\s*" + _CLICK + r"\b.*$",
@@ -361,7 +360,7 @@ def link_text(d, s, draft):
             if grammar.reads(text, new) and len(grammar.WORD.findall(new)) >= 2:
                 return sentence_rewrite(s, new)
     where = f"about {draft.product}" if draft.product else "it leads to"
-    if _HOUSEKEEPING.search(text) or re.search(r"\b(?:remove|removed)\b", text, re.I):
+    if form.HOUSEKEEPING.search(text) or re.search(r"\b(?:remove|removed)\b", text, re.I):
         return Rewrite(f'Name the link for what it does — "Unsubscribe" — in "{grammar.excerpt(text, 80)}".', "instruction")
     if len(grammar.WORD.findall(text)) <= 3 and s.index > 0:
         prev = next((p for p in reversed(draft.body) if p.index < s.index and len(grammar.WORD.findall(p.text)) > 3), None)

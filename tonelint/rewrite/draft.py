@@ -320,6 +320,8 @@ class Draft:
         first = name.split()[0].lower()
         if first in _VERBS or first in ("expires", "expire", "ends", "ending", "deadline") or _DATE_IN_NAME.search(name):
             return False  # "Expires July 27", "Order Now": a label or a date, not the thing
+        if name.lower() in ("document title", "untitled", "untitled document", "page title"):
+            return False  # an HTML editor's placeholder <title>, not a name
         if name.lower() in _GENERIC_TERMS:
             return False  # "What would you most like to know about API?": a kind of thing, not a name
         if uses and all(u and self.prose[u - 1] in "#@" for u in uses):

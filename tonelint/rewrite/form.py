@@ -19,7 +19,7 @@ CHANNELS = ("email", "web", "social", "press", "sms")
 
 _SETTING = {"email": "email", "newsletter": "email", "social": "social", "sms": "sms",
             "landing-page": "web", "landing": "web", "web": "web", "post": "web", "blog": "web",
-            "press-release": "press", "press": "press"}
+            "press-release": "press", "press": "press", "readme": "web"}
 
 _OCCASIONS = (
     ("outage", r"\b(?:outage|downtime|incident|service disruption|disruption|were down|was down|went down|root cause|degraded|unavailable)\b"),
@@ -47,6 +47,16 @@ _OCCASIONS = (
 )
 
 
+# A mailing's housekeeping line (removal, opt-out, "you are receiving this"):
+# never the place for a question, never the value an ask should follow, and
+# an ask in it manages the subscription.
+HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|sponsored by|"
+                          r"further (?:contacts?|mailings?|e-?mails?|offers)|future (?:mailings?|e-?mails?|offers)|"
+                          r"stop receiving|mailing list|in error|take (?:me|you) off|off (?:this|our|the|your) list|"
+                          r"reply\b.{0,60}?\bwith\s*[\"“']?remove\b|professional communication|you are receiving this|"
+                          r"you received this|this (?:message|e-?mail|communication) (?:is|was) sent|"
+                          r"(?:receive|receiving|get|getting) (?:our |these |further |future )?(?:mailings?|e-?mails? from us))\b",
+                          re.I)
 _APOLOGY = r"\b(?:apologi[sz]e|apologies|sorry)\b"
 _BROKE = r"\b(?:was down|were down|went down|root cause|post-?mortem|we(?:['’]ve| have) (?:fixed|resolved|restored))\b"
 

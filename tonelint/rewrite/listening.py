@@ -9,15 +9,9 @@ from __future__ import annotations
 import re
 
 from ..engine.acts import ends_on_link
-from . import grammar
+from . import form, grammar
 from .result import Rewrite, sentence_rewrite
 
-_HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|removal|no longer wish|sponsored by|"
-                          r"further (?:contacts?|mailings?|e-?mails?|offers)|future (?:mailings?|e-?mails?|offers)|"
-                          r"stop receiving|mailing list|in error|professional communication|you are receiving this|"
-                          r"you received this|this (?:message|e-?mail|communication) (?:is|was) sent|"
-                          r"(?:receive|receiving|get|getting) (?:our |these |further |future )?(?:mailings?|e-?mails? from us))\b",
-                          re.I)
 _CLOSING = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b|"
                       r"\b(?:unsubscribe|opt[- ]?out|remove|removed|privacy|copyright|all rights reserved|"
                       r"regards|cheers|sincerely|thanks|thank you|best|trademarks?|registered|reserved|©)\b", re.I)
@@ -297,7 +291,7 @@ def _label(sent, draft) -> bool:
     line (those have their own places)."""
     text = sent.text.strip()
     return (len(grammar.WORD.findall(text)) <= 6 and not re.search(r"[.!?:…)\"”’]\W*$", text)
-            and sent.index not in draft.ask_sentences and not _CLOSING.search(text) and not _HOUSEKEEPING.search(text)
+            and sent.index not in draft.ask_sentences and not _CLOSING.search(text) and not form.HOUSEKEEPING.search(text)
             and not re.search(r"[#@]\w", text) and not _LINK_LINE.search(text))
 
 
@@ -314,7 +308,7 @@ def _last_whole(draft):
                  and x.scope not in ("list", "table", "heading", "title")
                  and (draft.channel == "social" or re.search(r"[.!?…]\W*$", x.text)
                       or len(x.text.split()) >= 8 and not _RUN_TOGETHER.search(x.text))
-                 and not _HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)
+                 and not form.HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)
                  and not _ends_in_link(x.text) and not LIST_ITEM.match(x.text)), None)
 
 
@@ -330,7 +324,7 @@ def no_listening(d, s, draft):
         return Rewrite(f'End the page with one question to the reader, in its own language, after '
                        f'"{grammar.excerpt(last.text, 60)}", and say how to answer it (an address, a form, a reply).',
                        "instruction", last.start, last.end)
-    if s not in draft.content and draft.content and not (_HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text)):
+    if s not in draft.content and draft.content and not (form.HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text)):
         s = draft.content[-1]  # past hashtags and a bare link, to the last thing the draft says
     if draft.occasion == "transactional":
         thing = draft.product or "this"
@@ -343,7 +337,7 @@ def no_listening(d, s, draft):
         ask = f"Questions about the results? {grammar.capitalise(where)}."
     else:
         ask = f"{question(draft)} {answer_line(draft)}"
-    if _HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text) or _ends_in_link(s.text) \
+    if form.HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text) or _ends_in_link(s.text) \
             or s.text[:1].islower():
         # the draft ends in its removal line, sign-off, a bare link line or a
         # fragment ("donated to the Foundation to support …", a caption's
@@ -357,7 +351,9 @@ def no_listening(d, s, draft):
             # question goes before the closing ask, which ends the message
             return Rewrite(f'Before "{grammar.excerpt(last.text, 60)}", ask the reader one thing and say how to '
                            f'answer: "{ask}"', "instruction", last.start, last.end)
-    in_list = LIST_ITEM.match(s.text) or s.scope in ("list", "table")
+    # (a removal line or a postal address is no list a question is about)
+    in_list = (LIST_ITEM.match(s.text) or s.scope in ("list", "table")) \
+        and not (form.HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text))
     if _label(s, draft) and draft.channel != "social" and not in_list:
         # the draft (or a page's section) ends in a heading, a link's label
         # or a table cell ("Open Collective sponsors", "Learn about block

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import grammar, listening
+from . import form, grammar, listening
 from .draft import local_span
 from .result import Rewrite, fix_rewrite, sentence_rewrite
 
@@ -247,9 +247,10 @@ def _cleaned(d, s, draft):
     span = local_span(d, s, draft)
     if new == s.text or span is None:
         return None
-    # The finding's own words must be gone, else the rewrite is not about it.
+    # The finding's own words must be gone, in any case, else the rewrite is
+    # not about it ("LIGHTNING fast" is still the claim: a blind editor).
     matched = " ".join(s.text[span[0]:span[1]].split())
-    if matched and matched in new:
+    if matched and matched.lower() in " ".join(new.split()).lower():
         return None
     return sentence_rewrite(s, new)
 
@@ -273,10 +274,21 @@ _WELCOME = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so |very
                       r"(?P<how>\s+(?:join|on board|onboard|aboard|with us|here))?", re.I)
 
 
+_PROUD_PART = re.compile(r",?\s+(?:that|which)\s+(?:I|we)(?:['’]m|['’]re| am| are)\s+(?:so |very |really |incredibly |truly )?"
+                         r"(?:proud|honou?red|happy|glad|thrilled)\s+to\s+(?:be\s+)?(?:a\s+)?part\s+of(?:\s+it)?"
+                         r"\s*(?P<end>[.!]?)\s*$", re.I)
+
+
 def without_feeling(text: str, draft) -> str | None:
     """"I'm incredibly proud of what our team accomplished in 2016" -> "Here
     is what our team accomplished in 2016"; "proud that we can share X" -> "We
     can share X": the news without the feeling in front of it."""
+    part = _PROUD_PART.search(text)
+    if part and len(grammar.WORD.findall(text[:part.start()])) >= 4:
+        # "… together we create something beautiful that I am proud to be a
+        # part of." -> "… together we create something beautiful.": the
+        # clause is only the feeling (cut alone, it left a broken fragment)
+        return text[:part.start()].rstrip(" ,") + (part.group("end") or ".")
     launch = _FEELING_TO_LAUNCH.match(text)
     if launch and len(grammar.WORD.findall(launch.group("rest"))) >= 2:
         # "We're proud to launch X today" -> "We're launching X today": the news, not the feeling
@@ -630,7 +642,7 @@ def _lede(draft):
     first = [x for x in draft.body if x.scope not in ("heading", "title") and not grammar.headline(x.text)
              and 5 <= len(grammar.words(x.text)) <= 45 and not x.text.rstrip(" !").endswith(("?", ":"))
              and x.index not in draft.ask_sentences and "\ufffd" not in x.text
-             and not _VIEWING.search(x.text)][:3]
+             and not _VIEWING.search(x.text) and not form.HOUSEKEEPING.search(x.text)][:3]
     return next((x for x in first if _NEWS.search(x.text)), first[0] if first else None)
 
 

@@ -39,10 +39,12 @@ CONFIG_FILES = (".tonelint.yaml", "tonelint.yaml", "pyproject.toml")
 # they change, for `--channel` validation and the docs.
 CHANNELS = {
     "email": "the default thresholds: newsletters, announcements, one-to-many mail",
-    "social": "a post: at most one ask (TL402), no listening requirement (TL301)",
+    "social": "a post: at most one ask (TL402); it needs a question or an invitation however short (TL301)",
     "landing-page": "repeated calls to action are expected (TL402 relaxed); asks still come after value",
     "press-release": "'announced' and newswire formulas are suggestions (TL204); still needs a reader angle (TL201 at 4:1)",
     "sms": "one short ask (TL402), no listening requirement (TL301)",
+    "readme": "a project's README (the default for README files): no listening requirement (TL301); hype, audience "
+              "words and asks are judged as anywhere",
 }
 
 _LIST = (str, list)
