@@ -30,7 +30,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from scoring import figures, fmt_pr, lint_all, pr, ratio
+from scoring import figures, fmt_pr, lint_all, pr, ratio, registry_path
 
 HERE = Path(__file__).resolve().parent
 OWN_LABELS = HERE / "modern-labels.jsonl"
@@ -89,9 +89,7 @@ def load(corpus_dir: Path) -> tuple[list[dict], dict, dict]:
                 own[row["id"]] = row
     if REGISTRY.exists():
         reg = {r["id"]: r for r in _jsonl(REGISTRY)}
-        # linted under the file's own path in its package ("README.md", not
-        # "pypi:flet:README#intro"), as a user's run would see it
-        records.extend(dict(r, registry=True, path=r["id"].split(":", 2)[-1].split("#")[0]) for r in reg.values())
+        records.extend(dict(r, registry=True, path=registry_path(r["id"])) for r in reg.values())
         for row in _jsonl(REGISTRY_LABELS) if REGISTRY_LABELS.exists() else []:
             rec = reg.get(row["id"])
             if rec is None or digest(rec["text"]) != row["sha256"]:

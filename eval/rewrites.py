@@ -31,8 +31,11 @@ sys.path.insert(0, str(HERE.parent))
 
 from tonelint.api import check_text, default_engine  # noqa: E402
 from tonelint.engine.core import Settings  # noqa: E402
+from tonelint.engine.genre import channel_of_path  # noqa: E402
 from tonelint.rewrite import flagged  # noqa: E402
 from tonelint.rewrite.draft import Draft  # noqa: E402
+
+from scoring import registry_path  # noqa: E402
 
 MODERN = HERE.parent.parent / "shared" / "eval-modern"
 if not MODERN.exists():
@@ -81,8 +84,12 @@ def findings(sources=("modern", "2002")):
     for source, rid, kind, text, fmt, channel in drafts(sources):
         engine = engines.get(channel)
         if engine is None:
-            engine = engines[channel] = default_engine(Settings(channel=channel))
-        result = check_text(text, fmt=fmt, engine=engine)
+            # the kind's channel as a team's config would give it: a README's
+            # own name still makes it the readme channel
+            engine = engines[channel] = default_engine(Settings(default_channel=channel))
+        path = registry_path(rid) if source == "registry" else rid
+        channel = channel_of_path(path) or channel
+        result = check_text(text, fmt=fmt, path=path, engine=engine)
         if not result.diagnostics:
             continue
         draft = Draft(text, result.facts, meta=result.meta, fmt=fmt, channel=channel, measures=result.measures)

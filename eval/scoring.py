@@ -51,6 +51,13 @@ def resolve(facts, rules, findings) -> list[tuple[str, str]]:
     return out
 
 
+def registry_path(record_id: str) -> str:
+    """The file's own path in its package ("README.md" for
+    "pypi:flet:README#intro"): a registry draft is linted under it, as a
+    user's run would see the file (a README reads as the readme channel)."""
+    return record_id.split(":", 2)[-1].split("#")[0]
+
+
 def lint_all(records: list[dict], fmt_of=lambda rec: rec["format"]):
     """Lint every record with one Engine (rules and spaCy compiled once);
     returns (rules by id, [Linted])."""

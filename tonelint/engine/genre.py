@@ -153,10 +153,10 @@ def code_cues(text: str, fmt: str) -> int:
     return min(2 * fences + inline, _CODE_CUES)
 
 
-# A project's README (README.md, readme.rst, README): the page a repository
+# A project's README (README.md, readme.rst, README, WordPress's readme.html): the page a repository
 # or a package index shows, which reads as the `readme` channel unless the
 # command line, the front matter or the configuration names another.
-_README_PATH = re.compile(r"(?i)(?:^|/)readme(?:\.(?:md|markdown|rst|txt|mdx|adoc|org))?$")
+_README_PATH = re.compile(r"(?i)(?:^|/)readme(?:\.(?:md|markdown|rst|txt|mdx|adoc|org|html?))?$")
 
 
 def channel_of_path(path: str) -> str | None:
