@@ -174,6 +174,9 @@ def test_a_configured_brand_beats_nothing_found():
     ("## Changelog\n\n### 2.4.1\n\n- Fixed a bug in the `--config` option.\n- Deprecated the `--old` flag; see the "
      "documentation for the configuration file.\n", "reference"),
     ("Introducing Relay, the #1 rated automation platform. Start your free trial today.", "promotional"),
+    # a welcome mail answers the reader's own sign-up
+    ("Thanks for signing up for Quire! Your first notebook is ready, and the sample page shows how links "
+     "between notes work. Open your notebook", "transactional"),
 ])
 def test_genre_from_the_text(text, genre):
     _, m = message(text)
@@ -599,3 +602,12 @@ def test_a_closing_link_in_mail_or_on_a_long_page_is_no_broadcast():
             "behind when a disk fills up or a connection drops halfway through a long run of tables.\n"
             "https://example.org/docs/export\n")
     assert "promotion" not in set().union(*acts_of(page, "text"))
+
+
+def test_a_get_in_touch_button_is_no_invitation_but_the_sentence_is():
+    page = ("Run your storage on commodity servers and cut what you pay per terabyte by half. "
+            "Explore the reference architectures ›\n\nGet in touch\n")
+    assert not any("invitation" in a for a in acts_of(page))
+    assert "TL301" in {d.rule for d in message(page)[0].diagnostics}
+    asked = page.replace("Get in touch\n", "Get in touch with your questions about sizing, and we will answer them.\n")
+    assert any("invitation" in a for a in acts_of(asked))

@@ -199,6 +199,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 continue  # a sales claim or hype promises the reader something; it gives nothing yet
             if act == "invitation" and i in asks and i not in by_sent.get("help", {}):
                 continue  # "Reach out to book your demo": the sentence asks, it does not listen
+            if act == "invitation" and _button(facts, i):
+                continue  # a page's "Get in touch" button: a sales contact, not an invitation to reply
             here.add(act)
             if act == "sender":
                 # "the Convex CLI", "Convex demos": the brand naming one of its things.  The
@@ -329,6 +331,12 @@ def _qualifier(facts: Facts, i: int) -> bool:
     s = facts.sentences[i]
     text = facts.segments[s.seg].text[s.start:s.end]
     return _words(facts, i) <= QUALIFIER_WORDS and not _OPEN_QUESTION.search(text)
+
+
+def _button(facts: Facts, i: int) -> bool:
+    """A line of at most three words with no stop: a button or a menu entry."""
+    text = _text(facts, i).strip()
+    return _words(facts, i) <= 3 and not re.search(r"[.!?:]\W*$", text)
 
 
 def _words(facts: Facts, i: int) -> int:
