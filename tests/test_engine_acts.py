@@ -611,3 +611,13 @@ def test_a_get_in_touch_button_is_no_invitation_but_the_sentence_is():
     assert "TL301" in {d.rule for d in message(page)[0].diagnostics}
     asked = page.replace("Get in touch\n", "Get in touch with your questions about sizing, and we will answer them.\n")
     assert any("invitation" in a for a in acts_of(asked))
+
+
+def test_a_plain_text_get_started_heading_is_a_section_name_not_an_ask():
+    text = ("We launched the public beta today, with invoices, time tracking and a shared inbox.\n\n"
+            "Get started\n\nSign in with your work email and import last month's invoices in one step.\n")
+    acts = acts_of(text, "text")
+    assert "ask" not in acts[1]
+    # the same words closing the draft, with nothing under them, are still the ask
+    assert "ask" in acts_of("We launched the public beta today, with invoices and time tracking.\n\nGet started\n",
+                            "text")[-1]

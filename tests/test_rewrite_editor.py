@@ -780,6 +780,9 @@ def test_a_press_release_answers_at_its_press_desk():
     draft = Draft(text, result.facts, meta=result.meta, fmt="text", channel="press-release",
                   measures=result.measures)
     assert draft.contact == "press@planwise.example"
+    # and asks the reporters who write there, not for product feedback
+    from tonelint.rewrite.listening import question
+    assert question(draft) == "Would you like to talk to the team about this?"
 
 
 def test_a_click_here_for_button_becomes_its_errand_first():

@@ -185,7 +185,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
             hs = by_sent.get(act, {}).get(i)
             if not hs:
                 continue
-            if act == "ask" and scope == "heading" and _SECTION_NAME.match(_text(facts, i)):
+            if act == "ask" and _SECTION_NAME.match(_text(facts, i)) and (
+                    scope == "heading" or _line_heading(facts, i)):
                 continue  # "## Get Started in 3 Simple Steps": a README's section name, its steps follow
             if act == "question":
                 # A real question to the reader: not an ask, not rhetoric, not a heading.
@@ -331,6 +332,15 @@ def _qualifier(facts: Facts, i: int) -> bool:
     s = facts.sentences[i]
     text = facts.segments[s.seg].text[s.start:s.end]
     return _words(facts, i) <= QUALIFIER_WORDS and not _OPEN_QUESTION.search(text)
+
+
+def _line_heading(facts: Facts, i: int) -> bool:
+    """A plain-text heading: a short paragraph of its own, with no stop, and
+    more paragraphs after it ("Get started" over the section it names)."""
+    s = facts.sentences[i]
+    seg = facts.segments[s.seg]
+    return _button(facts, i) and not seg.text[:s.start].strip() and not seg.text[s.end:].strip() \
+        and i + 1 < len(facts.sentences)
 
 
 def _button(facts: Facts, i: int) -> bool:

@@ -82,6 +82,10 @@ def question(draft) -> str:
         return "What should we do more of next year?"
     if occasion == "security":
         return "Have you found a security issue we should know about?"
+    if draft.contact and re.match(r"(?:press|media|pr)\b", draft.contact, re.I):
+        # the answer goes to the press desk: a question for the reporters who
+        # write there, not product feedback (a blind editor)
+        return "Would you like to talk to the team about this?"
     if occasion == "results":
         return "What would you like to ask us about these results?"
     if occasion == "offer":
