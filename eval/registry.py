@@ -9,7 +9,10 @@ landing and blog starters (Docusaurus), funding appeals (core-js, webpack) and
 SDK READMEs and changelogs (Stripe, Sentry, Supabase, Resend, PostHog); set E
 adds lifecycle mail (Ghost, Mailing, n8n, Weblate, pretix), onboarding posts
 (Ghost 3), agency and appeal sections of READMEs and Debian's developer
-handbook.  None of it was written by the team, and each set was labelled
+handbook; set G adds in-product messages and start pages (Firefox,
+Thunderbird), member and speaker mail (NodeBB, pretalx, Directus), first
+posts (NodeBB, Nikola) and opt-in prompts (Nuxt, JupyterLab), none of it a
+README.  None of it was written by the team, and each set was labelled
 before it was first linted.
 
     python eval/registry.py            # fetch (cached in eval/.registry/dl) and write eval/.registry/corpus.jsonl
@@ -86,6 +89,11 @@ NPM = {
     # set F (labelled before its first lint, after set E was tuned on)
     "mocha": "12.0.3",
     "@medusajs/medusa": "2.21.2",
+    # set G (labelled before its first lint): member mail, first posts, opt-in prompts
+    "nodebb": "1.4.0",
+    "@directus/api": "23.3.2",
+    "@nuxt/telemetry": "2.9.1",
+    "@jupyterlab/apputils-extension": "4.6.4",
 }
 # Two versions of one npm package: the key names the pin, NPM_NAME the package.
 NPM_NAME = {"ghost@3": "ghost", "ghost@6": "ghost"}
@@ -104,12 +112,17 @@ WHEELS = {"streamlit": "1.67.0",
           "weblate": "2026.10.1", "pretix": "2026.8.0", "spyder": "6.1.8", "numpy": "2.3.5",
           # set F: README openings with a hosted offer, and community sections
           "pydantic": "2.14.4", "langchain": "1.5.2", "llama-index": "0.14.25", "gradio": "6.31.0",
-          "mlflow": "3.18.0", "textual": "8.2.8", "wandb": "0.31.0", "polars": "2.1.0"}
+          "mlflow": "3.18.0", "textual": "8.2.8", "wandb": "0.31.0", "polars": "2.1.0",
+          # set G: a sample site's first post (Nikola), a conference tool's speaker mail (pretalx)
+          "nikola": "8.3.3", "pretalx": "2026.1.2"}
 README_WHEELS = {"crewai", "reflex", "zenml", "ultralytics", "e2b", "supervision", "prefect", "dagster", "flet",
                  "chainlit", "flask", "urllib3", "label-studio", "taipy", "openoutreach", "opengtm", "misar-reach",
                  "growth-tools", "scrapercity", "leads-cli", "spyder", "numpy", "pydantic", "langchain",
                  "llama-index", "gradio", "mlflow", "textual", "wandb", "polars"}
-DEBIAN = {"wordpress": "6.1.9+dfsg1-0+deb12u1", "plasma-welcome": "5.27.5-2", "developers-reference": "12.18"}
+DEBIAN = {"wordpress": "6.1.9+dfsg1-0+deb12u1", "plasma-welcome": "5.27.5-2", "developers-reference": "12.18",
+          # set G: in-product messages and start pages (Firefox, Thunderbird), nginx's welcome page
+          "firefox-esr": "153.8.0esr-1~deb12u1", "thunderbird": "1:153.8.0esr-1~deb12u1",
+          "nginx-common": "1.22.1-9+deb12u12"}
 
 
 # -- fetching -----------------------------------------------------------------
@@ -848,6 +861,222 @@ def items_f(root: dict[str, Path]):
            markdown_file(md, "## Community & Contributions", "## License"))
 
 
+
+# -- set G ----------------------------------------------------------------------
+
+def ftl_messages(src: str) -> list[tuple[str, str]]:
+    """(id, value) of each message and term of a Fluent file, in order: a
+    select expression read at its default (`*[…]`) variant, a button's
+    `.label` attribute kept as a message of its own (`id.label`), other
+    attributes (access keys, alt and aria text, tooltips) dropped."""
+    out: list[tuple[str, str]] = []
+    lines = src.splitlines()
+    i = 0
+    while i < len(lines):
+        m = re.match(r"(-?[a-zA-Z][\w-]*)\s*=\s*(.*)$", lines[i])
+        i += 1
+        if not m:
+            continue
+        key, body, attrs = m.group(1), [m.group(2)], []
+        # A select expression's closing brace may stand at the line's start.
+        while i < len(lines) and (lines[i].startswith((" ", "\t")) or lines[i].strip() == "}"):
+            a = re.match(r"\s+\.([\w-]+)\s*=\s*(.*)$", lines[i])
+            if a:
+                attrs.append([a.group(1), a.group(2)])
+            elif attrs:
+                attrs[-1][1] += " " + lines[i].strip()
+            else:
+                body.append(lines[i].strip())
+            i += 1
+        value = _ftl_default(" ".join(b for b in body if b))
+        if value:
+            out.append((key, value))
+        out.extend((f"{key}.{name}", _ftl_default(val)) for name, val in attrs if name == "label" and val.strip())
+    return out
+
+
+def _ftl_default(value: str) -> str:
+    """A Fluent value with each select expression (`{ $x -> [a] … *[b] … }`)
+    replaced by its default variant's text."""
+    while True:
+        m = re.search(r"\{[^{}]*->", value)
+        if not m:
+            return value.strip()
+        depth, j = 1, m.end()
+        while j < len(value) and depth:
+            depth += {"{": 1, "}": -1}.get(value[j], 0)
+            j += 1
+        inner = value[m.end() : j - 1]
+        star = re.search(r"\*\[[^\]]*\]\s*(.*?)\s*(?=\s\[[^\]]*\]|$)", inner, re.S)
+        value = value[: m.start()] + (star.group(1) if star else "") + value[j:]
+
+
+def omni_ftl(omnis: list[Path]) -> dict[str, str]:
+    """Every en-US Fluent file inside a Mozilla application's omni.ja
+    archives, by its path in the archive."""
+    out = {}
+    for omni in omnis:
+        with zipfile.ZipFile(omni) as zf:
+            for name in zf.namelist():
+                if name.startswith("localization/en-US/") and name.endswith(".ftl"):
+                    out[name] = zf.read(name).decode("utf-8")
+    return out
+
+
+def ftl_group(files: dict[str, str], path: str, prefixes: tuple[str, ...], skip: tuple[str, ...] = ()) -> str:
+    """The messages of one Fluent file whose ids start with one of
+    `prefixes` (and contain none of `skip`), one paragraph each in file
+    order: terms (`{ -brand-short-name }`) filled from every file in `files`,
+    variables kept as `{name}`, inline markup dropped."""
+    terms = {k: v for src in files.values() for k, v in ftl_messages(src) if k.startswith("-") and "." not in k}
+
+    def fill(s: str) -> str:
+        for _ in range(3):  # a term may name another term
+            s = re.sub(r"\{\s*(-[\w-]+)\s*\}", lambda m: terms.get(m.group(1), m.group(0)), s)
+        s = re.sub(r"\{\s*\$(\w+)\s*\}", r"{\1}", s)
+        s = re.sub(r"\{\s*\"([^\"]*)\"\s*\}", r"\1", s)
+        return " ".join(visible_text(s).split())
+
+    paras = [fill(v) for k, v in ftl_messages(files[path])
+             if k.startswith(prefixes) and not any(x in k for x in skip)]
+    return "\n\n".join(p for p in paras if p)
+
+
+def nodebb_email(views: Path, name: str, language: Path) -> str:
+    """A NodeBB mail template as its reader sees it: `[[email:key, args]]`
+    looked up in the en-GB strings (innermost first), the footer partial
+    inlined, `{x.y}` kept as `{y}`, conditionals and loops dropped."""
+    strings = json.loads(language.read_text(encoding="utf-8"))
+    src = (views / "emails" / f"{name}.tpl").read_text(encoding="utf-8")
+    src = src.replace("<!-- IMPORT emails/partials/footer.tpl -->",
+                      (views / "emails" / "partials" / "footer.tpl").read_text(encoding="utf-8"))
+    src = re.sub(r"\{function\.\w+\}", "", src)
+    # A conditional read at its first branch (the digest with topics in it).
+    src = re.sub(r"(?s)<!-- ELSE -->.*?(<!-- ENDIF [\w.]+ -->)", r"\1", src)
+
+    def lookup(m: re.Match) -> str:
+        text = strings.get(m.group(1), m.group(0))
+        args = [a.strip() for a in (m.group(2) or "").split(",") if a.strip()]
+        for n, arg in enumerate(args, 1):
+            text = text.replace(f"%{n}", arg)
+        return text
+
+    for _ in range(3):
+        src = re.sub(r"\[\[email:([\w.{}]+)(?:,\s*([^\[\]]*))?\]\]", lookup, src)
+    return visible_text(src)
+
+
+def rst_post(path: Path) -> str:
+    """A Nikola sample post: its `.. title:` then the body, directives with
+    their indented options dropped, roles and links reduced to their text."""
+    src = path.read_text(encoding="utf-8")
+    title = re.search(r"(?m)^\.\. title: (.*)$", src).group(1)
+    body, skipping = [], False
+    for line in src.splitlines():
+        if re.match(r"\.\. [\w:]+", line):
+            skipping = True
+            continue
+        if skipping and (line.startswith(" ") or not line.strip()):
+            continue
+        skipping = False
+        line = re.sub(r":\w+:`([^`<]*?)\s*(?:<[^>]*>)?`", r"\1", line)
+        line = re.sub(r"`([^`<]*?)\s*<[^>]*>`__?", r"\1", line)
+        body.append(re.sub(r"^\* ", "- ", line))
+    return title + "\n\n" + "\n".join(body).strip() + "\n"
+
+
+def pretalx_mail(path: Path, subject: str, text: str) -> str:
+    """A pretalx default mail (its subject, then its text) from
+    pretalx/mail/default_templates.py."""
+    src = path.read_text(encoding="utf-8")
+
+    def const(name: str) -> str:
+        m = re.search(rf'(?s)^{name} = LazyI18nString\.from_gettext\(\s*_\(\s*("""(.*?)"""|"(.*?)")\s*\)', src, re.M)
+        return m.group(2) if m.group(2) is not None else m.group(3)
+    return paragraphs(const(subject) + "\n\n" + const(text))
+
+
+def liquid_email(path: Path) -> str:
+    """A Directus Liquid mail: the content block, `{{ x }}` kept as `{x}`."""
+    src = path.read_text(encoding="utf-8")
+    src = re.sub(r"\{\{\s*(\w+)\s*\}\}", r"{\1}", src)
+    src = re.sub(r"\{%.*?%\}", "", src)
+    # The button is a link of its own; a paragraph break before it, as the reader sees it.
+    src = re.sub(r"<a\b", "<p></p><a", src)
+    return visible_text(src)
+
+
+def items_g(root: dict[str, Path]):
+    """Set G: lifecycle and in-product copy nobody on the team wrote, none of
+    it a README — Firefox's in-product messages and onboarding screens,
+    Thunderbird's start page and donation appeal, NodeBB's first post and
+    member mail, Nikola's first post, nginx's welcome page, pretalx's
+    speaker mail, Directus's invitation mail, Nuxt's and JupyterLab's opt-in
+    prompts; labelled before its first lint ("split": "registry-g")."""
+    ff = omni_ftl([root["firefox-esr"] / "usr" / "lib" / "firefox-esr" / "omni.ja",
+                   root["firefox-esr"] / "usr" / "lib" / "firefox-esr" / "browser" / "omni.ja"])
+    asr = "localization/en-US/browser/newtab/asrouter.ftl"
+    onb = "localization/en-US/browser/newtab/onboarding.ftl"
+    for part, path, prefixes, kind in (
+        ("windows-10-eos", asr, ("windows-10-eos-",), "landing"),
+        ("device-migration", asr, ("device-migration-fxa-",), "landing"),
+        ("spotlight", asr, ("spotlight-public-wifi-", "spotlight-better-internet-", "spotlight-peace-mind-",
+                            "spotlight-pin-"), "landing"),
+        ("mr2022-background-update", asr, ("mr2022-background-update-",), "landing"),
+        ("relay-50-masks", asr, ("relay-50-masks-",), "landing"),
+        ("welcome-back", asr, ("welcome-back-",), "landing"),
+        ("default-browser", asr, ("july-jam-", "fox-doodle-", "tail-fox-"), "landing"),
+        ("mr2022-onboarding", onb, ("mr2022-onboarding-",), "landing"),
+    ):
+        yield (f"deb:firefox-esr:usr/lib/firefox-esr/browser/omni.ja/{path}#{part}", "firefox-esr", kind, "text",
+               ftl_group(ff, path, prefixes, ("-image-", "-alt", "language")))
+
+    tb = omni_ftl([root["thunderbird"] / "usr" / "lib" / "thunderbird" / "omni.ja"])
+    ac = "localization/en-US/messenger/accountCentral.ftl"
+    yield (f"deb:thunderbird:usr/lib/thunderbird/omni.ja/{ac}#welcome", "thunderbird", "landing", "text",
+           ftl_group(tb, ac, ("account-central-title", "setup-title", "email-", "calendar-", "chat-", "filelink-",
+                              "address-book-", "addressbook-", "feeds-", "newsgroups-", "import-")))
+    yield (f"deb:thunderbird:usr/lib/thunderbird/omni.ja/{ac}#about", "thunderbird", "appeal", "text",
+           ftl_group(tb, ac, ("about-title", "about-paragraph", "resources-title", "support-link", "involved-link",
+                              "developer-link")))
+
+    nb = root["nodebb"]
+    yield "npm:nodebb:install/data/welcome.md", "nodebb", "post", "markdown", \
+        markdown_file(nb / "install" / "data" / "welcome.md").replace("\\'", "'")
+    for name, kind in (("welcome", "email"), ("invitation", "email"), ("digest", "newsletter")):
+        yield (f"npm:nodebb:src/views/emails/{name}.tpl", "nodebb", kind, "text",
+               nodebb_email(nb / "src" / "views", name, nb / "public" / "language" / "en-GB" / "email.json"))
+
+    yield ("pypi:nikola:nikola/data/samplesite/posts/1.rst", "nikola", "post", "markdown",
+           rst_post(root["nikola"] / "nikola" / "data" / "samplesite" / "posts" / "1.rst"))
+    yield ("deb:nginx-common:usr/share/nginx/html/index.html", "nginx-common", "landing", "text",
+           visible_text((root["nginx-common"] / "usr" / "share" / "nginx" / "html" / "index.html").read_text(encoding="utf-8")))
+
+    pt = root["pretalx"] / "pretalx" / "mail" / "default_templates.py"
+    for part, subject, text in (("ack", "GENERIC_SUBJECT", "ACK_TEXT"), ("accept", "GENERIC_SUBJECT", "ACCEPT_TEXT"),
+                                ("reject", "GENERIC_SUBJECT", "REJECT_TEXT"), ("update", "UPDATE_SUBJECT", "UPDATE_TEXT"),
+                                ("draft-reminder", "DRAFT_REMINDER_SUBJECT", "DRAFT_REMINDER_TEXT")):
+        yield f"pypi:pretalx:pretalx/mail/default_templates.py#{part}", "pretalx", "email", "text", pretalx_mail(pt, subject, text)
+
+    dt = root["@directus/api"] / "dist" / "services" / "mail" / "templates"
+    for name in ("user-invitation", "user-registration"):
+        yield (f"npm:@directus/api:dist/services/mail/templates/{name}.liquid", "@directus/api", "email", "text",
+               liquid_email(dt / f"{name}.liquid"))
+
+    nuxt = next((root["@nuxt/telemetry"] / "dist" / "shared").glob("telemetry.*.mjs")).read_text(encoding="utf-8")
+    notice = re.search(r"consola\.info\(`(.*?)`\);\s*const accepted = await consola\.prompt\(\"([^\"]*)\"", nuxt, re.S)
+    lines = re.sub(r"\$\{colors\.\w+\((?:colors\.\w+\()?\"?([^\")]*)\"?\)?\)\}", r"\1", notice.group(1)).splitlines()
+    yield ("npm:@nuxt/telemetry:dist/shared/telemetry.mjs#consent", "@nuxt/telemetry", "landing", "text",
+           paragraphs(" ".join(line.strip() for line in lines) + "\n\n" + notice.group(2)))
+
+    jl = (root["@jupyterlab/apputils-extension"] / "lib" / "announcements.js").read_text(encoding="utf-8")
+    # The prompt and its three buttons: the strings from the prompt to the 'No' button.
+    at = jl.index("if (mustFetchNews === 'none')")
+    prompt = re.findall(r"trans\.__\('([^']*)'\)", jl[at : jl.index("trans.__('No')", at) + len("trans.__('No')")])
+    yield ("npm:@jupyterlab/apputils-extension:lib/announcements.js#news-consent", "@jupyterlab/apputils-extension",
+           "landing", "text", "\n\n".join(p for p in prompt if p != "Privacy policies"))
+
+
 def django_notification(path: Path, base: Path) -> str:
     """An allauth notification: its `notification_message` inside
     base_notification.txt's content, inside the base message's greeting and
@@ -879,7 +1108,7 @@ def main(argv=None) -> int:
         registry = {**{k: "npm" for k in NPM}, **{k: "pypi" for k in {**PYPI, **WHEELS}}, **{k: "deb" for k in DEBIAN}}
         records = []
         for rid, pkg, kind, fmt, text in [*items(root), *items_b(root), *items_c(root), *items_d(root),
-                                         *items_e(root), *items_f(root)]:
+                                         *items_e(root), *items_f(root), *items_g(root)]:
             records.append({"id": rid, "source": f"{registry[pkg]}:{NPM_NAME.get(pkg, pkg)}@{versions[pkg]}", "kind": kind,
                             "format": fmt, "text": text})
     args.out.mkdir(parents=True, exist_ok=True)
