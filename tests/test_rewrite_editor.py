@@ -1161,3 +1161,17 @@ def test_a_removal_line_closing_a_list_gets_no_question_about_the_list():
             "Order today and save 20% on your first order.\n\n- Shop the catalogue\n- Please take me off this list\n")
     d = one(text, "TL301")
     assert "Which of these" not in d.rewrite
+
+
+def test_a_sponsor_announcement_asks_about_the_sponsored_project_not_the_sponsor():
+    text = ("We're pleased to announce that Northwind has become a Gold sponsor of Open Atlas. Northwind "
+            "hosts mirrors in twelve countries, and Northwind engineers have contributed to the tile server. "
+            "If your company would like to sponsor Open Atlas, please email us at sponsor@openatlas.example.")
+    d = one(text, "TL301", channel="press-release")
+    assert "What do you use Open Atlas for?" in d.rewrite and "about Northwind" not in d.rewrite
+
+
+def test_goods_are_no_product_name_to_ask_about():
+    d = one("Get the complete box set on DVD today. Order the DVD now and the DVD ships tomorrow. Click Here Now!",
+            "TL301")
+    assert "use DVD" not in d.rewrite

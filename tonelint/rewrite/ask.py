@@ -200,12 +200,15 @@ def premature(d, s, draft):
                    "instruction", fix=None)
 
 
-_ASK_VERB = re.compile(r"\s*(?:please\s+)?(?:buy|shop|order|sign up|subscribe|join|register|reserve|claim|download|"
-                       r"install|book|request|schedule|call|click|tap|follow|like|share|start|try|get|upgrade|"
-                       r"apply|donate|add|check out|visit|fill out|complete|enter|reply|respond|comment|tag|"
-                       r"retweet|repost|watch|listen|read|see|learn|find out|discover)\b", re.I)
-_ASK_VERB_ANY = re.compile(r"\b(?:buy|purchase|shop|order|sign up|subscribe|join|register|book|request|contact|"
-                           r"start|try|get|upgrade|download|see|learn|explore|discover|talk to)\b", re.I)
+# The verbs a call to action opens with (a button, "Please sign up …"): one
+# list, read at a sentence's start (_ASK_VERB) and anywhere in a row of
+# buttons run together (_ASK_VERB_ANY, "Purchase Ubuntu Pro See our services").
+_ASK_VERBS = (r"(?:buy|purchase|shop|order|sign up|subscribe|join|register|reserve|claim|download|install|book|"
+              r"request|schedule|contact|talk to|call|click|tap|follow|like|share|start|try|get|upgrade|apply|"
+              r"donate|add|check out|visit|fill out|complete|enter|reply|respond|comment|tag|retweet|repost|"
+              r"watch|listen|read|see|learn|explore|find out|discover)")
+_ASK_VERB = re.compile(r"\s*(?:please\s+)?" + _ASK_VERBS + r"\b", re.I)
+_ASK_VERB_ANY = re.compile(r"\b" + _ASK_VERBS + r"\b", re.I)
 # A button or line cut off mid-phrase ("Click Here for a Free"): no sentence can be built on it.
 _CUT_SHORT = re.compile(r"\b(?:a|an|the|for|of|to|your|our|and|or|with|free|new)\s*$", re.I)
 

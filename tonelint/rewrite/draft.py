@@ -22,7 +22,9 @@ _DATE_IN_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|N
 _GENERIC_TERMS = frozenset({"api", "apis", "sdk", "sdks", "cli", "ui", "ux", "url", "urls", "dns", "ai", "ml", "llm",
                             "llms", "seo", "crm", "saas", "faq", "pdf", "csv", "json", "html", "css", "http", "https",
                             "ssl", "tls", "vpn", "cdn", "sso", "rss", "sms", "os", "pos", "pow", "nft", "nfts", "dao",
-                            "defi", "ide", "orm", "b2b", "b2c"})
+                            "defi", "ide", "orm", "b2b", "b2c",
+                            # goods, not brands ("What would you use DVD for first?": a blind editor)
+                            "dvd", "dvds", "cd", "cds", "pc", "pcs", "tv", "usb", "mp3", "gps", "isp", "ppc"})
 _NOT_NAMES = {
     "i", "we", "our", "us", "you", "your", "the", "a", "an", "this", "that", "these", "those", "it", "its", "hi",
     "hello", "hey", "dear", "thanks", "thank", "cheers", "best", "regards", "today", "tomorrow", "yesterday",

@@ -57,6 +57,9 @@ HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|re
                           r"you received this|this (?:message|e-?mail|communication) (?:is|was) sent|"
                           r"(?:receive|receiving|get|getting) (?:our |these |further |future )?(?:mailings?|e-?mails? from us))\b",
                           re.I)
+# what a sponsorship keeps going, named after "sponsor of" ("a Platinum
+# sponsor of Let's Encrypt"): the sender's own project, not the sponsor
+SPONSORED = re.compile(r"\b(?:sponsor(?:ship)?|grant|partner|backer) (?:of|for|to) ((?:[A-Z][\w’'-]*\s?){1,3})")
 _APOLOGY = r"\b(?:apologi[sz]e|apologies|sorry)\b"
 _BROKE = r"\b(?:was down|were down|went down|root cause|post-?mortem|we(?:['’]ve| have) (?:fixed|resolved|restored))\b"
 

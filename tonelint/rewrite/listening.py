@@ -108,6 +108,11 @@ def question(draft) -> str:
         named = _EVENT.search(draft.prose)
         topic = named.group(1) if named else topic
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
+    backed = topic and form.SPONSORED.search(draft.prose)
+    if backed and topic not in backed.group(1):
+        # "OVH has become a Platinum sponsor of Let's Encrypt": the product
+        # found is the sponsor; ask about the project it keeps going
+        return f"What do you use {backed.group(1).strip()} for?"
     if occasion in ("launch", "press"):
         launched = _LAUNCHED_NAME.search(draft.prose)
         if launched and draft.plausible(launched.group(1).strip()):

@@ -610,8 +610,7 @@ def sender_heavy(d, s, draft):
         # (the product found may be the sponsor's name: "Facebook is the
         # newest Gold sponsor of Let's Encrypt"; the thing sponsored is named
         # after "of")
-        backed = re.search(r"\b(?:sponsor(?:ship)?|grant|partner|backer) (?:of|for|to) ((?:[A-Z][\w’'-]*\s?){1,3})",
-                           lede.text)
+        backed = form.SPONSORED.search(lede.text)
         who = f"the people who use {backed.group(1).strip()}" if backed else "the people who rely on it"
         return Rewrite(f'Most of this draft is about the sender. Right after its news, "{grammar.excerpt(lede.text)}", '
                        f'add a sentence on what it keeps going for {who}: what stays free, or what comes sooner.',
