@@ -1143,6 +1143,8 @@ def test_a_shared_link_post_is_answered_in_the_replies_with_a_question_about_it(
     assert "Tell us in the replies." in titled.rewrite and "[your address]" not in titled.rewrite
     plain = one("Tracing slow queries across services got a lot simpler in 4.2\nhttps://example.org/blog/t\n", "TL301")
     assert "What do you think? Tell us in the replies." in plain.rewrite
+    done = one("Run your test suite on every commit with one line of config\nhttps://example.org/blog/ci\n", "TL301")
+    assert "What would you use it for first? Tell us in the replies." in done.rewrite
 
 
 def test_a_feeling_clause_at_the_end_is_cut_whole():

@@ -55,6 +55,9 @@ _PLACES = (
 )
 
 
+# a shared page's line that says what the reader can do there
+_DO_LINE = re.compile(r"(?:access|analy[sz]e|automate|build|connect|create|deploy|explore|find|manage|process|"
+                      r"reprocess|refine|run|send|track|try|turn|use)\b", re.I)
 # the words a Title Case headline leaves in lower case
 _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
 _MEDIA_CONTACT = re.compile(r"\b(?:media|press) (?:contact|inquiries|enquiries)\b|\bcontact:", re.I)
@@ -149,6 +152,10 @@ def question(draft) -> str:
         words = [w for w in line.split() if w.lower() not in _SMALL_WORDS]
         if 2 <= len(line.split()) <= 9 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
             return f"What would you like to know about {line}?"
+        if _DO_LINE.match(line):
+            # "Access powerful Large Language Models in Galaxy easily": a
+            # thing to do, so ask what the reader would do with it first
+            return "What would you use it for first?"
         return "What do you think?"
     return "What would you like to hear more about?"
 
