@@ -30,6 +30,7 @@ def first_with(text: str, act: str) -> set:
 
 @pytest.mark.parametrize("sentence", [
     "Do you have 15 minutes this Thursday for a quick demo?",
+    "Would you like to get notified when the next release ships?",
     "Will you help support the library this winter?",
     "Would you be open to a short call next week?",
     "Up for a quick chat on Friday?",
@@ -174,6 +175,9 @@ def test_a_configured_brand_beats_nothing_found():
     ("## Changelog\n\n### 2.4.1\n\n- Fixed a bug in the `--config` option.\n- Deprecated the `--old` flag; see the "
      "documentation for the configuration file.\n", "reference"),
     ("Introducing Relay, the #1 rated automation platform. Start your free trial today.", "promotional"),
+    # a digest the reader's own settings asked for
+    ("Hello Sam, you have unread notifications from the Gardeners' Forum. Latest topics: seed swaps, compost bins. "
+     "Click here to visit the forum. This digest was sent to you due to your subscription settings.", "transactional"),
     # a welcome mail answers the reader's own sign-up
     ("Thanks for signing up for Quire! Your first notebook is ready, and the sample page shows how links "
      "between notes work. Open your notebook", "transactional"),
