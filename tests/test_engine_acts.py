@@ -625,3 +625,11 @@ def test_a_plain_text_get_started_heading_is_a_section_name_not_an_ask():
     # the same words closing the draft, with nothing under them, are still the ask
     assert "ask" in acts_of("We launched the public beta today, with invoices and time tracking.\n\nGet started\n",
                             "text")[-1]
+
+
+def test_a_sentence_asks_once_however_many_of_its_words_the_lists_know():
+    text = ("The reading room stays open late all winter, with free tea and two new study tables. "
+            "Please consider making a donation to keep it open. Donate today.")
+    assert "TL402" not in {d.rule for d in message(text, "text")[0].diagnostics}
+    stacked = text + " Subscribe to our newsletter."
+    assert "TL402" in {d.rule for d in message(stacked, "text")[0].diagnostics}

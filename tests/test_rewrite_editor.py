@@ -1177,3 +1177,12 @@ def test_goods_are_no_product_name_to_ask_about():
     d = one("Get the complete box set on DVD today. Order the DVD now and the DVD ships tomorrow. Click Here Now!",
             "TL301")
     assert "use DVD" not in d.rewrite
+
+
+def test_a_street_or_a_plain_plural_word_is_no_product_name():
+    text = ("Rates are down this week! Our rates on 30-year loans start at 5.5%. Call us today.\n\n"
+            "Mortgage Desk, 1200 Palm Beach Rd. Suite 12, Palm Beach, FL 33401.")
+    d = one(text, "TL301")
+    assert "about Rates" not in d.rewrite and "Palm Beach" not in d.rewrite.split("say how to answer")[-1]
+    # a plain word the draft also writes in lower case, in the plural
+    assert not draft_of("Four freedoms come with the licence. Freedom 0: run the program as you wish.").plausible("Freedom")

@@ -19,6 +19,9 @@ from . import form, grammar
 
 _DATE_IN_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)
 # Technical terms written in capitals that name a kind of thing, not a product.
+# what follows a street's or a town's name in a postal address: " Rd.", ", FL 33460"
+_POSTAL = re.compile(r"\s+(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ln|Lane|Hwy|Highway)\b\.?"
+                     r"|,?\s*[A-Z]{2}\.?\s+\d{5}\b")
 _GENERIC_TERMS = frozenset({"api", "apis", "sdk", "sdks", "cli", "ui", "ux", "url", "urls", "dns", "ai", "ml", "llm",
                             "llms", "seo", "crm", "saas", "faq", "pdf", "csv", "json", "html", "css", "http", "https",
                             "ssl", "tls", "vpn", "cdn", "sso", "rss", "sms", "os", "pos", "pow", "nft", "nfts", "dao",
@@ -314,8 +317,10 @@ class Draft:
         "with" (a partner, not what the draft is about)."""
         if re.search(r"X{2,}", name):
             return False  # a template's placeholder ("XXK", "$XX"), not a name
-        if " " not in name and (name.lower() in self.lower_words or name.lower() in _VERBS):
-            return False
+        low = name.lower()
+        if " " not in name and (low in self.lower_words or low in _VERBS
+                                or low + "s" in self.lower_words or low.endswith("s") and low[:-1] in self.lower_words):
+            return False  # "Freedom" on a page about "your freedoms": a plain word, capitalised
         if len(name) > 24 and " " not in name or re.search(r"(\w{3,})\1", name):
             return False
         uses = [m.start() for m in re.finditer(re.escape(name), self.prose)]
@@ -326,6 +331,9 @@ class Draft:
             return False  # an HTML editor's placeholder <title>, not a name
         if name.lower() in _GENERIC_TERMS:
             return False  # "What would you most like to know about API?": a kind of thing, not a name
+        postal = sum(1 for u in uses if _POSTAL.match(self.prose, u + len(name)))
+        if postal and 2 * postal >= len(uses):
+            return False  # "Lake Worth Rd. #227, Lake Worth, FL 33467": a street and a town in an address
         if uses and all(u and self.prose[u - 1] in "#@" for u in uses):
             return False  # only ever a hashtag or a handle ("#RaceToZero"): a campaign, not the thing
         partner = [u for u in uses if re.search(r"\bwith\s+(?:the\s+)?$", self.prose[max(u - 10, 0):u], re.I)]
