@@ -483,8 +483,8 @@ def test_a_handbooks_pipeline_word_becomes_the_people_the_team_works_with():
             "hands qualified accounts to an account executive within two days. Product engineers, our ICP, "
             "rarely want a call. Ask in #sales if you are unsure.")
     found = {d.matched: d for d in findings(text, fmt="markdown") if d.rule == "TL104"}
-    assert found["generate leads"].rewrite == ("We are building a BDR function that will find people who need "
-                                               "us, mainly focused on cold outbound to start.")
+    assert found["generate leads"].rewrite == ("We are building a BDR function that will find people who might "
+                                               "buy from us, mainly focused on cold outbound to start.")
     assert found["ICP"].rewrite == "Product engineers, the people we build for, rarely want a call."
     assert all(d.rewrite_kind == "sentence" and "ready to talk" not in d.rewrite for d in found.values())
 
@@ -1186,3 +1186,13 @@ def test_a_street_or_a_plain_plural_word_is_no_product_name():
     assert "about Rates" not in d.rewrite and "Palm Beach" not in d.rewrite.split("say how to answer")[-1]
     # a plain word the draft also writes in lower case, in the plural
     assert not draft_of("Four freedoms come with the licence. Freedom 0: run the program as you wish.").plausible("Freedom")
+
+
+def test_a_sender_heavy_appeal_is_told_what_support_made_possible():
+    text = ("Open Atlas had a great year in 2025. We now serve map tiles to 40,000 sites, and we moved our servers "
+            "to our own hardware. We rewrote our tile renderer, we hired our first full-time engineer and we "
+            "opened our new office. Our sponsors made that possible, and we thank every sponsor for their "
+            "contribution. We are proud of our team, and we think our best work is ahead of us. Read our full "
+            "report on our blog.")
+    d = one(text, "TL201")
+    assert "what readers' support made possible" in d.rewrite and "what they can do now" not in d.rewrite

@@ -432,7 +432,7 @@ def urgency(d, s, draft):
         # is real, so the finding is about when it is read, not pressure).
         why = ("The deadline is real, but a post is read for days: give it" if draft.channel == "social"
                else "Keep the deadline, but")
-        return Rewrite(f'{why} as a date the reader can plan around ("until Friday, 12 May") '
+        return Rewrite(f'{why} as a date the reader can plan around ("until [weekday, date]") '
                        f'rather than "{ending.group(0).strip(", ")}", and say what the reader gets from '
                        f'"{grammar.excerpt(text[: ending.start()], 60)}".', "instruction")
     new = _URGENT.sub(cut, _ENDING.sub(lambda m: " until " + re.sub(r"^on\s+", "", m.group(1)), text))

@@ -305,7 +305,7 @@ _HANDBOOK_PHRASES = (
      "a close fit with the people we build for"),
     (r"(?<![\w-])(?:our|the) ICP(?= *[,.;:!?)]| *$| (?:is|are|was|were|and|or|who|that|in|on|at|with|via|through|because|by|so|than)\b)",
      "the people we build for"),
-    (r"(?<![\w-])generat(?:e|es|ing) (more |new )?(?:qualified |sales |quality |outbound |inbound )?leads\b", r"find \1people who need us"),
+    (r"(?<![\w-])generat(?:e|es|ing) (more |new )?(?:qualified |sales |quality |outbound |inbound )?leads\b", r"find \1people who might buy from us"),
     (r"(?<![\w-])(?:get|find|source)(s|ing)? (more |new )?leads(?: for (?:sales|the sales team|our sales team|the team))?\b",
      lambda m: f"find{m.group(1) or ''} {m.group(2) or ''}people who might buy from us"),
     (r"(?<![\w-])(?:track and )?maintain (?:prospective|potential|possible) leads\b", "keep track of people who might want to work with us"),
@@ -315,11 +315,12 @@ _HANDBOOK_PHRASES = (
     (r"(?<![\w-])inbound leads\b", "people who come to us"),
     (r"(?<![\w-])(?:warm|hot) leads\b", "people who already know us"),
     (r"(?<![\w-])qualify (?:the|a|each|every|this) lead\b", "judge whether the person is a good fit"),
-    (r"(?<![\w-])(?:qualified|sales|new|more) leads\b", "people who need us"),
+    # (not "people who need us": presumptuous, four blind editors)
+    (r"(?<![\w-])(?:qualified|sales|new|more) leads\b", "people who might buy from us"),
     (r"(?<![\w-])an? (\d+) ?% conversion rate from (?:these |those |the )?(?:(?:types?|kinds?) of )?leads\b",
      r"\1% of these people to become customers"),
     (r"(?<![\w-])the lead\b", "the person"),
-    (r"(?<![\w-])lead generation\b", "finding the people who need us"),
+    (r"(?<![\w-])lead generation\b", "finding people who might buy from us"),
     (r"(?<![\w-])(?:convert|converting) (?:these |those |more |our |the )?leads\b", "help these people decide"),
 )
 

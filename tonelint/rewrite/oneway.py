@@ -615,6 +615,13 @@ def sender_heavy(d, s, draft):
         return Rewrite(f'Most of this draft is about the sender. Right after its news, "{grammar.excerpt(lede.text)}", '
                        f'add a sentence on what it keeps going for {who}: what stays free, or what comes sooner.',
                        "instruction", lede.start, lede.end)
+    if draft.occasion == "appeal" or len(_DONATION.findall(draft.prose)) >= 3:
+        # a donation appeal (the genre, or a year's report that names gifts and sponsors):
+        # what the reader's support made possible, not "what they can do
+        # now" (three blind editors)
+        return Rewrite(f'Most of this draft is about the sender. Right after "{grammar.excerpt(lede.text)}", add a '
+                       f'sentence on what readers\' support made possible: one number, or one person it helped.',
+                       "instruction", lede.start, lede.end)
     if defines and not _NEWS.search(lede.text):
         # a page that describes the product ("Prefect is a workflow
         # orchestration framework …") has no news to follow (blind editors)
@@ -626,6 +633,8 @@ def sender_heavy(d, s, draft):
                    f'they need to do.', "instruction", lede.start, lede.end)
 
 
+_DONATION = re.compile(r"\b(?:donat(?:e|es|ed|ing|ion|ions)|donors?|tax[- ]deductible|contribut(?:e|ed|ion|ions)|"
+                       r"sponsors?|sponsorships?)\b", re.I)
 _NEWS = re.compile(r"\b(?:today|now|announc\w+|launch\w*|introduc\w+|is live|is here|is leaving|is joining|"
                    r"(?:is|are) coming|new|raise[sd]|releas\w+|updated?|changed?)\b", re.I)
 
