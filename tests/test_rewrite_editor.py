@@ -1196,3 +1196,15 @@ def test_a_sender_heavy_appeal_is_told_what_support_made_possible():
             "report on our blog.")
     d = one(text, "TL201")
     assert "what readers' support made possible" in d.rewrite and "what they can do now" not in d.rewrite
+
+
+def test_a_rank_cut_that_leaves_nothing_said_is_an_instruction():
+    d = one("Join today! we offer the best programs in the industry! Call now.", "TL210")
+    assert d.rewrite_kind == "instruction" and "the best programs in the industry" in d.rewrite
+
+
+def test_the_same_ask_repeated_is_told_to_appear_once():
+    text = ("Hot new photos every day.\n\n<< click here to see >>\n\n<< click here to see >>\n\n"
+            "<< click here to see >>\n")
+    d = one(text, "TL402")
+    assert "appears 3 times" in d.rewrite and "drop" not in d.rewrite

@@ -142,8 +142,9 @@ def premature(d, s, draft):
         out = _subject_rewrite(d, s, draft)
         if out is not None:
             return out
-        thing = draft.product or "what the draft offers"
-        return Rewrite(f'Lead the subject with what {thing} does for the reader and leave "{grammar.shown(d)}" for the '
+        # (not "what what the draft offers does": a blind editor)
+        thing = f"what {draft.product} does" if draft.product else "what the message offers"
+        return Rewrite(f'Lead the subject with {thing} for the reader and leave "{grammar.shown(d)}" for the '
                        f'end of the message.', "instruction", fix=None)
     if form.HOUSEKEEPING.search(s.text):
         return Rewrite(f'Move the removal line ("{grammar.excerpt(s.text, 70)}") to the end, after the message itself.',
@@ -318,10 +319,14 @@ def stacked(d, s, draft):
             edits.sort(key=lambda e: e.start)
             if all(a.end <= b.start for a, b in zip(edits, edits[1:])):
                 fix = Fix(tuple(edits), Applicability.UNSAFE)
-        dropped = ", ".join(f'"{grammar.excerpt(x.text, 40)}"' for x in drop)
+        dropped = ", ".join(dict.fromkeys(f'"{grammar.excerpt(x.text, 40)}"' for x in drop))
         if s.text != keep.text and len(s.text.split()) <= 4 and f'"{s.text}"' not in dropped:
             dropped += f' and the "{s.text}" button'  # the flagged ask itself, run into a longer line
         what = " with its list of what the reader gets" if keep is listed else ""
+        if all(" ".join(x.text.split()).lower() == " ".join(keep.text.split()).lower() for x in drop):
+            # the same line again and again ("click here to see >>" three times)
+            return Rewrite(f'Ask once: "{grammar.excerpt(keep.text, 60)}" appears {len(drop) + 1} times; keep one, '
+                           f'after what the reader gets there.', "instruction", fix=fix)
         return Rewrite(f'Ask once: keep "{grammar.excerpt(keep.text, 60)}"{what} and drop {dropped}.', "instruction",
                        fix=fix)
     asks = list(dict.fromkeys(a.lower() for a in draft.asks_in(s.index)))

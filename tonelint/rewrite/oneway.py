@@ -699,7 +699,8 @@ def rank(d, s, draft):
             new = grammar.fix_articles(re.sub(r"\s{2,}", " ", s.text[:a] + keep + (words + " ")[m.end():].rstrip() + tail))
             if a == 0:
                 new = grammar.capitalise(new)
-            if rest and grammar.reads(s.text, new):
+            # (not "we offer programs!": with the rank gone nothing is said, a blind editor)
+            if rest and grammar.reads(s.text, new) and len(grammar.WORD.findall(new)) >= 5:
                 return sentence_rewrite(s, new)
     about = f" about {draft.product}" if draft.product else ""
     return Rewrite(f'Replace "{claim_words(d, s, draft)}" with something the reader can check{about} — what it '
