@@ -1208,3 +1208,9 @@ def test_the_same_ask_repeated_is_told_to_appear_once():
             "<< click here to see >>\n")
     d = one(text, "TL402")
     assert "appears 3 times" in d.rewrite and "drop" not in d.rewrite
+
+
+def test_leads_in_a_pipeline_get_an_instruction_not_a_swap():
+    d = one("# Sales handbook\n\nThe growth team helps account managers who need more leads in the pipeline "
+            "before the quarter closes. Log every call in the CRM.", "TL104", fmt="markdown")
+    assert d.rewrite_kind == "instruction" and "from us in the pipeline" not in d.rewrite

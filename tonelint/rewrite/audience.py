@@ -350,6 +350,8 @@ def _phrase_rewrite(d, s, draft, phrases=_PEOPLE_PHRASES):
         return None
     if any(re.search(r"\w-\w+\s+$", s.text[:t]) or _SALE_ADJECTIVE.search(s.text[:t]) for t, e, _ in taken):
         return None  # "Product-led lead generation": the modifier would dangle on the new words
+    if any(re.match(r"\s+in\s+(?:the|our|their|your|a)\s+(?:sales\s+)?pipeline\b", s.text[e:], re.I) for t, e, _ in taken):
+        return None  # "more leads in the pipeline": people do not sit in a pipeline (a blind editor)
     new, pos = [], 0
     for t, e, words in sorted(taken):
         new.append(s.text[pos:t])
