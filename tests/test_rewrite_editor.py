@@ -1196,6 +1196,9 @@ def test_a_sender_heavy_appeal_is_told_what_support_made_possible():
             "report on our blog.")
     d = one(text, "TL201")
     assert "what readers' support made possible" in d.rewrite and "what they can do now" not in d.rewrite
+    # a launch that thanks its sponsors: the feature is the news
+    launch = text.replace("Open Atlas had a great year in 2025.", "We're proud to launch vector tiles for every map today.")
+    assert "support made possible" not in one(launch, "TL201").rewrite
 
 
 def test_a_rank_cut_that_leaves_nothing_said_is_an_instruction():

@@ -615,8 +615,10 @@ def sender_heavy(d, s, draft):
         return Rewrite(f'Most of this draft is about the sender. Right after its news, "{grammar.excerpt(lede.text)}", '
                        f'add a sentence on what it keeps going for {who}: what stays free, or what comes sooner.',
                        "instruction", lede.start, lede.end)
-    if draft.occasion == "appeal" or len(_DONATION.findall(draft.prose)) >= 3:
-        # a donation appeal (the genre, or a year's report that names gifts and sponsors):
+    launch = re.search(r"\b(?:launch\w*|introduc\w+|releas\w+|now available|is here|is live)\b", lede.text, re.I)
+    if draft.occasion == "appeal" or len(_DONATION.findall(draft.prose)) >= 3 and not launch:
+        # a donation appeal (the genre, or a year's report that names gifts and
+        # sponsors; not a launch that thanks its sponsors, where the feature is the news):
         # what the reader's support made possible, not "what they can do
         # now" (three blind editors)
         return Rewrite(f'Most of this draft is about the sender. Right after "{grammar.excerpt(lede.text)}", add a '
