@@ -139,15 +139,16 @@ class Message:
 
 
 def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, brand: tuple = (),
-                 source_text: str = "", source_format: str = "text") -> Message:
-    """Settle each sentence's acts from the bank's hits (module doc)."""
+                 source_text: str = "", shared: list | tuple = ()) -> Message:
+    """Settle each sentence's acts from the bank's hits (module doc);
+    `shared`: the caller's shared_links, already read for the genre."""
     found: dict[str, list[Hit]] = {}
     for name, blocks in model.acts.items():
         lst = [h for b in blocks for h in facts.of(b.key)]
         if name == "value" and source_text:
             lst += _numbered_steps(facts, source_text)
         found[name] = longest(lst)
-    found["promotion"] = longest(found.get("promotion", []) + shared_links(facts, source_text, source_format))
+    found["promotion"] = longest(found.get("promotion", []) + list(shared))
     if brand:
         found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
     n = len(facts.sentences)

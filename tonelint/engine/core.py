@@ -136,13 +136,14 @@ class Engine:
         prose = "\n\n".join(seg.text for seg in facts.segments)
         brand = detect_brand(prose, meta=meta, headers=headers)
         found = {name: [h for b in blocks for h in facts.of(b.key)] for name, blocks in model.acts.items()}
-        found["promotion"] = found.get("promotion", []) + shared_links(facts, source.text, source.format)
+        shared = shared_links(facts, source.text, source.format)
+        found["promotion"] = found.get("promotion", []) + shared
         genre, genre_from = decide(facts, model, acts_found=found, meta=meta, headers=headers, fmt=source.format,
                                    configured=self.settings.genre, channel=channel, text=source.text,
                                    path=source.path)
         # Configured names are already in the bank's sender block; found ones are counted here.
         message = read_message(facts, model, genre=genre, genre_from=genre_from, brand=brand,
-                               source_text=source.text, source_format=source.format)
+                               source_text=source.text, shared=shared)
         message.brand = tuple(dict.fromkeys(tuple(self.settings.brand) + brand))
         # Sense tests (`when: {sentence: {brand: true}}`) take the found brand too; in mail only a
         # sure one (From header, title), not a newsletter's most used subject.
