@@ -19,6 +19,8 @@ from . import form, grammar
 
 _DATE_IN_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)
 # Technical terms written in capitals that name a kind of thing, not a product.
+# the local part of a press desk's address (press@, media@, pr@)
+PRESS_DESK = "press|media|pr"
 # what follows a street's or a town's name in a postal address: " Rd.", ", FL 33460"
 _POSTAL = re.compile(r"\s+(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ln|Lane|Hwy|Highway)\b\.?"
                      r"|,?\s*[A-Z]{2}\.?\s+\d{5}\b")
@@ -460,7 +462,7 @@ class Draft:
         general = [a for a in usable if not _ERRAND.match(a)]
         if general:
             return general[0]
-        desk = {"security": "security", "press": "press|media|pr"}.get(
+        desk = {"security": "security", "press": PRESS_DESK}.get(
             self.occasion if self.occasion == "security" else self.channel)
         if desk:  # a security page's or a press release's own desk is the right one
             return next((a for a in usable if re.match(rf"(?:{desk})\b", a, re.I)), None)

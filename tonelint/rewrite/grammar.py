@@ -165,7 +165,7 @@ def is_acronym(word: str) -> bool:
     return False
 
 
-_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"})
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"})
 _US_PRONOUN = re.compile(r"\b(?:give|call|contact|email|e-mail|join|tell|help|let|send|write|visit|ask|text|"
                          r"phone|fax|to|with|for|from|about|of|by|reach)\s+$", re.I)
 
@@ -223,6 +223,12 @@ def untitle(text: str, names: dict, *, plain: frozenset | None = None, runs: boo
                 and (plain is None or low in plain or is_common(low)):
             words[i] = words[i].lower()
     return " ".join(words)
+
+
+def headline_cased(text: str) -> bool:
+    """Every word but the small ones starts with a capital, as a title is
+    written ("Reproducible Workflows in the Arts and Humanities")."""
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in text.split() if w.lower() not in _SMALL_WORDS)
 
 
 def title_cased(text: str) -> bool:

@@ -10,6 +10,7 @@ import re
 
 from ..engine.acts import ends_on_link
 from . import form, grammar
+from .draft import PRESS_DESK
 from .result import Rewrite, sentence_rewrite
 
 _CLOSING = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b|"
@@ -58,8 +59,6 @@ _PLACES = (
 # a shared page's line that says what the reader can do there
 _DO_LINE = re.compile(r"(?:access|analy[sz]e|automate|build|connect|create|deploy|explore|find|manage|process|"
                       r"reprocess|refine|run|send|track|try|turn|use)\b", re.I)
-# the words a Title Case headline leaves in lower case
-_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
 _MEDIA_CONTACT = re.compile(r"\b(?:media|press) (?:contact|inquiries|enquiries)\b|\bcontact:", re.I)
 
 
@@ -85,7 +84,7 @@ def question(draft) -> str:
         return "What should we do more of next year?"
     if occasion == "security":
         return "Have you found a security issue we should know about?"
-    if draft.contact and re.match(r"(?:press|media|pr)\b", draft.contact, re.I):
+    if draft.contact and re.match(rf"(?:{PRESS_DESK})\b", draft.contact, re.I):
         # the answer goes to the press desk: a question for the reporters who
         # write there, not product feedback (a blind editor)
         return "Would you like to talk to the team about this?"
@@ -149,8 +148,7 @@ def question(draft) -> str:
         # subject ("Reproducible Workflows in the Arts and Humanities"); any
         # other line asks what readers make of the page
         line = " ".join(re.sub(r"https?://\S+", " ", draft.prose).split()).rstrip(".!")
-        words = [w for w in line.split() if w.lower() not in _SMALL_WORDS]
-        if 2 <= len(line.split()) <= 9 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        if 2 <= len(line.split()) <= 9 and grammar.headline_cased(line):
             return f"What would you like to know about {line}?"
         if _DO_LINE.match(line):
             # "Access powerful Large Language Models in Galaxy easily": a
@@ -294,7 +292,8 @@ def _signoff(text: str) -> bool:
 _FOOTER = re.compile(r"©|\ball rights reserved\b|\bunsubscribe\b|\bP\.?\s?O\.? Box\b|\b[A-Z]{2}\s+\d{5}\b", re.I)
 
 
-_GIFT = re.compile(r"\b(?:contribut\w+|donat\w+|sponsor\w*|pledge|chip in|give (?:what|today|now))\b", re.I)
+# a gift asked for or named (also TL201's test for a report on what gifts made possible)
+GIFT = re.compile(r"\b(?:contribut\w+|donat\w+|sponsor\w*|pledge|chip in|give (?:what|today|now))\b", re.I)
 _ANAPHORA = re.compile(r"\W*(?:if you(?:['’]d| would) like to (?:join|support|help) (?:them|these|those|us too)|"
                        r"(?:and|so|then|also)\b)", re.I)
 _BELOW = re.compile(r"\b(?:below|the following)\b", re.I)
@@ -395,7 +394,7 @@ def no_listening(d, s, draft):
                                                   or s.index in draft.sentences_with("offer"))
     # a gift asked for at the end of any post ("We ask that you make an
     # individual contribution …") ends it, as an appeal's does
-    closing_ask = closing_ask or bool(_GIFT.search(s.text)) and (
+    closing_ask = closing_ask or bool(GIFT.search(s.text)) and (
         s.index in draft.ask_sentences or bool(re.search(r"\b(?:please|we ask|consider)\b", s.text, re.I)))
     # a last line with a link's markup ("[Hire us](…)"): a rewrite of its
     # visible words would drop the link, so the question goes before it

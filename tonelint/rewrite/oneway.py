@@ -616,7 +616,7 @@ def sender_heavy(d, s, draft):
                        f'add a sentence on what it keeps going for {who}: what stays free, or what comes sooner.',
                        "instruction", lede.start, lede.end)
     launch = re.search(r"\b(?:launch\w*|introduc\w+|releas\w+|now available|is here|is live)\b", lede.text, re.I)
-    if draft.occasion == "appeal" or len(_DONATION.findall(draft.prose)) >= 3 and not launch:
+    if draft.occasion == "appeal" or len(listening.GIFT.findall(draft.prose)) >= 3 and not launch:
         # a donation appeal (the genre, or a year's report that names gifts and
         # sponsors; not a launch that thanks its sponsors, where the feature is the news):
         # what the reader's support made possible, not "what they can do
@@ -635,8 +635,6 @@ def sender_heavy(d, s, draft):
                    f'they need to do.', "instruction", lede.start, lede.end)
 
 
-_DONATION = re.compile(r"\b(?:donat(?:e|es|ed|ing|ion|ions)|donors?|tax[- ]deductible|contribut(?:e|ed|ion|ions)|"
-                       r"sponsors?|sponsorships?)\b", re.I)
 _NEWS = re.compile(r"\b(?:today|now|announc\w+|launch\w*|introduc\w+|is live|is here|is leaving|is joining|"
                    r"(?:is|are) coming|new|raise[sd]|releas\w+|updated?|changed?)\b", re.I)
 
