@@ -12,8 +12,11 @@ adds lifecycle mail (Ghost, Mailing, n8n, Weblate, pretix), onboarding posts
 handbook; set G adds in-product messages and start pages (Firefox,
 Thunderbird), member and speaker mail (NodeBB, pretalx, Directus), first
 posts (NodeBB, Nikola) and opt-in prompts (Nuxt, JupyterLab), none of it a
-README.  None of it was written by the team, and each set was labelled
-before it was first linted.
+README; set H adds landing and about pages of site templates (Start
+Bootstrap, create-landing-kit), CKAN's about page, cold sales templates,
+in-product funding appeals (django CMS, Inkscape, LibreOffice, KDE) and
+member mail (CKAN, Mezzanine, Misago).  None of it was written by the team,
+and each set was labelled before it was first linted.
 
     python eval/registry.py            # fetch (cached in eval/.registry/dl) and write eval/.registry/corpus.jsonl
     python eval/registry.py --fresh    # fetch again
@@ -94,6 +97,18 @@ NPM = {
     "@directus/api": "23.3.2",
     "@nuxt/telemetry": "2.9.1",
     "@jupyterlab/apputils-extension": "4.6.4",
+    # set H (labelled before its first lint): landing and about pages of site templates
+    "startbootstrap-landing-page": "6.0.6",
+    "startbootstrap-creative": "7.0.7",
+    "startbootstrap-new-age": "6.0.7",
+    "startbootstrap-business-frontpage": "5.0.9",
+    "startbootstrap-coming-soon": "6.0.7",
+    "startbootstrap-modern-business": "5.0.7",
+    "startbootstrap-grayscale": "7.0.6",
+    "startbootstrap-freelancer": "7.0.7",
+    "startbootstrap-small-business": "5.0.6",
+    "create-landing-kit": "1.0.2",
+    "@mcptoolshop/site-theme": "2.2.0",
 }
 # Two versions of one npm package: the key names the pin, NPM_NAME the package.
 NPM_NAME = {"ghost@3": "ghost", "ghost@6": "ghost"}
@@ -114,7 +129,13 @@ WHEELS = {"streamlit": "1.67.0",
           "pydantic": "2.14.4", "langchain": "1.5.2", "llama-index": "0.14.25", "gradio": "6.31.0",
           "mlflow": "3.18.0", "textual": "8.2.8", "wandb": "0.31.0", "polars": "2.1.0",
           # set G: a sample site's first post (Nikola), a conference tool's speaker mail (pretalx)
-          "nikola": "8.3.3", "pretalx": "2026.1.2"}
+          "nikola": "8.3.3", "pretalx": "2026.1.2",
+          # set H: an about page and member mail (CKAN), a CMS welcome page with its funding appeal (django CMS),
+          # cold sales templates, account and forum mail (Mezzanine, Misago)
+          "ckan": "2.12.0", "django-cms": "5.1.3", "cold-email-generator": "1.0.0", "mezzanine": "6.1.1",
+          "misago": "0.39.6"}
+# Set H's wheels that declare a newer Python than the one running this script.
+WHEELS_PY312 = {"ckan", "misago"}
 README_WHEELS = {"crewai", "reflex", "zenml", "ultralytics", "e2b", "supervision", "prefect", "dagster", "flet",
                  "chainlit", "flask", "urllib3", "label-studio", "taipy", "openoutreach", "opengtm", "misar-reach",
                  "growth-tools", "scrapercity", "leads-cli", "spyder", "numpy", "pydantic", "langchain",
@@ -122,7 +143,9 @@ README_WHEELS = {"crewai", "reflex", "zenml", "ultralytics", "e2b", "supervision
 DEBIAN = {"wordpress": "6.1.9+dfsg1-0+deb12u1", "plasma-welcome": "5.27.5-2", "developers-reference": "12.18",
           # set G: in-product messages and start pages (Firefox, Thunderbird), nginx's welcome page
           "firefox-esr": "153.8.0esr-1~deb12u1", "thunderbird": "1:153.8.0esr-1~deb12u1",
-          "nginx-common": "1.22.1-9+deb12u12"}
+          "nginx-common": "1.22.1-9+deb12u12",
+          # set H: in-product funding appeals (Inkscape's start screen, LibreOffice's infobar, KDE's about dialog)
+          "inkscape": "1.2.2-2+deb12u1", "libreoffice-l10n-de": "4:7.4.7-1+deb12u14", "libkf5xmlgui-data": "5.103.0-1"}
 
 
 # -- fetching -----------------------------------------------------------------
@@ -153,7 +176,7 @@ def fetch(dl: Path, fresh: bool) -> dict[str, Path]:
             # Set E's Weblate needs Python 3.12; a wheel for it downloads under any Python.
             pyver = ["--python-version", "3.12"] if name in ("weblate", "numpy", "pretix", "spyder", "pydantic", "langchain",
                                                              "llama-index", "gradio", "mlflow", "textual", "wandb",
-                                                             "polars") else []
+                                                             "polars") or name in WHEELS_PY312 else []
             subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "-q",
                             *pyver, "-d", str(dl), f"{name}=={ver}"], check=True)
             got = sorted(dl.glob(f"{name.replace('-', '_')}-{ver}-*.whl"))
@@ -1094,6 +1117,200 @@ def django_notification(path: Path, base: Path) -> str:
         tmp.unlink()
 
 
+# -- set H ----------------------------------------------------------------------
+
+def site_page(path: Path) -> str:
+    """A site template's page as a visitor sees it: the site navigation and
+    footer dropped, as are a form's hidden states (validation messages, the
+    success and error notes shown after a submit) and lorem-ipsum filler."""
+    src = path.read_text(encoding="utf-8")
+    src = re.sub(r"(?is)<(nav|footer)\b.*?</\1\s*>", "", src)
+    src = re.sub(r'(?s)<div class="invalid-feedback[^"]*"[^>]*>.*?</div>', "", src)
+    # The submit notes: a hidden div around one inner div.
+    src = re.sub(r'(?s)<div class="d-none" id="submit\w+Message">.*?</div>\s*</div>', "", src)
+    paras = visible_text(src).split("\n\n")
+    return "\n\n".join(p for p in paras if not p.startswith("Lorem ipsum"))
+
+
+def config_strings(src: str, keys: tuple[str, ...], skip: tuple[str, ...] = ()) -> str:
+    """The visible strings of a site written as a TypeScript config, in
+    source order: the values of `keys` and the items of `features` lists,
+    one paragraph each; `{{X}}` kept as `{X}`, values opening with one of
+    `skip` (notes to the site's author) dropped."""
+    out = []
+    pat = rf"""\b(?:{"|".join(keys)}):\s*(['"`])((?:(?!\1)[^\\\\]|\\\\.)*)\1|\bfeatures:\s*\[([^\]]*)\]"""
+    for m in re.finditer(pat, src):
+        vals = [m.group(2)] if m.group(3) is None else re.findall(r"""['"]([^'"]*)['"]""", m.group(3))
+        out.extend(v for v in vals if v and not v.startswith(skip))
+    return "\n\n".join(re.sub(r"\{\{(\w+)\}\}", r"{\1}", v.replace("\\'", "'")) for v in out)
+
+
+def landing_kit_page(config: Path, route: str, until: str | None) -> str:
+    """One page of create-landing-kit's starter site: its sections' text
+    (the page's own title and description are its meta tags, not shown)."""
+    src = config.read_text(encoding="utf-8")
+    a = src.index(f"[ROUTES.{route}]: {{")
+    page = src[src.index("sections:", a) : src.index(f"[ROUTES.{until}]") if until else len(src)]
+    return config_strings(page, ("heading", "subheading", "title", "description", "label", "name", "price",
+                                 "highlight", "question", "answer"))
+
+
+def django_trans_page(path: Path, templates: Path, true: frozenset[str] = frozenset()) -> str:
+    """A template written with the older `{% trans %}`/`{% blocktrans %}`
+    tags, read as `django_page` reads the newer ones."""
+    tmp = path.with_suffix(".h.tmp")
+    src = path.read_text(encoding="utf-8")
+    src = re.sub(r"\{%\s*trans\s", "{% translate ", src)
+    src = re.sub(r"\{%\s*blocktrans\b", "{% blocktranslate", src)
+    src = re.sub(r"\{%\s*endblocktrans\s*%\}", "{% endblocktranslate %}", src)
+    try:
+        tmp.write_text(src, encoding="utf-8")
+        return django_page(tmp, templates, true)
+    finally:
+        tmp.unlink()
+
+
+def django_text_mail(path: Path, base: Path | None = None) -> str:
+    """A plain-text Django mail: its content block inside the base mail's
+    frame, translated strings as written, `{{ x.y }}` kept as `{y}`, a
+    `{% absoluteurl … %}` link kept as `{url}`."""
+    def render(s: str) -> str:
+        s = re.sub(r"""\{%\s*trans\s+(["'])(.*?)\1[^%]*%\}""", lambda m: m.group(2), s)
+        s = re.sub(r"\{%\s*absoluteurl[^%]*%\}", "{url}", s)
+        s = re.sub(r"\{\{\s*[\w.]*?(\w+)(?:\|[^}]*)?\s*\}\}", r"{\1}", s)
+        return re.sub(r"\{%.*?%\}", "\n\n", s)
+    src = path.read_text(encoding="utf-8")
+    content = re.search(r"(?s)\{%\s*block (?:content|main)\s*%\}(.*?)\{%\s*endblock(?: content| main)?\s*%\}", src)
+    text = content.group(1) if content else src
+    if base is not None:
+        frame = base.read_text(encoding="utf-8")
+        frame = re.sub(r"(?s)\{%\s*block content\s*%\}.*?\{%\s*endblock content\s*%\}", lambda _m: "\x00", frame)
+        # The title block holds the subject: the mail's own, else the variable.
+        frame = re.sub(r"(?s)\{%\s*block title\s*%\}.*?\{%\s*endblock\s*%\}", "{{ subject }}", frame)
+        text = frame.replace("\x00", text)
+    text = re.sub(r"(?m)^=+$|^-+$", "", render(text))
+    return paragraphs(text)
+
+
+def ckan_mail(path: Path) -> str:
+    """A CKAN mail: its subject template, then its body (one `{% trans %}` block each)."""
+    def body(p: Path) -> str:
+        s = re.sub(r"\{%\s*(?:end)?trans\s*%\}", "", p.read_text(encoding="utf-8"))
+        return re.sub(r"\{\{\s*(\w+)\s*\}\}", r"{\1}", s)
+    subject = path.with_name(path.stem + "_subject.txt")
+    return paragraphs(body(subject) + "\n\n" + body(path))
+
+
+def mo_html_message(mo: Path, starts: str) -> str:
+    """An English source string of a gettext catalogue whose markup is
+    HTML: `<br /><br />` a paragraph break, links read as their text, `%1`
+    (a link's address) as `{url}`."""
+    import gettext  # only set H's catalogue items need it
+    with mo.open("rb") as fh:
+        cat = gettext.GNUTranslations(fh)._catalog
+    keys = [(k if isinstance(k, str) else k[0]).split("\x04")[-1] for k in cat]
+    msg = next((k for k in keys if k == starts), None) or next(k for k in keys if k.startswith(starts))
+    msg = re.sub(r"%\d", "{url}", re.sub(r"(?:<br\s*/?>\s*){2}", "\n\n", msg))
+    return paragraphs(html.unescape(re.sub(r"<[^>]+>", "", msg)))
+
+
+def glade_labels(path: Path, first: str, last: str) -> str:
+    """The labels of a GtkBuilder file from the one starting with `first` to
+    the one equal to `last`, one paragraph each, Pango markup dropped."""
+    src = path.read_text(encoding="utf-8")
+    labels = [html.unescape(m.group(1)) for m in
+              re.finditer(r'<property name="label"[^>]*>(.*?)</property>', src, re.S)]
+    a = next(i for i, lab in enumerate(labels) if lab.lstrip("<bigb>").startswith(first))
+    b = labels.index(last, a)
+    return "\n\n".join(" ".join(re.sub(r"<[^>]+>", "", lab).split()) for lab in labels[a : b + 1])
+
+
+def items_h(root: dict[str, Path]):
+    """Set H: the kinds of today's copy the other sets are thin on — landing,
+    about, agency and pricing pages of site templates (Start Bootstrap,
+    create-landing-kit, mcptoolshop's product page), CKAN's about page, a CMS
+    welcome page with its funding appeal (django CMS), cold sales templates,
+    in-product funding appeals (Inkscape, LibreOffice, KDE), and member, forum
+    and account mail as the precision test (CKAN, Misago, Mezzanine); none of
+    it a README or from a package of sets A–G, labelled before its first lint
+    ("split": "registry-h")."""
+    for pkg, page, kind in (("startbootstrap-landing-page", "index.html", "landing"),
+                            ("startbootstrap-creative", "index.html", "landing"),
+                            ("startbootstrap-new-age", "index.html", "landing"),
+                            ("startbootstrap-business-frontpage", "index.html", "landing"),
+                            ("startbootstrap-coming-soon", "index.html", "landing"),
+                            ("startbootstrap-modern-business", "about.html", "about"),
+                            ("startbootstrap-grayscale", "index.html", "landing"),
+                            ("startbootstrap-freelancer", "index.html", "about"),
+                            ("startbootstrap-small-business", "index.html", "landing")):
+        yield f"npm:{pkg}:dist/{page}", pkg, kind, "text", site_page(root[pkg] / "dist" / page)
+
+    lk = root["create-landing-kit"] / "template" / "landing.config.ts"
+    yield "npm:create-landing-kit:template/landing.config.ts#home", "create-landing-kit", "landing", "text", \
+        landing_kit_page(lk, "home", "about")
+    yield "npm:create-landing-kit:template/landing.config.ts#about", "create-landing-kit", "about", "text", \
+        landing_kit_page(lk, "about", "pricing")
+
+    mt = root["@mcptoolshop/site-theme"] / "templates" / "product" / "site-config.ts.tpl"
+    src = mt.read_text(encoding="utf-8")
+    # The page's body: from the hero on, without the code previews' labels.
+    body = re.sub(r"(?s)previews:\s*\[.*?\],", "", src[src.index("hero:") :])
+    text = config_strings(body, ("badge", "headline", "headlineAccent", "description", "label", "title", "desc",
+                                 "subtitle", "name", "price", "value", "quote"), skip=("Describe ", "Replace this"))
+    yield ("npm:@mcptoolshop/site-theme:templates/product/site-config.ts.tpl", "@mcptoolshop/site-theme",
+           "landing", "text", text)
+
+    ck = root["ckan"] / "ckan" / "templates"
+    yield "pypi:ckan:ckan/templates/home/snippets/about_text.html", "ckan", "about", "text", \
+        visible_text(re.sub(r"\{%.*?%\}", "", (ck / "home" / "snippets" / "about_text.html").read_text(encoding="utf-8")))
+    for name in ("invite_user", "reset_password"):
+        yield f"pypi:ckan:ckan/templates/emails/{name}.txt", "ckan", "email", "text", ckan_mail(ck / "emails" / f"{name}.txt")
+
+    cms = root["django-cms"] / "cms" / "templates"
+    yield "pypi:django-cms:cms/templates/cms/welcome.html", "django-cms", "appeal", "text", \
+        django_trans_page(cms / "cms" / "welcome.html", cms, frozenset({"user.is_authenticated"}))
+
+    import ast  # only the cold templates need it
+    tree = ast.parse((root["cold-email-generator"] / "cold_email_generator" / "templates.py").read_text(encoding="utf-8"))
+    templates = next(ast.literal_eval(n.value) for n in ast.walk(tree)
+                     if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "TEMPLATES")
+    for name in ("startup_pitch", "saas_demo", "cold_outreach", "follow_up"):
+        t = templates[name]
+        yield (f"pypi:cold-email-generator:cold_email_generator/templates.py#{name}", "cold-email-generator", "sales",
+               "text", paragraphs(t["subject"] + "\n\n" + t["body"]))
+
+    mz = root["mezzanine"] / "mezzanine" / "accounts" / "templates" / "email"
+    for name in ("signup_verify", "account_approved"):
+        subject = paragraphs(django_text_mail(mz / f"{name}_subject.txt"))
+        yield (f"pypi:mezzanine:mezzanine/accounts/templates/email/{name}.txt", "mezzanine", "email", "text",
+               subject + "\n\n" + django_text_mail(mz / f"{name}.txt"))
+
+    mg = root["misago"] / "misago" / "templates" / "misago" / "emails"
+    for name in ("register/complete", "thread/reply"):
+        yield (f"pypi:misago:misago/templates/misago/emails/{name}.txt", "misago", "email", "text",
+               django_text_mail(mg / f"{name}.txt", mg / "base.txt"))
+
+    # The tab's title ("Supported by You") is its last label: read it first, as the tab shows it.
+    tab = glade_labels(root["inkscape"] / "usr" / "share" / "inkscape" / "ui" / "inkscape-start.glade",
+                       "The Inkscape project is supported", "Supported by You").rsplit("\n\n", 1)
+    yield ("deb:inkscape:usr/share/inkscape/ui/inkscape-start.glade#supported-by-you", "inkscape", "appeal", "text",
+           tab[1] + "\n\n" + tab[0])
+    sfx = root["libreoffice-l10n-de"] / "usr" / "lib" / "libreoffice" / "program" / "resource" / "de" / "LC_MESSAGES" / "sfx.mo"
+    yield ("deb:libreoffice-l10n-de:usr/lib/libreoffice/program/resource/de/LC_MESSAGES/sfx.mo#donate",
+           "libreoffice-l10n-de", "appeal", "text",
+           mo_html_message(sfx, "Your donations support") + "\n\n" + mo_html_message(sfx, "Donate"))
+    yield ("deb:libreoffice-l10n-de:usr/lib/libreoffice/program/resource/de/LC_MESSAGES/sfx.mo#get-involved",
+           "libreoffice-l10n-de", "appeal", "text",
+           mo_html_message(sfx, "Help us make %PRODUCTNAME even better!") + "\n\n" + mo_html_message(sfx, "Get involved"))
+    kx = root["libkf5xmlgui-data"] / "usr" / "share" / "locale" / "de" / "LC_MESSAGES" / "kxmlgui5.mo"
+    # The About KDE dialog's tabs: what KDE is, how to join, how to support it.
+    for part, kind, starts in (("about-kde", "about", "<html><b>KDE</b> is a world-wide community"),
+                               ("join-kde", "appeal", "<html>You do not have to be a software developer"),
+                               ("support-kde", "appeal", "<html>KDE software is and will always be available free")):
+        yield (f"deb:libkf5xmlgui-data:usr/share/locale/de/LC_MESSAGES/kxmlgui5.mo#{part}", "libkf5xmlgui-data",
+               kind, "text", mo_html_message(kx, starts))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--fresh", action="store_true", help="download every package again")
@@ -1108,7 +1325,7 @@ def main(argv=None) -> int:
         registry = {**{k: "npm" for k in NPM}, **{k: "pypi" for k in {**PYPI, **WHEELS}}, **{k: "deb" for k in DEBIAN}}
         records = []
         for rid, pkg, kind, fmt, text in [*items(root), *items_b(root), *items_c(root), *items_d(root),
-                                         *items_e(root), *items_f(root), *items_g(root)]:
+                                         *items_e(root), *items_f(root), *items_g(root), *items_h(root)]:
             records.append({"id": rid, "source": f"{registry[pkg]}:{NPM_NAME.get(pkg, pkg)}@{versions[pkg]}", "kind": kind,
                             "format": fmt, "text": text})
     args.out.mkdir(parents=True, exist_ok=True)
