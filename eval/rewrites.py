@@ -97,8 +97,10 @@ def findings(sources=("modern", "2002")):
             sent = draft.body[-1] if d.rule == "TL301" and draft.body else flagged(d, draft)
             shown = " ".join(sent.text.split()) if sent is not None else "(no sentence)"
             if d.rule in ("TL201", "TL301") and d.rewrite_span:
-                # a finding about the whole draft: the sentence its rewrite works on
-                shown = " ".join(text[d.rewrite_span[0]:d.rewrite_span[1]].split())
+                # a finding about the whole draft: the sentence its rewrite works on, as the
+                # reader sees it (a base64 or quoted-printable body's source is not the words)
+                on = next((s for s in draft.sentences if (s.start, s.end) == tuple(d.rewrite_span)), None)
+                shown = " ".join((on.text if on is not None else text[d.rewrite_span[0]:d.rewrite_span[1]]).split())
             yield {"source": source, "id": rid, "kind": kind, "d": d, "text": text, "sentence": shown}
 
 

@@ -633,3 +633,21 @@ def test_a_sentence_asks_once_however_many_of_its_words_the_lists_know():
     assert "TL402" not in {d.rule for d in message(text, "text")[0].diagnostics}
     stacked = text + " Subscribe to our newsletter."
     assert "TL402" in {d.rule for d in message(stacked, "text")[0].diagnostics}
+
+
+@pytest.mark.parametrize("dismiss", ["Not now", "Remind me later", "Maybe later", "No thanks", "Dismiss"])
+def test_the_button_beside_a_dismiss_button_is_the_ask(dismiss):
+    # an in-product prompt: the words over it, the button it wants pressed, the way out
+    prompt = ("Working from a café today?\n\nA private network hides what you browse from everyone on the same "
+              f"Wi-Fi, wherever you sit.\n\nStay private with Harbor VPN\n\n{dismiss}\n")
+    acts = acts_of(prompt, "text")
+    assert "ask" in acts[2] and "ask" not in acts[1]
+    assert "TL301" in {d.rule for d in message(prompt, "text")[0].diagnostics}
+    # without the way out, the same line is one more line of the message, not a button
+    assert "ask" not in acts_of(prompt.replace(f"\n\n{dismiss}\n", "\n"), "text")[-1]
+
+
+def test_a_sentence_over_a_dismiss_button_is_no_button():
+    # a whole sentence with its stop, then "Close": a notice and its close button, nothing to press
+    notice = "We updated the privacy policy on March 3, and the changes are listed in full on the policy page.\n\nClose\n"
+    assert not any("ask" in a for a in acts_of(notice, "text"))

@@ -1217,3 +1217,34 @@ def test_leads_in_a_pipeline_get_an_instruction_not_a_swap():
     d = one("# Sales handbook\n\nThe growth team helps account managers who need more leads in the pipeline "
             "before the quarter closes. Log every call in the CRM.", "TL104", fmt="markdown")
     assert d.rewrite_kind == "instruction" and "from us in the pipeline" not in d.rewrite
+
+
+def test_a_technical_post_over_a_standing_appeal_keeps_the_news_instruction():
+    # a nonprofit's engineering post: the change is the news, the closing appeal for gifts is its footer
+    text = ("Open Atlas speeds up how we render tiles\n\n"
+            "Open Atlas has changed how we render map tiles: we now draw them on demand with a cache in front, "
+            "making our service more reliable than ever. We moved our renderer to our new servers and we rewrote "
+            "our cache. We tested it for a month and we watched our error rates fall.\n\n"
+            "Supporting Open Atlas\n\n"
+            "All of our funding comes from contributions from our community of users and sponsors. If your company "
+            "would like to sponsor Open Atlas, please email us at sponsor@openatlas.example. Subscribe to our "
+            "newsletter for our next update.")
+    d = one(text, "TL201")
+    assert "support made possible" not in d.rewrite and "what that changes for the people reading" in d.rewrite
+
+
+def test_an_in_product_prompt_gets_its_answer_beside_its_buttons():
+    prompt = ("Working from a café today?\n\nA private network hides what you browse from everyone on the same "
+              "Wi-Fi, wherever you sit.\n\nStay private with Harbor VPN\n\nNot now\n")
+    d = one(prompt, "TL301")
+    assert 'Beside "Not now"' in d.rewrite and "Tell us why" in d.rewrite
+    assert "End with a question after" not in d.rewrite and "[your address]" not in d.rewrite
+    assert prompt[d.rewrite_span[0]:d.rewrite_span[1]] == "Stay private with Harbor VPN"
+
+
+def test_a_sale_passed_on_asks_which_of_the_goods_the_reader_would_pick():
+    post = ("Heads up: the foundation's sale on their cloud certifications ends Friday, 30% off every exam.\n"
+            "https://example.org/sale\n")
+    d = one(post, "TL301", channel="social")
+    assert "Which of the cloud certifications would you pick?" in d.rewrite
+    assert "before you decide" not in d.rewrite

@@ -147,6 +147,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
         lst = [h for b in blocks for h in facts.of(b.key)]
         if name == "value" and source_text:
             lst += _numbered_steps(facts, source_text)
+        if name == "ask":
+            lst += _dismissable_buttons(facts)
         found[name] = longest(lst)
     found["promotion"] = longest(found.get("promotion", []) + list(shared))
     if brand:
@@ -338,10 +340,7 @@ def _qualifier(facts: Facts, i: int) -> bool:
 def _line_heading(facts: Facts, i: int) -> bool:
     """A plain-text heading: a short paragraph of its own, with no stop, and
     more paragraphs after it ("Get started" over the section it names)."""
-    s = facts.sentences[i]
-    seg = facts.segments[s.seg]
-    return _button(facts, i) and not seg.text[:s.start].strip() and not seg.text[s.end:].strip() \
-        and i + 1 < len(facts.sentences)
+    return _button(facts, i) and _alone(facts, i) and i + 1 < len(facts.sentences)
 
 
 def _button(facts: Facts, i: int) -> bool:
@@ -354,6 +353,35 @@ def _words(facts: Facts, i: int) -> int:
     s = facts.sentences[i]
     # w.isalpha() first: most words are letters only; map() keeps the rest in C.
     return sum(1 for w in facts.segments[s.seg].text[s.start:s.end].split() if w.isalpha() or any(map(str.isalpha, w)))
+
+
+# The way out of a prompt: the button beside the one the prompt wants pressed.
+DISMISS = re.compile(
+    r"(?i)\W*(?:not now|not right now|maybe later|remind me later|ask me later|no,? thanks|no thank you|"
+    r"dismiss|skip(?: for now)?|not interested|close|later)\W*")
+BUTTON_WORDS = 8
+
+
+def _dismissable_buttons(facts: Facts) -> list[Hit]:
+    """A short line with a "Not now" or "Remind me later" line under it is the
+    button a prompt wants pressed ("Stay private with Mozilla VPN", "Open my
+    links with Firefox", "Go to Firefox Relay"): an ask, whatever its verb.
+    Both lines stand alone, as an in-product message or a pop-up lays out
+    its two buttons."""
+    out = []
+    for i in range(len(facts.sentences) - 1):
+        if DISMISS.fullmatch(_text(facts, i + 1)) and _alone(facts, i) and _alone(facts, i + 1) \
+                and _words(facts, i) <= BUTTON_WORDS and not re.search(r"[.!?:]\W*$", _text(facts, i).strip()) \
+                and not DISMISS.fullmatch(_text(facts, i)):
+            out.append(_sentence_hit(facts, i, "act:ask:button"))
+    return out
+
+
+def _alone(facts: Facts, i: int) -> bool:
+    """The sentence is its segment's whole text (a line of its own)."""
+    s = facts.sentences[i]
+    seg = facts.segments[s.seg]
+    return not seg.text[:s.start].strip() and not seg.text[s.end:].strip()
 
 
 def _sentence_hit(facts: Facts, i: int, key: str) -> Hit:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine.acts import ends_on_link
+from ..engine.acts import DISMISS, ends_on_link
 from . import form, grammar
 from .draft import PRESS_DESK
 from .result import Rewrite, sentence_rewrite
@@ -66,6 +66,12 @@ def _topic(draft) -> str | None:
     return draft.product
 
 
+# What a sale is on, in the plural: "sale on their Node.js certifications and training".
+_ON_SALE = re.compile(r"\b(?:sale|discount|deal|\d+\s?% off) on (?:their |our |the |all |every )?"
+                      r"(?!(?:multiple|many|several|select(?:ed)?|bulk|most|some|any|other)\b)"
+                      r"((?:[\w.+-]+ ){0,2}?[a-z][\w.+-]*[a-rt-z]s)\b(?!/)")
+
+
 def question(draft) -> str:
     topic = _topic(draft)
     occasion = draft.occasion
@@ -94,6 +100,12 @@ def question(draft) -> str:
         store = topic and re.search(r"\b(?:at|from|in)\s+" + re.escape(topic), draft.prose)
         if store:  # a shop's sale: the reader's shopping list
             return "What's on your list?"
+        goods = _ON_SALE.search(draft.prose)
+        if goods:
+            # "the sale on their Node.js certifications": which of them the reader
+            # would pick (not "anything you'd want to know before you decide?",
+            # which a sender passing on someone else's sale cannot answer: a blind editor)
+            return f"Which of the {goods.group(1)} would you pick?"
         # (not "What's on your list?" after a domain offer: a non-sequitur)
         return f"What would you use {topic} for first?" if topic else \
             "Is there anything you'd want to know before you decide?"
@@ -327,6 +339,14 @@ def _last_whole(draft):
                  and not _ends_in_link(x.text) and not LIST_ITEM.match(x.text)), None)
 
 
+def _way_out(draft):
+    """The prompt's button and its dismiss button ("Stay private with Mozilla
+    VPN" over "Not now"), the pair engine/acts.py reads as the ask."""
+    sents = draft.sentences
+    return next(((sents[k - 1], x) for k, x in enumerate(sents)
+                 if k and DISMISS.fullmatch(x.text) and sents[k - 1].index in draft.ask_sentences), None)
+
+
 def no_listening(d, s, draft):
     """TL301: the finding points at the draft's last sentence."""
     if draft.occasion == "outage":
@@ -341,6 +361,17 @@ def no_listening(d, s, draft):
                        "instruction", last.start, last.end)
     if s not in draft.content and draft.content and not (form.HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text)):
         s = draft.content[-1]  # past hashtags and a bare link, to the last thing the draft says
+    way_out = _way_out(draft)
+    if way_out is not None:
+        # an in-product prompt: its two buttons are all the reader can say, so
+        # the answer goes beside them, not after them (a question after "Go to
+        # Firefox Relay" has nowhere to be answered)
+        button, dismiss = way_out
+        return Rewrite(f'The prompt lets the reader say "{grammar.excerpt(button.text, 60)}" or '
+                       f'"{grammar.excerpt(dismiss.text, 30)}", and nothing else. Beside "{dismiss.text}", add a '
+                       f'link that listens ("Not for me? Tell us why") and opens one question: '
+                       f'"What would make {draft.product or "this"} right for you?"', "instruction",
+                       button.start, button.end)
     if draft.occasion == "transactional":
         thing = draft.product or "this"
         ask = f"Questions about {thing}, or something not working? {answer_line(draft)}"
