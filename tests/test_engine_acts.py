@@ -651,3 +651,25 @@ def test_a_sentence_over_a_dismiss_button_is_no_button():
     # a whole sentence with its stop, then "Close": a notice and its close button, nothing to press
     notice = "We updated the privacy policy on March 3, and the changes are listed in full on the policy page.\n\nClose\n"
     assert not any("ask" in a for a in acts_of(notice, "text"))
+
+
+_ABOUT = ("About us\n\n"
+          "We design brands and websites for independent shops. We started in a spare room in 2016, and we now work "
+          "from our own studio by the harbour. We care about craft, and we care about the people we work with. We "
+          "believe good design is honest, and we believe small teams do their best work when they trust each other. "
+          "We are not just another studio: we put our names on every project we make, and our team still answers "
+          "every call itself. We love long partnerships, and our first client is still with us.\n")
+
+
+def test_an_about_page_is_judged_as_the_sender_presenting_itself():
+    result, m = message(_ABOUT, "text")
+    assert "profile" in acts_of(_ABOUT, "text")[0]
+    assert m.genre == "promotional"
+    assert {"TL201", "TL301"} <= {d.rule for d in result.diagnostics}
+
+
+def test_an_about_us_line_further_down_presents_nothing():
+    # the same words under a plain notice, with a menu's "About us" line at the foot: no profile
+    notice = ("The studio is closed from 24 December to 2 January. Orders placed in that week ship on 3 January, "
+              "and the shop stays open online the whole time.\n\nShop\n\nAbout us\n")
+    assert not any("profile" in a for a in acts_of(notice, "text"))

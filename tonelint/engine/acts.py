@@ -52,6 +52,8 @@ SHARE_LINES = 4
 _LAST_LINE_LINK = re.compile(r"\n[ \t]*<?https?://[^\s>]+>?[ \t]*\Z")
 # An information sentence: this many words at least (a greeting or a button is not information).
 INFORMATION_WORDS = 6
+# An About page's heading is its first line, or the second under a title.
+PROFILE_OPENS = 1
 # A draft with at least this many pitch sentences, and this share of all, is a pitch throughout.
 PITCHED_SENTENCES = 3
 PITCHED_SHARE = 0.2
@@ -149,6 +151,9 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
             lst += _numbered_steps(facts, source_text)
         if name == "ask":
             lst += _dismissable_buttons(facts)
+        if name == "profile":
+            # the page opens with it (a menu's "About us" link further down presents nothing)
+            lst = [h for h in lst if h.sent <= PROFILE_OPENS]
         found[name] = longest(lst)
     found["promotion"] = longest(found.get("promotion", []) + list(shared))
     if brand:

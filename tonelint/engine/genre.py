@@ -87,7 +87,9 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
         return "reference", "text"
     # A handbook first when its cues lead: a sales playbook lists campaigns and "signed up but did
     # not convert" (an appeal word) and numbered steps (reference cues) for staff, not readers.
-    staff = internal >= 2 and 2 * internal > pitch
+    # An About page presents the team to outsiders, however much it says about how the team works.
+    profile = bool(acts_found.get("profile"))
+    staff = internal >= 2 and 2 * internal > pitch and not profile
     if staff and internal >= 2 * appeal and 3 * internal >= ref:
         return "internal", "text"
     # A receipt for a gift records it (a donation summary, "no goods or services were provided"):
