@@ -1248,3 +1248,16 @@ def test_a_sale_passed_on_asks_which_of_the_goods_the_reader_would_pick():
     d = one(post, "TL301", channel="social")
     assert "Which of the cloud certifications would you pick?" in d.rewrite
     assert "before you decide" not in d.rewrite
+
+
+def test_an_about_page_is_told_about_the_people_it_works_for_not_its_news():
+    page = ("About us\n\n"
+            "We design brands and websites for independent shops. We started in a spare room in 2016, and we now "
+            "work from our own studio by the harbour. We care about craft, and we care about our clients. We believe "
+            "good design is honest, and we believe small teams do their best work when they trust each other. We "
+            "put our names on every project we make, and our team still answers every call itself. We love long "
+            "partnerships, and our first client is still with us.\n")
+    heavy = one(page, "TL201")
+    assert "About page" in heavy.rewrite and "people you work for" in heavy.rewrite
+    assert "news" not in heavy.rewrite
+    assert "What are you working on?" in one(page, "TL301").rewrite

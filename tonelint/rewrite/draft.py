@@ -105,6 +105,9 @@ class Draft:
         self.message = getattr(facts, "message", None)
         genre = getattr(self.message, "genre", None)
         self.occasion = form.occasion_of(self.prose, genre)
+        if self.message is not None and self.message.sentences("profile") \
+                and self.occasion not in ("transactional", "appeal", "outage"):
+            self.occasion = "profile"  # an About page: the sender presenting itself, not news
 
     # -- sentences ---------------------------------------------------------
     @cached_property

@@ -66,6 +66,10 @@ def _topic(draft) -> str | None:
     return draft.product
 
 
+# A page about a team that works for clients: "our clients", "brands like yours", "your project".
+_CLIENT_WORK = re.compile(r"\b(?:clients?|projects?|work(?:ing)? with|partner with|brands like yours|your "
+                          r"(?:business|brand|project|company|team))\b", re.I)
+
 # What a sale is on, in the plural: "sale on their Node.js certifications and training".
 _ON_SALE = re.compile(r"\b(?:sale|discount|deal|\d+\s?% off) on (?:their |our |the |all |every )?"
                       r"(?!(?:multiple|many|several|select(?:ed)?|bulk|most|some|any|other)\b)"
@@ -88,6 +92,9 @@ def question(draft) -> str:
             # (not a stock "what should we do more of next year?": editors)
             return f"What do you use {topic} for?"
         return "What should we do more of next year?"
+    if occasion == "profile":
+        # an About page: a studio's or an agency's reader has work of their own to talk about
+        return "What are you working on?" if _CLIENT_WORK.search(draft.prose) else "What would you like to know about us?"
     if occasion == "security":
         return "Have you found a security issue we should know about?"
     if draft.contact and re.match(rf"(?:{PRESS_DESK})\b", draft.contact, re.I):

@@ -578,6 +578,14 @@ def sender_heavy(d, s, draft):
     if draft.occasion == "outage":
         # The one rewrite an outage note gets, whichever rule asks.
         return Rewrite(listening.outage_note(draft), "instruction")
+    if draft.occasion == "profile":
+        # an About page has no news to follow, and its "we" is the page's
+        # subject: what it lacks is the people the sender works for
+        lede = _lede(draft) or _heaviest(draft, s, strict=False)
+        if lede is not None:
+            return Rewrite(f'Most of this About page is about the sender. Right after "{grammar.excerpt(lede.text)}", '
+                           f'add a sentence about the people you work for: who they are, and one thing one of them '
+                           f'got from working with you.', "instruction", lede.start, lede.end)
     best = _heaviest(draft, s, strict=True) or _heaviest(draft, s, strict=False)
     if best is None:
         lede = _lede(draft)
