@@ -1106,6 +1106,9 @@ def test_the_icp_as_a_scoring_model_is_kept_and_defined_in_peoples_words():
     assert "The people we build for, product engineers, rarely want a call." in texts
     assert any(t.startswith('Keep "ICP" as the name of your scoring model') for t in texts), texts
     assert not any("signs they are the people we build for" in t for t in texts)
+    # no definition of our own making: the page's own, or placeholders for the team to fill
+    kept = next(t for t in texts if t.startswith("Keep"))
+    assert "link the page that defines it" in kept and "[the kind of team]" in kept
 
 
 # Round twenty (seeds 8227 / 9227 / 1237).
@@ -1231,15 +1234,6 @@ def test_a_technical_post_over_a_standing_appeal_keeps_the_news_instruction():
             "newsletter for our next update.")
     d = one(text, "TL201")
     assert "support made possible" not in d.rewrite and "what that changes for the people reading" in d.rewrite
-
-
-def test_an_in_product_prompt_gets_its_answer_beside_its_buttons():
-    prompt = ("Working from a café today?\n\nA private network hides what you browse from everyone on the same "
-              "Wi-Fi, wherever you sit.\n\nStay private with Harbor VPN\n\nNot now\n")
-    d = one(prompt, "TL301")
-    assert 'Beside "Not now"' in d.rewrite and "Tell us why" in d.rewrite
-    assert "End with a question after" not in d.rewrite and "[your address]" not in d.rewrite
-    assert prompt[d.rewrite_span[0]:d.rewrite_span[1]] == "Stay private with Harbor VPN"
 
 
 def test_a_sale_passed_on_asks_which_of_the_goods_the_reader_would_pick():
