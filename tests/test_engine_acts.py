@@ -641,10 +641,12 @@ def test_the_button_beside_a_dismiss_button_is_the_ask(dismiss):
     prompt = ("Working from a café today?\n\nA private network hides what you browse from everyone on the same "
               f"Wi-Fi, wherever you sit.\n\nStay private with Harbor VPN\n\n{dismiss}\n")
     acts = acts_of(prompt, "text")
-    assert "ask" in acts[2] and "ask" not in acts[1]
-    assert "TL301" in {d.rule for d in message(prompt, "text")[0].diagnostics}
+    assert "ask" in acts[2] and "ask" not in acts[1] and "prompt" in acts[3]
+    # the buttons are the reader's answer: no call for a question (TL301's not_if)
+    assert "TL301" not in {d.rule for d in message(prompt, "text")[0].diagnostics}
     # without the way out, the same line is one more line of the message, not a button
-    assert "ask" not in acts_of(prompt.replace(f"\n\n{dismiss}\n", "\n"), "text")[-1]
+    alone = acts_of(prompt.replace(f"\n\n{dismiss}\n", "\n"), "text")
+    assert "ask" not in alone[-1] and not any("prompt" in a for a in alone)
 
 
 def test_a_sentence_over_a_dismiss_button_is_no_button():
@@ -673,3 +675,20 @@ def test_an_about_us_line_further_down_presents_nothing():
     notice = ("The studio is closed from 24 December to 2 January. Orders placed in that week ship on 3 January, "
               "and the shop stays open online the whole time.\n\nShop\n\nAbout us\n")
     assert not any("profile" in a for a in acts_of(notice, "text"))
+
+
+def test_a_team_rule_leaves_out_drafts_with_not_if(tmp_path):
+    rule = tmp_path / "ACME8.yaml"
+    rule.write_text(
+        "id: ACME8\nfamily: house\nkind: required\nmessage: m\nrationale: r\n"
+        "signals:\n  - act: question\nnot_if:\n  act: prompt\n", encoding="utf-8")
+    engine = Engine(load_file(rule))
+    card = "Your backups are ready on every device you sign in to.\n\nOpen settings\n\nMaybe later\n"
+    note = "Your backups are ready on every device you sign in to.\n\nOpen settings\n"
+    assert not engine.check(SourceFile(path="a.txt", text=card, format="text")).diagnostics
+    assert engine.check(SourceFile(path="b.txt", text=note, format="text")).diagnostics
+    # validated like any block: a misspelt act names the file and the place
+    rule.write_text(rule.read_text(encoding="utf-8").replace("act: prompt", "act: promt"), encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_file(rule)
+    assert "ACME8.yaml:9" in str(err.value) and "did you mean 'prompt'" in str(err.value)

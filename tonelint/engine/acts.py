@@ -149,13 +149,14 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
         lst = [h for b in blocks for h in facts.of(b.key)]
         if name == "value" and source_text:
             lst += _numbered_steps(facts, source_text)
-        if name == "ask":
-            lst += _dismissable_buttons(facts)
         if name == "profile":
             # the page opens with it (a menu's "About us" link further down presents nothing)
             lst = [h for h in lst if h.sent <= PROFILE_OPENS]
         found[name] = longest(lst)
     found["promotion"] = longest(found.get("promotion", []) + list(shared))
+    prompts = _prompt_buttons(facts)
+    found["ask"] = longest(found.get("ask", []) + [button for button, _ in prompts])
+    found["prompt"] = [way_out for _, way_out in prompts]
     if brand:
         found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
     n = len(facts.sentences)
@@ -367,18 +368,18 @@ DISMISS = re.compile(
 BUTTON_WORDS = 8
 
 
-def _dismissable_buttons(facts: Facts) -> list[Hit]:
+def _prompt_buttons(facts: Facts) -> list[tuple[Hit, Hit]]:
     """A short line with a "Not now" or "Remind me later" line under it is the
     button a prompt wants pressed ("Stay private with Mozilla VPN", "Open my
-    links with Firefox", "Go to Firefox Relay"): an ask, whatever its verb.
-    Both lines stand alone, as an in-product message or a pop-up lays out
-    its two buttons."""
+    links with Firefox", "Go to Firefox Relay"): an ask, whatever its verb;
+    the line under it is the prompt's way out (the `prompt` act).  Both lines
+    stand alone, as an in-product message or a pop-up lays out its buttons."""
     out = []
     for i in range(len(facts.sentences) - 1):
         if DISMISS.fullmatch(_text(facts, i + 1)) and _alone(facts, i) and _alone(facts, i + 1) \
                 and _words(facts, i) <= BUTTON_WORDS and not re.search(r"[.!?:]\W*$", _text(facts, i).strip()) \
                 and not DISMISS.fullmatch(_text(facts, i)):
-            out.append(_sentence_hit(facts, i, "act:ask:button"))
+            out.append((_sentence_hit(facts, i, "act:ask:button"), _sentence_hit(facts, i + 1, "act:prompt")))
     return out
 
 

@@ -396,9 +396,13 @@ def people_phrase(d, s, draft):
             # term a sales-ops reader needs (blind editors rejected every swap
             # of it); what it owes the reader is who it describes, in people's
             # words
-            return Rewrite(f'Keep "{grammar.shown(d)}" as the name of your scoring model, and say once, in '
-                           f'people\'s words, who it describes ("engineering teams of 10–50 that already ship every '
-                           f'week"), near "{grammar.excerpt(s.text, 60)}".', "instruction")
+            # (not an example profile of our own making: three blind editors said
+            # an invented definition could mislead staff, and the handbook
+            # likely has its own; placeholders, as for a deadline's date)
+            return Rewrite(f'Keep "{grammar.shown(d)}" as the name of your scoring model. Near '
+                           f'"{grammar.excerpt(s.text, 60)}", link the page that defines it, or say once, in '
+                           f'people\'s words, who it describes: "[the kind of team], [what they need from us]".',
+                           "instruction")
         out = None if after_as else _phrase_rewrite(d, s, draft, _HANDBOOK_PHRASES)
         if out is not None:
             # the people now named: "(which comprise 90% of leads today)" ->

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine.acts import DISMISS, ends_on_link
+from ..engine.acts import ends_on_link
 from . import form, grammar
 from .draft import PRESS_DESK
 from .result import Rewrite, sentence_rewrite
@@ -346,14 +346,6 @@ def _last_whole(draft):
                  and not _ends_in_link(x.text) and not LIST_ITEM.match(x.text)), None)
 
 
-def _way_out(draft):
-    """The prompt's button and its dismiss button ("Stay private with Mozilla
-    VPN" over "Not now"), the pair engine/acts.py reads as the ask."""
-    sents = draft.sentences
-    return next(((sents[k - 1], x) for k, x in enumerate(sents)
-                 if k and DISMISS.fullmatch(x.text) and sents[k - 1].index in draft.ask_sentences), None)
-
-
 def no_listening(d, s, draft):
     """TL301: the finding points at the draft's last sentence."""
     if draft.occasion == "outage":
@@ -368,17 +360,6 @@ def no_listening(d, s, draft):
                        "instruction", last.start, last.end)
     if s not in draft.content and draft.content and not (form.HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text)):
         s = draft.content[-1]  # past hashtags and a bare link, to the last thing the draft says
-    way_out = _way_out(draft)
-    if way_out is not None:
-        # an in-product prompt: its two buttons are all the reader can say, so
-        # the answer goes beside them, not after them (a question after "Go to
-        # Firefox Relay" has nowhere to be answered)
-        button, dismiss = way_out
-        return Rewrite(f'The prompt lets the reader say "{grammar.excerpt(button.text, 60)}" or '
-                       f'"{grammar.excerpt(dismiss.text, 30)}", and nothing else. Beside "{dismiss.text}", add a '
-                       f'link that listens ("Not for me? Tell us why") and opens one question: '
-                       f'"What would make {draft.product or "this"} right for you?"', "instruction",
-                       button.start, button.end)
     if draft.occasion == "transactional":
         thing = draft.product or "this"
         ask = f"Questions about {thing}, or something not working? {answer_line(draft)}"

@@ -34,7 +34,7 @@ INFLECTIONS = ("none", "noun", "verb", "all")
 # docs/rules.md "Sentence acts"), and the genres a rule can scope itself to
 # with `genres:` (engine/genre.py decides them).
 ACTS = ("ask", "offer", "value", "question", "invitation", "acknowledgement", "sender", "reader", "claim",
-        "promotion", "profile", "pitch", "information")
+        "promotion", "profile", "prompt", "pitch", "information")
 GENRES = ("promotional", "transactional", "appeal", "reply", "internal", "reference", "unknown")
 # What each means, for `tonelint explain acts|genres` (docs/rules.md has the long form).
 ACT_DOCS = {
@@ -54,6 +54,8 @@ ACT_DOCS = {
     "promotion": "promotes the sender's content, event or offer (\"Blog: …\", \"Learn more\", \"20% off\")",
     "profile": "presents the sender to outsiders: an About page's heading (\"About us\", \"Who we are\", "
                "\"Our story\")",
+    "prompt": "the way out of an in-product prompt or a pop-up, a line of its own under the button it declines "
+              "(\"Not now\", \"Remind me later\", \"No thanks\")",
     "pitch": "a sales pitch: money amounts, shouted everyday words, sales claims, exclamation marks",
     "information": "a plain statement for the reader, neither a pitch nor about the sender, from the second such "
                    "line on",

@@ -1,7 +1,9 @@
 """Required: signals a draft must contain at least `min` times (e.g. a question
 to the reader or an invitation to reply).  `only_if` limits the rule to drafts
 that show what makes it matter (a message that asks for something), so that
-documentation and personal notes are not told to invite replies.  The finding
+documentation and personal notes are not told to invite replies; `not_if`
+leaves out drafts where the signal has no place (an in-product prompt, whose
+buttons are the reader's answer).  The finding
 points at the last sentence, where such a line usually belongs."""
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from .base import Context
 
 NAME = "required"
 DOC = ("Flags a draft of at least `min_words` words that has fewer than `min` hits of its `signals:` blocks "
-       "(with `only_if`, only drafts that show what makes them matter); the finding points at the last sentence.")
-KEYS = {"signals": list, "min": int, "min_words": int, "only_if": dict}
+       "(with `only_if`, only drafts that show what makes them matter; with `not_if`, none where this block "
+       "matches); the finding points at the last sentence.")
+KEYS = {"signals": list, "min": int, "min_words": int, "only_if": dict, "not_if": dict}
 REQUIRED = ("signals",)
 TWEAKS = {"min": int, "min_words": int}
 
@@ -25,9 +28,10 @@ class Spec:
     min: int = 1
     min_words: int = 0
     only_if: Block | None = None
+    not_if: Block | None = None
 
     def blocks(self) -> list[Block]:
-        return [b for b in (self.only_if,) if b] + list(self.signals)
+        return [b for b in (self.only_if, self.not_if) if b] + list(self.signals)
 
 
 def parse(ctx, data, rid: str) -> Spec:
@@ -39,6 +43,7 @@ def parse(ctx, data, rid: str) -> Spec:
         min=int(data.get("min", 1)),
         min_words=int(data.get("min_words", 0)),
         only_if=parse_block(ctx, data["only_if"], f"{rid}:only_if", "only_if") if "only_if" in data else None,
+        not_if=parse_block(ctx, data["not_if"], f"{rid}:not_if", "not_if") if "not_if" in data else None,
     )
 
 
@@ -48,6 +53,8 @@ def run(rule, ctx: Context):
     if facts.words < spec.min_words or not facts.sentences:
         return
     if spec.only_if is not None and not ctx.scoped(rule, facts.of(spec.only_if.key)):
+        return
+    if spec.not_if is not None and ctx.scoped(rule, facts.of(spec.not_if.key)):
         return
     count = sum(len(ctx.scoped(rule, facts.of(b.key))) for b in spec.signals)
     if count >= spec.min:
