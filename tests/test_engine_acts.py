@@ -692,3 +692,37 @@ def test_a_team_rule_leaves_out_drafts_with_not_if(tmp_path):
     with pytest.raises(RuleError) as err:
         load_file(rule)
     assert "ACME8.yaml:9" in str(err.value) and "did you mean 'prompt'" in str(err.value)
+
+
+def test_a_pages_exclamation_marks_are_its_voice_but_bulk_mails_are_its_pitch():
+    page = ("Plan your week in one place!\n\nEvery recipe you save lands in one list, sorted by what is in season!\n\n"
+            "The planner builds your shopping list from the week's recipes, and it groups it by aisle!\n\n"
+            "Start planning\n")
+    assert "TL401" not in {d.rule for d in message(page, "text")[0].diagnostics}
+    assert any("information" in a for a in acts_of(page, "text"))
+    mail = "From: Deals <deals@example.com>\nSubject: deals\n\n" + page
+    assert not any("information" in a for a in acts_of(mail, "email"))
+
+
+def test_a_list_phrase_matches_a_curly_apostrophe_as_a_straight_one():
+    for text in ("Acme is the world's leading data portal.", "Acme is the world’s leading data portal."):
+        assert "TL204" in {d.rule for d in check_text(text).diagnostics}, text
+
+
+@pytest.mark.parametrize("sentence", [
+    "We would like to encourage you to support our work with a financial donation.",
+    "We urge you to give what you can this winter.",
+])
+def test_an_appeal_put_as_the_senders_wish_is_an_ask(sentence):
+    assert "ask" in acts_of(sentence)[0]
+
+
+def test_a_send_feedback_button_invites_though_a_get_in_touch_button_does_not():
+    page = "Tell us how the new editor works for you.\n\nSend feedback\n"
+    assert "invitation" in acts_of(page, "text")[-1]
+
+
+def test_a_reply_in_a_watched_thread_is_a_notification():
+    note = ("Dana has posted a new reply to the \"Release planning\" thread that you are watching.\n\n"
+            "To read it, click here: https://forum.example.org/t/42\n")
+    assert message(note, "text")[1].genre == "transactional"

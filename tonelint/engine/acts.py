@@ -141,9 +141,11 @@ class Message:
 
 
 def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, brand: tuple = (),
-                 source_text: str = "", shared: list | tuple = ()) -> Message:
+                 source_text: str = "", shared: list | tuple = (), mail: bool = False) -> Message:
     """Settle each sentence's acts from the bank's hits (module doc);
-    `shared`: the caller's shared_links, already read for the genre."""
+    `shared`: the caller's shared_links, already read for the genre;
+    `mail`: the draft is an email file, where "!" on every line is how bulk
+    mail pitches (a page's "!" is its chirpy voice)."""
     found: dict[str, list[Hit]] = {}
     for name, blocks in model.acts.items():
         lst = [h for b in blocks for h in facts.of(b.key)]
@@ -174,10 +176,17 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     # is an ask, judged as one (TL401, TL402); it is no sales pitch that makes the draft's plain
     # lines stop informing.  (Not any line that only asks: bulk mail's "CLICK HERE" lines are its
     # pitch, and 2002 spam's ask share fell 51.5 % -> 49.8 % when they stopped counting.)
+    # On a page (not in mail), a line whose only pitch is its "!" ("This theme will look great on
+    # any device, no matter the size!") is the page's chirpy voice: it does not make the draft a
+    # pitch throughout, and it can inform (a theme's landing page had every feature line end so,
+    # and every ask on it read as premature); it still gives nothing as value ("You can finally stop
+    # worrying about your credit!" promises).  In mail, "!" on every line is how bulk mail pitches.
+    chirpy = set() if mail else {i for i, hs in by_sent.get("pitch", {}).items()
+                                 if all(h.text.startswith("!") for h in hs)}
     pitched = len({i for i, hs in by_sent.get("pitch", {}).items()
                    if not (facts.segments[facts.sentences[i].seg].scope == "list"
                            and _only_asks(hs, by_sent.get("ask", {}).get(i, [])))}
-                  - set(by_sent.get("greeting", {})))
+                  - set(by_sent.get("greeting", {})) - chirpy)
     plain = not (pitched >= PITCHED_SENTENCES and pitched >= PITCHED_SHARE * max(n, 1))
     _offers(by_sent, plain)
     asks = by_sent.get("ask", {})
@@ -209,8 +218,10 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 continue  # a sales claim or hype promises the reader something; it gives nothing yet
             if act == "invitation" and i in asks and i not in by_sent.get("help", {}):
                 continue  # "Reach out to book your demo": the sentence asks, it does not listen
-            if act == "invitation" and _button(facts, i):
-                continue  # a page's "Get in touch" button: a sales contact, not an invitation to reply
+            if act == "invitation" and _button(facts, i) and "feedback" not in _text(facts, i).lower():
+                # a page's "Get in touch" button: a sales contact, not an invitation to reply
+                # ("Send feedback" over a message form still asks for the reader's word)
+                continue
             here.add(act)
             if act == "sender":
                 # "the Convex CLI", "Convex demos": the brand naming one of its things.  The
@@ -220,7 +231,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
             kept[act].extend(hs)
         if plain and not here & {"ask", "sender", "claim", "promotion", "acknowledgement", "question"} \
                 and scope not in ("title", "heading") \
-                and i not in by_sent.get("remark", {}) and "pitch" not in here \
+                and i not in by_sent.get("remark", {}) and ("pitch" not in here or i in chirpy) \
                 and _words(facts, i) >= INFORMATION_WORDS:
             # Something said to the reader that is neither a pitch nor about the
             # sender; from the second such line on (one line is a headline, not

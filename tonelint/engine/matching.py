@@ -74,6 +74,13 @@ def _tokenise_phrases(nlp, phrases: list[str]) -> dict[str, tuple[list[int], lis
     return out
 
 
+def _apostrophes(phrases: list[str]) -> list[str]:
+    """Each phrase as written with a straight and with a curly apostrophe:
+    the tokenizer keeps "world's" and "world’s" apart, and a list writes one
+    ("the world's leading" missed "CKAN is the world’s leading …")."""
+    return list(dict.fromkeys(v for p in phrases for v in (p, p.replace("'", "’"), p.replace("’", "'"))))
+
+
 def regex_set(regexes: list[tuple[str, bool]]):
     """An RE2 set of the blocks' regexes, in order, each with its own case
     flag: Match(text) gives the indices of those that match somewhere in it.
@@ -131,7 +138,7 @@ class MatcherBank:
         self.regexes = []
         self._ids: dict = {}  # unless_before/after word sets -> their lower-form ids
         self.accept = AcceptList(accept)
-        listed = [(b, list(b.phrases) + (list(brand) if b.brand else [])) for b in blocks]
+        listed = [(b, _apostrophes(list(b.phrases) + (list(brand) if b.brand else []))) for b in blocks]
         tokens = phrase_tokens(nlp, [p for _, phrases in listed for p in phrases])
         for b, phrases in listed:
             if phrases:
