@@ -861,8 +861,15 @@ def test_results_posts_send_questions_to_the_call_or_investor_relations_not_the_
     call = ("$PLNW to host its conference call for Q3 earnings today at 8:15 AM ET. Results show sales up 9% "
             "across all regions this quarter.")
     d = one(call, "TL301", channel="social")
-    assert "Questions about the results? Bring them to the call." in d.rewrite
-    assert "replies" not in d.rewrite
+    # a post's readers cannot ask on the call (its Q&A is for analysts): investor relations
+    assert "Questions about the results? Write to our investor relations team." in d.rewrite
+    assert "Bring them to the call" not in d.rewrite and "replies" not in d.rewrite
+    # the call's own invitation by email brings the questions to the call
+    invite = ("Subject: Q3 earnings call\n\nPlanwise will host its conference call for Q3 earnings today at "
+              "8:15 AM ET. Results show sales up 9% across all regions this quarter, and margins held at 31% "
+              "despite higher costs, and every region grew faster than it did a year ago. The call is open to "
+              "analysts and investors. Register now to listen in.")
+    assert "Bring them to the call." in one(invite, "TL301").rewrite
 
 
 def test_a_page_that_walks_through_applying_asks_what_is_unclear():

@@ -334,6 +334,8 @@ class Draft:
             return False  # "Expires July 27", "Order Now": a label or a date, not the thing
         if name.lower() in ("document title", "untitled", "untitled document", "page title"):
             return False  # an HTML editor's placeholder <title>, not a name
+        if name in ("ADV", "AD", "ADVERTISEMENT"):
+            return False  # the advertisement tag a subject line must carry ("ADV: …"), not a product
         if name.lower() in _GENERIC_TERMS:
             return False  # "What would you most like to know about API?": a kind of thing, not a name
         postal = sum(1 for u in uses if _POSTAL.match(self.prose, u + len(name)))

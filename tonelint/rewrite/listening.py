@@ -366,7 +366,9 @@ def no_listening(d, s, draft):
     elif draft.occasion == "results" and draft.channel != "email":
         # investors ask on the earnings call or of investor relations, not in
         # a post's replies (two blind editors: "inappropriate for IR copy")
-        where = "bring them to the call" if _CALL.search(draft.prose) else \
+        # (not "bring them to the call" under a post: its Q&A is for analysts, a blind editor)
+        public = draft.channel == "social" or len(draft.prose.split()) < 60  # a post, not the call's invitation
+        where = "bring them to the call" if _CALL.search(draft.prose) and not public else \
             f"write to {draft.contact}" if draft.contact else "write to our investor relations team"
         ask = f"Questions about the results? {grammar.capitalise(where)}."
     else:

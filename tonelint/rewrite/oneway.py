@@ -92,6 +92,9 @@ def strip_pride(text: str) -> str:
     if when:
         pre = (pre + when.group(1).capitalize() + ", ") if not pre.strip() else pre + when.group(1) + ", "
         body = body[when.end():]
+    # "present to you our great offer": who it is presented to is the reader, said already
+    body = re.sub(r"^to (?:you|all of you|everyone|our (?:readers|customers|members))\s+(?=\w)", "", body,
+                  flags=re.I)
     if re.match(r"that\s+", body, re.I):
         news = re.sub(r"^that\s+", "", body, flags=re.I)
     else:
