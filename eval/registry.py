@@ -16,7 +16,8 @@ README; set H adds landing and about pages of site templates (Start
 Bootstrap, create-landing-kit), CKAN's about page, cold sales templates,
 in-product funding appeals (django CMS, Inkscape, LibreOffice, KDE) and
 member mail (CKAN, Mezzanine, Misago); set I adds an association CMS's seed
-pages, home-page boxes and member, donor and help-desk mail (Tendenci), a blog
+pages, home-page boxes and member, donor and help-desk mail (Tendenci), Plone's
+new-site front page with its foundation's appeal, a blog
 extension's own release posts (ABlog) and libpng's release announcement.  None of it was written by the team,
 and each set was labelled before it was first linted.
 
@@ -139,9 +140,11 @@ WHEELS = {"streamlit": "1.67.0",
           "ckan": "2.12.0", "django-cms": "5.1.3", "cold-email-generator": "1.0.0", "mezzanine": "6.1.1",
           "misago": "0.39.6",
           # set I: an association CMS's seed pages, home-page boxes and member, donor and help-desk mail (Tendenci)
-          "tendenci": "16.30"}
+          "tendenci": "16.30",
+          # set I: Plone's new-site front page (welcome, "Tell us how you use it", its foundation's appeal)
+          "products-cmfplone": "6.2.2"}
 # Set H's wheels that declare a newer Python than the one running this script.
-WHEELS_PY312 = {"ckan", "misago", "tendenci"}
+WHEELS_PY312 = {"ckan", "misago", "tendenci", "products-cmfplone"}
 README_WHEELS = {"crewai", "reflex", "zenml", "ultralytics", "e2b", "supervision", "prefect", "dagster", "flet",
                  "chainlit", "flask", "urllib3", "label-studio", "taipy", "openoutreach", "opengtm", "misar-reach",
                  "growth-tools", "scrapercity", "leads-cli", "spyder", "numpy", "pydantic", "langchain",
@@ -1379,11 +1382,21 @@ def ablog_post(path: Path) -> str:
     return paragraphs(title + "\n\n" + "\n".join(body))
 
 
+def tal_text(path: Path) -> str:
+    """A Zope page template as the reader gets it: an `i18n:name` slot as
+    `{name}`, the mail headers the template writes dropped."""
+    src = path.read_text(encoding="utf-8")
+    src = re.sub(r'<(\w+)\b[^>]*\bi18n:name="(\w+)"[^>]*/>', r"{\2}", src)
+    src = re.sub(r"(?m)(?:^|(?<=>))(?:From|To|Subject|Content-Type|Precedence):.*$", "", src)
+    return visible_text(src)
+
+
 def items_i(root: dict[str, Path]):
     """Set I: the kinds of today's copy sets A–H are thin on, from packages
     none of them used — an association CMS's seed pages and home-page boxes
     (membership benefits, volunteer and welcome pages, a donate box), its
-    member, donor and help-desk mail (Tendenci), a blog extension's own release
+    member, donor and help-desk mail (Tendenci), Plone's new-site front page
+    and account mail, a blog extension's own release
     posts (ABlog) and a library's release announcement (libpng); none of it a
     README, labelled before its first lint ("split": "registry-i")."""
     td = root["tendenci"] / "tendenci"
@@ -1412,6 +1425,17 @@ def items_i(root: dict[str, Path]):
                    "corporate_memberships.notice")[7]
     yield ("pypi:tendenci:tendenci/apps/corporate_memberships/fixtures/corp_notices.json#join", "tendenci", "email",
            "text", var(corp["subject"]) + "\n\n" + visible_text(var(corp["email_content"])))
+    corp_app = fixture(td / "apps" / "corporate_memberships" / "fixtures" / "tendenci_default_corporate_memberships.json",
+                       "corporate_memberships.corpmembershipapp")[1]
+    for field, slug, kind in (("description", "application", "landing"), ("confirmation_text", "confirmation", "notice")):
+        yield (f"pypi:tendenci:tendenci/apps/corporate_memberships/fixtures/tendenci_default_corporate_memberships.json#{slug}",
+               "tendenci", kind, "text", corp_app["name"] + "\n\n" + seed_html(corp_app[field]) if slug == "application"
+               else seed_html(corp_app[field]))
+    # The in-product guide a new site's owner is walked through.
+    guide = fixture(td / "apps" / "tendenci_guide" / "fixtures" / "initial_data.json", "tendenci_guide.guide")
+    for pk, slug in ((5, "calendar-events"), (8, "tips")):
+        yield (f"pypi:tendenci:tendenci/apps/tendenci_guide/fixtures/initial_data.json#{slug}", "tendenci", "onboarding",
+               "text", guide[pk]["title"] + "\n\n" + seed_html(guide[pk]["content"]))
     tt = td / "themes" / "t7-base" / "templates"
     yield ("pypi:tendenci:tendenci/themes/t7-base/templates/donations/email_user.txt", "tendenci", "email", "text",
            tendenci_mail(tt / "donations" / "email_user_subject.txt") + "\n\n" + tendenci_mail(tt / "donations" / "email_user.txt"))
@@ -1426,6 +1450,12 @@ def items_i(root: dict[str, Path]):
         body = re.sub(r"\{\{\s*[\w.]*?(\w+)(?:\|[^}]*)?\s*\}\}", r"{\1}", body)
         yield (f"pypi:tendenci:tendenci/apps/helpdesk/fixtures/emailtemplate.json#{name}", "tendenci", "email", "text",
                paragraphs(f["heading"] + "\n\n" + body))
+
+    cmf = root["products-cmfplone"] / "Products" / "CMFPlone" / "browser"
+    yield ("pypi:products-cmfplone:Products/CMFPlone/browser/templates/plone-frontpage.pt", "products-cmfplone", "about",
+           "text", tal_text(cmf / "templates" / "plone-frontpage.pt"))
+    yield ("pypi:products-cmfplone:Products/CMFPlone/browser/login/templates/registered_notify_template.pt",
+           "products-cmfplone", "email", "text", tal_text(cmf / "login" / "templates" / "registered_notify_template.pt"))
 
     rel = root["ablog"] / "docs" / "release"
     for v in ("0.1", "0.8", "0.10", "0.11"):
