@@ -726,3 +726,15 @@ def test_a_reply_in_a_watched_thread_is_a_notification():
     note = ("Dana has posted a new reply to the \"Release planning\" thread that you are watching.\n\n"
             "To read it, click here: https://forum.example.org/t/42\n")
     assert message(note, "text")[1].genre == "transactional"
+
+
+def test_a_line_that_names_the_product_by_the_brand_informs():
+    page = ("Plans and pricing\n\nHarbor Pro and support\n\n"
+            "Up to ten years of security fixes for the packages you run, with a patch for the kernel every week.\n\n"
+            "Optional phone and email support for Harbor OS, your servers, and your applications.\n\n"
+            "Buy Harbor Pro\n\nHarbor helps us sleep at night, and Harbor ships our fixes first.\n")
+    acts = acts_of(page, "text")
+    assert "information" in acts[3]  # the product named, not the sender talking
+    assert "TL401" not in {d.rule for d in message(page, "text")[0].diagnostics}
+    # the brand as the one acting still talks about the sender
+    assert "information" not in acts[-1]

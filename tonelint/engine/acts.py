@@ -229,7 +229,15 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 # not counted as the sender talking about itself (TL201's count, the scorecard's).
                 hs = [h for h in hs if not _names_a_thing(facts, h) and not _quoted_paragraph(facts, h)]
             kept[act].extend(hs)
-        if plain and not here & {"ask", "sender", "claim", "promotion", "acknowledgement", "question"} \
+        # On a page, a sentence that names the product only by the brand ("Optional support for
+        # Ubuntu OS, infrastructure, and applications") describes the offer to the reader: it
+        # informs.  "We", "our" or the brand as the subject doing something still talk about the
+        # sender; and in mail the brand is the From header's, whose lines pitch (2002 outbound
+        # mail lost two labelled premature asks to it).
+        by_brand = not mail and "sender" in here and all(h.key.endswith(":brand") and not _brand_subject(facts, h)
+                                            for h in by_sent["sender"][i])
+        if plain and not (here - ({"sender"} if by_brand else set())) & {
+                "ask", "sender", "claim", "promotion", "acknowledgement", "question"} \
                 and scope not in ("title", "heading") \
                 and i not in by_sent.get("remark", {}) and ("pitch" not in here or i in chirpy) \
                 and _words(facts, i) >= INFORMATION_WORDS:
@@ -424,6 +432,15 @@ def admit_brand(facts: Facts, brand: tuple) -> None:
         if back:
             owner = key[: -len(BRAND_WAIT)]
             facts.hits[owner] = longest(facts.of(owner) + back)
+
+
+def _brand_subject(facts: Facts, h: Hit) -> bool:
+    """The brand opens its sentence as the one acting ("Ubuntu has …", "Acme helps …"); not one
+    that says what the offer is ("Convex is the backend platform with everything you need …")."""
+    s = facts.sentences[h.sent]
+    text = facts.segments[h.seg].text
+    return not text[s.start:h.start].strip(" \t*>#-•·\"'“") and not re.match(r"\s+(?:is|are)\s+(?:a|an|the)\b",
+                                                                           text[h.end:s.end])
 
 
 # What a brand names when it stands before one of these (a product's parts, places and people
