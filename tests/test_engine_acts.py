@@ -245,16 +245,23 @@ def test_unknown_genre_or_act_in_a_rule_is_an_error_with_a_hint(tmp_path, body, 
     assert "ACME1.yaml" + place in str(err.value) and hint in str(err.value)
 
 
+def team_rule(tmp_path, rid: str, body: str):
+    """A team's rule file with this body, and an engine that runs only it."""
+    rule = tmp_path / f"{rid}.yaml"
+    rule.write_text(f"id: {rid}\nfamily: house\n{body}", encoding="utf-8")
+    return rule, Engine(load_file(rule))
+
+
+def flagged(engine, text: str, fmt: str = "markdown") -> bool:
+    return bool(engine.check(SourceFile(path=f"draft.{fmt}", text=text, format=fmt)).diagnostics)
+
+
 def test_a_team_rule_scopes_itself_by_genre(tmp_path):
-    rule = tmp_path / "ACME3.yaml"
-    rule.write_text(
-        "id: ACME3\nfamily: house\nkind: existence\nmessage: m\nrationale: r\n"
-        "match: {phrases: [password]}\ngenres:\n  skip: [transactional]\n", encoding="utf-8")
-    engine = Engine(load_file(rule))
+    _, engine = team_rule(tmp_path, "ACME3", "kind: existence\nmessage: m\nrationale: r\n"
+                          "match: {phrases: [password]}\ngenres:\n  skip: [transactional]\n")
     reset = "Click the link below to reset your password. If you didn't request a reset, ignore this email."
     pitch = "Our password manager is the best. Buy now and never forget a password again."
-    assert not engine.check(SourceFile(path="a.md", text=reset, format="markdown")).diagnostics
-    assert engine.check(SourceFile(path="b.md", text=pitch, format="markdown")).diagnostics
+    assert not flagged(engine, reset) and flagged(engine, pitch)
 
 
 def test_explain_describes_acts_genres_and_what_a_rule_reads(cli):
@@ -678,15 +685,11 @@ def test_an_about_us_line_further_down_presents_nothing():
 
 
 def test_a_team_rule_leaves_out_drafts_with_not_if(tmp_path):
-    rule = tmp_path / "ACME8.yaml"
-    rule.write_text(
-        "id: ACME8\nfamily: house\nkind: required\nmessage: m\nrationale: r\n"
-        "signals:\n  - act: question\nnot_if:\n  act: prompt\n", encoding="utf-8")
-    engine = Engine(load_file(rule))
+    rule, engine = team_rule(tmp_path, "ACME8", "kind: required\nmessage: m\nrationale: r\n"
+                             "signals:\n  - act: question\nnot_if:\n  act: prompt\n")
     card = "Your backups are ready on every device you sign in to.\n\nOpen settings\n\nMaybe later\n"
     note = "Your backups are ready on every device you sign in to.\n\nOpen settings\n"
-    assert not engine.check(SourceFile(path="a.txt", text=card, format="text")).diagnostics
-    assert engine.check(SourceFile(path="b.txt", text=note, format="text")).diagnostics
+    assert not flagged(engine, card, "text") and flagged(engine, note, "text")
     # validated like any block: a misspelt act names the file and the place
     rule.write_text(rule.read_text(encoding="utf-8").replace("act: prompt", "act: promt"), encoding="utf-8")
     with pytest.raises(RuleError) as err:
