@@ -1262,3 +1262,29 @@ def test_an_about_page_is_told_about_the_people_it_works_for_not_its_news():
     assert "About page" in heavy.rewrite and "people you work for" in heavy.rewrite
     assert "news" not in heavy.rewrite
     assert "What are you working on?" in one(page, "TL301").rewrite
+
+
+def test_a_closing_ready_to_question_is_turned_into_one_the_reader_can_answer():
+    page = ("Plan every shift in one place. Staff pick the shifts that suit them, swaps need one tap, and the rota "
+            "is posted to everyone's phone the moment you publish it. Try it free for a month.\n\n"
+            "Ready to sort out the holiday rota?\n")
+    d = one(page, "TL301")
+    assert 'Instead of ending on "Ready to sort out the holiday rota?"' in d.rewrite
+    assert "What makes the holiday rota hard to sort out today?" in d.rewrite
+    assert "What would you like to hear more about?" not in d.rewrite
+
+
+def test_a_sponsor_expanding_its_support_is_not_the_product_asked_about():
+    post = ("Globex Expands Support for Open Atlas\n\nWe're excited that Globex is backing our work for three more "
+            "years! Globex engineers use the maps every day, Globex ships them in its app, and Globex staff send us "
+            "fixes. Please join us in thanking Globex. To any site owner who has not tried the tiles yet, we "
+            "encourage you to use Open Atlas for your maps.")
+    d = one(post, "TL301")
+    assert "What do you use Open Atlas for?" in d.rewrite and "about Globex" not in d.rewrite
+
+
+def test_an_honour_congratulating_a_colleague_keeps_the_congratulations():
+    post = ("Huge congratulations to our Head of Product Ana Ruiz for being recognized by @Wired as a top design "
+            "leader! #proud https://example.com/ana")
+    d = one(post, "TL209", channel="social")
+    assert d.rewrite.startswith("Keep the congratulations to Ana Ruiz") and "trophy" not in d.rewrite

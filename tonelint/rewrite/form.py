@@ -59,7 +59,9 @@ HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|re
                           re.I)
 # what a sponsorship keeps going, named after "sponsor of" ("a Platinum
 # sponsor of Let's Encrypt"): the sender's own project, not the sponsor
-SPONSORED = re.compile(r"\b(?:sponsor(?:ship)?|grant|partner|backer) (?:of|for|to) ((?:[A-Z][\w’'-]*\s?){1,3})")
+SPONSORED = re.compile(r"\b(?:sponsor(?:ship)?|grant|partner|backer|(?:[Ee]xpands?|[Rr]enews?|[Ee]xtends?|"
+                       r"[Ii]ncreases?|[Cc]ontinues?) (?:[Ii]ts |[Tt]heir )?[Ss]upport) (?:of|for|to) "
+                       r"((?:[A-Z][\w’'-]*[ \t]?){1,3})")
 _APOLOGY = r"\b(?:apologi[sz]e|apologies|sorry)\b"
 _BROKE = r"\b(?:was down|were down|went down|root cause|post-?mortem|we(?:['’]ve| have) (?:fixed|resolved|restored))\b"
 

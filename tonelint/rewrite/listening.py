@@ -66,6 +66,13 @@ def _topic(draft) -> str | None:
     return draft.product
 
 
+# A closing sales question with its job and the thing it is done to: "Ready to sort out the
+# training schedule?", "Ready to simplify your invoicing?" (not "Ready to get started?": no thing;
+# not "… your marketing to the next level?": a thing with a preposition in it reads badly moved).
+# (not "Ready to get the next meeting scheduled?": a verb that takes a thing and a state)
+_READY = re.compile(r"(?i)^(?:are you )?ready to (?!(?:get|have|keep|be|let)\b)([a-z]+(?: (?:out|up|off|down|together))?) "
+                    r"((?:the|your|a|an) [\w’'-]+(?: [\w’'-]+){0,2})(?<!ed)\?$")
+
 # A page about a team that works for clients: "our clients", "brands like yours", "your project".
 _CLIENT_WORK = re.compile(r"\b(?:clients?|projects?|work(?:ing)? with|partner with|brands like yours|your "
                           r"(?:business|brand|project|company|team))\b", re.I)
@@ -432,6 +439,15 @@ def no_listening(d, s, draft):
             and len(grammar.hard_lines(core)) == 1:
         keep = tail.group(0).rstrip() if tail and re.search(r"\w", tail.group(0)) else ""
         return sentence_rewrite(s, f"{core} {ask}{keep}")
+    ready = _READY.match(core.strip())
+    if ready and not closing_ask:
+        # "Ready to sort out the training schedule?": the page's closing sales question, turned
+        # into one the reader can answer about the same job (a blind editor: a generic question
+        # put before it dilutes it)
+        verb, thing = ready.group(1), ready.group(2)
+        return Rewrite(f'Instead of ending on "{grammar.excerpt(s.text, 60)}", end on a question the reader can '
+                       f'answer, and say how: "What makes {thing} hard to {verb} today? {answer_line(draft)}"',
+                       "instruction", s.start, s.end)
     if core.rstrip().endswith("?") and len(words) <= 6 and not closing_ask:
         # a teaser that closes the post ("Proof of Work Contracts?"): a second
         # question in front of it reads badly (a blind editor); it is the one

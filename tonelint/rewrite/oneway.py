@@ -750,6 +750,13 @@ def milestone(d, s, draft):
         return Rewrite(f'Keep "{words}" as the news, and add one sentence on what it changes for {who} (more '
                        f'support, a feature sooner, a price that holds), after "{where}".', "instruction")
     if re.search(r"\b(?:award|named|ranked|recogni[sz]ed|listed|selected|leader|best)\b", words, re.I):
+        honoured = _CONGRATULATED.search(s.text)
+        if honoured:
+            # a post that congratulates a colleague: the congratulations are the point (a blind
+            # editor), and what readers can use is the work the honour is for
+            return Rewrite(f'Keep the congratulations to {honoured.group(1)}, and add one line on the work the honour '
+                           f'is for that readers use: one thing {honoured.group(1)} and the team built for them.',
+                           "instruction")
         return Rewrite(f'Keep the news, but say what the list or award measured and what it means for the reader, '
                        f'rather than "{words}" as a trophy, in "{where}".', "instruction")
     result = _RESULT.search(words)
@@ -772,6 +779,11 @@ def milestone(d, s, draft):
     return Rewrite(f'Give "{words}" as a plain figure and say what it means for the reader, in "{where}".',
                    "instruction")
 
+
+# "Huge congratulations to our Chief Digital & Technology Officer Clay Johnson for being recognized …":
+# the person honoured, by name
+_CONGRATULATED = re.compile(r"\b[Cc]ongratulations\b[^.!?]*?\b(?:to|,)\s+(?:our\s+)?(?:(?:[A-Z][\w.-]*|&|of|and)\s+)*?"
+                            r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:for|on)\b")
 
 # what a funding post already gives the reader, in its own words
 _READER_GAIN = re.compile(r"\b(?:(?:major|new|free|more)\s+)+(?:[\w-]+\s+){0,2}?(?:features?|tools?|integrations?|"
