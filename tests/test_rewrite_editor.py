@@ -555,7 +555,7 @@ def test_a_results_post_is_asked_about_its_results_and_reported_plainly():
     found = {d.rule: d for d in findings(text, channel="social")}
     assert '"same-store sales grew 7%"' in found["TL209"].rewrite
     # (round fifteen: investors ask on the call or of investor relations, not in the replies)
-    assert "Questions about the results? Write to our investor relations team." in found["TL301"].rewrite
+    assert "Questions about the results? Write to our investor relations team at [address]." in found["TL301"].rewrite
 
 
 def test_sender_heavy_advice_points_at_the_news_not_at_a_milestone():
@@ -857,12 +857,12 @@ def test_a_funding_post_that_already_says_what_readers_get_is_pointed_at_it():
 def test_results_posts_send_questions_to_the_call_or_investor_relations_not_the_replies():
     ticker = "$PLNW Strong Global Business Led by Planwise Growth: https://example.com/q3"
     d = one(ticker, "TL301", channel="social")
-    assert "Questions about the results? Write to our investor relations team." in d.rewrite
+    assert "Questions about the results? Write to our investor relations team at [address]." in d.rewrite
     call = ("$PLNW to host its conference call for Q3 earnings today at 8:15 AM ET. Results show sales up 9% "
             "across all regions this quarter.")
     d = one(call, "TL301", channel="social")
     # a post's readers cannot ask on the call (its Q&A is for analysts): investor relations
-    assert "Questions about the results? Write to our investor relations team." in d.rewrite
+    assert "Questions about the results? Write to our investor relations team at [address]." in d.rewrite
     assert "Bring them to the call" not in d.rewrite and "replies" not in d.rewrite
     # the call's own invitation by email brings the questions to the call
     invite = ("Subject: Q3 earnings call\n\nPlanwise will host its conference call for Q3 earnings today at "
@@ -1288,3 +1288,34 @@ def test_an_honour_congratulating_a_colleague_keeps_the_congratulations():
             "leader! #proud https://example.com/ana")
     d = one(post, "TL209", channel="social")
     assert d.rewrite.startswith("Keep the congratulations to Ana Ruiz") and "trophy" not in d.rewrite
+
+
+def test_a_shouted_label_is_folded_only_into_a_sentence_worth_copying():
+    plain = "Our kettles boil a litre in ninety seconds.\n\nGUARANTEED!\n\nEvery kettle comes with a five-year warranty and free repairs.\n"
+    d = one(plain, "TL207")
+    assert '("Guaranteed: every kettle comes with a five-year warranty' in d.rewrite
+    banner = plain.replace("Every kettle comes with a five-year warranty and free repairs.",
+                           "Best Of All, There Are No Agonizing Waits For Your New Kettle To Arrive")
+    d = one(banner, "TL207")
+    assert "Guaranteed:" not in d.rewrite and d.rewrite.startswith('Drop the label "GUARANTEED!"')
+
+
+def test_a_question_goes_before_a_gift_ask_that_ends_the_post_above_its_footer():
+    post = ("Open Atlas served 40,000 sites this year, and every map tile is free for anyone to use. Read more "
+            "on our blog. We ask that you make an individual contribution if it is within your means.\n\n"
+            "Thank you for the support we receive, and we look forward to another year of free maps!\n")
+    d = one(post, "TL301")
+    assert d.rewrite.startswith('Before "We ask that you make an individual contribution')
+
+
+def test_a_talk_named_for_a_group_is_asked_about_as_the_talk():
+    post = "On Day 2 of the Tile Days, Ana Ruiz presented Portugal (Special Interest Group).\nhttps://example.org/sig\n"
+    d = one(post, "TL301", channel="social")
+    assert "What would you ask Ana Ruiz about the talk?" in d.rewrite and "(Special Interest Group)?" not in d.rewrite
+
+
+def test_a_statement_on_inclusion_asks_what_more_the_sender_should_do():
+    post = ("Every voice at our tables makes us better. We believe diversity and inclusion are how we grow.\n"
+            "https://example.org/values\n")
+    d = one(post, "TL301", channel="social")
+    assert "What more should we be doing on this?" in d.rewrite and "Where do you stand" not in d.rewrite

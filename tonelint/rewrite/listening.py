@@ -199,8 +199,10 @@ _LIVE = re.compile(r"\b(?:starts now|is live now|live now|going live in|(?:final
 _SPEAKER = re.compile(r"\b(?:learn from|led by|talks? by|presented by|with)\s+(@\w+)")
 _VIDEO_LINK = re.compile(r"\b(?:youtu\.be/|youtube\.com/watch|vimeo\.com/\d)")
 _CONGRATS = re.compile(r"^\W*(?:a\s+)?(?:big\s+|huge\s+)?congrat\w*\b", re.I)
-_GREEN = re.compile(r"\b(?:emissions|net[- ]?zero|climate (?:goals?|commitments?)|carbon|recycl\w+|sustainability goals?)\b",
-                    re.I)
+# a post on the sender's commitments (climate, inclusion): ask what more it should do, not where
+# the reader stands (a blind editor: that invites a divisive thread under a diversity statement)
+_VALUES = re.compile(r"\b(?:emissions|net[- ]?zero|climate (?:goals?|commitments?)|carbon|recycl\w+|sustainability goals?|"
+                     r"diversity|diverse voices|inclusion|inclusive|equity|belonging)\b", re.I)
 # a post that argues: "X is the only …", "Problem is, …", "is fools gold", "Just sayin'"
 _OPINION = re.compile(r"\b(?:is the only|is not what|(?:the )?problem is|just sayin|is worthless|fool'?s gold|"
                       r"we believe|in our view|myth|overrated|underrated|the real reason)\b", re.I)
@@ -220,7 +222,9 @@ _LAUNCHED_NAME = re.compile(r"\b(?:launched|launching|introducing|introduced|rel
 
 def _talk_question(m, prose):
     title = m.group(2).strip(" ,;:")
-    about = f"about {title}" if len(title.split()) <= 8 else "about the talk"
+    # (not "about Switzerland (Special Interest Group)": a group's name, not what the talk was about)
+    named = "(" in title or all(w[:1].isupper() for w in re.findall(r"[^\W\d_][\w’'-]*", title))
+    about = f"about {title}" if len(title.split()) <= 8 and not named else "about the talk"
     return f"What would you ask {m.group(1)} {about}?"
 
 
@@ -233,7 +237,7 @@ _SPECIFIC = (
     (_VIDEO, lambda m, prose: f"What questions do you have after watching the {m.group(1).lower()}?"),
     (_VIDEO_LINK, lambda m, prose: "What questions do you have after watching the video?"),
     (_CONGRATS, lambda m, prose: "Want to add your congratulations?"),
-    (_GREEN, lambda m, prose: "What more should we be doing on this?"),
+    (_VALUES, lambda m, prose: "What more should we be doing on this?"),
     # a short post that argues a point: ask where the reader stands
     (_OPINION, lambda m, prose: "Where do you stand on this?" if len(prose) < 600 else None),
     (_OBSERVANCE, lambda m, prose: f"How are you marking #{m.group(1)}?"),
@@ -353,6 +357,15 @@ def _last_whole(draft):
                  and not _ends_in_link(x.text) and not LIST_ITEM.match(x.text)), None)
 
 
+def _closing_ask(s, draft) -> bool:
+    """An appeal's closing ask, or a gift asked for at the end of any post ("We ask that you make
+    an individual contribution …"): it ends the message, so a question goes before it."""
+    if draft.occasion == "appeal" and (s.index in draft.ask_sentences or s.index in draft.sentences_with("offer")):
+        return True
+    return bool(GIFT.search(s.text)) and (
+        s.index in draft.ask_sentences or bool(re.search(r"\b(?:please|we ask|consider)\b", s.text, re.I)))
+
+
 def no_listening(d, s, draft):
     """TL301: the finding points at the draft's last sentence."""
     if draft.occasion == "outage":
@@ -375,8 +388,9 @@ def no_listening(d, s, draft):
         # a post's replies (two blind editors: "inappropriate for IR copy")
         # (not "bring them to the call" under a post: its Q&A is for analysts, a blind editor)
         public = draft.channel == "social" or len(draft.prose.split()) < 60  # a post, not the call's invitation
+        # (with the address to fill in when the draft gives none: a blind editor)
         where = "bring them to the call" if _CALL.search(draft.prose) and not public else \
-            f"write to {draft.contact}" if draft.contact else "write to our investor relations team"
+            f"write to {draft.contact}" if draft.contact else "write to our investor relations team at [address]"
         ask = f"Questions about the results? {grammar.capitalise(where)}."
     else:
         ask = f"{question(draft)} {answer_line(draft)}"
@@ -386,6 +400,11 @@ def no_listening(d, s, draft):
         # fragment ("donated to the Foundation to support …", a caption's
         # tail): the question goes after the last whole sentence of the message
         whole = _last_whole(draft)
+        if whole is not None and _closing_ask(whole, draft):
+            # the message's last words are its gift ask, above a footer: the question goes before
+            # it, not between the ask and its link (a blind editor: it competes with the appeal)
+            return Rewrite(f'Before "{grammar.excerpt(whole.text, 60)}", ask the reader one thing and say how '
+                           f'to answer: "{ask}"', "instruction", whole.start, whole.end)
         if whole is not None:
             return Rewrite(f'After "{grammar.excerpt(whole.text, 60)}", ask the reader one thing and say how '
                            f'to answer: "{ask}"', "instruction", whole.start, whole.end)
@@ -418,12 +437,7 @@ def no_listening(d, s, draft):
     tail = re.search(r"(?:\s+[#@]\w*)+\s*$", s.text)  # hashtags stay last
     core = s.text[: tail.start()] if tail else s.text.rstrip()
     shouted = sum(1 for w in words if len(w) > 1 and w.isupper()) * 2 > len(words)
-    closing_ask = draft.occasion == "appeal" and (s.index in draft.ask_sentences
-                                                  or s.index in draft.sentences_with("offer"))
-    # a gift asked for at the end of any post ("We ask that you make an
-    # individual contribution …") ends it, as an appeal's does
-    closing_ask = closing_ask or bool(GIFT.search(s.text)) and (
-        s.index in draft.ask_sentences or bool(re.search(r"\b(?:please|we ask|consider)\b", s.text, re.I)))
+    closing_ask = _closing_ask(s, draft)
     # a last line with a link's markup ("[Hire us](…)"): a rewrite of its
     # visible words would drop the link, so the question goes before it
     linked = not s.writable and bool(_MARKUP_LINK.search(draft.text[s.start:s.end]))

@@ -465,7 +465,10 @@ def shouting(d, s, draft):
         rest = following.text if following else ""
         if sum(1 for w in grammar.WORD.findall(rest) if len(w) > 1 and w.isupper()) >= 2:
             rest = grammar.unshout(rest, draft.names, start=False)
-        after = f' ("{flagged.capitalize()}: {grammar.excerpt(grammar.decapitalise(rest), 50)}")' if following else ""
+        # (no example built on a line that still holds markup or reads in Title Case: "Guaranteed:
+        # </p>Best of all, There Are no Agonizing Hanging" is no sentence to copy, a blind editor)
+        clean = following is not None and not re.search(r"</?[A-Za-z]", rest) and not grammar.title_cased(rest)
+        after = f' ("{flagged.capitalize()}: {grammar.excerpt(grammar.decapitalise(rest), 50)}")' if clean else ""
         return Rewrite(f'Drop the label "{flagged}!" or fold it into the next sentence in normal case{after}.',
                        "instruction")
     new = unshout(s.text, draft.names)
