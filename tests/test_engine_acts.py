@@ -741,3 +741,15 @@ def test_a_line_that_names_the_product_by_the_brand_informs():
     assert "TL401" not in {d.rule for d in message(page, "text")[0].diagnostics}
     # the brand as the one acting still talks about the sender
     assert "information" not in acts[-1]
+
+
+def test_reaching_out_to_the_team_invites_but_booking_through_it_asks():
+    assert "invitation" in acts_of("Questions about membership? Reach out to our friendly team.")[-1]
+    assert "invitation" not in acts_of("Reach out to our team to book a demo of the new planner.")[0]
+
+
+def test_our_faq_and_our_forum_point_the_reader_to_help():
+    _, m = message("Visit our FAQ, our community forum, or our help center whenever you need a hand.")
+    assert not m.hits["sender"]
+    _, m = message("Our team built our new planner in our own studio.")
+    assert len(m.hits["sender"]) == 3

@@ -227,7 +227,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 # "the Convex CLI", "Convex demos": the brand naming one of its things.  The
                 # sentence is still about the sender (its acts do not change), but the name is
                 # not counted as the sender talking about itself (TL201's count, the scorecard's).
-                hs = [h for h in hs if not _names_a_thing(facts, h) and not _quoted_paragraph(facts, h)]
+                hs = [h for h in hs if not _names_a_thing(facts, h) and not _quoted_paragraph(facts, h)
+                      and not _points_to_help(facts, h)]
             kept[act].extend(hs)
         # On a page, a sentence that names the product only by the brand ("Optional support for
         # Ubuntu OS, infrastructure, and applications") describes the offer to the reader: it
@@ -457,6 +458,17 @@ def _names_a_thing(facts: Facts, h: Hit) -> bool:
     if not h.key.endswith(":brand"):
         return False
     return bool(_THING_AFTER.match(facts.segments[h.seg].text, h.end))
+
+
+# Where the reader finds help: "our FAQ", "our community forum", "our help center".
+_HELP_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?i:faqs?|forums?|community\s+forums?|docs|documentation|help\s+cent(?:er|re)|"
+                         r"help\s*desk|knowledge\s+base|guides?|tutorials?|support\s+team)\b")
+
+
+def _points_to_help(facts: Facts, h: Hit) -> bool:
+    """"Visit our FAQ, our community forum …" (an association's welcome page): the sender's
+    "our" pointing the reader to help, not the sender talking about itself (TL201's count)."""
+    return h.text.lower() == "our" and bool(_HELP_AFTER.match(facts.segments[h.seg].text, h.end))
 
 
 # A paragraph that is one quotation from end to end (a README's wall of users' opinions, each
