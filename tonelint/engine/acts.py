@@ -24,7 +24,16 @@ beside the rules' own blocks.  What is decided here, and only here:
   throughout (a greeting or thanks that ends in "!" does not make a
   welcome page a pitch throughout);
 - the brand's own name counts as the sender talking about itself, whether it
-  comes from the configuration or is found in the draft (genre.py).
+  comes from the configuration or is found in the draft (genre.py); on a
+  page, a line that only names the product by the brand ("support for
+  Ubuntu OS") still informs, and "our FAQ", "our forum" point the reader to
+  help rather than talk about the sender;
+- a short line over a "Not now" line is the button an in-product prompt
+  wants pressed (an ask), and the "Not now" line is its way out (`prompt`);
+- an opening "About us" line makes the page the sender presenting itself
+  (`profile`);
+- on a page, a line whose only pitch is its "!" is the page's voice: it
+  can inform, and it does not make the draft a pitch throughout.
 
 Rules read acts with `act:` in a matcher block; the scorecard counts them.
 """
@@ -371,8 +380,12 @@ def _line_heading(facts: Facts, i: int) -> bool:
 
 def _button(facts: Facts, i: int) -> bool:
     """A line of at most three words with no stop: a button or a menu entry."""
-    text = _text(facts, i).strip()
-    return _words(facts, i) <= 3 and not re.search(r"[.!?:]\W*$", text)
+    return _words(facts, i) <= 3 and _unstopped(facts, i)
+
+
+def _unstopped(facts: Facts, i: int) -> bool:
+    """No full stop, "!", "?" or colon ends the sentence: a label, not a sentence."""
+    return not re.search(r"[.!?:]\W*$", _text(facts, i).strip())
 
 
 def _words(facts: Facts, i: int) -> int:
@@ -382,7 +395,7 @@ def _words(facts: Facts, i: int) -> int:
 
 
 # The way out of a prompt: the button beside the one the prompt wants pressed.
-DISMISS = re.compile(
+_DISMISS = re.compile(
     r"(?i)\W*(?:not now|not right now|maybe later|remind me later|ask me later|no,? thanks|no thank you|"
     r"dismiss|skip(?: for now)?|not interested|close|later)\W*")
 BUTTON_WORDS = 8
@@ -396,9 +409,9 @@ def _prompt_buttons(facts: Facts) -> list[tuple[Hit, Hit]]:
     stand alone, as an in-product message or a pop-up lays out its buttons."""
     out = []
     for i in range(len(facts.sentences) - 1):
-        if DISMISS.fullmatch(_text(facts, i + 1)) and _alone(facts, i) and _alone(facts, i + 1) \
-                and _words(facts, i) <= BUTTON_WORDS and not re.search(r"[.!?:]\W*$", _text(facts, i).strip()) \
-                and not DISMISS.fullmatch(_text(facts, i)):
+        if _DISMISS.fullmatch(_text(facts, i + 1)) and _alone(facts, i) and _alone(facts, i + 1) \
+                and _words(facts, i) <= BUTTON_WORDS and _unstopped(facts, i) \
+                and not _DISMISS.fullmatch(_text(facts, i)):
             out.append((_sentence_hit(facts, i, "act:ask:button"), _sentence_hit(facts, i + 1, "act:prompt")))
     return out
 
