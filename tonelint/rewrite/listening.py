@@ -400,13 +400,11 @@ def no_listening(d, s, draft):
         # fragment ("donated to the Foundation to support …", a caption's
         # tail): the question goes after the last whole sentence of the message
         whole = _last_whole(draft)
-        if whole is not None and _closing_ask(whole, draft):
-            # the message's last words are its gift ask, above a footer: the question goes before
-            # it, not between the ask and its link (a blind editor: it competes with the appeal)
-            return Rewrite(f'Before "{grammar.excerpt(whole.text, 60)}", ask the reader one thing and say how '
-                           f'to answer: "{ask}"', "instruction", whole.start, whole.end)
         if whole is not None:
-            return Rewrite(f'After "{grammar.excerpt(whole.text, 60)}", ask the reader one thing and say how '
+            # (before it when the message's last words are its gift ask, above a footer: not
+            # between the ask and its link, a blind editor — it competes with the appeal)
+            place = "Before" if _closing_ask(whole, draft) else "After"
+            return Rewrite(f'{place} "{grammar.excerpt(whole.text, 60)}", ask the reader one thing and say how '
                            f'to answer: "{ask}"', "instruction", whole.start, whole.end)
         if last is not s and last.index in draft.ask_sentences:
             # nothing whole to follow (a fragment, then "Donate today!"): the

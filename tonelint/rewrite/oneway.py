@@ -630,7 +630,7 @@ def sender_heavy(d, s, draft):
                        f'add a sentence on what it keeps going for {who}: what stays free, or what comes sooner.',
                        "instruction", lede.start, lede.end)
     if draft.occasion == "appeal" or len(listening.GIFT.findall(draft.prose)) >= 3 \
-            and _LOOK_BACK.search(" ".join(s.text for s in [*draft.body[:2], lede])):
+            and _LOOK_BACK.search(" ".join(x.text for x in [*draft.body[:2], lede])):
         # a donation appeal (the genre, or a year's report that names gifts and
         # sponsors; not a launch that thanks its sponsors, where the feature is the news,
         # nor a technical post over a nonprofit's standing appeal for gifts, where the
