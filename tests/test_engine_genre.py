@@ -384,3 +384,14 @@ def test_an_appeal_that_mentions_its_tax_receipt_is_still_an_appeal():
     text = ("Donate today to keep the River Trust planting. Every gift is tax-deductible, and you will get a tax "
             "receipt for your records.\n")
     assert genre_of(text, fmt="text") == "appeal"
+
+
+def test_an_about_page_that_speaks_to_its_reader_is_outbound_a_team_page_that_does_not_is_internal():
+    about = ("About us\n\nWe design packaging for food brands. We use recycled board for every box, and our process "
+             "starts with a day in your kitchen. How do we work with brands like yours? Closely, and for years: "
+             "the same two designers stay with each brand from the first sketch to the last print run.\n")
+    team = ("Who We Are\n\nThis handbook page tells new hires what the Partnerships team does. The team finds new "
+            "partners for the agency's products and tracks each one in Salesforce before the first call. Each "
+            "partner gets one owner on the team, who writes up the call the same day.\n")
+    assert check_text(about, fmt="text").facts.message.genre == "promotional"
+    assert check_text(team, fmt="text").facts.message.genre == "internal"

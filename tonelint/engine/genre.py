@@ -128,7 +128,9 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
         return "reply", "text"  # a note from one person to another
     # A page (not a line: "our Qualified Lead System") that neither asks nor claims, with a handbook
     # cue ("data from Vitally"), is a team's notes: a growth plan's "Potential user segmentation" was read as a pitch for want of a second cue.
-    if internal and not pitch and words >= 40:
+    # (An About page that speaks to its reader — "brands like yours" — is outbound too; a handbook's
+    # "Who We Are" that never says "you" stays the team's notes.)
+    if internal and not pitch and words >= 40 and not (profile and acts_found.get("reader")):
         return "internal", "text"
     # A draft that speaks to its reader is outbound copy; one with no cue either way is unknown:
     # the word rules judge it at their own level ("Just crossed 10,000 customers!" is a brag).
