@@ -18,7 +18,10 @@ in-product funding appeals (django CMS, Inkscape, LibreOffice, KDE) and
 member mail (CKAN, Mezzanine, Misago); set I adds an association CMS's seed
 pages, home-page boxes and member, donor and help-desk mail (Tendenci), Plone's
 new-site front page with its foundation's appeal, a blog
-extension's own release posts (ABlog) and libpng's release announcement.  None of it was written by the team,
+extension's own release posts (ABlog) and libpng's release announcement; set J adds the pricing, subscribe,
+about and film-launch sections of WordPress's default themes, a mail framework's sample marketing, drip and
+newsletter mail (Foundation for Emails), Vim's sponsorship and charity appeals and cold outreach templates
+(cold-outreach-pro, vc-outreach-agent).  None of it was written by the team,
 and each set was labelled before it was first linted.
 
     python eval/registry.py            # fetch (cached in eval/.registry/dl) and write eval/.registry/corpus.jsonl
@@ -112,6 +115,8 @@ NPM = {
     "startbootstrap-small-business": "5.0.6",
     "create-landing-kit": "1.0.2",
     "@mcptoolshop/site-theme": "2.2.0",
+    # set J (labelled before its first lint): a mail framework's sample marketing, drip, newsletter and account mail
+    "foundation-emails": "2.5.1",
 }
 # Two versions of one npm package: the key names the pin, NPM_NAME the package.
 NPM_NAME = {"ghost@3": "ghost", "ghost@6": "ghost"}
@@ -142,7 +147,9 @@ WHEELS = {"streamlit": "1.67.0",
           # set I: an association CMS's seed pages, home-page boxes and member, donor and help-desk mail (Tendenci)
           "tendenci": "16.30",
           # set I: Plone's new-site front page (welcome, "Tell us how you use it", its foundation's appeal)
-          "products-cmfplone": "6.2.2"}
+          "products-cmfplone": "6.2.2",
+          # set J: cold outreach templates (a sales toolkit; a founder's investor and customer mail)
+          "cold-outreach-pro": "1.0.0", "vc-outreach-agent": "0.9.0"}
 # Set H's wheels that declare a newer Python than the one running this script.
 WHEELS_PY312 = {"ckan", "misago", "tendenci", "products-cmfplone"}
 README_WHEELS = {"crewai", "reflex", "zenml", "ultralytics", "e2b", "supervision", "prefect", "dagster", "flet",
@@ -156,7 +163,12 @@ DEBIAN = {"wordpress": "6.1.9+dfsg1-0+deb12u1", "plasma-welcome": "5.27.5-2", "d
           # set H: in-product funding appeals (Inkscape's start screen, LibreOffice's infobar, KDE's about dialog)
           "inkscape": "1.2.2-2+deb12u1", "libreoffice-l10n-de": "4:7.4.7-1+deb12u14", "libkf5xmlgui-data": "5.103.0-1",
           # set I: a library's release announcement as mailed to its users (libpng's ANNOUNCE)
-          "libpng16-16": "1.6.39-2"}
+          "libpng16-16": "1.6.39-2",
+          # set J: the block patterns and starter content of WordPress's default themes (pricing, subscribe,
+          # about and film-launch sections), Vim's sponsorship and charity appeals
+          "wordpress-theme-twentytwentytwo": "6.1.9+dfsg1-0+deb12u1",
+          "wordpress-theme-twentytwentythree": "6.1.9+dfsg1-0+deb12u1",
+          "wordpress-theme-twentytwentyone": "6.1.9+dfsg1-0+deb12u1", "vim-runtime": "2:9.0.1378-2+deb12u2"}
 
 
 # -- fetching -----------------------------------------------------------------
@@ -1466,6 +1478,153 @@ def items_i(root: dict[str, Path]):
            (root["libpng16-16"] / "usr" / "share" / "doc" / "libpng16-16" / "ANNOUNCE").read_text(encoding="utf-8").strip() + "\n")
 
 
+# -- set J ----------------------------------------------------------------------
+
+# The translation calls whose strings a visitor sees (alt texts and attributes, `esc_attr_*`, are not read).
+WP_STRING = re.compile(r"""\b(?:__|_e|_x|esc_html__|esc_html_e|esc_html_x)\(\s*'((?:[^'\\]|\\.)*)'""")
+
+
+def wp_strings(src: str) -> str:
+    """A theme's visible strings in file order, one paragraph each: `<br>`
+    inside a heading a space, a doubled `<br>` a paragraph break, other
+    markup dropped; a price kept, other numbers (a list's "1", "2") and
+    format-only strings dropped."""
+    out = []
+    for m in WP_STRING.finditer(src):
+        s = m.group(1).replace("\\'", "'")
+        if not re.search(r"[A-Za-z]{3}|\$\d", s):
+            continue
+        s = re.sub(r"(?:<br\s*/?>\s*){2,}", "\n\n", s)
+        s = re.sub(r"<br\s*/?>", " ", s)
+        out.append(paragraphs(html.unescape(re.sub(r"<[^>]+>", "", s))))
+    return "\n\n".join(p for p in out if p)
+
+
+def wp_pattern(path: Path) -> str:
+    """A block pattern as a visitor sees it: its content's strings (a
+    pattern registered as a PHP array starts with its title for the editor,
+    which the page does not show)."""
+    src = path.read_text(encoding="utf-8")
+    return wp_strings(src[src.index("'content'") :] if "'content'" in src else src)
+
+
+def inky_email(path: Path) -> str:
+    """A Foundation for Emails (Inky) sample: its visible text, the Latin
+    filler cut where it starts as `seed_html` cuts it, title-cased filler
+    headings ("Lorem Ipsum Dolor Sit Amet") dropped."""
+    text = seed_html(path.read_text(encoding="utf-8"))
+    return "\n\n".join(p for p in text.split("\n\n") if not p.lower().startswith("lorem ipsum"))
+
+
+def vim_help(path: Path, start: str, end: str) -> str:
+    """A section of a Vim help file, from the line holding the tag `start`
+    to the line holding the tag `end` (or the line that is `end`): `*tag*`
+    anchors and `====` rules dropped, `|link|` read as its text."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    a = next(i for i, line in enumerate(lines) if f"*{start}*" in line)
+    b = next(i for i, line in enumerate(lines) if i > a and (f"*{end}*" in line or line.strip() == end))
+    out = []
+    for line in lines[a:b]:
+        if re.fullmatch(r"=+", line.strip()):
+            continue
+        line = re.sub(r"\*[^*\s]+\*", "", line)
+        out.append(re.sub(r"\|([^|\s]+)\|", r"\1", line))
+    return paragraphs("\n".join(out))
+
+
+def _slot(expr) -> str:
+    """An expression of a Python template as a slot named by the attributes
+    it reads: `inv.name.split()[0]` as `{inv_name}`, `proj.why_now or '…'`
+    as `{proj_why_now}`."""
+    import ast  # only set J's f-string templates need it
+    while isinstance(expr, (ast.BoolOp, ast.IfExp, ast.Subscript, ast.Call)):
+        expr = {ast.BoolOp: lambda e: e.values[0], ast.IfExp: lambda e: e.body,
+                ast.Subscript: lambda e: e.value, ast.Call: lambda e: e.func}[type(expr)](expr)
+    names = []
+    while isinstance(expr, ast.Attribute):
+        names.append(expr.attr)
+        expr = expr.value
+    if isinstance(expr, ast.Name):
+        names.append(expr.id)
+    return "{" + "_".join(n for n in reversed(names) if n not in ("split", "strip")) + "}"
+
+
+def _template(node) -> str:
+    """An f-string as a template: its literal parts as written, each
+    expression a slot; any other expression one slot."""
+    import ast  # only set J's f-string templates need it
+    if not isinstance(node, ast.JoinedStr):
+        return _slot(node)
+    return "".join(part.value if isinstance(part, ast.Constant) else _slot(part.value) for part in node.values)
+
+
+def fallback_mail(path: Path, func: str) -> str:
+    """The subject and body a Python function writes as f-strings, read
+    from its `subject = …` and `body = …` assignments."""
+    import ast  # only set J's f-string templates need it
+    fn = next(n for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if isinstance(n, ast.FunctionDef) and n.name == func)
+    parts = {n.targets[0].id: _template(n.value) for n in fn.body
+             if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name)
+             and n.targets[0].id in ("subject", "body")}
+    return paragraphs(parts["subject"] + "\n\n" + parts["body"])
+
+
+def items_j(root: dict[str, Path]):
+    """Set J: the kinds of today's copy sets A–I are thin on, from packages
+    none of them used — the pricing, subscribe, about and film-launch
+    sections of WordPress's default themes and a theme's starter front page,
+    a mail framework's sample marketing, drip and newsletter mail beside its
+    account mail (Foundation for Emails), Vim's sponsorship and charity
+    appeals, and cold outreach templates (a sales toolkit's, a founder's to
+    investors and customers); none of it a README, labelled before its first
+    lint ("split": "registry-j")."""
+    themes = "usr/share/wordpress/wp-content/themes"
+    tt2 = root["wordpress-theme-twentytwentytwo"] / themes / "twentytwentytwo" / "inc" / "patterns"
+    for name, kind in (("general-pricing-table", "landing"), ("general-subscribe", "landing"),
+                       ("general-wide-image-intro-buttons", "landing"), ("page-layout-image-text-and-video", "landing"),
+                       ("page-about-large-image-and-buttons", "about"), ("page-about-links", "about"),
+                       ("page-about-solid-color", "about"), ("page-layout-two-columns", "about"),
+                       ("hidden-404", "notice")):
+        yield (f"deb:wordpress-theme-twentytwentytwo:{themes}/twentytwentytwo/inc/patterns/{name}.php",
+               "wordpress-theme-twentytwentytwo", kind, "text", wp_pattern(tt2 / f"{name}.php"))
+    tt3 = root["wordpress-theme-twentytwentythree"] / themes / "twentytwentythree" / "patterns"
+    yield (f"deb:wordpress-theme-twentytwentythree:{themes}/twentytwentythree/patterns/call-to-action.php",
+           "wordpress-theme-twentytwentythree", "landing", "text", wp_pattern(tt3 / "call-to-action.php"))
+    # Twenty Twenty-One's starter front page: the post's content (its title is the first heading again).
+    starter = (root["wordpress-theme-twentytwentyone"] / themes / "twentytwentyone" / "inc" / "starter-content.php")
+    src = starter.read_text(encoding="utf-8")
+    front = src[src.index("'post_content'", src.index("'front'")) : src.index("\t\t\t'about',")]
+    yield (f"deb:wordpress-theme-twentytwentyone:{themes}/twentytwentyone/inc/starter-content.php#front",
+           "wordpress-theme-twentytwentyone", "onboarding", "text", wp_strings(front))
+
+    fe = root["foundation-emails"] / "templates"
+    for name, kind in (("marketing", "email"), ("drip", "email"), ("newsletter", "newsletter"),
+                       ("password", "email"), ("order", "email")):
+        yield f"npm:foundation-emails:templates/{name}.html", "foundation-emails", kind, "text", inky_email(fe / f"{name}.html")
+
+    vim = root["vim-runtime"] / "usr" / "share" / "vim" / "vim90" / "doc"
+    yield ("deb:vim-runtime:usr/share/vim/vim90/doc/sponsor.txt#sponsor", "vim-runtime", "appeal", "text",
+           vim_help(vim / "sponsor.txt", "sponsor", "send-money"))
+    yield ("deb:vim-runtime:usr/share/vim/vim90/doc/uganda.txt#iccf", "vim-runtime", "appeal", "text",
+           vim_help(vim / "uganda.txt", "iccf", "=== begin of license ==="))
+    yield ("deb:vim-runtime:usr/share/vim/vim90/doc/uganda.txt#kcc", "vim-runtime", "appeal", "text",
+           vim_help(vim / "uganda.txt", "kcc", "iccf-donations"))
+
+    import ast  # only the outreach templates need it
+    tree = ast.parse((root["cold-outreach-pro"] / "cold_outreach_pro" / "templates.py").read_text(encoding="utf-8"))
+    templates = next(ast.literal_eval(n.value) for n in ast.walk(tree)
+                     if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "TEMPLATES")
+    for name, t in templates.items():
+        text = (t["subject"] + "\n\n" if "subject" in t else "") + t["body"]
+        yield (f"pypi:cold-outreach-pro:cold_outreach_pro/templates.py#{name}", "cold-outreach-pro", "sales", "text",
+               paragraphs(re.sub(r"\{\{(\w+)\}\}", r"{\1}", text)))
+    drafter = root["vc-outreach-agent"] / "vc_outreach_agent" / "drafter.py"
+    for func, part in (("_template_fallback", "investor"), ("_template_fallback_customer", "customer")):
+        yield (f"pypi:vc-outreach-agent:vc_outreach_agent/drafter.py#{part}", "vc-outreach-agent", "sales", "text",
+               fallback_mail(drafter, func))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--fresh", action="store_true", help="download every package again")
@@ -1481,7 +1640,7 @@ def main(argv=None) -> int:
         records = []
         for rid, pkg, kind, fmt, text in [*items(root), *items_b(root), *items_c(root), *items_d(root),
                                          *items_e(root), *items_f(root), *items_g(root), *items_h(root),
-                                         *items_i(root)]:
+                                         *items_i(root), *items_j(root)]:
             records.append({"id": rid, "source": f"{registry[pkg]}:{NPM_NAME.get(pkg, pkg)}@{versions[pkg]}", "kind": kind,
                             "format": fmt, "text": text})
     args.out.mkdir(parents=True, exist_ok=True)
