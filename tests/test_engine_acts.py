@@ -748,6 +748,13 @@ def test_reaching_out_to_the_team_invites_but_booking_through_it_asks():
     assert "invitation" not in acts_of("Reach out to our team to book a demo of the new planner.")[0]
 
 
+def test_a_letter_that_awaits_the_readers_response_invites_a_reply():
+    """A 2002 business-proposal letter ended "I await your earliest response." and got TL301."""
+    assert "invitation" in acts_of("I await your earliest response.")[-1]
+    assert "invitation" in acts_of("We are awaiting your reply on the new dates.")[-1]
+    assert "invitation" not in acts_of("Your parcel is awaiting collection at the depot.")[-1]
+
+
 def test_our_faq_and_our_forum_point_the_reader_to_help():
     _, m = message("Visit our FAQ, our community forum, or our help center whenever you need a hand.")
     assert not m.hits["sender"]

@@ -73,6 +73,19 @@ def test_an_address_is_no_product_name():
     assert draft.product is None or "JohnMarlow" not in draft.product
 
 
+
+def test_the_name_under_the_sign_off_is_who_signs_not_the_product():
+    """Seed 3277: "one thing about Daniel the reader can check", from a letter signed "Daniel" over
+    "Mailbox 1993"."""
+    signed = ("Sign up for free and try our system. No obligation.\n\nThe next people who join will be below "
+              "you!\n\nAll the best,\n\nMarta\nHome Business Owner\n1-800-555-0100, Mailbox 2211\n")
+    draft = draft_of("From: \"Marta\" <marta@mail.example>\nSubject: Your new signups\n\n" + signed)
+    assert draft.product is None
+    # a product the P.S. names is still the product
+    ps = draft_of("Marta here. Planwise plans your week.\n\nBest,\nMarta\n\nP.S. Planwise is free for a month.")
+    assert ps.product == "Planwise"
+
+
 # Audience: a swap only where it keeps the meaning.
 
 def test_addresses_for_sale_are_the_product_not_the_reader():
@@ -359,9 +372,17 @@ def test_please_click_here_to_x_becomes_x():
 
 # A rewrite that must read exactly so: (what it shows, rule, sentence, rewrite).
 EXACT_REWRITES = [
-    ("to_the_masses_means_everyone", "TL106",
+    # (not "… your ad to everyone": a bigger promise than the draft makes, a blind editor at seed 3277)
+    ("the_masses_are_whom_the_reader_wants_to_reach", "TL106",
      "Our bulk email service gets your ad out to the masses every week.",
-     "Our bulk email service gets your ad to everyone every week."),
+     "Our bulk email service gets your ad to the people you want to reach every week."),
+    ("to_the_masses_alone_means_everyone", "TL106",
+     "Our bulk email service sends out to the masses every week.",
+     "Our bulk email service sends to everyone every week."),
+    # (not "Hi, Please take a moment": seed 3277)
+    ("a_greeting_run_into_the_body_lowers_its_next_word", "TL109",
+     "Dear Subscriber, Please take a moment to update your delivery address before Friday.",
+     "Hi, please take a moment to update your delivery address before Friday."),
     ("a_week_only_goes_when_the_real_date_is_there", "TL404",
      "Take the spring promotion: 40% off all courses, 1 week only, through April 19",
      "Take the spring promotion: 40% off all courses, through April 19."),
@@ -653,7 +674,13 @@ def test_an_opt_out_line_in_a_stack_is_not_an_ask():
      "What would you like to ask @jdoe?"),
     ("The Open Web Alliance is holding their free event, #WebDay, on May 3rd. If you'd like to attend, "
      "you can register here: https://example.com", "Will we see you there?"),
-], ids=["video-link", "congrats", "sustainability", "opinion", "speaker", "their-event"])
+    # a recurring call: what it should cover (not "What do you think?" of a call time: seed 2277)
+    ("Contributor meetings are back! Join the next meeting in the Acme Chain Discord server on Friday at 1400 UTC."
+     "\n\nhttps://example.com/notes/42", "What would you like the meeting to cover?"),
+    # a shared blog post by its title (not "What would you like to hear more about?": seed 3277)
+    ('Blog: What Rivers Teach Us About Consensus\n\n"Every delta starts as a trickle, and so does a '
+     'network..."\n\nhttps://example.com/blog/rivers', 'What would you add to "What Rivers Teach Us About Consensus"?'),
+], ids=["video-link", "congrats", "sustainability", "opinion", "speaker", "their-event", "call", "blog-title"])
 def test_a_social_post_gets_a_question_about_what_it_is(text, want):
     """Round eight: thirty-six posts shared "What would you like to hear more about?"."""
     assert want in one(text, "TL301", channel="social").rewrite
@@ -1060,7 +1087,7 @@ def test_a_release_with_no_media_contact_does_not_point_below():
     text = "Planwise today announced Planwise 3.0. Planwise 3.0 adds shared calendars for every team."
     result = check_text(text, fmt="text")
     draft = Draft(text, result.facts, meta=result.meta, fmt="text", channel="press-release", measures=result.measures)
-    assert answer_line(draft) == "Write to us at [your press contact]."
+    assert answer_line(draft) == "Write to us at [your address]."  # not the press desk (seeds 2237, 5267, 2277)
     text += " Media contact: Dana Lee, Planwise."
     result = check_text(text, fmt="text")
     draft = Draft(text, result.facts, meta=result.meta, fmt="text", channel="press-release", measures=result.measures)
@@ -1319,3 +1346,23 @@ def test_a_statement_on_inclusion_asks_what_more_the_sender_should_do():
             "https://example.org/values\n")
     d = one(post, "TL301", channel="social")
     assert "What more should we be doing on this?" in d.rewrite and "Where do you stand" not in d.rewrite
+
+
+def test_an_ask_to_drop_is_named_by_its_link_and_leaves_its_offer():
+    """Seed 3277: "drop "purchase order number phone number …"" told the writer to drop an order
+    form's field labels, when the ask was the "Order Now" link under them."""
+    from tonelint.rewrite.ask import _dropped
+    text = ("<html><body><p>Every ink cartridge is 30% off this month and ships free.</p>\n"
+            "<p>purchase order number<br>\nphone number<br>\ncompany or school name<br>\nbilling address<br>\n"
+            "<a href='mailto:orders@example.com'>Order\nNow</a></p></body></html>\n")
+    result = check_text(text, fmt="html")
+    draft = Draft(text, result.facts, meta=result.meta, fmt="html", measures=result.measures)
+    form = next(s for s in draft.sentences if s.text.startswith("purchase order"))
+    assert _dropped(draft, form) == 'the "Order Now" link after "purchase order number phone number …"'
+    assert _dropped(draft, draft.sentences[0]).startswith('"Every ink cartridge')  # no ask of its own at its end
+    # an ask that carries the offer: drop the ask, not the offer (seed 3277: "loses the free installation")
+    text = "Apply here: https://example.com/apply or call us.\n\nSign up today and receive free setup and guess what?\n"
+    result = check_text(text, fmt="text")
+    draft = Draft(text, result.facts, meta=result.meta, fmt="text", measures=result.measures)
+    sign_up = next(s for s in draft.sentences if s.text.startswith("Sign up"))
+    assert _dropped(draft, sign_up) == '"Sign up today" (but move its offer, "receive free setup", to the ask you keep)'

@@ -273,6 +273,23 @@ def _first_real_ask(parts, draft) -> str:
     return grammar.unshout(first, draft.names) if first.isupper() else first
 
 
+def _dropped(draft, sent) -> str:
+    """How an instruction names an ask to drop: the sentence, or, when the ask
+    is only the link at the end of a longer line ("purchase order number phone
+    number … Order"), that link (not the form's field labels: a blind editor)."""
+    asks = draft.asks_in(sent.index)
+    text = " ".join(sent.text.split()).rstrip(" .!")
+    at = text.lower().rfind(asks[0].lower()) if len(asks) == 1 else -1
+    if at > 0 and len(text[:at].split()) > 8 and len(text[at:].split()) <= len(asks[0].split()) + 1:
+        return f'the "{text[at:]}" link after "{grammar.excerpt(text[:at].rstrip(), 40)}"'
+    offer = len(asks) == 1 and re.match(rf"{re.escape(asks[0])}\s+(?:and|to)\s+((?:receive|get|enjoy|save)\b"
+                                        rf"[^.!?,;]*?)(?=\s+and\b|[.!?,;]|$)", text, re.I)
+    if offer:
+        # "Sign up today and receive FREE Installation": the offer is worth keeping (a blind editor)
+        return f'"{asks[0]}" (but move its offer, "{offer.group(1)}", to the ask you keep)'
+    return f'"{grammar.excerpt(sent.text, 40)}"'
+
+
 def stacked(d, s, draft):
     """TL402: keep the first ask of the stack."""
     window = [draft.sentences[i] for i in sorted(draft.ask_sentences) if s.index - 3 < i <= s.index]
@@ -296,7 +313,7 @@ def stacked(d, s, draft):
         keep = max(window, key=lambda w: _keep_score(w, draft))  # the first of equals
         drop = [w for w in window if w is not keep]
         parts = [p for p in _SPLIT.split(keep.text.rstrip(" .!")) if p.strip()]
-        dropped = ", ".join(f'"{grammar.excerpt(x.text, 40)}"' for x in drop)
+        dropped = ", ".join(_dropped(draft, x) for x in drop)
         if len(parts) >= 2 and all(_ASK_VERB.match(p) for p in parts) and len(grammar.WORD.findall(parts[0])) <= 8:
             # The kept sentence is itself a list of asks: keep its first real one.
             first = grammar.capitalise(_first_real_ask(parts, draft))
@@ -319,7 +336,7 @@ def stacked(d, s, draft):
             edits.sort(key=lambda e: e.start)
             if all(a.end <= b.start for a, b in zip(edits, edits[1:])):
                 fix = Fix(tuple(edits), Applicability.UNSAFE)
-        dropped = ", ".join(dict.fromkeys(f'"{grammar.excerpt(x.text, 40)}"' for x in drop))
+        dropped = ", ".join(dict.fromkeys(_dropped(draft, x) for x in drop))
         if s.text != keep.text and len(s.text.split()) <= 4 and f'"{s.text}"' not in dropped:
             dropped += f' and the "{s.text}" button'  # the flagged ask itself, run into a longer line
         what = " with its list of what the reader gets" if keep is listed else ""

@@ -266,6 +266,10 @@ _PEOPLE_PHRASES = (
     (r"(?<![\w-])(?:new|fresh) leads\b", "new enquiries"),
     (r"(?<![\w-])lead (?:generation|gen) (tool|software|service|platform|campaign|strategy|system|program|programme|engine)\b", r"\1 for finding new customers"),
     (r"(?<![\w-])(user|customer|audience|subscriber|buyer) segmentation\b", r"\1 groups"),
+    # "get your message out to the masses": whom the message is for (not "to everyone",
+    # a bigger promise than the draft makes: a blind editor)
+    (r"(?<![\w-])(your (?:message|word|name|brand|offer|ads?|product)) out to the masses\b", r"\1 to the people you want to reach"),
+    (r"(?<![\w-])(our (?:message|word|name|brand|offer|ads?|product)) out to the masses\b", r"\1 to the people we want to reach"),
     (r"(?<![\w-])(?:out )?to the masses\b", "to everyone"),
     (r"(?<![\w-])capture your audience['’]s attention\b", "hold your readers' attention"),
     (r"(?<![\w-])target(?:ing|s)? (individuals|people|those|anyone|consumers|customers) who\b", r"write to \1 who"),
@@ -458,6 +462,9 @@ def dear_user(d, s, draft):
     hello = f"Hi {draft.reader_name}" if draft.reader_name else "Hi"
     new = s.text[:a] + hello + s.text[b:]
     new = re.sub(r"^Hi\s*[,:]?\s*$", "Hi,", new) if not draft.reader_name else new
+    # "Dear Subscriber, Please take a moment …" on one line: "Hi, please take …" (not "Hi, Please": a blind editor)
+    new = re.sub(r"^(Hi(?: \w+)?, )([A-Z][a-z]+)\b",
+                 lambda m: m.group(1) + (m.group(2).lower() if grammar.is_common(m.group(2).lower()) else m.group(2)), new)
     return sentence_rewrite(s, new)
 
 

@@ -72,6 +72,9 @@ _ERRAND = re.compile(r"(?:sponsors?|sponsorship|press|media|pr|sales|legal|priva
                     r"accounts?|jobs|careers|hr|unsubscribe|remove|optout|dmca|copyright|partners?|invest\w*|ir)\b",
                     re.I)
 _PLACEHOLDER = re.compile(r"\{\{|\[\w|%\w|\$\{")
+# a sign-off's closing line ("All the best,"): what follows is who signs (unless a P.S. follows)
+_SIGNED = re.compile(r"^[ \t]*(?:all the best|best(?: wishes| regards)?|cheers|thanks|many thanks|(?:kind |warm )?regards|"
+                     r"sincerely|yours(?: sincerely| truly)?|warmly|talk soon)[ \t]*,?[ \t]*$", re.I | re.M)
 
 
 @dataclass(frozen=True)
@@ -343,6 +346,9 @@ class Draft:
             return False  # "Lake Worth Rd. #227, Lake Worth, FL 33467": a street and a town in an address
         if uses and all(u and self.prose[u - 1] in "#@" for u in uses):
             return False  # only ever a hashtag or a handle ("#RaceToZero"): a campaign, not the thing
+        closing = [m.end() for m in _SIGNED.finditer(self.prose)]
+        if uses and closing and min(uses) >= closing[-1] and not re.search(r"(?m)^\s*P\.?\s?S\b", self.prose[closing[-1]:]):
+            return False  # only ever under "All the best,": who signs and their phone box, not the thing
         partner = [u for u in uses if re.search(r"\bwith\s+(?:the\s+)?$", self.prose[max(u - 10, 0):u], re.I)]
         return not uses or len(partner) < len(uses)
 

@@ -30,9 +30,10 @@ def answer_line(draft) -> str:
     if draft.contact:
         return f"Write to us at {draft.contact}."
     if draft.channel == "press":
-        # (not "the contact below" when the release gives none: an editor)
+        # (not "the contact below" when the release gives none: an editor; not "[your press
+        # contact]" either: readers' answers are not the press desk's, three blind editors)
         return "Readers and reporters can write to the contact below." if _MEDIA_CONTACT.search(draft.prose) \
-            else "Write to us at [your press contact]."
+            else "Write to us at [your address]."
     for pattern, where in _PLACES if draft.occasion != "security" else ():
         m = pattern.search(draft.prose)
         if m:
@@ -212,6 +213,28 @@ _OPINION = re.compile(r"\b(?:is the only|is not what|(?:the )?problem is|just sa
 _OBSERVANCE = re.compile(r"#(?!\w*(?:juneteenth|memorial|remembrance|holocaust|veterans))(\w*(?:Month|Day|Week)\w*)\b", re.I)
 
 
+# a recurring call or meeting the post invites to: "Join the next call in the Discord on Tuesday"
+# (not "What do you think?" of a call time: a blind editor wanted what the call should cover)
+_CALL = re.compile(r"\b(?:community|next|weekly|monthly|open|team|developers?|core|contributors?)\s+"
+                   r"(calls?|meetings?|office hours|town halls?|meetups?|workshops?)\b", re.I)
+# a post that shares a blog post by its title: "Blog: Lessons from the Oak Tree 💚"
+_BLOG_TITLE = re.compile(r"^\W*(?:new\s+)?(?:blog(?:\s+post)?|article)\s*[:–—]\s*([^\n]{3,80}?)[\s\W]*$", re.I | re.M)
+
+
+def _call_question(m, prose):
+    what = m.group(1).lower()
+    what = what[:-1] if what.endswith("s") and what != "office hours" else what
+    return f"What would you like the {what} to cover?"
+
+
+def _blog_question(m, prose):
+    title = m.group(1).strip()
+    if not grammar.headline_cased(title) or re.search(r"https?://", title):
+        return None
+    quote = ('"', '"') if '"' in prose else ("“", "”")
+    return f"What would you add to {quote[0]}{title}{quote[1]}?"
+
+
 _APPLYING = re.compile(r"\b(?:the|this|your) (application(?= (?:process|review|form)\b)|sign-up process|"
                        r"review process|nomination process)\b", re.I)
 
@@ -237,6 +260,8 @@ _SPECIFIC = (
     (_VIDEO, lambda m, prose: f"What questions do you have after watching the {m.group(1).lower()}?"),
     (_VIDEO_LINK, lambda m, prose: "What questions do you have after watching the video?"),
     (_CONGRATS, lambda m, prose: "Want to add your congratulations?"),
+    (_CALL, _call_question),
+    (_BLOG_TITLE, _blog_question),
     (_VALUES, lambda m, prose: "What more should we be doing on this?"),
     # a short post that argues a point: ask where the reader stands
     (_OPINION, lambda m, prose: "Where do you stand on this?" if len(prose) < 600 else None),
