@@ -372,10 +372,11 @@ def test_please_click_here_to_x_becomes_x():
 
 # A rewrite that must read exactly so: (what it shows, rule, sentence, rewrite).
 EXACT_REWRITES = [
-    # (not "… your ad to everyone": a bigger promise than the draft makes, a blind editor at seed 3277)
-    ("the_masses_are_whom_the_reader_wants_to_reach", "TL106",
+    # (not "… your ad to everyone", a bigger promise (seed 3277), nor "… to the people you want to
+    # reach", a targeting claim (seed 6277))
+    ("a_reach_claim_stays_a_reach_claim", "TL106",
      "Our bulk email service gets your ad out to the masses every week.",
-     "Our bulk email service gets your ad to the people you want to reach every week."),
+     "Our bulk email service gets your ad out to many more people every week."),
     ("to_the_masses_alone_means_everyone", "TL106",
      "Our bulk email service sends out to the masses every week.",
      "Our bulk email service sends to everyone every week."),
@@ -1075,6 +1076,39 @@ def test_an_invitation_built_on_a_title_case_button_reads_in_lower_case():
 def test_while_proud_of_what_we_did_keeps_both_halves():
     d = one("While we're proud of what we built in 2025, we spend most of our time looking ahead.", "TL202")
     assert d.rewrite == "We built a lot in 2025, but we spend most of our time looking ahead."
+
+
+def test_a_list_hosts_address_and_a_company_sender_are_neither_product_nor_person():
+    """Seed 6277: "one thing about Insurancemail", a name found only in the opt-out footer's address."""
+    mail = ("From: \"Acme Life Cover\" <offers@covermail.example>\nSubject: Term life rates\n"
+            "Content-Type: text/plain\n\nRates on term life fell again this year. Compare twenty insurers in "
+            "one call. Call us at 800-555-0199\n\nTo be removed from this list, go here: "
+            "http://www.Covermail.example\n")
+    result = check_text(mail, fmt="email")
+    draft = Draft(mail, result.facts, meta=result.meta, fmt="email", measures=result.measures)
+    assert draft.product is None
+    assert draft.sender_name is None  # not "Acme reads every answer"
+    signed = mail.replace('"Acme Life Cover"', '"Dana Reyes"')
+    result = check_text(signed, fmt="email")
+    assert Draft(signed, result.facts, meta=result.meta, fmt="email", measures=result.measures).sender_name == "Dana"
+
+
+def test_a_vague_click_here_is_not_rewritten_into_a_vague_link():
+    """Seed 6277: "For more info, CLICK HERE!" became "See more info!", which says no more."""
+    text = "Refinance at 4.1% with no closing costs this month.\n\nFor more info, [CLICK HERE](https://example.com/r)!\n"
+    d = next(d for d in findings(text, fmt="markdown") if d.rule == "TL403")
+    assert d.rewrite_kind == "instruction" and "See more info" not in d.rewrite
+    assert d.rewrite.startswith("Make the link say what it opens") and "it leads to" not in d.rewrite
+    d = next(d for d in findings("Spring rates are in.\n\nFor the spring price list, [click here](https://example.com/p).\n",
+                                 fmt="markdown") if d.rule == "TL403")
+    assert d.rewrite == "See the spring price list."
+
+
+def test_a_plural_of_a_kind_is_no_product_name():
+    """Seed 5277: "What would you most like to know about Traditional L1s?" on a chain's post about itself."""
+    draft = draft_of("Older L1s slow down under load. Nodeway keeps fees at zero with its own design.")
+    assert not draft.plausible("Older L1s") and not draft.plausible("LLMs")
+    assert draft.plausible("Nodeway") and draft.plausible("L1 Gateway")
 
 
 def test_a_template_placeholder_is_no_product_name():

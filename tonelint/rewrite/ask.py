@@ -373,7 +373,9 @@ def link_text(d, s, draft):
         (r"^(?:please\s+)?" + _CLICK + r"\s+for\s+(.+)$",
          lambda m: "Get " + re.sub(r"\s+and\s+to\s+(?=\w)", " and ", m.group(1), flags=re.I)),
         (r"^to\s+(.+?),\s*(?:please\s+)?" + _CLICK + r"\s*([.!]?)$", lambda m: grammar.capitalise(m.group(1)) + (m.group(2) or ".")),
-        (r"^for\s+(.+?),\s*(?:please\s+)?" + _CLICK + r"\s*([.!]?)$", lambda m: "See " + m.group(1) + (m.group(2) or ".")),
+        # (not "For more info, CLICK HERE!" -> "See more info!": still says nothing, a blind editor)
+        (r"^for\s+(?!(?:more\s+|further\s+|additional\s+)?(?:info|information|details)\b)(.+?),\s*(?:please\s+)?"
+         + _CLICK + r"\s*([.!]?)$", lambda m: "See " + m.group(1) + (m.group(2) or ".")),
         (r"^(.+?)\s*[-—–:]\s*" + _CLICK + r"\s+to\s+(.+)$", lambda m: f"{m.group(1)}: {grammar.capitalise(m.group(2))}"),
     )
     for pattern, build in rules:
@@ -384,7 +386,8 @@ def link_text(d, s, draft):
                 new = grammar.unshout(new, draft.names)  # half a line in capitals is no fix
             if grammar.reads(text, new) and len(grammar.WORD.findall(new)) >= 2:
                 return sentence_rewrite(s, new)
-    where = f"about {draft.product}" if draft.product else "it leads to"
+    # (not "Read more it leads to" when the draft names nothing)
+    example = f' — e.g. "Read more about {draft.product}" —' if draft.product else " (what the page shows, in a few words)"
     if form.HOUSEKEEPING.search(text) or re.search(r"\b(?:remove|removed)\b", text, re.I):
         return Rewrite(f'Name the link for what it does — "Unsubscribe" — in "{grammar.excerpt(text, 80)}".', "instruction")
     if len(grammar.WORD.findall(text)) <= 3 and s.index > 0:
@@ -393,9 +396,12 @@ def link_text(d, s, draft):
             return Rewrite(f'Put the link on the words that say what it opens — in "{grammar.excerpt(prev.text, 80)}" — '
                            f'and drop "{grammar.shown(d) or text.strip()}".', "instruction")
     words = grammar.shown(d)
-    return Rewrite(f'Make the link say what it opens, in words from its sentence — e.g. "Read more {where}" '
-                   f'instead of "{words}".' if words.lower() in ("learn more", "read more", "find out more", "more info", "more information")
-                   else f'Make the link name what the reader gets in "{grammar.excerpt(text, 70)}", instead of "{words}".',
+    if words.lower() in ("learn more", "read more", "find out more", "more info", "more information"):
+        return Rewrite(f'Make the link say what it opens{example} instead of "{words}".', "instruction")
+    if re.match(r"\W*for\s+(?:more\s+|further\s+|additional\s+)?(?:info|information|details)\b", text, re.I):
+        return Rewrite(f'Make the link say what it opens{example} instead of "{grammar.excerpt(text, 70)}".',
+                       "instruction")
+    return Rewrite(f'Make the link name what the reader gets in "{grammar.excerpt(text, 70)}", instead of "{words}".',
                    "instruction")
 
 

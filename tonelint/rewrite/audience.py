@@ -266,10 +266,9 @@ _PEOPLE_PHRASES = (
     (r"(?<![\w-])(?:new|fresh) leads\b", "new enquiries"),
     (r"(?<![\w-])lead (?:generation|gen) (tool|software|service|platform|campaign|strategy|system|program|programme|engine)\b", r"\1 for finding new customers"),
     (r"(?<![\w-])(user|customer|audience|subscriber|buyer) segmentation\b", r"\1 groups"),
-    # "get your message out to the masses": whom the message is for (not "to everyone",
-    # a bigger promise than the draft makes: a blind editor)
-    (r"(?<![\w-])(your (?:message|word|name|brand|offer|ads?|product)) out to the masses\b", r"\1 to the people you want to reach"),
-    (r"(?<![\w-])(our (?:message|word|name|brand|offer|ads?|product)) out to the masses\b", r"\1 to the people we want to reach"),
+    # "get your message out to the masses": a reach claim kept a reach claim (not "to everyone",
+    # a bigger promise, nor "to the people you want to reach", a targeting one: two blind editors)
+    (r"(?<![\w-])((?:your|our) (?:message|word|name|brand|offer|ads?|product)) out to the masses\b", r"\1 out to many more people"),
     (r"(?<![\w-])(?:out )?to the masses\b", "to everyone"),
     (r"(?<![\w-])capture your audience['’]s attention\b", "hold your readers' attention"),
     (r"(?<![\w-])target(?:ing|s)? (individuals|people|those|anyone|consumers|customers) who\b", r"write to \1 who"),

@@ -313,8 +313,11 @@ class Draft:
     @cached_property
     def _brand(self) -> str | None:
         """The sender's own name as the message model found it."""
+        # (named in the words, not only in an address: "www.Insurancemail.net" in an opt-out footer
+        # is where the list is run from, not what the draft sells: a blind editor)
+        words = _URL.sub(" ", _EMAIL.sub(" ", self.prose)).lower()
         for b in getattr(self.message, "brand", ()) or ():
-            if b and len(b) > 2 and b.lower() in self.prose.lower() and self.plausible(b):
+            if b and len(b) > 2 and b.lower() in words and self.plausible(b):
                 return b
         return None
 
@@ -339,6 +342,8 @@ class Draft:
             return False  # an HTML editor's placeholder <title>, not a name
         if name in ("ADV", "AD", "ADVERTISEMENT"):
             return False  # the advertisement tag a subject line must carry ("ADV: …"), not a product
+        if re.search(r"(?:^|\s)[A-Z][A-Z0-9]*[0-9A-Z]s$", name):
+            return False  # "Traditional L1s", "LLMs": a plural of a kind of thing, not a name (a blind editor)
         if name.lower() in _GENERIC_TERMS:
             return False  # "What would you most like to know about API?": a kind of thing, not a name
         postal = sum(1 for u in uses if _POSTAL.match(self.prose, u + len(name)))
@@ -451,7 +456,8 @@ class Draft:
     def sender_name(self) -> str | None:
         """From the From header, else the name under a sign-off ("Best, Jon")."""
         frm = self.headers.get("from", "")
-        m = re.match(r"\"?([A-Z][a-z]+)[\s\"]", frm)
+        # a person's display name: "Jon", "Jon Reyes", "Jon from Acme" (not "Acme Life Cover": a company)
+        m = re.match(r"\"?([A-Z][a-z]+)(?:\s+[A-Z][a-z'-]+)?(?:\s+(?:from|at|@)\s+[^<\"]+)?\"?\s*<", frm)
         if m and not re.match(r"\"?[A-Z][a-z]+\s+(?:desk|team|support|sales|news|newsletter|store|shop|deals|"
                               r"group|inc|ltd|club|digital|media|online)\b", frm, re.I):
             if not (self.product and self.product.startswith(m.group(1))) and not grammar.is_common(m.group(1)):
