@@ -681,7 +681,12 @@ def test_an_opt_out_line_in_a_stack_is_not_an_ask():
     # a shared blog post by its title (not "What would you like to hear more about?": seed 3277)
     ('Blog: What Rivers Teach Us About Consensus\n\n"Every delta starts as a trickle, and so does a '
      'network..."\n\nhttps://example.com/blog/rivers', 'What would you add to "What Rivers Teach Us About Consensus"?'),
-], ids=["video-link", "congrats", "sustainability", "opinion", "speaker", "their-event", "call", "blog-title"])
+    # a move over from named rivals: what the reader needs to switch (seed 5277)
+    ("Moving your invoices from Ledgerly or Billwise now takes two clicks: our importer brings every client and "
+     "invoice over. Your books, your data, moved in minutes. #invoicing https://example.com/import",
+     "What would you need to know before you switch?"),
+], ids=["video-link", "congrats", "sustainability", "opinion", "speaker", "their-event", "call", "blog-title",
+        "migration"])
 def test_a_social_post_gets_a_question_about_what_it_is(text, want):
     """Round eight: thirty-six posts shared "What would you like to hear more about?"."""
     assert want in one(text, "TL301", channel="social").rewrite
@@ -1102,6 +1107,14 @@ def test_a_vague_click_here_is_not_rewritten_into_a_vague_link():
     d = next(d for d in findings("Spring rates are in.\n\nFor the spring price list, [click here](https://example.com/p).\n",
                                  fmt="markdown") if d.rule == "TL403")
     assert d.rewrite == "See the spring price list."
+
+
+def test_a_posts_question_goes_before_the_link_that_closes_it():
+    """Seed 2277: a tweet's question belongs before its closing links, not after them."""
+    post = ("Our kitchens cut food waste by a fifth this year. Learn more in our #KitchenImpact report: "
+            "https://example.com/r https://example.com/p")
+    d = one(post, "TL301", channel="social")
+    assert d.rewrite.startswith('Before the link that ends "Learn more in our #KitchenImpact report')
 
 
 def test_a_plural_of_a_kind_is_no_product_name():

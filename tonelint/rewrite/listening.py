@@ -215,13 +215,16 @@ _OBSERVANCE = re.compile(r"#(?!\w*(?:juneteenth|memorial|remembrance|holocaust|v
 
 # a recurring call or meeting the post invites to: "Join the next call in the Discord on Tuesday"
 # (not "What do you think?" of a call time: a blind editor wanted what the call should cover)
-_CALL = re.compile(r"\b(?:community|next|weekly|monthly|open|team|developers?|core|contributors?)\s+"
+_MEETING = re.compile(r"\b(?:community|next|weekly|monthly|open|team|developers?|core|contributors?)\s+"
                    r"(calls?|meetings?|office hours|town halls?|meetups?|workshops?)\b", re.I)
+# a post about moving over from named rivals: "Migrate to openstatus from Atlassian Statuspage, …"
+# (not "What would you like to hear more about?": a blind editor wanted the migration asked about)
+_MIGRATE = re.compile(r"\b(?i:migrate|migrating|switch|switching|move|moving)\s+(?:[\w.-]+\s+){0,2}from\s+[A-Z]")
 # a post that shares a blog post by its title: "Blog: Lessons from the Oak Tree 💚"
 _BLOG_TITLE = re.compile(r"^\W*(?:new\s+)?(?:blog(?:\s+post)?|article)\s*[:–—]\s*([^\n]{3,80}?)[\s\W]*$", re.I | re.M)
 
 
-def _call_question(m, prose):
+def _meeting_question(m, prose):
     what = m.group(1).lower()
     what = what[:-1] if what.endswith("s") and what != "office hours" else what
     return f"What would you like the {what} to cover?"
@@ -260,8 +263,9 @@ _SPECIFIC = (
     (_VIDEO, lambda m, prose: f"What questions do you have after watching the {m.group(1).lower()}?"),
     (_VIDEO_LINK, lambda m, prose: "What questions do you have after watching the video?"),
     (_CONGRATS, lambda m, prose: "Want to add your congratulations?"),
-    (_CALL, _call_question),
+    (_MEETING, _meeting_question),
     (_BLOG_TITLE, _blog_question),
+    (_MIGRATE, lambda m, prose: "What would you need to know before you switch?"),
     (_VALUES, lambda m, prose: "What more should we be doing on this?"),
     # a short post that argues a point: ask where the reader stands
     (_OPINION, lambda m, prose: "Where do you stand on this?" if len(prose) < 600 else None),
@@ -496,6 +500,11 @@ def no_listening(d, s, draft):
         # one would dilute it) and before an appeal's ask, which ends the page
         return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say how to answer: '
                        f'"{ask}"', "instruction", s.start, s.end)
+    if draft.channel == "social" and re.search(r"https?://\S+\s*$", s.text):
+        # a post's last line ends in its link: the question goes before the link, which
+        # closes the post (a blind editor: not after it)
+        return Rewrite(f'Before the link that ends "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say '
+                       f'how to answer: "{ask}"', "instruction", s.start, s.end)
     return Rewrite(f'End with a question after "{grammar.excerpt(s.text, 60)}", and say how to answer: '
                    f'"{ask}"', "instruction", s.start, s.end)
 
