@@ -755,6 +755,33 @@ def test_a_letter_that_awaits_the_readers_response_invites_a_reply():
     assert "invitation" not in acts_of("Your parcel is awaiting collection at the depot.")[-1]
 
 
+@pytest.mark.parametrize("text", [
+    "Would a quick call work for you this week?",
+    "Got 15 minutes on Thursday?",
+    "Would love to connect and walk you through how the planner works.",
+    "Would be happy to share more if you're interested.",
+    "To keep the project going, please send a donation.",
+    "Get smarter now ↣",
+], ids=["call-question", "got-minutes", "love-to-connect", "happy-to-share", "send-a-donation", "button-now"])
+def test_cold_mail_and_appeal_asks_in_their_own_words(text):
+    """Registry set J's outreach templates, Vim's sponsor page and a course mail's button."""
+    assert "ask" in acts_of(text, fmt="text")[-1]
+
+
+@pytest.mark.parametrize("text", [
+    "Would a bigger screen work better for your team?",   # a question about the product, not a meeting
+    "Got a minute? Here is what changed in the planner.",  # no number of minutes asked for
+    "We would be happy to help if anything breaks.",      # help offered, an invitation
+    "Start times for every class are now on the calendar.",  # "now" in a sentence, not a button
+], ids=["product-question", "got-a-minute", "happy-to-help", "prose"])
+def test_the_same_words_that_ask_nothing(text):
+    assert not any("ask" in a for a in acts_of(text, fmt="text"))
+
+
+def test_something_free_for_its_reader_is_value():
+    assert "value" in acts_of("30-day trial for teams. Always free for personal use.", fmt="text")[-1]
+
+
 def test_our_faq_and_our_forum_point_the_reader_to_help():
     _, m = message("Visit our FAQ, our community forum, or our help center whenever you need a hand.")
     assert not m.hits["sender"]

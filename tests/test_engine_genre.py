@@ -61,7 +61,10 @@ def test_a_cheering_changelog_entry_gets_no_warning():
     "You can now tweet from our account: open a pull request in our repository.",
     # a greeting is not a title
     "Hi Sam\n\nYou can now invite your whole team to the workspace.\n",
-], ids=["founder-post", "launch-sentence", "tweet", "greeting"])
+    # ... nor is a course's name over a mail that greets its reader before the news (set J's drip mail)
+    "Pottery Basics\n\n12 lessons | 340 min\n\nHey there! We just added a hot new class that teaches you to "
+    "throw a bowl on the wheel.\n\nGet throwing now\n",
+], ids=["founder-post", "launch-sentence", "tweet", "greeting", "greeting-under-a-title"])
 def test_not_a_product_update_entry(text):
     assert not update_note(text, len(text.split()))
 
@@ -395,3 +398,11 @@ def test_an_about_page_that_speaks_to_its_reader_is_outbound_a_team_page_that_do
             "partner gets one owner on the team, who writes up the call the same day.\n")
     assert check_text(about, fmt="text").facts.message.genre == "promotional"
     assert check_text(team, fmt="text").facts.message.genre == "internal"
+
+
+def test_a_handle_opens_a_reply_only_at_the_top_of_the_draft():
+    """A template's "@copyright nobody" footer made a course mail read as a reply (set J)."""
+    assert genre_of("@dana_r thanks for flagging this, the link is fixed now.") == "reply"
+    mail = ("Hey there! We just added a hot new pottery class that teaches you to throw a bowl.\n\n"
+            "Get throwing now\n\n@copyright nobody\n")
+    assert genre_of(mail) == "promotional"

@@ -62,7 +62,10 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     if _REFERENCE_PATH.search(path.replace("\\", "/")):
         return "reference", "path"
     # Cue hits, not sentences: one line of a handbook can name the playbook and the sales team.
-    cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)}) for g, blocks in model.genres.items()}
+    # (a handle opens a reply only at the top of the draft: acts.yaml's pattern sees each segment on
+    # its own, so a template's "@copywrite nobody" footer made a course mail a reply)
+    cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)
+                    if not (h.text.startswith("@") and h.seg > 0)}) for g, blocks in model.genres.items()}
     asks = len({h.sent for h in acts_found.get("ask", [])})
     mail = fmt == "email"
     # Claims and promotion promote; in mail, so does a bare sales pitch ($ amounts, shouted words,
@@ -220,7 +223,13 @@ def update_note(text: str, words: int) -> bool:
     title = m.group(1).strip().strip("#*_ ").strip()
     if not title or len(title.split()) > 10 or title[-1] in ",;:" or _NOT_A_TITLE.search(title):
         return False
-    return bool(_UPDATE_CUE.search(text, m.end(), m.end() + _UPDATE_LEAD))
+    cue = _UPDATE_CUE.search(text, m.end(), m.end() + _UPDATE_LEAD)
+    # (not a mail that greets its reader before its news: "Hey you! … we just added this hot
+    # new class" under a course's name is a drip mail's pitch, Foundation for Emails' sample)
+    return bool(cue) and not _GREETING.search(text, m.end(), cue.start())
+
+
+_GREETING = re.compile(r"(?im)^[ \t]*(?:hey|hi|hello|dear)\b")
 
 
 # A changelog's structure, line by line (release_notes).  A version heading:
