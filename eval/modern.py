@@ -174,6 +174,7 @@ def label_sets(shared: dict, own: dict) -> dict[str, dict]:
         "registry-h": {i: r for i, r in own.items() if r.get("split") == "registry-h"},
         "registry-i": {i: r for i, r in own.items() if r.get("split") == "registry-i"},
         "registry-j": {i: r for i, r in own.items() if r.get("split") == "registry-j"},
+        "registry-k": {i: r for i, r in own.items() if r.get("split") == "registry-k"},
     }
 
 
@@ -305,7 +306,7 @@ def run(corpus_dir: Path | None = None):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--errors", metavar="FAMILY", choices=list(FAMILIES), help="list false positives and misses of FAMILY")
-    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts", "registry", "registry-b", "registry-c", "registry-d", "registry-e", "registry-f", "registry-g", "registry-h", "registry-i", "registry-j"],
+    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts", "registry", "registry-b", "registry-c", "registry-d", "registry-e", "registry-f", "registry-g", "registry-h", "registry-i", "registry-j", "registry-k"],
                     help="with --errors/--show: which labels to read (default: shared and own dev)")
     ap.add_argument("--show", metavar="RULE", help="print each finding of RULE in context")
     ap.add_argument("--limit", type=int, default=80)

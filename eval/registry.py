@@ -21,7 +21,10 @@ new-site front page with its foundation's appeal, a blog
 extension's own release posts (ABlog) and libpng's release announcement; set J adds the pricing, subscribe,
 about and film-launch sections of WordPress's default themes, a mail framework's sample marketing, drip and
 newsletter mail (Foundation for Emails), Vim's sponsorship and charity appeals and cold outreach templates
-(cold-outreach-pro, vc-outreach-agent).  None of it was written by the team,
+(cold-outreach-pro, vc-outreach-agent); set K adds app-store listings and release notes of desktop apps
+(Telegram, Krita, Kodi, calibre, Mixxx, OBS, SuperTuxKart and plainer ones), a shop's customer mail
+(django-oscar), a wiki's account and watchlist mail (MediaWiki), a site generator's starter post and about
+page (Jekyll) and a marketing agent's playbooks (adclaw).  None of it was written by the team,
 and each set was labelled before it was first linted.
 
     python eval/registry.py            # fetch (cached in eval/.registry/dl) and write eval/.registry/corpus.jsonl
@@ -149,7 +152,9 @@ WHEELS = {"streamlit": "1.67.0",
           # set I: Plone's new-site front page (welcome, "Tell us how you use it", its foundation's appeal)
           "products-cmfplone": "6.2.2",
           # set J: cold outreach templates (a sales toolkit; a founder's investor and customer mail)
-          "cold-outreach-pro": "1.0.0", "vc-outreach-agent": "0.9.0"}
+          "cold-outreach-pro": "1.0.0", "vc-outreach-agent": "0.9.0",
+          # set K: a shop framework's customer mail (django-oscar); a marketing agent's playbooks (adclaw)
+          "django-oscar": "4.2.1", "adclaw": "1.0.33"}
 # Set H's wheels that declare a newer Python than the one running this script.
 WHEELS_PY312 = {"ckan", "misago", "tendenci", "products-cmfplone"}
 README_WHEELS = {"crewai", "reflex", "zenml", "ultralytics", "e2b", "supervision", "prefect", "dagster", "flet",
@@ -168,7 +173,14 @@ DEBIAN = {"wordpress": "6.1.9+dfsg1-0+deb12u1", "plasma-welcome": "5.27.5-2", "d
           # about and film-launch sections), Vim's sponsorship and charity appeals
           "wordpress-theme-twentytwentytwo": "6.1.9+dfsg1-0+deb12u1",
           "wordpress-theme-twentytwentythree": "6.1.9+dfsg1-0+deb12u1",
-          "wordpress-theme-twentytwentyone": "6.1.9+dfsg1-0+deb12u1", "vim-runtime": "2:9.0.1378-2+deb12u2"}
+          "wordpress-theme-twentytwentyone": "6.1.9+dfsg1-0+deb12u1", "vim-runtime": "2:9.0.1378-2+deb12u2",
+          # set K: app-store listings (AppStream metainfo) and release notes of desktop apps, a wiki's account
+          # and watchlist mail (MediaWiki), a site generator's starter post and about page (Jekyll)
+          "telegram-desktop": "4.6.5+ds-2+deb12u1", "krita": "1:5.1.5+dfsg-2+deb12u1", "kodi": "2:20.1+dfsg-1",
+          "calibre": "6.13.0+repack-2+deb12u10", "mixxx": "2.3.3~dfsg-2+b2", "obs-studio": "29.0.2+dfsg-1+b1",
+          "supertuxkart": "1.4+dfsg-2", "audacity": "3.2.4+dfsg-1", "ardour": "1:7.3.0+ds0-1",
+          "shotcut": "22.12.21+ds-2", "qbittorrent": "4.5.2-3+deb12u1", "marble": "4:22.12.3-1", "gcompris-qt": "3.1-2",
+          "mediawiki": "1:1.39.17-1+deb12u2", "jekyll": "4.3.1+dfsg-3+deb12u1"}
 
 
 # -- fetching -----------------------------------------------------------------
@@ -1625,6 +1637,141 @@ def items_j(root: dict[str, Path]):
                fallback_mail(drafter, func))
 
 
+# -- set K ----------------------------------------------------------------------
+
+def appstream(path: Path) -> str:
+    """An app-store listing as a software centre shows it (AppStream
+    metainfo): the English name and summary, then the description's
+    paragraphs, a list's items one `- ` line each; translations dropped."""
+    src = path.read_text(encoding="utf-8")
+    src = re.sub(r'(?s)<(\w+)\b[^>]*\bxml:lang="[^"]*"[^>]*>.*?</\1>', "", src)
+    def text(s: str) -> str:
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", "", s)).split())
+    name = text(re.search(r"(?s)<name>(.*?)</name>", src).group(1))
+    summary = text(re.search(r"(?s)<summary>(.*?)</summary>", src).group(1))
+    desc = re.search(r"(?s)<description>(.*?)</description>", src).group(1)
+    paras, i = [f"{name}: {summary}"], 0
+    for m in re.finditer(r"(?s)<p>(.*?)</p>|<(ul|ol)>", desc):
+        if m.start() < i:  # inside a list already read
+            continue
+        if m.group(1) is not None:
+            paras.append(text(m.group(1)))
+            i = m.end()
+            continue
+        # A list, nested lists included: every item (a nested one too) one line.
+        depth, j = 0, m.start()
+        for t in re.finditer(r"<(/?)(?:ul|ol)>", desc[m.start():]):
+            depth += -1 if t.group(1) else 1
+            if not depth:
+                j = m.start() + t.end()
+                break
+        items = (text(piece) for piece in re.split(r"<li>", desc[m.start():j]))
+        paras.append("\n".join("- " + item for item in items if item))
+        i = j
+    return "\n\n".join(p for p in paras if p) + "\n"
+
+
+def doc_gz(path: Path) -> str:
+    import gzip  # only set K's Debian-compressed docs need it
+    return gzip.decompress(path.read_bytes()).decode("utf-8")
+
+
+def mediawiki_message(en: dict, subject: str | None, body: str, intro: str | None = None) -> str:
+    """A MediaWiki interface message as mailed: the subject message, then the
+    body with `$PAGEINTRO` filled from its intro message; `{{SITENAME}}` as
+    `{sitename}`, a `{{PLURAL:…}}` or `{{GENDER:…}}` as its last form, a
+    `{{canonicalurl:…}}` as `{url}`, a wiki link as its label; `$1` and
+    `$NAME` slots kept as written (MediaWiki's own)."""
+    def render(s: str) -> str:
+        s = re.sub(r"\{\{canonicalurl:\{\{#special:\w+\}\}\}\}", "{url}", s)
+        s = re.sub(r"\{\{(?:PLURAL|GENDER):[^|}]*\|(?:[^|}]*\|)*([^|}]*)\}\}", r"\1", s)
+        s = s.replace("{{SITENAME}}", "{sitename}")
+        return re.sub(r"\[\[[^|\]]*\|([^\]]*)\]\]", r"\1", s)
+    text = en[body].replace("$PAGEINTRO", en[intro]) if intro else en[body]
+    return paragraphs((render(en[subject]) + "\n\n" if subject else "") + render(text))
+
+
+def oscar_mail(templates: Path, name: str) -> str:
+    """A django-oscar customer mail (plain-text part) rendered by hand: the
+    subject, then the body (inside the base mail's footer where it extends
+    it); `{% trans %}`/`{% blocktrans %}` text as written, `{{ x.y }}` as
+    `{y}`, a `{% absolute_url … %}` link as `{url}`, an `{% else %}` branch
+    dropped, a loop's line once."""
+    def render(s: str) -> str:
+        s = re.sub(r"(?s)\{%\s*else\s*%\}.*?\{%\s*endif\s*%\}", "", s)
+        s = re.sub(r"\{%\s*absolute_url\s+\S+\s+\S+\s+as\s+\w+\s*%\}", "", s)
+        s = re.sub(r"\{%\s*absolute_url[^%]*%\}", "{url}", s)
+        s = re.sub(r"""\{%\s*trans\s+(["'])(.*?)\1\s*%\}""", lambda m: m.group(2), s)
+        s = re.sub(r"\{\{\s*(?:absolute_status_url|url)\s*\}\}", "{url}", s)
+        s = re.sub(r"\{\{\s*[\w.]*?(\w+)(?:\|[^}]*)?\s*\}\}", r"{\1}", s)
+        return re.sub(r"\{%.*?%\}", "", s)
+    emails = templates / "oscar" / "communication" / "emails"
+    body = (emails / f"commtype_{name}_body.txt").read_text(encoding="utf-8")
+    if "extends" in body:
+        inner = re.search(r"(?s)\{%\s*block body\s*%\}(.*?)\{%\s*endblock\s*%\}", body).group(1)
+        base = (emails / "base.txt").read_text(encoding="utf-8")
+        body = re.sub(r"\{%\s*block body\s*%\}\{%\s*endblock\s*%\}", lambda _m: inner, base)
+    subject = render((emails / f"commtype_{name}_subject.txt").read_text(encoding="utf-8")).strip()
+    lines = "\n".join(line.rstrip() for line in render(body).splitlines())
+    return subject + "\n\n" + re.sub(r"\n{3,}", "\n\n", lines).strip() + "\n"
+
+
+def items_k(root: dict[str, Path]):
+    """Set K: the kinds of today's copy sets A–J are thin on, from packages
+    none of them used — app-store listings of desktop apps (AppStream
+    metainfo: Telegram's, Krita's, Kodi's hype beside plain listings) and two
+    apps' release notes, a shop's order, stock-alert and password mail (django-oscar), a
+    wiki's account and watchlist mail (MediaWiki), a site generator's starter
+    post and about page (Jekyll), and a marketing agent's playbooks (adclaw:
+    a paid-ads plan, lead lifecycle stages, email sequences, a copy checklist,
+    post templates); labelled before its first lint ("split": "registry-k")."""
+    meta = "usr/share/metainfo"
+    for pkg, fname in (("telegram-desktop", "org.telegram.desktop.metainfo.xml"), ("krita", "org.kde.krita.appdata.xml"),
+                       ("kodi", "org.xbmc.kodi.metainfo.xml"), ("calibre", "calibre-gui.metainfo.xml"),
+                       ("mixxx", "org.mixxx.Mixxx.metainfo.xml"), ("obs-studio", "com.obsproject.Studio.appdata.xml"),
+                       ("supertuxkart", "supertuxkart.appdata.xml"), ("audacity", "audacity.appdata.xml"),
+                       ("ardour", "ardour.appdata.xml/ardour7.appdata.xml"), ("shotcut", "org.shotcut.Shotcut.metainfo.xml"),
+                       ("qbittorrent", "org.qbittorrent.qBittorrent.appdata.xml"), ("marble", "org.kde.marble.appdata.xml"),
+                       ("gcompris-qt", "org.kde.gcompris.appdata.xml")):
+        yield f"deb:{pkg}:{meta}/{fname}", pkg, "landing", "text", appstream(root[pkg] / meta / fname)
+    # Release notes: Telegram's three newest entries, SuperTuxKart's newest section.
+    tg = doc_gz(root["telegram-desktop"] / "usr/share/doc/telegram-desktop/changelog.gz")
+    yield ("deb:telegram-desktop:usr/share/doc/telegram-desktop/changelog.gz", "telegram-desktop", "changelog", "text",
+           "\n\n".join(tg.strip().split("\n\n")[:6]) + "\n")
+    stk = doc_gz(root["supertuxkart"] / "usr/share/doc/supertuxkart/changelog.gz")
+    yield ("deb:supertuxkart:usr/share/doc/supertuxkart/changelog.gz", "supertuxkart", "changelog", "markdown",
+           markdown_text(stk, "## SuperTuxKart 1.4", "## SuperTuxKart 1.3"))
+
+    oscar = root["django-oscar"] / "oscar" / "templates"
+    for name in ("order_placed", "product_alert", "password_changed"):
+        yield (f"pypi:django-oscar:oscar/templates/oscar/communication/emails/commtype_{name}_body.txt", "django-oscar",
+               "email", "text", oscar_mail(oscar, name))
+
+    en = json.loads((root["mediawiki"] / "usr/share/mediawiki/languages/i18n/en.json").read_text(encoding="utf-8"))
+    for key, subject, intro in (("confirmemail_body", "confirmemail_subject", None),
+                                ("passwordremindertext", "passwordremindertitle", None),
+                                ("enotif_body", "enotif_subject_changed", "enotif_body_intro_changed")):
+        yield (f"deb:mediawiki:usr/share/mediawiki/languages/i18n/en.json#{key}", "mediawiki", "email", "text",
+               mediawiki_message(en, subject, key, intro))
+
+    site = root["jekyll"] / "usr/share/rubygems-integration/all/gems/jekyll-4.3.1/lib/site_template"
+    post = (site / "_posts" / "0000-00-00-welcome-to-jekyll.markdown.erb").read_text(encoding="utf-8")
+    # The post's title (front matter, which `markdown_text` drops) is the page's heading.
+    post = "# " + re.search(r'(?m)^title:\s*"(.*)"', post).group(1) + "\n\n" + re.sub(r"(?s)\A---\n.*?\n---\n", "", post)
+    post = re.sub(r"(?s)\{% highlight \w+ %\}(.*?)\{% endhighlight %\}", lambda m: "```\n" + m.group(1).strip() + "\n```", post)
+    yield ("deb:jekyll:usr/share/rubygems-integration/all/gems/jekyll-4.3.1/lib/site_template/_posts/"
+           "0000-00-00-welcome-to-jekyll.markdown.erb", "jekyll", "onboarding", "markdown", markdown_text(post))
+    yield ("deb:jekyll:usr/share/rubygems-integration/all/gems/jekyll-4.3.1/lib/site_template/about.markdown", "jekyll",
+           "about", "markdown", markdown_file(site / "about.markdown"))
+
+    skills = root["adclaw"] / "adclaw" / "agents" / "skills"
+    for rel in ("ads-plan/assets/saas.md", "marketing-revops/references/lifecycle-definitions.md",
+                "marketing-email-sequence/references/sequence-templates.md",
+                "marketing-copy-editing/references/checklist.md", "marketing-social-content/references/post-templates.md"):
+        src = re.sub(r"(?s)<!--.*?-->\s*", "", (skills / rel).read_text(encoding="utf-8"))
+        yield f"pypi:adclaw:adclaw/agents/skills/{rel}", "adclaw", "playbook", "markdown", markdown_text(src)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--fresh", action="store_true", help="download every package again")
@@ -1640,7 +1787,7 @@ def main(argv=None) -> int:
         records = []
         for rid, pkg, kind, fmt, text in [*items(root), *items_b(root), *items_c(root), *items_d(root),
                                          *items_e(root), *items_f(root), *items_g(root), *items_h(root),
-                                         *items_i(root), *items_j(root)]:
+                                         *items_i(root), *items_j(root), *items_k(root)]:
             records.append({"id": rid, "source": f"{registry[pkg]}:{NPM_NAME.get(pkg, pkg)}@{versions[pkg]}", "kind": kind,
                             "format": fmt, "text": text})
     args.out.mkdir(parents=True, exist_ok=True)
