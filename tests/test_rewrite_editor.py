@@ -1117,6 +1117,17 @@ def test_a_posts_question_goes_before_the_link_that_closes_it():
     assert d.rewrite.startswith('Before the link that ends "Learn more in our #KitchenImpact report')
 
 
+def test_a_page_in_one_persons_voice_is_answered_to_me_and_its_purchase_is_no_trial():
+    """Set J: an artist's page of buttons got "If you'd like to try it, purchase my work." and "Write to us"."""
+    page = "Purchase my work\n\nSupport my studio\n\nTake a class\n\nRead about me\n\nJoin my mailing list\n"
+    found = findings(page, fmt="text")
+    ask = next(d for d in found if d.rule == "TL401")
+    assert ask.rewrite.endswith('"When you\'re ready, purchase my work."')
+    assert "Write to me at [your address]." in next(d for d in found if d.rule == "TL301").rewrite
+    ours = findings(page.replace("my mailing", "our mailing"), fmt="text")
+    assert "Write to us at" in next(d for d in ours if d.rule == "TL301").rewrite
+
+
 def test_a_plural_of_a_kind_is_no_product_name():
     """Seed 5277: "What would you most like to know about Traditional L1s?" on a chain's post about itself."""
     draft = draft_of("Older L1s slow down under load. Nodeway keeps fees at zero with its own design.")

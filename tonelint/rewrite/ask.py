@@ -133,6 +133,11 @@ def _invitation(ask_text: str, draft) -> str | None:
         return f"When you're ready, {core}."
     if re.match(r"(?:please\s+)?(?:donate|give|support|sponsor|pledge)\b", core, re.I):
         return f"If you'd like to support {draft.product or 'this work'}, {core}."  # a gift is not a trial
+    if re.match(r"(?:buy|purchase|order|shop|join|subscribe|sign up for (?:my|our|the) (?:newsletter|mailing list))\b",
+                core, re.I) and not draft.product:
+        # a thing bought or a list joined is not tried ("If you'd like to try it, purchase my
+        # work": an artist's page in the WordPress theme patterns)
+        return f"When you're ready, {core}."
     return f"If you'd like to try {thing}, {core}."
 
 

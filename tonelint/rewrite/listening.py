@@ -27,8 +27,9 @@ def answer_line(draft) -> str:
         return "Tell us in the replies."
     if draft.channel == "sms":
         return "Reply to this text."
+    us = "me" if _SINGULAR.search(draft.prose) and not _PLURAL.search(draft.prose) else "us"
     if draft.contact:
-        return f"Write to us at {draft.contact}."
+        return f"Write to {us} at {draft.contact}."
     if draft.channel == "press":
         # (not "the contact below" when the release gives none: an editor; not "[your press
         # contact]" either: readers' answers are not the press desk's, three blind editors)
@@ -41,7 +42,12 @@ def answer_line(draft) -> str:
             # Discord): not a "[your address]" to fill in (blind editors)
             return where.format(next((g for g in m.groups() if g), ""))
     # (not "in the comments below": two blind editors saw pages and blogs with none)
-    return "Write to us at [your address]."
+    return f"Write to {us} at [your address]."
+
+
+# a page in one person's voice ("Support my studio", "Join my mailing list") is answered to "me"
+_SINGULAR = re.compile(r"\b(?:[Mm]y|[Mm]e|I)\b")
+_PLURAL = re.compile(r"\b(?:we|our|us|ours)\b|\bwe['’](?:re|ve|ll|d)\b", re.I)
 
 
 # a community place the draft invites people to (not a tool it integrates
