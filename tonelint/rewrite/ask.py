@@ -196,7 +196,10 @@ def premature(d, s, draft):
         question = f' Then ask something to answer below: "{listening.question(draft)}"' if draft.channel == "social" else ""
         return Rewrite(f'Lead with the offer itself: move "{grammar.excerpt(s.text, 60)}" after '
                        f'"{grammar.excerpt(offer.text, 70)}".{question}', "instruction", fix=fix)
-    invite = _invitation(s.text, draft) if len(grammar.WORD.findall(s.text)) <= 8 else None
+    # (not for a button's label: "Sign Up" as "If you'd like to try it, sign up." no longer fits
+    # the button, four blind editors on template copy)
+    button = len(grammar.WORD.findall(s.text)) <= 4 and not re.search(r"[.!?]\s*$", s.text.strip())
+    invite = _invitation(s.text, draft) if len(grammar.WORD.findall(s.text)) <= 8 and not button else None
     # After a page of claims the reader still has nothing to check: name what would count.
     checkable = "(the price, what is included, a customer's own words, what changes for them)"
     gives = f"one thing about {draft.product} the reader can check or use {checkable}" \
