@@ -762,7 +762,10 @@ def test_a_letter_that_awaits_the_readers_response_invites_a_reply():
     "Would be happy to share more if you're interested.",
     "To keep the project going, please send a donation.",
     "Get smarter now ↣",
-], ids=["call-question", "got-minutes", "love-to-connect", "happy-to-share", "send-a-donation", "button-now"])
+    "Support the show",
+    "Join my mailing list",
+], ids=["call-question", "got-minutes", "love-to-connect", "happy-to-share", "send-a-donation", "button-now",
+        "support-the-show", "my-mailing-list"])
 def test_cold_mail_and_appeal_asks_in_their_own_words(text):
     """Registry set J's outreach templates, Vim's sponsor page and a course mail's button."""
     assert "ask" in acts_of(text, fmt="text")[-1]

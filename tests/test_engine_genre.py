@@ -406,3 +406,12 @@ def test_a_handle_opens_a_reply_only_at_the_top_of_the_draft():
     mail = ("Hey there! We just added a hot new pottery class that teaches you to throw a bowl.\n\n"
             "Get throwing now\n\n@copyright nobody\n")
     assert genre_of(mail) == "promotional"
+
+
+def test_a_post_that_tests_a_setup_is_a_systems_notice():
+    """eval-modern labels CodeRefinery's "If you are getting this message, … has set up tweet-by-git" no
+    listening miss: it promotes nothing."""
+    assert genre_of("If you are getting this message, our bot now posts from the repository!\n\n"
+                    "https://example.com/bot", fmt="text") == "transactional"
+    assert genre_of("You are getting this message a day early: our spring sale starts now! Shop the sale "
+                    "today.", fmt="text") == "promotional"

@@ -384,6 +384,10 @@ EXACT_REWRITES = [
     ("a_greeting_run_into_the_body_lowers_its_next_word", "TL109",
      "Dear Subscriber, Please take a moment to update your delivery address before Friday.",
      "Hi, please take a moment to update your delivery address before Friday."),
+    # (not "Quarry is open-source data catalogue.": seed 9277)
+    ("a_rank_cut_after_is_leaves_an_article", "TL204",
+     "Quarry is the world’s leading open-source data catalogue.",
+     "Quarry is an open-source data catalogue."),
     ("a_week_only_goes_when_the_real_date_is_there", "TL404",
      "Take the spring promotion: 40% off all courses, 1 week only, through April 19",
      "Take the spring promotion: 40% off all courses, through April 19."),
@@ -685,8 +689,11 @@ def test_an_opt_out_line_in_a_stack_is_not_an_ask():
     ("Moving your invoices from Ledgerly or Billwise now takes two clicks: our importer brings every client and "
      "invoice over. Your books, your data, moved in minutes. #invoicing https://example.com/import",
      "What would you need to know before you switch?"),
+    # a jab at a rival is an opinion too (seed 7277)
+    ("When the other chain implodes under its own fees, our chain will be here to clean up the mess #fees #chain",
+     "Where do you stand on this?"),
 ], ids=["video-link", "congrats", "sustainability", "opinion", "speaker", "their-event", "call", "blog-title",
-        "migration"])
+        "migration", "jab"])
 def test_a_social_post_gets_a_question_about_what_it_is(text, want):
     """Round eight: thirty-six posts shared "What would you like to hear more about?"."""
     assert want in one(text, "TL301", channel="social").rewrite
@@ -763,7 +770,7 @@ def test_round_thirteen_pride_in_the_work_labels_and_list_items():
     """Seed 8127: pride in a team's work, a question after item 1."""
     d = one("I’m incredibly proud of the work our support teams have done to make same-day answers possible.",
             "TL202")
-    assert d.rewrite == "Our support teams made same-day answers possible."
+    assert d.rewrite == "Thank you to our support teams, who made same-day answers possible."  # the thanks kept (7277)
     text = ("Results our members saw in eight weeks:\n\n1.Body fat down by a fifth.\n2.Energy up every day.\n\n"
             "Order your first box today. To be removed from our list, click here.")
     d = one(text, "TL301", fmt="email")
@@ -1117,6 +1124,48 @@ def test_a_posts_question_goes_before_the_link_that_closes_it():
     assert d.rewrite.startswith('Before the link that ends "Learn more in our #KitchenImpact report')
 
 
+def test_a_page_in_one_persons_voice_is_answered_to_me_and_its_purchase_is_no_trial():
+    """Set J: an artist's page of buttons got "If you'd like to try it, purchase my work." and "Write to us"."""
+    page = "Purchase my work\n\nSupport my studio\n\nTake a class\n\nRead about me\n\nJoin my mailing list\n"
+    found = findings(page, fmt="text")
+    ask = next(d for d in found if d.rule == "TL401")
+    # a button keeps its label: no sentence made of it (seed 9277)
+    assert "try it" not in ask.rewrite and "invitation" not in ask.rewrite
+    said = findings("Purchase my work today.\n\nI paint in oils.\n", fmt="text")
+    assert next(d for d in said if d.rule == "TL401").rewrite.endswith('"When you\'re ready, purchase my work today."')
+    assert "Write to me at [your address]." in next(d for d in found if d.rule == "TL301").rewrite
+    ours = findings(page.replace("my mailing", "our mailing"), fmt="text")
+    assert "Write to us at" in next(d for d in ours if d.rule == "TL301").rewrite
+
+
+def test_a_page_that_ends_on_its_contact_button_turns_the_button_into_the_question():
+    """Seed 7277: a question and an address bolted after "Talk to us about Ubuntu on AWS" was redundant."""
+    page = ("Ledgerly on Azure\n\nThe leading ledger for regulated teams, tuned for Azure. Start your free trial "
+            "today.\n\nTalk to us about Ledgerly on Azure\n")
+    d = one(page, "TL301", channel="landing-page")
+    assert d.rewrite.startswith('Turn "Talk to us about Ledgerly on Azure" into a question the reader can answer: '
+                                '"What are you working on with Ledgerly on Azure?')
+
+
+def test_a_claim_is_checked_about_what_it_is_said_of():
+    """Seed 9277: "something the reader can check about Infinite Red" (the maker) for a claim about Ignite."""
+    text = ("Kestrel Labs builds tools for mobile teams. Kestrel Labs also runs workshops. Maintained since 2016, "
+            "Skiff is the oldest active and most popular starter kit for Expo apps.")
+    d = one(text, "TL210")
+    assert "check about Skiff" in d.rewrite and "Kestrel" not in d.rewrite.split(" in ")[0]
+    assert "check about" not in one("We are the most popular planner for small teams.", "TL210").rewrite
+
+
+def test_an_ask_put_as_the_closing_question_is_kept_with_a_way_to_ask_first():
+    """Seed 9277: a consent prompt's "Are you interested in participating?" was replaced by "What would
+    you like to hear more about?", which breaks the prompt."""
+    prompt = ("Help us improve the CLI by sharing anonymous usage data with us. We only collect the commands you "
+              "run and the version you use.\n\nWould you be interested in joining the programme?\n")
+    d = one(prompt, "TL301")
+    assert d.rewrite.startswith('Keep "Would you be interested in joining the programme?" and give the reader a way '
+                                'to ask before they answer: "Questions first?')
+
+
 def test_a_plural_of_a_kind_is_no_product_name():
     """Seed 5277: "What would you most like to know about Traditional L1s?" on a chain's post about itself."""
     draft = draft_of("Older L1s slow down under load. Nodeway keeps fees at zero with its own design.")
@@ -1343,7 +1392,7 @@ def test_a_closing_ready_to_question_is_turned_into_one_the_reader_can_answer():
             "is posted to everyone's phone the moment you publish it. Try it free for a month.\n\n"
             "Ready to sort out the holiday rota?\n")
     d = one(page, "TL301")
-    assert 'Instead of ending on "Ready to sort out the holiday rota?"' in d.rewrite
+    assert d.rewrite.startswith('Keep "Ready to sort out the holiday rota?" and under it ask')  # kept (seed 7277)
     assert "What makes the holiday rota hard to sort out today?" in d.rewrite
     assert "What would you like to hear more about?" not in d.rewrite
 

@@ -303,3 +303,14 @@ def test_a_readme_reads_as_the_readme_channel_with_no_listening_requirement(cli,
     assert "TL301" in rules_in(check(cli, "--channel", "email", readme))
     fronted = write("project/docs/README.md", "---\nchannel: landing-page\n---\n" + _SPONSORS)
     assert "TL301" in rules_in(check(cli, fronted))
+
+
+# A README's community section: the project's channels, one per line.
+_COMMUNITY = ("## Community\n\n- Join our Slack workspace\n- Follow us on Mastodon\n- Follow us on LinkedIn\n"
+              "- Subscribe to our newsletter\n")
+
+
+def test_a_readme_lists_its_channels_without_a_stack_of_asks(cli, write):
+    """Blind editors called TL402 on a README's community links navigation, not stacked asks."""
+    assert "TL402" not in rules_in(check(cli, write("project/README.md", _COMMUNITY)))
+    assert "TL402" in rules_in(check(cli, write("project/launch.md", _COMMUNITY)))

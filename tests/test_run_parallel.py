@@ -173,3 +173,35 @@ def test_a_large_markdown_draft_is_parsed_and_scanned_in_workers(cli, write, mon
     assert one.code == two.code == 1
     assert json.loads(two.out) == json.loads(one.out)
     assert len(json.loads(one.out)["findings"]) > 40
+
+
+def test_a_worker_leaves_when_its_parent_is_killed(tmp_path):
+    """A parent killed with SIGKILL cannot shut its pool down; its workers must not outlive it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import multiprocessing, os, sys, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from tonelint.run import parallel\n"
+        "pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context('fork'),\n"
+        "                           initializer=parallel._enter, initargs=((), ()))\n"
+        "print(pool.submit(os.getpid).result(), flush=True)\n"
+        "time.sleep(600)\n")
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": os.getcwd()})
+    worker = int(parent.stdout.readline())
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    for _ in range(300):  # gone within a minute, whatever the machine's load (not a speed check)
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        pytest.fail("the worker outlived its killed parent")

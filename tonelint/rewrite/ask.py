@@ -133,6 +133,11 @@ def _invitation(ask_text: str, draft) -> str | None:
         return f"When you're ready, {core}."
     if re.match(r"(?:please\s+)?(?:donate|give|support|sponsor|pledge)\b", core, re.I):
         return f"If you'd like to support {draft.product or 'this work'}, {core}."  # a gift is not a trial
+    if re.match(r"(?:buy|purchase|order|shop|join|subscribe|sign up for (?:my|our|the) (?:newsletter|mailing list))\b",
+                core, re.I) and not draft.product:
+        # a thing bought or a list joined is not tried ("If you'd like to try it, purchase my
+        # work": an artist's page in the WordPress theme patterns)
+        return f"When you're ready, {core}."
     return f"If you'd like to try {thing}, {core}."
 
 
@@ -191,7 +196,10 @@ def premature(d, s, draft):
         question = f' Then ask something to answer below: "{listening.question(draft)}"' if draft.channel == "social" else ""
         return Rewrite(f'Lead with the offer itself: move "{grammar.excerpt(s.text, 60)}" after '
                        f'"{grammar.excerpt(offer.text, 70)}".{question}', "instruction", fix=fix)
-    invite = _invitation(s.text, draft) if len(grammar.WORD.findall(s.text)) <= 8 else None
+    # (not for a button's label: "Sign Up" as "If you'd like to try it, sign up." no longer fits
+    # the button, four blind editors on template copy)
+    button = len(grammar.WORD.findall(s.text)) <= 4 and not re.search(r"[.!?]\s*$", s.text.strip())
+    invite = _invitation(s.text, draft) if len(grammar.WORD.findall(s.text)) <= 8 and not button else None
     # After a page of claims the reader still has nothing to check: name what would count.
     checkable = "(the price, what is included, a customer's own words, what changes for them)"
     gives = f"one thing about {draft.product} the reader can check or use {checkable}" \

@@ -27,8 +27,9 @@ def answer_line(draft) -> str:
         return "Tell us in the replies."
     if draft.channel == "sms":
         return "Reply to this text."
+    us = "me" if _SINGULAR.search(draft.prose) and not _PLURAL.search(draft.prose) else "us"
     if draft.contact:
-        return f"Write to us at {draft.contact}."
+        return f"Write to {us} at {draft.contact}."
     if draft.channel == "press":
         # (not "the contact below" when the release gives none: an editor; not "[your press
         # contact]" either: readers' answers are not the press desk's, three blind editors)
@@ -41,7 +42,12 @@ def answer_line(draft) -> str:
             # Discord): not a "[your address]" to fill in (blind editors)
             return where.format(next((g for g in m.groups() if g), ""))
     # (not "in the comments below": two blind editors saw pages and blogs with none)
-    return "Write to us at [your address]."
+    return f"Write to {us} at [your address]."
+
+
+# a page in one person's voice ("Support my studio", "Join my mailing list") is answered to "me"
+_SINGULAR = re.compile(r"\b(?:[Mm]y|[Mm]e|I)\b")
+_PLURAL = re.compile(r"\b(?:we|our|us|ours)\b|\bwe['’](?:re|ve|ll|d)\b", re.I)
 
 
 # a community place the draft invites people to (not a tool it integrates
@@ -73,6 +79,16 @@ def _topic(draft) -> str | None:
 # (not "Ready to get the next meeting scheduled?": a verb that takes a thing and a state)
 _READY = re.compile(r"(?i)^(?:are you )?ready to (?!(?:get|have|keep|be|let)\b)([a-z]+(?: (?:out|up|off|down|together))?) "
                     r"((?:the|your|a|an) [\w’'-]+(?: [\w’'-]+){0,2})(?<!ed)\?$")
+
+# a closing yes-or-no question that asks for something: "Are you interested in participating?", "Want to see how?"
+_YES_NO = re.compile(r"(?i)(?:are you (?:interested|in|ready|up for|open)|would you (?:like|be interested)|do you want|want to|"
+                     r"wanna|interested in)\b")
+
+
+# A page's closing contact button: "Talk to us about Ubuntu on AWS", "Contact our team"
+_CONTACT_LINE = re.compile(r"(?i)(?:talk|speak|chat) (?:to|with) (?:us|our team|an expert|sales)(?: about (.{3,60}?))?[.!]?$|"
+                           r"contact (?:us|our team|sales)[.!]?$")
+
 
 # A page about a team that works for clients: "our clients", "brands like yours", "your project".
 _CLIENT_WORK = re.compile(r"\b(?:clients?|projects?|work(?:ing)? with|partner with|brands like yours|your "
@@ -206,7 +222,8 @@ _VALUES = re.compile(r"\b(?:emissions|net[- ]?zero|climate (?:goals?|commitments
                      r"diversity|diverse voices|inclusion|inclusive|equity|belonging)\b", re.I)
 # a post that argues: "X is the only …", "Problem is, …", "is fools gold", "Just sayin'"
 _OPINION = re.compile(r"\b(?:is the only|is not what|(?:the )?problem is|just sayin|is worthless|fool'?s gold|"
-                      r"we believe|in our view|myth|overrated|underrated|the real reason)\b", re.I)
+                      r"we believe|in our view|myth|overrated|underrated|the real reason|hot take|unpopular opinion|"
+                      r"mark my words|the truth is|implodes?|will collapse|clean up the mess)\b", re.I)
 # an awareness day or month, by its hashtag: "#WomensHistoryMonth", "#juneteenth2022"
 # (not a day of remembrance — Juneteenth, a memorial day: "how are you marking it?" from a brand reads
 # as fishing for replies, a blind editor)
@@ -480,15 +497,29 @@ def no_listening(d, s, draft):
             and len(grammar.hard_lines(core)) == 1:
         keep = tail.group(0).rstrip() if tail and re.search(r"\w", tail.group(0)) else ""
         return sentence_rewrite(s, f"{core} {ask}{keep}")
+    contact = _CONTACT_LINE.match(core.strip())
+    if contact and not closing_ask:
+        # a page that ends on its contact button ("Talk to us about Ubuntu on AWS"): the button
+        # becomes the question, not a second way to write in after it (a blind editor: redundant)
+        about = contact.group(1)
+        asked = f"What are you working on with {about}?" if about else "What are you working on?"
+        return Rewrite(f'Turn "{grammar.excerpt(s.text, 60)}" into a question the reader can answer: '
+                       f'"{asked} {answer_line(draft)}"', "instruction", s.start, s.end)
     ready = _READY.match(core.strip())
     if ready and not closing_ask:
-        # "Ready to sort out the training schedule?": the page's closing sales question, turned
-        # into one the reader can answer about the same job (a blind editor: a generic question
-        # put before it dilutes it)
+        # "Ready to sort out the training schedule?": the page's closing sales question stays (a
+        # blind editor: swapping it away undercut the page), with one the reader can answer about
+        # the same job under it (another: a generic question put before it dilutes it)
         verb, thing = ready.group(1), ready.group(2)
-        return Rewrite(f'Instead of ending on "{grammar.excerpt(s.text, 60)}", end on a question the reader can '
-                       f'answer, and say how: "What makes {thing} hard to {verb} today? {answer_line(draft)}"',
+        return Rewrite(f'Keep "{grammar.excerpt(s.text, 60)}" and under it ask a question the reader can answer, '
+                       f'and say how: "What makes {thing} hard to {verb} today? {answer_line(draft)}"',
                        "instruction", s.start, s.end)
+    if core.rstrip().endswith("?") and _YES_NO.match(core.strip()) and len(words) <= 8 and not closing_ask:
+        # an ask put as the closing question ("Are you interested in participating?", "Want to
+        # see how?"): it stays the reader's yes or no; what is missing is a way to ask first
+        # (not "end on another question instead": a consent prompt broken, a blind editor)
+        return Rewrite(f'Keep "{grammar.excerpt(s.text, 60)}" and give the reader a way to ask before they answer: '
+                       f'"Questions first? {answer_line(draft)}"', "instruction", s.start, s.end)
     if core.rstrip().endswith("?") and len(words) <= 6 and not closing_ask:
         # a teaser that closes the post ("Proof of Work Contracts?"): a second
         # question in front of it reads badly (a blind editor); it is the one

@@ -190,6 +190,11 @@ def strip_press(text: str) -> str:
     return grammar.tidy(out) if out != text else text
 
 
+_MASS_NOUNS = frozenset({"software", "hardware", "data", "information", "technology", "equipment", "research",
+                         "advice", "content", "music", "news", "furniture", "infrastructure", "security", "support",
+                         "analytics", "insurance", "training", "tooling", "middleware", "firmware"})
+
+
 def strip_hype(text: str) -> str:
     out = _SUPERLATIVE.sub(lambda m: f"{m.group(1)} new {m.group(2)}", text)
     def drop(m):
@@ -212,6 +217,13 @@ def strip_hype(text: str) -> str:
             keep += re.search(r"\bthe\s+", said, re.I).group(0)
         elif lead and lead.group(0).startswith(",") and re.search(r"\bthe (?:industry|world|market)['’]s", said, re.I):
             keep = lead.group(0) + "a "  # "our planner, the world's best-in-class tool" -> "our planner, a tool"
+        elif not lead and re.search(r"\b(?:is|was|be|been|becomes?|became|remains?|as)\s*$", out[: m.start()], re.I) \
+                and re.search(r"\bthe (?:industry|world|market)['’]s", said, re.I):
+            phrase = re.match(r"\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s+(?:for|of|in|on|to|that|which|with|from|by|"
+                              r"and)\b|\s*[.,;:!?)]|\s*$)", out[m.end():])
+            head = phrase.group(1).split()[-1].lower() if phrase else ""
+            # (not "is a software": a mass noun or a plural takes none)
+            keep = " a " if head and head not in _MASS_NOUNS and not head.endswith("s") else " "
         return keep
 
     out = _ATTRIB.sub(drop, out)
@@ -365,8 +377,9 @@ def pride(d, s, draft):
     work = _PROUD_OF_WORK.match(s.text)
     if work and work.group("verb").lower() in _PAST:
         # "I'm proud of the work our teams have done to make this possible" ->
-        # "Our teams made this possible": who did it, and what
-        new = f"{grammar.capitalise(work.group('who'))} {_PAST[work.group('verb').lower()]} {work.group('rest')}"
+        # "Thank you to our teams, who made this possible": who did it, and what, with the
+        # thanks the pride was (not a bare "Our teams made …": two blind editors missed the warmth)
+        new = f"Thank you to {work.group('who')}, who {_PAST[work.group('verb').lower()]} {work.group('rest')}"
         out = sentence_rewrite(s, new)
         if out is not None and grammar.reads(s.text, new):
             return out
@@ -431,12 +444,26 @@ def claim_words(d, s, draft) -> str:
     return shown
 
 
+def claim_subject(d, s, draft) -> str | None:
+    """What the claim is made about: the name it is said of in its own sentence ("…, Ignite is
+    the oldest …"), else the draft's product (not the maker's name found elsewhere: a blind editor)."""
+    span = local_span(d, s, draft)
+    if span is not None:
+        said = re.search(r"(?<![\w.])([A-Z][\w.+-]*[\w+](?:\s[A-Z][\w.+-]*[\w+]){0,2})\s+(?:(?:is|are|was|remains)\s+)?$",
+                         s.text[: span[0]])
+        # (a capital that only opens the sentence is no name: "We are", "This is")
+        if said and (said.start() > 0 or not grammar.is_common(said.group(1).split()[0].lower())) \
+                and draft.plausible(said.group(1)):
+            return said.group(1)
+    return draft.product
+
+
 def hype(d, s, draft):
     """TL203."""
     out = _cleaned(d, s, draft)
     if out is not None:
         return out
-    subject = draft.product or "it"
+    subject = claim_subject(d, s, draft) or "it"
     return Rewrite(f'Replace "{claim_words(d, s, draft)}" with something the reader can check about {subject} — a '
                    f'number, a named customer, what it does — in "{grammar.excerpt(s.text)}".', "instruction")
 
@@ -722,7 +749,8 @@ def rank(d, s, draft):
             # (not "we offer programs!": with the rank gone nothing is said, a blind editor)
             if rest and grammar.reads(s.text, new) and len(grammar.WORD.findall(new)) >= 5:
                 return sentence_rewrite(s, new)
-    about = f" about {draft.product}" if draft.product else ""
+    subject = claim_subject(d, s, draft)
+    about = f" about {subject}" if subject else ""
     return Rewrite(f'Replace "{claim_words(d, s, draft)}" with something the reader can check{about} — what it '
                    f'does, a number, a named customer — in "{grammar.excerpt(s.text, 70)}".', "instruction")
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -41,6 +43,16 @@ _worker: tuple = ()
 def _enter(*context) -> None:
     global _worker
     _worker = context
+    # A parent killed outright (SIGKILL, the OOM killer) cannot shut its pool
+    # down, and a worker blocked on its call queue would wait forever: each
+    # worker watches for its parent to go and leaves with it.
+    threading.Thread(target=_leave_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _leave_with_parent(parent: int, every: float = 1.0) -> None:
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def default_jobs() -> int:
