@@ -276,3 +276,19 @@ def test_a_pitch_put_as_a_question_is_not_listening():
     assert "TL301" in _rules(body + "Do you want to earn extra money from home?")
     assert "TL301" in _rules(body + "What are you waiting for?")
     assert "TL301" not in _rules(body + "Which lesson would you want first?")
+
+
+def test_a_pages_claims_describe_its_offer_but_a_letters_sell_its_ask():
+    from tonelint.api import check_text, default_engine
+    from tonelint.engine.core import Settings
+
+    """On a landing page or a README, claims before the button describe what is on offer (held-out
+    registry labels: Prefect's "200 million data tasks monthly … sign up to try it"); the same lines
+    written to one reader sell the ask that follows them."""
+    page = ("Ledgerly Cloud runs the books for the modern finance team. Trusted by 2,000+ companies, "
+            "Ledgerly closes month-end in hours. Read the docs or sign up to try it for yourself.")
+    def rules(text, channel):
+        return {d.rule for d in check_text(text, fmt="text", engine=default_engine(Settings(channel=channel))).diagnostics}
+
+    assert "TL401" not in rules(page, "landing-page")
+    assert "TL401" in rules("Hi Omar,\n\n" + page, "email")

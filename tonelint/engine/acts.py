@@ -117,6 +117,14 @@ def load_model(path: str | None = None) -> ActModel:
     return ActModel(path=path, acts=acts, genres=genres)
 
 
+_LETTER = re.compile(r"\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^\n.!?]{0,40}[,!:—–-]", re.I)
+
+
+def opens_as_letter(prose: str) -> bool:
+    """A draft that greets one reader first ("Hi Omar, I noticed …") is a letter, whatever file it is in."""
+    return bool(_LETTER.match(prose))
+
+
 @dataclass
 class Message:
     """What the draft is and what each sentence does; kept on Facts."""
@@ -127,6 +135,7 @@ class Message:
     acts: list = field(default_factory=list)  # per sentence: frozenset of act names
     hits: dict = field(default_factory=dict)  # act -> list[Hit], in text order
     pitched: bool = False  # a sales pitch throughout: it gives nothing, so any ask in it comes too early
+    page: bool = False  # a web page or a README: its claims describe what is on offer, they do not sell an ask
 
     def sentences(self, act: str) -> list[int]:
         return [i for i, a in enumerate(self.acts) if act in a]
@@ -150,11 +159,13 @@ class Message:
 
 
 def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, brand: tuple = (),
-                 source_text: str = "", shared: list | tuple = (), mail: bool = False) -> Message:
+                 source_text: str = "", shared: list | tuple = (), mail: bool = False,
+                 page: bool = False) -> Message:
     """Settle each sentence's acts from the bank's hits (module doc);
     `shared`: the caller's shared_links, already read for the genre;
     `mail`: the draft is an email file, where "!" on every line is how bulk
-    mail pitches (a page's "!" is its chirpy voice)."""
+    mail pitches (a page's "!" is its chirpy voice); `page`: a web page or a
+    README (Engine._page)."""
     found: dict[str, list[Hit]] = {}
     for name, blocks in model.acts.items():
         lst = [h for b in blocks for h in facts.of(b.key)]
@@ -262,7 +273,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
         acts.append(frozenset(here))
     # Exclamation marks alone make a chirpy product email, not a pitch that
     # gives nothing: money, shouting and sales claims do.
-    return Message(genre=genre, genre_from=genre_from, brand=tuple(brand), acts=acts, hits=kept, pitched=not plain)
+    return Message(genre=genre, genre_from=genre_from, brand=tuple(brand), acts=acts, hits=kept, pitched=not plain,
+                   page=page)
 
 
 def ends_on_link(source_text: str) -> bool:

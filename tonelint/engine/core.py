@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, LineIndex
 from ..errors import InputError
-from .acts import act_hits, admit_brand, load_model, read_message, shared_links
+from .acts import act_hits, admit_brand, load_model, opens_as_letter, read_message, shared_links
 from .collector import collector_paused
 from .facts import Facts, join
 from .genre import channel_of_path, decide, detect_brand, email_headers
@@ -143,7 +143,8 @@ class Engine:
                                    path=source.path)
         # Configured names are already in the bank's sender block; found ones are counted here.
         message = read_message(facts, model, genre=genre, genre_from=genre_from, brand=brand,
-                               source_text=source.text, shared=shared, mail=source.format == "email")
+                               source_text=source.text, shared=shared, mail=source.format == "email",
+                               page=_page(source.format, channel, prose))
         message.brand = tuple(dict.fromkeys(tuple(self.settings.brand) + brand))
         # Sense tests (`when: {sentence: {brand: true}}`) take the found brand too; in mail only a
         # sure one (From header, title), not a newsletter's most used subject.
@@ -220,6 +221,14 @@ def readable(text: str, d: Diagnostic) -> bool:
     line = text[start: end if end >= 0 else len(text)]
     shown = sum(1 for c in line if not c.isspace())
     return not shown or line.count("\ufffd") * 3 < shown
+
+
+def _page(fmt: str, channel: str | None, prose: str) -> bool:
+    """A web page or a README, not written to one reader: the channel says so, or the file is HTML
+    that does not open like a letter ("Hi Omar, …")."""
+    if channel in ("landing-page", "readme"):
+        return True
+    return fmt == "html" and channel in (None, "landing-page") and not opens_as_letter(prose)
 
 
 def _channel_from(meta: dict) -> str | None:

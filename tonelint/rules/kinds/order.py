@@ -13,7 +13,8 @@ from .base import Context
 NAME = "order"
 DOC = ("Flags a `target:` hit that comes too early: in the subject line or opening sentence (`opening: true`) "
        "or before the first `before:` hit (with `given_later: true`, only when a `before:` hit follows it, "
-       "when a sales claim comes before it, or when the draft is a sales pitch throughout); `stack:` flags more than `max` targets within `window` sentences.")
+       "when a sales claim comes before it outside a web page or README, or when the draft is a sales pitch "
+       "throughout); `stack:` flags more than `max` targets within `window` sentences.")
 KEYS = {"target": dict, "before": dict, "opening": bool, "report": str, "stack": dict, "unless": dict,
         "when": dict, "given_later": bool}
 REQUIRED = ("target",)
@@ -150,7 +151,12 @@ def _sold_first(message, sent: int) -> bool:
         return True
     if message.pitched:
         return True
-    return any(acts & {"pitch", "claim"} for acts in message.acts[:sent])
+    # A sales claim is the pitch an ask rides on ("You can earn $5,000 a week. Click here"); on a
+    # web page, claims and prices describe what is on offer before its button ("automating 200
+    # million tasks a month … sign up to try it", a pricing table's "$19/mo … Start free trial"):
+    # held-out labels and blind editors called those asks fine.  A page that is a pitch
+    # throughout is still one.
+    return not message.page and any(acts & {"pitch", "claim"} for acts in message.acts[:sent])
 
 
 def _sentences(first: int, last: int) -> str:
