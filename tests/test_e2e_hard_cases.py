@@ -292,3 +292,22 @@ def test_a_pages_claims_describe_its_offer_but_a_letters_sell_its_ask():
 
     assert "TL401" not in rules(page, "landing-page")
     assert "TL401" in rules("Hi Omar,\n\n" + page, "email")
+
+
+def test_text_laid_out_as_a_page_is_a_page():
+    """A landing template stored as text (set H's product site config): headings, buttons and prices,
+    then "Get started now" after a crowd claim; the same claim in a letter still sells its ask."""
+    from tonelint.api import check_text
+
+    page = "\n\n".join([
+        "Now available", "Ledgerly", "for teams that close their books.", "Trusted by finance teams worldwide",
+        "10k+", "Ledgers", "99%", "Uptime", "Lightning Fast", "Simple pricing", "No hidden fees. Cancel anytime.",
+        "Free", "$0", "For one person.", "Bank sync", "Team", "$19/mo", "For teams that need more.",
+        "Ready to get started?", "Join thousands of teams using Ledgerly today.", "Get started now"]) + "\n"
+    assert "TL401" not in {d.rule for d in check_text(page, fmt="text").diagnostics}
+    letter = ("Hi Omar,\n\nLedgerly is trusted by finance teams worldwide, and thousands of teams use it "
+              "today. Get started now.\n")
+    assert "TL401" in {d.rule for d in check_text(letter, fmt="text").diagnostics}
+    about = ("About us\n\nWe build the leading ledger for small teams, and we are trusted by 2,000 companies. Our "
+             "team works from Lisbon and Leeds.\n\nSign up today.\n")
+    assert "TL401" not in {d.rule for d in check_text(about, fmt="text").diagnostics}  # an About page is a page

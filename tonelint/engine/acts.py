@@ -181,6 +181,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     found["prompt"] = [way_out for _, way_out in prompts]
     if brand:
         found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
+    page = page or bool(found.get("profile"))  # an "About us" page is a page wherever it is stored
     n = len(facts.sentences)
     by_sent: dict[str, dict[int, list[Hit]]] = {}
     for name, lst in found.items():

@@ -8,6 +8,7 @@ them) and is reused for every file of a run.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, LineIndex
@@ -223,12 +224,24 @@ def readable(text: str, d: Diagnostic) -> bool:
     return not shown or line.count("\ufffd") * 3 < shown
 
 
+# at least this many short unpunctuated lines, and half of all, make a page
+PAGE_LABELS = 6
+
+
 def _page(fmt: str, channel: str | None, prose: str) -> bool:
     """A web page or a README, not written to one reader: the channel says so, or the file is HTML
     that does not open like a letter ("Hi Omar, …")."""
     if channel in ("landing-page", "readme"):
         return True
-    return fmt == "html" and channel in (None, "landing-page") and not opens_as_letter(prose)
+    if channel is not None or fmt == "email" or opens_as_letter(prose):
+        return False
+    if fmt == "html":
+        return True
+    # Text laid out as a page: most of its lines are headings and buttons ("Now available", "Get
+    # started", "$19/mo"), not sentences: a landing or About page's copy however it is stored.
+    lines = [ln.strip() for ln in prose.splitlines() if ln.strip()]
+    labels = [ln for ln in lines if len(ln.split()) <= 5 and not re.search(r"[.!?:;,]$", ln)]
+    return len(labels) >= PAGE_LABELS and 2 * len(labels) >= len(lines)
 
 
 def _channel_from(meta: dict) -> str | None:
