@@ -1184,6 +1184,19 @@ def test_a_scheduling_tools_next_meeting_is_no_call_to_cover():
     assert "the meeting to cover" not in one(page, "TL301", channel="landing-page").rewrite
 
 
+def test_a_tool_the_reader_plugs_in_and_a_wall_of_logos_are_not_the_product():
+    """Seed 6287: "What would you most like to know about Slack?" on a post about sending status updates
+    into Slack, and "… about QuickBooks?" under a landing page's row of integration logos."""
+    post = draft_of("Most of our team's talk happens in one chat app. You can now send every incident into your "
+                    "Slack workspace. Add the feed to Slack in a minute with the Slack RSS app. Pick the Slack "
+                    "channels you want.")
+    assert not post.plausible("Slack")
+    page = draft_of("Sync your books in minutes.\nFortnox\nXero\nQuickBooks\nTransactions arrive matched.")
+    assert not page.plausible("QuickBooks")
+    own = draft_of("Your team ramped up usage in Trackwise recently. We help with querying in Trackwise too.")
+    assert own.plausible("Trackwise")  # "in Trackwise": the sender's own product, used
+
+
 def test_a_plural_of_a_kind_is_no_product_name():
     """Seed 5277: "What would you most like to know about Traditional L1s?" on a chain's post about itself."""
     draft = draft_of("Older L1s slow down under load. Nodeway keeps fees at zero with its own design.")

@@ -72,6 +72,8 @@ _ERRAND = re.compile(r"(?:sponsors?|sponsorship|press|media|pr|sales|legal|priva
                     r"accounts?|jobs|careers|hr|unsubscribe|remove|optout|dmca|copyright|partners?|invest\w*|ir)\b",
                     re.I)
 _PLACEHOLDER = re.compile(r"\{\{|\[\w|%\w|\$\{")
+# a line that is one name and nothing else (a logo in a wall of them)
+_ONE_NAME = re.compile(r"[A-Z][\w.-]*")
 # a sign-off's closing line ("All the best,"): what follows is who signs (unless a P.S. follows)
 _SIGNED = re.compile(r"^[ \t]*(?:all the best|best(?: wishes| regards)?|cheers|thanks|many thanks|(?:kind |warm )?regards|"
                      r"sincerely|yours(?: sincerely| truly)?|warmly|talk soon)[ \t]*,?[ \t]*$", re.I | re.M)
@@ -354,8 +356,28 @@ class Draft:
         closing = [m.end() for m in _SIGNED.finditer(self.prose)]
         if uses and closing and min(uses) >= closing[-1] and not re.search(r"(?m)^\s*P\.?\s?S\b", self.prose[closing[-1]:]):
             return False  # only ever under "All the best,": who signs and their phone box, not the thing
+        # a tool the reader plugs the product into ("into your Slack workspace", "the Slack RSS app"),
+        # or one logo in a wall of them ("Fortnox / Xero / QuickBooks", a line each): not what the
+        # draft is about (two blind editors: "What would you most like to know about Slack?")
+        tool = [u for u in uses if re.search(r"\b(?:(?:into|to|with|from|via)\s+(?:your\s+|the\s+)?|in\s+your\s+)$",
+                                              self.prose[max(u - 12, 0):u], re.I)
+                or re.match(r"\s+(?:workspaces?|channels?|integrations?|apps?|RSS|accounts?)\b",
+                            self.prose[u + len(name):])]
+        if uses and 2 * len(tool) > len(uses):
+            return False
+        if uses and all(self._logo(u, name) for u in uses):
+            return False
         partner = [u for u in uses if re.search(r"\bwith\s+(?:the\s+)?$", self.prose[max(u - 10, 0):u], re.I)]
         return not uses or len(partner) < len(uses)
+
+    def _logo(self, at: int, name: str) -> bool:
+        """The name at `at` is a line on its own, next to another line that is one name."""
+        lines = self.prose.split("\n")
+        row = self.prose.count("\n", 0, at)
+        if lines[row].strip() != name:
+            return False
+        near = [lines[i].strip() for i in (row - 1, row + 1) if 0 <= i < len(lines)]
+        return any(_ONE_NAME.fullmatch(x) for x in near)
 
     def _named(self) -> tuple[str, bool] | None:
         """(the name the draft uses most, whether its subject line names it)."""
