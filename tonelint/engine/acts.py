@@ -165,7 +165,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     `shared`: the caller's shared_links, already read for the genre;
     `mail`: the draft is an email file, where "!" on every line is how bulk
     mail pitches (a page's "!" is its chirpy voice); `page`: a web page or a
-    README (Engine._page)."""
+    README (core._page)."""
     found: dict[str, list[Hit]] = {}
     for name, blocks in model.acts.items():
         lst = [h for b in blocks for h in facts.of(b.key)]

@@ -229,8 +229,8 @@ PAGE_LABELS = 6
 
 
 def _page(fmt: str, channel: str | None, prose: str) -> bool:
-    """A web page or a README, not written to one reader: the channel says so, or the file is HTML
-    that does not open like a letter ("Hi Omar, …")."""
+    """A web page or a README, not written to one reader: the channel says so, or a file with no
+    channel that does not open like a letter ("Hi Omar, …") is HTML or laid out as a page."""
     if channel in ("landing-page", "readme"):
         return True
     if channel is not None or fmt == "email" or opens_as_letter(prose):
