@@ -579,7 +579,10 @@ def test_a_results_post_is_asked_about_its_results_and_reported_plainly():
     text = ("This morning we shared our Q2 2025 results: we delivered same-store sales growth of 7% and opened "
             "310 new bakeries. Read the full release on our investor site.")
     found = {d.rule: d for d in findings(text, channel="social")}
-    assert '"same-store sales grew 7%"' in found["TL209"].rewrite
+    # the sentence itself, its "we delivered" gone with the brag (seed 4287: the instruction left
+    # "in which we system sales grew")
+    assert found["TL209"].rewrite == ("This morning we shared our Q2 2025 results: same-store sales grew 7%; we "
+                                      "opened 310 new bakeries.")
     # (round fifteen: investors ask on the call or of investor relations, not in the replies)
     assert "Questions about the results? Write to our investor relations team at [address]." in found["TL301"].rewrite
 
@@ -1278,8 +1281,8 @@ def test_a_plain_result_keeps_the_list_of_results_it_heads():
     text = ("This morning we shared our Q2 2025 results, in which we delivered same-store sales growth of 7% in "
             "Europe, opened 310 new bakeries and achieved $2 billion in online orders.")
     d = one(text, "TL209", channel="social")
-    assert ('"same-store sales grew 7% in Europe; we opened 310 new bakeries and achieved $2 billion in online '
-            'orders"') in d.rewrite
+    assert d.rewrite == ("This morning we shared our Q2 2025 results, in which same-store sales grew 7% in Europe; "
+                         "we opened 310 new bakeries and achieved $2 billion in online orders.")
 
 
 def test_a_ranked_singular_thing_keeps_an_article_when_its_rank_goes():

@@ -801,10 +801,21 @@ def milestone(d, s, draft):
         # list whole with its own "we" (three blind editors: swapping the one
         # clause broke the list)
         span = local_span(d, s, draft)
-        listed = span and re.match(r"([^,;.]{0,40}),\s+((?:opened|achieved|added|launched|reached|generated|posted|"
-                                   r"grew|expanded|returned|delivered)\b[^.;]*)", s.text[span[1]:])
+        listed = span and re.match(r"([^,;.]{0,40}?)(?:,\s+|\s+and\s+)((?:opened|achieved|added|launched|reached|"
+                                   r"generated|posted|grew|expanded|returned|delivered)\b[^.;]*)", s.text[span[1]:])
         if listed:
             plain = f"{plain}{listed.group(1)}; we {listed.group(2).rstrip(' .')}"
+        if span:
+            # the sentence itself, with the "we" that delivered gone too (a blind editor: the
+            # instruction applied as written left "in which we system sales grew")
+            we = re.search(r"\bwe\s+$", s.text[:span[0]], re.I)
+            start = we.start() if we else span[0]
+            end = span[1] + listed.end() if listed else span[1]
+            new = s.text[:start] + plain + s.text[end:].rstrip(" .") + "."
+            if grammar.reads(s.text, new):
+                out = sentence_rewrite(s, new)
+                if out is not None:
+                    return out
         # (not "say where readers can ask": an editor — investors came for the figures)
         return Rewrite(f'Report the result plainly: "{plain}" rather than "{words}", in "{where}".', "instruction")
     return Rewrite(f'Give "{words}" as a plain figure and say what it means for the reader, in "{where}".',
