@@ -1184,7 +1184,10 @@ def test_a_feature_post_over_a_standing_appeal_asks_about_the_feature_before_the
 def test_a_scheduling_tools_next_meeting_is_no_call_to_cover():
     page = ("Find a time that works for everyone. Share one link, let people vote, and book the slot with the "
             "most votes. Start free today.\n\nReady to get the next meeting scheduled?\n")
-    assert "the meeting to cover" not in one(page, "TL301", channel="landing-page").rewrite
+    d = one(page, "TL301", channel="landing-page")
+    assert "the meeting to cover" not in d.rewrite
+    # kept as the page's last ask, the question under it (seed 8287: not before it)
+    assert d.rewrite.startswith('Keep "Ready to get the next meeting scheduled?" and under it ask')
 
 
 def test_a_tool_the_reader_plugs_in_and_a_wall_of_logos_are_not_the_product():
@@ -1198,6 +1201,14 @@ def test_a_tool_the_reader_plugs_in_and_a_wall_of_logos_are_not_the_product():
     assert not page.plausible("QuickBooks")
     own = draft_of("Your team ramped up usage in Trackwise recently. We help with querying in Trackwise too.")
     assert own.plausible("Trackwise")  # "in Trackwise": the sender's own product, used
+
+
+def test_a_programme_the_readers_are_not_part_of_is_not_tried():
+    """Seed 9287: "What would you try first?" after a youth programme's description."""
+    post = ("We're proud to launch Future Cooks with the city college. The program gives one-on-one mentoring and "
+            "paid kitchen placements to disadvantaged youth aged 16 to 24. Read more: https://example.com/fc")
+    d = one(post, "TL301", channel="social")
+    assert "What would you try first?" not in d.rewrite and "What more should we be doing on this?" in d.rewrite
 
 
 def test_a_plural_of_a_kind_is_no_product_name():

@@ -172,7 +172,11 @@ def question(draft) -> str:
             # name (not "What would you try first?" before a donation ask, a blind editor)
             return f"What would you use {live.group(2) or live.group(1).strip()} for first?"
         made = topic and re.search(r"\d|[a-z][A-Z]", topic)  # "Planwise 3.0", "PostHog": a thing one uses
-        return f"What would you use {topic} for first?" if made else "What would you try first?"
+        if made:
+            return f"What would you use {topic} for first?"
+        # nothing named to try: what the post is about, if anything says (a youth programme the
+        # readers are not part of got "What would you try first?": a blind editor)
+        return _specific_question(draft.prose) or "What would you try first?"
     if occasion == "milestone":
         return "What should we work on next?"
     if _CHANGE.search(draft.prose):
@@ -227,7 +231,8 @@ _CONGRATS = re.compile(r"^\W*(?:a\s+)?(?:big\s+|huge\s+)?congrat\w*\b", re.I)
 # a post on the sender's commitments (climate, inclusion): ask what more it should do, not where
 # the reader stands (a blind editor: that invites a divisive thread under a diversity statement)
 _VALUES = re.compile(r"\b(?:emissions|net[- ]?zero|climate (?:goals?|commitments?)|carbon|recycl\w+|sustainability goals?|"
-                     r"diversity|diverse voices|inclusion|inclusive|equity|belonging)\b", re.I)
+                     r"diversity|diverse voices|inclusion|inclusive|equity|belonging|disadvantaged|underserved|"
+                     r"under-served|local communities)\b", re.I)
 # a post that argues: "X is the only …", "Problem is, …", "is fools gold", "Just sayin'"
 _OPINION = re.compile(r"\b(?:is the only|is not what|(?:the )?problem is|just sayin|is worthless|fool'?s gold|"
                       r"we believe|in our view|myth|overrated|underrated|the real reason)\b", re.I)
@@ -543,6 +548,11 @@ def no_listening(d, s, draft):
         return Rewrite(f'Keep "{grammar.excerpt(s.text, 60)}" and under it ask a question the reader can answer, '
                        f'and say how: "What makes {thing} hard to {verb} today? {answer_line(draft)}"',
                        "instruction", s.start, s.end)
+    if re.match(r"(?i)(?:are you )?ready to\b.*\?$", core.strip()) and not closing_ask:
+        # any other closing "Ready to …?" ("Ready to get the next meeting scheduled?"): kept, with
+        # the question under it, not before it (a blind editor: that weakens the page's last ask)
+        return Rewrite(f'Keep "{grammar.excerpt(s.text, 60)}" and under it ask a question the reader can answer, '
+                       f'and say how: "{ask}"', "instruction", s.start, s.end)
     if core.rstrip().endswith("?") and _YES_NO.match(core.strip()) and len(words) <= 8 and not closing_ask:
         # an ask put as the closing question ("Are you interested in participating?", "Want to
         # see how?"): it stays the reader's yes or no; what is missing is a way to ask first
