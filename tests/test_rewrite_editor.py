@@ -530,7 +530,8 @@ def test_handbook_outbound_and_funding_wording():
             "leads from warm outbound, in addition to their own accounts. A BDR is someone who gets leads for "
             "sales by doing outbound work. Log every call in the CRM.")
     found = {d.matched: d.rewrite for d in findings(text, fmt="markdown") if d.rule == "TL104"}
-    assert "looking after the people we reach through warm outbound" in found["managing leads"]
+    # (not "looking after": it softened the job, a blind editor at seed 9287)
+    assert "working with the people we reach through warm outbound" in found["managing leads"]
     assert "someone who finds people who might buy from us by doing outbound work" in found["gets leads"]
     money = one("We raised a $20 million Series B to build offline sync for field teams. We are hiring "
                 "twelve engineers, and our team will double this year. Read the full story on our blog.", "TL209")
@@ -751,7 +752,7 @@ def test_round_eleven_cases():
     book = ("# Sales handbook\n\nThe sales team reviews the dashboard every Monday. Account executives are "
             "responsible for managing inbound leads (which comprise 90% of leads today). Log it in HubSpot.")
     d = next(d for d in findings(book, fmt="markdown") if d.rule == "TL104")
-    assert "(who make up 90% of them today)" in d.rewrite and "which" not in d.rewrite
+    assert "(who make up 90% of everyone we talk to today)" in d.rewrite and "which" not in d.rewrite
     # a rank claim in a handbook is not judged at all
     hb = ("# Marketing team handbook\n\nAs the world's first open marketing platform, the project faces unusual "
           "challenges. The marketing team meets in the Slack channel every week and the team lead keeps the notes.")

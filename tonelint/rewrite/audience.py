@@ -313,8 +313,8 @@ _HANDBOOK_PHRASES = (
      lambda m: f"find{m.group(1) or ''} {m.group(2) or ''}people who might buy from us"),
     (r"(?<![\w-])(?:track and )?maintain (?:prospective|potential|possible) leads\b", "keep track of people who might want to work with us"),
     (r"(?<![\w-])(?:prospective|potential|possible) leads\b", "people who might want to work with us"),
-    (r"(?<![\w-])(?:manage|manages|managing) (?:the |these |all |new )?leads from ((?:warm |cold )?outbound)\b", r"looking after the people we reach through \1"),
-    (r"(?<![\w-])(?:manage|manages|managing) (?:inbound |new |the |these |all )?leads\b", "looking after the people who come to us"),
+    (r"(?<![\w-])(?:manage|manages|managing) (?:the |these |all |new )?leads from ((?:warm |cold )?outbound)\b", r"working with the people we reach through \1"),
+    (r"(?<![\w-])(?:manage|manages|managing) (?:inbound |new |the |these |all )?leads\b", "working with the people who come to us"),
     (r"(?<![\w-])inbound leads\b", "people who come to us"),
     (r"(?<![\w-])(?:warm|hot) leads\b", "people who already know us"),
     (r"(?<![\w-])qualify (?:the|a|each|every|this) lead\b", "judge whether the person is a good fit"),
@@ -409,9 +409,10 @@ def people_phrase(d, s, draft):
         out = None if after_as else _phrase_rewrite(d, s, draft, _HANDBOOK_PHRASES)
         if out is not None:
             # the people now named: "(which comprise 90% of leads today)" ->
-            # "(who make up 90% of them today)"
+            # "(who make up 90% of everyone we talk to today)" (not "of them": a blind editor
+            # could not tell whom it meant)
             text = re.sub(r"\((?:which|that) (?:comprise|make up|are)\b", "(who make up", out.text)
-            text = re.sub(r"\bof (?:all |our |the )?leads\b", "of them", text)
+            text = re.sub(r"\bof (?:all |our |the )?leads\b", "of everyone we talk to", text)
             return sentence_rewrite(s, text) or out
         examples = ('"teams that signed up and invited a colleague", "developers who hit a usage limit"'
                     if re.search(r"\bproduct[- ]led\b|\bPLG\b|\busage\b", s.text, re.I)
