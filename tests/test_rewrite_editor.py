@@ -683,6 +683,9 @@ def test_an_opt_out_line_in_a_stack_is_not_an_ask():
      "What would you like to ask @jdoe?"),
     ("The Open Web Alliance is holding their free event, #WebDay, on May 3rd. If you'd like to attend, "
      "you can register here: https://example.com", "Will we see you there?"),
+    # someone else's talk, shared: what the reader took from it (seed 4287: the sharer cannot field questions)
+    ("A great talk on what browsers can do offline these days https://youtu.be/xyz987 #webdev",
+     "What did you take away from the talk?"),
     # a recurring call: what it should cover (not "What do you think?" of a call time: seed 2277)
     ("Contributor meetings are back! Join the next meeting in the Acme Chain Discord server on Friday at 1400 UTC."
      "\n\nhttps://example.com/notes/42", "What would you like the meeting to cover?"),
@@ -693,8 +696,8 @@ def test_an_opt_out_line_in_a_stack_is_not_an_ask():
     ("Moving your invoices from Ledgerly or Billwise now takes two clicks: our importer brings every client and "
      "invoice over. Your books, your data, moved in minutes. #invoicing https://example.com/import",
      "What would you need to know before you switch?"),
-], ids=["video-link", "congrats", "sustainability", "opinion", "speaker", "their-event", "call", "blog-title",
-        "migration"])
+], ids=["video-link", "congrats", "sustainability", "opinion", "speaker", "their-event", "shared-talk", "call",
+        "blog-title", "migration"])
 def test_a_social_post_gets_a_question_about_what_it_is(text, want):
     """Round eight: thirty-six posts shared "What would you like to hear more about?"."""
     assert want in one(text, "TL301", channel="social").rewrite

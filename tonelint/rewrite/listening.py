@@ -227,6 +227,8 @@ LIST_ITEM = re.compile(r"\s*(?:[-*•–]\s|\d{1,2}[.)]\s?(?=[A-Z]))")
 _LIVE = re.compile(r"\b(?:starts now|is live now|live now|going live in|(?:final|last) (?:\w+ )?day|starts in \d+ min)", re.I)
 _SPEAKER = re.compile(r"\b(?:learn from|led by|talks? by|presented by|with)\s+(@\w+)")
 _VIDEO_LINK = re.compile(r"\b(?:youtu\.be/|youtube\.com/watch|vimeo\.com/\d)")
+_SHARED_TALK = re.compile(r"\b(?:a |this )?(?:great|excellent|brilliant|fantastic|interesting|fascinating|superb) talk\b|"
+                          r"\btalk (?:by|from) @?\w", re.I)
 _CONGRATS = re.compile(r"^\W*(?:a\s+)?(?:big\s+|huge\s+)?congrat\w*\b", re.I)
 # a post on the sender's commitments (climate, inclusion): ask what more it should do, not where
 # the reader stands (a blind editor: that invites a divisive thread under a diversity statement)
@@ -297,7 +299,9 @@ _SPECIFIC = (
     (_TALK, _talk_question),
     (_COURSE, lambda m, prose: f"What do you most want to learn in the {m.group(1).strip()} course?"),
     (_VIDEO, lambda m, prose: f"What questions do you have after watching the {m.group(1).lower()}?"),
-    (_VIDEO_LINK, lambda m, prose: "What questions do you have after watching the video?"),
+    # someone else's talk, shared: the sharer cannot field questions about it (a blind editor)
+    (_VIDEO_LINK, lambda m, prose: "What did you take away from the talk?" if _SHARED_TALK.search(prose)
+        else "What questions do you have after watching the video?"),
     (_CONGRATS, lambda m, prose: "Want to add your congratulations?"),
     (_MEETING, _meeting_question),
     (_BLOG_TITLE, _blog_question),
