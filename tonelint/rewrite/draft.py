@@ -353,8 +353,7 @@ class Draft:
             return False  # "Lake Worth Rd. #227, Lake Worth, FL 33467": a street and a town in an address
         if uses and all(u and self.prose[u - 1] in "#@" for u in uses):
             return False  # only ever a hashtag or a handle ("#RaceToZero"): a campaign, not the thing
-        closing = [m.end() for m in _SIGNED.finditer(self.prose)]
-        if uses and closing and min(uses) >= closing[-1] and not re.search(r"(?m)^\s*P\.?\s?S\b", self.prose[closing[-1]:]):
+        if uses and self._signed is not None and min(uses) >= self._signed:
             return False  # only ever under "All the best,": who signs and their phone box, not the thing
         # a tool the reader plugs the product into ("into your Slack workspace", "the Slack RSS app"),
         # or one logo in a wall of them ("Fortnox / Xero / QuickBooks", a line each): not what the
@@ -370,10 +369,28 @@ class Draft:
         partner = [u for u in uses if re.search(r"\bwith\s+(?:the\s+)?$", self.prose[max(u - 10, 0):u], re.I)]
         return not uses or len(partner) < len(uses)
 
+    @cached_property
+    def _signed(self) -> int | None:
+        """Where the sign-off's closing line ("All the best,") ends, when no P.S. follows it."""
+        closing = [m.end() for m in _SIGNED.finditer(self.prose)]
+        if not closing or re.search(r"(?m)^\s*P\.?\s?S\b", self.prose[closing[-1]:]):
+            return None
+        return closing[-1]
+
+    @cached_property
+    def _lines(self) -> tuple[list[str], list[int]]:
+        """The prose's lines and where each starts (split once: plausible() asks per name)."""
+        lines = self.prose.split("\n")
+        starts, at = [], 0
+        for line in lines:
+            starts.append(at)
+            at += len(line) + 1
+        return lines, starts
+
     def _logo(self, at: int, name: str) -> bool:
         """The name at `at` is a line on its own, next to another line that is one name."""
-        lines = self.prose.split("\n")
-        row = self.prose.count("\n", 0, at)
+        lines, starts = self._lines
+        row = bisect_right(starts, at) - 1
         if lines[row].strip() != name:
             return False
         near = [lines[i].strip() for i in (row - 1, row + 1) if 0 <= i < len(lines)]
