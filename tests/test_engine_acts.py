@@ -781,6 +781,13 @@ def test_the_same_words_that_ask_nothing(text):
     assert not any("ask" in a for a in acts_of(text, fmt="text"))
 
 
+def test_a_wish_for_the_readers_time_is_an_offer_not_a_demand():
+    """Set I's volunteer page: "We'd love to have you … as a volunteer" asks on the reader's terms."""
+    acts = acts_of("We'd love to have you and meet you as a volunteer this spring!", fmt="text")[-1]
+    assert "offer" in acts and "ask" not in acts
+    assert "offer" not in acts_of("We'd love to hear what you think of the new planner.", fmt="text")[-1]
+
+
 def test_something_free_for_its_reader_is_value():
     assert "value" in acts_of("30-day trial for teams. Always free for personal use.", fmt="text")[-1]
 
