@@ -781,6 +781,12 @@ def test_the_same_words_that_ask_nothing(text):
     assert not any("ask" in a for a in acts_of(text, fmt="text"))
 
 
+def test_a_templates_call_to_action_slot_is_an_ask():
+    """Set H's cold-email templates end on "{cta}": the ask the template will hold."""
+    assert "ask" in acts_of("Hi {name},\n\nI think you'll find this useful: {value}\n\n{cta}\n", fmt="text")[-1]
+    assert not any("ask" in a for a in acts_of("Hi {name},\n\nYour invoice {number} is attached.\n", fmt="text"))
+
+
 def test_a_wish_for_the_readers_time_is_an_offer_not_a_demand():
     """Set I's volunteer page: "We'd love to have you … as a volunteer" asks on the reader's terms."""
     acts = acts_of("We'd love to have you and meet you as a volunteer this spring!", fmt="text")[-1]
