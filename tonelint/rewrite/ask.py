@@ -198,7 +198,9 @@ def premature(d, s, draft):
                        f'"{grammar.excerpt(offer.text, 70)}".{question}', "instruction", fix=fix)
     # (not for a button's label: "Sign Up" as "If you'd like to try it, sign up." no longer fits
     # the button, four blind editors on template copy)
-    button = len(grammar.WORD.findall(s.text)) <= 4 and not re.search(r"[.!?]\s*$", s.text.strip())
+    # (nor for a link's Title Case label in a list of offers: "Buy a Used Car Online")
+    n = len(grammar.WORD.findall(s.text))
+    button = not re.search(r"[.!?]\s*$", s.text.strip()) and (n <= 4 or n <= 8 and grammar.headline_cased(s.text))
     invite = _invitation(s.text, draft) if len(grammar.WORD.findall(s.text)) <= 8 and not button else None
     # After a page of claims the reader still has nothing to check: name what would count.
     checkable = "(the price, what is included, a customer's own words, what changes for them)"

@@ -409,13 +409,18 @@ def people_phrase(d, s, draft):
         out = None if after_as else _phrase_rewrite(d, s, draft, _HANDBOOK_PHRASES)
         if out is not None:
             # the people now named: "(which comprise 90% of leads today)" ->
-            # "(who make up 90% of everyone we talk to today)" (not "of them": a blind editor
-            # could not tell whom it meant)
+            # "(who make up 90% of new enquiries today)" (not "of them": a blind editor could not
+            # tell whom it meant; nor "of everyone we talk to", which counts customers too)
             text = re.sub(r"\((?:which|that) (?:comprise|make up|are)\b", "(who make up", out.text)
-            text = re.sub(r"\bof (?:all |our |the )?leads\b", "of everyone we talk to", text)
+            text = re.sub(r"\bof (?:all |our |the )?leads\b", "of new enquiries", text)
             return sentence_rewrite(s, text) or out
         examples = ('"teams that signed up and invited a colleague", "developers who hit a usage limit"'
                     if re.search(r"\bproduct[- ]led\b|\bPLG\b|\busage\b", s.text, re.I)
+                    # a partnerships or public-sector team's "leads" are organizations, not trial users
+                    # (a blind editor on 18F's handbook)
+                    else '"organizations that asked to work with us", "offices a partner referred to us"'
+                    if re.search(r"\bagenc(?:y|ies)\b|\bgovernment\b|\bfederal\b|\bpublic sector\b|\bpartnerships\b",
+                                 draft.prose, re.I)
                     else '"developers who started a trial", "teams that asked for a demo"')
         return Rewrite(f'A playbook\'s words become the team\'s habits: in "{grammar.excerpt(s.text, 60)}", say which '
                        f'people "{grammar.shown(d)}" means, by what they did or need ({examples}).', "instruction")

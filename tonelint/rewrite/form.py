@@ -55,7 +55,8 @@ HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|re
                           r"stop receiving|mailing list|in error|take (?:me|you) off|off (?:this|our|the|your) list|"
                           r"reply\b.{0,60}?\bwith\s*[\"“']?remove\b|professional communication|you are receiving this|"
                           r"you received this|this (?:message|e-?mail|communication) (?:is|was) sent|"
-                          r"(?:receive|receiving|get|getting) (?:our |these |further |future )?(?:mailings?|e-?mails? from us))\b",
+                          r"(?:receive|receiving|get|getting) (?:our |these |further |future )?(?:mailings?|e-?mails? from us)|"
+                          r"get out of (?:our|the|this) (?:e-?mail )?(?:database|list))\b",
                           re.I)
 # what a sponsorship keeps going, named after "sponsor of" ("a Platinum
 # sponsor of Let's Encrypt"): the sender's own project, not the sponsor

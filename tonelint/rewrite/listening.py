@@ -575,6 +575,11 @@ def no_listening(d, s, draft):
         place = _before(s, draft) if closing_ask else f'Before "{grammar.excerpt(s.text, 60)}"'
         return Rewrite(f'{place}, ask the reader one thing and say how to answer: "{ask}"', "instruction",
                        s.start, s.end)
+    if core.rstrip().endswith(":"):
+        # a line that introduces what follows ("No registration needed:" over its link): the
+        # question goes before it, not between the colon and what it introduces (a blind editor)
+        return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say how to answer: '
+                       f'"{ask}"', "instruction", s.start, s.end)
     if draft.channel == "social" and re.search(r"https?://\S+\s*$", s.text):
         # a post's last line ends in its link: the question goes before the link, which
         # closes the post (a blind editor: not after it)
