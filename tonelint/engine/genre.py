@@ -62,10 +62,11 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     if _REFERENCE_PATH.search(path.replace("\\", "/")):
         return "reference", "path"
     # Cue hits, not sentences: one line of a handbook can name the playbook and the sales team.
-    # (a handle opens a reply only at the top of the draft: acts.yaml's pattern sees each segment on
-    # its own, so a template's "@copywrite nobody" footer made a course mail a reply)
-    cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)
-                    if not (h.text.startswith("@") and h.seg > 0)}) for g, blocks in model.genres.items()}
+    cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)}) for g, blocks in model.genres.items()}
+    # A reply on social media opens with the person's handle: the draft's first line, not any
+    # segment's (a template's "@copywrite nobody" footer made a course mail a reply).
+    if facts.segments and _HANDLE.match(facts.segments[0].text):
+        cues["reply"] = cues.get("reply", 0) + 1
     asks = len({h.sent for h in acts_found.get("ask", [])})
     mail = fmt == "email"
     # Claims and promotion promote; in mail, so does a bare sales pitch ($ amounts, shouted words,
@@ -230,6 +231,7 @@ def update_note(text: str, words: int) -> bool:
 
 
 _GREETING = re.compile(r"(?im)^[ \t]*(?:hey|hi|hello|dear)\b")
+_HANDLE = re.compile(r"\s*@\w+")
 
 
 # A changelog's structure, line by line (release_notes).  A version heading:
