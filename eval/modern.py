@@ -41,6 +41,14 @@ DRAFTS = HERE / "drafts-13b.jsonl"
 # git ignores them); our labels name them by id and hash.  A separate set.
 REGISTRY = HERE / ".registry" / "corpus.jsonl"
 REGISTRY_LABELS = HERE / "registry-labels.jsonl"
+# Today's company copy from public GitHub repositories (sets L and M), kept
+# out of git like the registry texts: the labels name each item by id, hash
+# and provenance (repository, commit, path), the texts live in eval/.github/.
+GITHUB = HERE / ".github" / "corpus.jsonl"
+GITHUB_LABELS = HERE / "github-labels.jsonl"
+# The label sets besides the shared ones, in report order.
+OWN_SETS = ("own-dev", "own-held-out", "own-drafts", "registry", *(f"registry-{c}" for c in "bcdefghijk"),
+            "github-l", "github-m")
 # label key -> rule family
 FAMILIES = {"audience": "audience", "one_way": "one-way", "listening_missing": "listening", "ask_premature": "ask"}
 # Contrast kinds: text that is not a pitch; the target is <= 0.5 warnings per 10,000 words.
@@ -87,17 +95,22 @@ def load(corpus_dir: Path) -> tuple[list[dict], dict, dict]:
                 print(f"modern-labels: {row['id']}: already in the shared labels; left out", file=sys.stderr)
             else:
                 own[row["id"]] = row
-    if REGISTRY.exists():
-        reg = {r["id"]: r for r in _jsonl(REGISTRY)}
-        records.extend(dict(r, registry=True, path=registry_path(r["id"])) for r in reg.values())
-        for row in _jsonl(REGISTRY_LABELS) if REGISTRY_LABELS.exists() else []:
-            rec = reg.get(row["id"])
+    for corpus, labels, default in ((REGISTRY, REGISTRY_LABELS, "registry"), (GITHUB, GITHUB_LABELS, None)):
+        if not corpus.exists():
+            print(f"eval/{corpus.parent.name}/corpus.jsonl missing: `python eval/registry.py` builds the registry set"
+                  if default else f"eval/{corpus.parent.name}/corpus.jsonl missing: sets L and M are left out",
+                  file=sys.stderr)
+            continue
+        held = {r["id"]: r for r in _jsonl(corpus)}
+        records.extend(dict(r, registry=True, github=default is None, path=registry_path(r["id"]))
+                       for r in held.values())
+        for row in _jsonl(labels) if labels.exists() else []:
+            rec = held.get(row["id"])
             if rec is None or digest(rec["text"]) != row["sha256"]:
-                print(f"registry-labels: {row['id']}: missing or changed in eval/.registry; left out", file=sys.stderr)
+                print(f"{labels.name}: {row['id']}: missing or changed in eval/{corpus.parent.name}; left out",
+                      file=sys.stderr)
             else:
-                own[row["id"]] = dict(row, split=row.get("split", "registry"))
-    else:
-        print("eval/.registry/corpus.jsonl missing: `python eval/registry.py` builds the registry set", file=sys.stderr)
+                own[row["id"]] = dict(row, split=row.get("split", default))
     if DRAFTS.exists():
         for row in _jsonl(DRAFTS):
             records.append({"id": row["id"], "kind": row["kind"], "text": row["text"], "draft": True})
@@ -153,40 +166,21 @@ def quiet_rate(linted, registry: bool = False, only=None, skip=()) -> dict:
 def label_sets(shared: dict, own: dict) -> dict[str, dict]:
     """The label sets reported separately: the shared labels, our dev labels,
     our held-out labels (never looked at while tuning)."""
-    return {
-        "shared": shared,
-        "own-dev": {i: r for i, r in own.items() if r.get("split") == "dev"},
-        "own-held-out": {i: r for i, r in own.items() if r.get("split") == "held-out"},
-        "own-drafts": {i: r for i, r in own.items() if r.get("split") == "drafts"},
-        "registry": {i: r for i, r in own.items() if r.get("split") == "registry"},
-        # labelled after batch A was tuned on; never tuned on
-        "registry-b": {i: r for i, r in own.items() if r.get("split") == "registry-b"},
-        # set C: labelled before its first lint, after A and B were tuned on
-        "registry-c": {i: r for i, r in own.items() if r.get("split") == "registry-c"},
-        # set D: lead-generation tools' READMEs, an audience precision probe, labelled before its first lint
-        "registry-d": {i: r for i, r in own.items() if r.get("split") == "registry-d"},
-        # set E: lifecycle mail, landing, agency and appeal copy, handbooks; labelled before its first lint
-        "registry-e": {i: r for i, r in own.items() if r.get("split") == "registry-e"},
-        # set F: README openings with a hosted offer, labelled before its first lint, after E was tuned on
-        "registry-f": {i: r for i, r in own.items() if r.get("split") == "registry-f"},
-        # set G: lifecycle mail, first posts and in-product messages (no README), labelled before its first lint
-        "registry-g": {i: r for i, r in own.items() if r.get("split") == "registry-g"},
-        "registry-h": {i: r for i, r in own.items() if r.get("split") == "registry-h"},
-        "registry-i": {i: r for i, r in own.items() if r.get("split") == "registry-i"},
-        "registry-j": {i: r for i, r in own.items() if r.get("split") == "registry-j"},
-        "registry-k": {i: r for i, r in own.items() if r.get("split") == "registry-k"},
-    }
+    return {"shared": shared, **{name: {i: r for i, r in own.items() if r.get("split") == name.removeprefix("own-")}
+                                 for name in OWN_SETS}}
 
 
 def evaluate(linted, shared: dict, own: dict) -> dict:
     set_c = {i for i, r in own.items() if r.get("split") == "registry-c"}
     set_e = {i for i, r in own.items() if r.get("split") == "registry-e"}
+    github = {item.rec["id"] for item in linted if item.rec.get("github")}
     return {
         "labels": {name: {"n": len(labs), "families": score(linted, labs)} for name, labs in label_sets(shared, own).items()},
         "quiet": quiet_rate(linted),
-        "registry_quiet": quiet_rate(linted, registry=True, skip=set_c | set_e),
+        "registry_quiet": quiet_rate(linted, registry=True, skip=set_c | set_e | github),
         "registry_c_quiet": quiet_rate(linted, registry=True, only=set_c),
         "registry_e_quiet": quiet_rate(linted, registry=True, only=set_e),
+        "github_quiet": quiet_rate(linted, registry=True, only=github),
     }
 
 
@@ -202,7 +196,7 @@ def print_summary(result: dict) -> None:
         f"{k} {q[k]['per_10k']:.2f} ({q[k]['warnings']}/{q[k]['words']:,} words)" for k in QUIET_KINDS)
         + f"; all three {q['all']['per_10k']:.2f}")
     for key, name in (("registry_quiet", "Registry sets A, B and D"), ("registry_c_quiet", "Registry set C"),
-                      ("registry_e_quiet", "Registry set E")):
+                      ("registry_e_quiet", "Registry set E"), ("github_quiet", "GitHub sets L and M")):
         r = result.get(key)
         if r and r["all"]["words"]:
             print(f"{name}, warnings per 10,000 words: " + ", ".join(
@@ -306,7 +300,7 @@ def run(corpus_dir: Path | None = None):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--errors", metavar="FAMILY", choices=list(FAMILIES), help="list false positives and misses of FAMILY")
-    ap.add_argument("--labels", default="all", choices=["all", "shared", "own-dev", "own-held-out", "own-drafts", "registry", "registry-b", "registry-c", "registry-d", "registry-e", "registry-f", "registry-g", "registry-h", "registry-i", "registry-j", "registry-k"],
+    ap.add_argument("--labels", default="all", choices=["all", "shared", *OWN_SETS],
                     help="with --errors/--show: which labels to read (default: shared and own dev)")
     ap.add_argument("--show", metavar="RULE", help="print each finding of RULE in context")
     ap.add_argument("--limit", type=int, default=80)

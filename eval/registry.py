@@ -155,8 +155,6 @@ WHEELS = {"streamlit": "1.67.0",
           "cold-outreach-pro": "1.0.0", "vc-outreach-agent": "0.9.0",
           # set K: a shop framework's customer mail (django-oscar); a marketing agent's playbooks (adclaw)
           "django-oscar": "4.2.1", "adclaw": "1.0.33"}
-# Set H's wheels that declare a newer Python than the one running this script.
-WHEELS_PY312 = {"ckan", "misago", "tendenci", "products-cmfplone"}
 README_WHEELS = {"crewai", "reflex", "zenml", "ultralytics", "e2b", "supervision", "prefect", "dagster", "flet",
                  "chainlit", "flask", "urllib3", "label-studio", "taipy", "openoutreach", "opengtm", "misar-reach",
                  "growth-tools", "scrapercity", "leads-cli", "spyder", "numpy", "pydantic", "langchain",
@@ -208,10 +206,9 @@ def fetch(dl: Path, fresh: bool) -> dict[str, Path]:
     for name, ver in WHEELS.items():
         got = sorted(dl.glob(f"{name.replace('-', '_')}-{ver}-*.whl"))
         if not got:
-            # Set E's Weblate needs Python 3.12; a wheel for it downloads under any Python.
-            pyver = ["--python-version", "3.12"] if name in ("weblate", "numpy", "pretix", "spyder", "pydantic", "langchain",
-                                                             "llama-index", "gradio", "mlflow", "textual", "wandb",
-                                                             "polars") or name in WHEELS_PY312 else []
+            # Several pinned apps (Weblate, pretix, pretalx …) need Python 3.12 or newer; a wheel for
+            # one downloads under any Python when pip is told which one to pick for.
+            pyver = ["--python-version", "3.12"]
             subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "-q",
                             *pyver, "-d", str(dl), f"{name}=={ver}"], check=True)
             got = sorted(dl.glob(f"{name.replace('-', '_')}-{ver}-*.whl"))
