@@ -1527,3 +1527,21 @@ def test_an_ask_to_drop_is_named_by_its_link_and_leaves_its_offer():
     draft = Draft(text, result.facts, meta=result.meta, fmt="text", measures=result.measures)
     sign_up = next(s for s in draft.sentences if s.text.startswith("Sign up"))
     assert _dropped(draft, sign_up) == '"Sign up today" (but move its offer, "receive free setup", to the ask you keep)'
+
+
+def test_a_page_closing_on_a_strip_of_post_titles_gets_the_question_below_the_strip():
+    """Seed 7297: "End with a question after" named three blog titles run together as if they were
+    the page's last sentence; the question goes below the strip, and wrapped prose is no strip."""
+    page = ("Maps, your way\nFresh tiles every week\nOpen data for every city\n"
+            "Our tiles are rebuilt every Monday from open data, so your maps never go stale.\n"
+            "Read our latest posts on the blog.\n"
+            "Northwind and Globex bring vector tiles to the browser\n"
+            "Offline maps: caching tiles for field work\n"
+            "Rendering hillshade in real time with WebGL\n")
+    out = _tl301(page, fmt="text")
+    assert out.startswith('End the page with one question to the reader, below the closing list that starts '
+                          '"Northwind and Globex bring vector tiles')
+    # hard-wrapped prose is one sentence, not a list of titles
+    letter = ("Our new tile server is out today and it renders every city in the world from open data in\n"
+              "Seconds rather than hours. Start your free trial today.\n")
+    assert "closing list" not in _tl301(letter, fmt="text")

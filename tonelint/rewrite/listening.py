@@ -430,6 +430,32 @@ def _label(sent, draft) -> bool:
 _RUN_TOGETHER = re.compile(r"[›»→]|[a-z0-9]\s+[A-Z][a-z]+:\s|[a-z)]\s+[A-Z][a-z]+\s+(?:to|the|our|a|an|with|and|for|more|in|of)\b")
 
 
+def _title_lines(sent, draft) -> list[str] | None:
+    """The lines of a sentence when every one is a post's title: capitalised, five to sixteen words
+    (not a button or a heading: those have their own places), no stop at its end, not an ask, and
+    not opening on a pronoun ("You can find the source code at GitHub", a sentence left unstopped)."""
+    lines = [line.strip() for line in sent.text.splitlines() if line.strip()]
+    ok = lines and sent.index not in draft.ask_sentences and all(
+        line[:1].isupper() and 5 <= len(line.split()) <= 16 and not re.search(r"[.!?…:;,]\W*$", line)
+        and not re.match(r"(?:I|we|you|they|he|she|it|this|these)\b", line, re.I)
+        for line in lines)
+    return lines if ok else None
+
+
+def _closing_strip(sent, draft) -> str | None:
+    """The first line of the strip of titles that closes a page ("Microsoft and Canonical announce
+    …" over "Docker container security: …" over …): no question can follow its last title as if it
+    were the page's last sentence (a blind editor), whether the lines ran together into one
+    sentence or not.  None when the page ends in a sentence."""
+    run: list[str] = []
+    for x in reversed(draft.content[: draft.content.index(sent) + 1] if sent in draft.content else [sent]):
+        lines = _title_lines(x, draft)
+        if lines is None:
+            break
+        run[:0] = lines
+    return run[0] if len(run) >= 2 else None
+
+
 def _last_whole(draft):
     """The draft's last whole sentence of its own: not a fragment, a
     removal line, a sign-off, a link line or a list item."""
@@ -498,6 +524,11 @@ def no_listening(d, s, draft):
     # (a removal line or a postal address is no list a question is about)
     in_list = (LIST_ITEM.match(s.text) or s.scope in ("list", "table")) \
         and not (form.HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text))
+    strip = _closing_strip(s, draft) if draft.channel != "social" and not in_list else None
+    if strip:
+        return Rewrite(f'End the page with one question to the reader, below the closing list that starts '
+                       f'"{grammar.excerpt(strip, 50)}", and say how to answer: "{ask}"', "instruction",
+                       s.start, s.end)
     if _label(s, draft) and draft.channel != "social" and not in_list:
         # the draft (or a page's section) ends in a heading, a link's label
         # or a table cell ("Open Collective sponsors", "Learn about block
