@@ -44,6 +44,8 @@ CORPUS = HERE / ".corpus" / "corpus.jsonl"
 # the registry sets (eval/registry.py): copy no rewrite was ever tuned on,
 # sampled only with --source registry, so the default sample stays comparable
 REGISTRY = HERE / ".registry" / "corpus.jsonl"
+# sets L and M: company copy from public GitHub repositories (eval/modern.py), held out the same way
+GITHUB = HERE / ".github" / "corpus.jsonl"
 FAMILY_LABEL = {"audience": "audience", "one-way": "one_way", "listening": "listening_missing", "ask": "ask_premature"}
 # eval-modern kinds -> the channel a writer would give with --channel
 CHANNEL = {"email": "email", "sales": "email", "newsletter": "email", "social": "social", "press": "press-release",
@@ -61,10 +63,11 @@ def drafts(sources=("modern", "2002")):
             r = json.loads(line)
             if r["kind"] in ("outbound", "spam"):
                 yield "2002", r["id"], r["kind"], r["text"], r["format"], None
-    if "registry" in sources and REGISTRY.exists():
-        for line in REGISTRY.open(encoding="utf-8"):
-            r = json.loads(line)
-            yield "registry", r["id"], r["kind"], r["text"], r["format"], CHANNEL.get(r["kind"])
+    for name, path in (("registry", REGISTRY), ("github", GITHUB)):
+        if name in sources and path.exists():
+            for line in path.open(encoding="utf-8"):
+                r = json.loads(line)
+                yield name, r["id"], r["kind"], r["text"], r["format"], CHANNEL.get(r["kind"])
 
 
 def experts() -> dict:
@@ -87,7 +90,7 @@ def findings(sources=("modern", "2002")):
             # the kind's channel as a team's config would give it: a README's
             # own name still makes it the readme channel
             engine = engines[channel] = default_engine(Settings(default_channel=channel))
-        path = registry_path(rid) if source == "registry" else rid
+        path = registry_path(rid) if source in ("registry", "github") else rid
         channel = channel_of_path(path) or channel
         result = check_text(text, fmt=fmt, path=path, engine=engine)
         if not result.diagnostics:
@@ -110,7 +113,7 @@ def sentence_of(item) -> str:
 
 def sample(items: list, n: int, seed: int) -> list:
     rng = random.Random(seed)
-    names = sorted({it["source"] for it in items}, key=("modern", "2002", "registry").index)
+    names = sorted({it["source"] for it in items}, key=("modern", "2002", "registry", "github").index)
     by_rule: dict = defaultdict(lambda: {src: [] for src in names})
     for it in items:
         by_rule[it["d"].rule][it["source"]].append(it)
@@ -156,9 +159,9 @@ def main(argv=None) -> int:
     ap.add_argument("-n", type=int, default=40)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--expert", action="store_true", help="every finding on a draft with an expert rewrite")
-    ap.add_argument("--source", choices=("modern", "2002", "registry"), default=None,
-                    help="only today's copy (eval-modern), only the 2002 mail, or only the registry sets "
-                         "(held out: never sampled by default)")
+    ap.add_argument("--source", choices=("modern", "2002", "registry", "github"), default=None,
+                    help="only today's copy (eval-modern), only the 2002 mail, only the registry sets or only "
+                         "GitHub sets L and M (the last two held out: never sampled by default)")
     args = ap.parse_args(argv)
     expert = experts()
     items = list(findings((args.source,) if args.source else ("modern", "2002")))
