@@ -181,3 +181,18 @@ def test_the_regex_sets_find_what_running_every_regex_finds():
         assert via_sets == alone, text
         hits += bool(alone)
     assert hits > 50
+
+
+def test_a_phrase_is_found_across_a_wrapped_line_but_not_across_a_heading_break():
+    """Plain-text mail and .txt templates wrap at 72 columns: "proud\\nto announce" is the phrase a
+    one-line draft gets flagged for (set L's "I am proud\\nto say"); a break before a capital may
+    end a heading or a button, and stays a break."""
+    from tonelint.api import lint_text
+    from tonelint.markup.wrap import unwrap
+
+    wrapped = "We are proud\nto announce our new planner, built for\nour target\naudience of busy teams."
+    assert {d.rule for d in lint_text(wrapped, fmt="text")} >= {"TL202", "TL101"}
+    found = next(d for d in lint_text(wrapped, fmt="text") if d.rule == "TL202")
+    assert wrapped[found.start:found.end] == "We are proud\nto announce"  # offsets into the source, line kept
+    assert unwrap("Try our target\nAudience Insights panel") == "Try our target\nAudience Insights panel"
+    assert unwrap("Sign up\r\nnow") == "Sign up  now" and len(unwrap(wrapped)) == len(wrapped)

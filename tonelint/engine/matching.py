@@ -14,6 +14,7 @@ from ..rules.regex import compile_regex
 from ..rules.spec import Block, thaw
 from ..rules.vocabulary import AcceptList
 from ..markup.guards import break_long_runs
+from ..markup.wrap import unwrap
 from .tokenfacts import DocArrays, MatcherGate, SentenceRule
 
 _CLOSERS = "\"')]}’”»"
@@ -169,7 +170,8 @@ class MatcherBank:
 
     def scan_segments(self, segments) -> Facts:
         """Tokenise the segments and scan them (scan)."""
-        texts = [break_long_runs(s.text) for s in segments]  # same offsets, linear tokenizing
+        # same offsets: linear tokenizing, and a sentence's phrases matched across its wrapped lines
+        texts = [break_long_runs(unwrap(s.text)) for s in segments]
         if self.sentences is None:
             docs = self.nlp.pipe(texts, batch_size=256)
         else:
