@@ -68,6 +68,37 @@ CASES = [
     ("TL404", "The discount on Node.js courses is ending tomorrow.", "discount on Node.js courses is ending tomorrow"),
     ("TL404", "50% off every plan, 1 week only.", "1 week only"),
     ("TL404", "This password reset link expires in 24 hours.", None),
+    # GitHub sets L and M (held out, first lint): a moment in the reader's work is no deadline.
+    ("TL404", "Snapshots give you an easier way to recover when you need to act fast.", None),
+    # A short post that links a pull request is a changelog entry, posted: no broadcast.
+    ("TL301", "Fixed a sneaky bug in the order form: double submissions were dropped. Now each one is "
+              "saved.\nhttps://github.com/example/shop/pull/2906", None),
+    ("TL301", "Version 3 of our map viewer is out now, with offline tiles.\nhttps://example.org/blog/v3",
+     "https://example.org/blog/v3"),
+    # A reply asked for as a favour listens; so does a question with its "you" left out.
+    ("TL301", "Your trial ended today, so your dashboard is locked. Upgrade and everything picks up where it "
+              "left off.\nUpgrade\nIf the tool was not right for you, a one-line reply saying why helps me "
+              "more than you'd think.", None),
+    ("TL301", "October brings new tools and training sessions!\nHave ideas for the project in 2026? Contact "
+              "us.\nJoin us for the training on November 20. Become a sponsor today.", None),
+    # An invitation in its own words beside the asks of a closing line still listens.
+    ("TL301", "We're happy to announce the new monitoring page. It shows your connections, deadlocks and "
+              "cache hit rate. Join us in Discord, follow us on X, and let us know which tools you'd like us "
+              "to support next.", None),
+    # A trial's last days with an upgrade ask are a sales mail, judged for listening.
+    ("TL301", "Your Data Room plan trial expires in 24 hours. Don't lose access to these features - upgrade "
+              "today.\nBuild unlimited data rooms\nUpload files of any size\nUpgrade now",
+     "Upgrade now"),
+    ("TL301", "Your analytics trial ends in a week. If the dashboard has become part of how you check "
+              "traffic, you can continue without interruption by choosing a subscription plan. Everything "
+              "you have set up stays as it is. You can upgrade your account at any time.",
+     "You can upgrade your account at any time."),
+    # A functional link with a "when" between it and its job is still the mail's function.
+    ("TL401", "Before you start fixing slow code, we need a few more details about your project. Click the "
+              "button below when you're back at your computer to complete the set up.", None),
+    # A gift asked for as a question is an ask, not a question to the reader.
+    ("TL301", "Every dollar goes to the contributors who write the compiler. Can you spare $5-10 per "
+              "month?", "Can you spare $5-10 per month?"),
 ]
 
 

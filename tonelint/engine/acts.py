@@ -59,6 +59,9 @@ SHARE_WORDS = 60
 # ... and at most this many lines: a line or two, the link (a notice with its list of versions is not a share)
 SHARE_LINES = 4
 _LAST_LINE_LINK = re.compile(r"\n[ \t]*<?https?://[^\s>]+>?[ \t]*\Z")
+# ... unless the link is to a change in the code (a pull or merge request, an issue, a commit): the
+# post is a changelog entry, posted (set M's "Fixed a sneaky bug in the sample form" + its PR)
+_CHANGE_LINK = re.compile(r"/(?:pull|pulls|issues|commit|commits|merge_requests|compare)/[\w.-]+/?>?[ \t]*\Z")
 # An information sentence: this many words at least (a greeting or a button is not information).
 INFORMATION_WORDS = 6
 # An About page's heading is its first line, or the second under a title.
@@ -238,7 +241,13 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
             if act == "value" and (i in by_sent.get("pitch", {}) or i in by_sent.get("claim", {})):
                 continue  # a sales claim or hype promises the reader something; it gives nothing yet
             if act == "invitation" and i in asks and i not in by_sent.get("help", {}):
-                continue  # "Reach out to book your demo": the sentence asks, it does not listen
+                # "Reach out to book your demo": the sentence asks, it does not listen; but an
+                # invitation beside the asks, in words of its own, still listens ("Join us in
+                # Discord, follow us on X, and let us know what tools you'd like us to support")
+                hs = [h for h in hs if not any(a.seg == h.seg and a.start < h.end and h.start < a.end
+                                               for a in asks[i]) and _FEEDBACK.match(h.text)]
+                if not hs:
+                    continue
             if act == "invitation" and _button(facts, i) and "feedback" not in _text(facts, i).lower():
                 # a page's "Get in touch" button: a sales contact, not an invitation to reply
                 # ("Send feedback" over a message form still asks for the reader's word)
@@ -291,8 +300,11 @@ def shared_links(facts: Facts, source_text: str, source_format: str) -> list[Hit
     (Markdown drops a bare address from the prose).  Not in mail, where it is
     a friend's "check this out", nor on a longer page, where a closing link is
     a reference, nor under a notice's list ("v16.x - 2 medium severity
-    issues"); only social copy was found to end this way (eval-modern)."""
+    issues"), nor under a post that links a change in the code (a pull
+    request: a changelog entry, posted); only social copy was found to end
+    this way (eval-modern)."""
     if source_format == "email" or facts.words > SHARE_WORDS or not ends_on_link(source_text) \
+            or _CHANGE_LINK.search(source_text.rstrip()) \
             or sum(1 for line in source_text.splitlines() if line.strip()) > SHARE_LINES:
         return []
     said = [i for i, s in enumerate(facts.sentences)
@@ -351,7 +363,11 @@ def _numbered_steps(facts: Facts, text: str) -> list[Hit]:
 
 
 # The getting-started section of a README or a docs page, named in its heading.
-_SECTION_NAME = re.compile(r"(?i)\W*(?:get(?:ting)?[ -]started|quick[ -]?start)\b")
+# ("Try it (experimental)" over a post's section on how to try a feature, set L; not "Try it free")
+# An invitation that asks for the reader's word, not for a meeting or a contact.
+_FEEDBACK = re.compile(r"(?i)(?:let (?:us|me) know|tell (?:us|me)|share your|what do you think|we(?:'d|’d| would) love "
+                       r"(?:to hear|your)|(?:i|we)(?:'d|’d| would) love to hear|send (?:us )?your (?:feedback|thoughts|ideas))")
+_SECTION_NAME = re.compile(r"(?i)\W*(?:get(?:ting)?[ -]started|quick[ -]?start|try it(?: out)?(?=\s*(?:\(|$)))\b")
 
 
 # A sentence that tells the reader what to do next ("See the examples directory", "Check out the JS

@@ -93,7 +93,7 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # not convert" (an appeal word) and numbered steps (reference cues) for staff, not readers.
     # An About page presents the team to outsiders, however much it says about how the team works.
     profile = bool(acts_found.get("profile"))
-    staff = internal >= 2 and 2 * internal > pitch and not profile
+    staff = internal >= 2 and 2 * internal > pitch and not profile and not _ANNOUNCING.search(text)
     if staff and internal >= 2 * appeal and 3 * internal >= ref:
         return "internal", "text"
     # A receipt for a gift records it (a donation summary, "no goods or services were provided"):
@@ -118,6 +118,10 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
         return "internal", "text"
     if informative:
         return "unknown", "text"
+    if asks:
+        # A trial's end is a sales moment when the mail asks for the upgrade ("Your Data Room plan
+        # trial expires in 24 hours … Upgrade now"): its trial lines are no receipt's.
+        trans -= _trial_cues(facts, model)
     if trans and (trans >= pitch or words < 120):
         return "transactional", "text"
     if reply and reply >= pitch and (not mail or quoted):
@@ -140,6 +144,22 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # the word rules judge it at their own level ("Just crossed 10,000 customers!" is a brag).
     talks = any(acts_found.get(name) for name in ("reader", "sender"))
     return ("promotional" if talks else "unknown"), "text"
+
+
+# A sender announcing to its readers ("we're happy to announce the release of …"): outbound,
+# however it names its customer-success team (set L's product post read as a handbook).
+_ANNOUNCING = re.compile(r"(?i)\b(?:happy|excited|thrilled|pleased|proud|delighted) to announce\b")
+
+
+def _trial_cues(facts, model) -> int:
+    """The transactional cues that sit in a sentence about the reader's trial."""
+    seen = set()
+    for block in model.genres.get("transactional", ()):
+        for h in facts.of(block.key):
+            s = facts.sentences[h.sent]
+            if re.search(r"(?i)\btrial\b", facts.segments[s.seg].text[s.start:s.end]):
+                seen.add((h.seg, h.start))
+    return len(seen)
 
 
 # Code in a Markdown draft (code_cues): a fenced block, an inline `span`.

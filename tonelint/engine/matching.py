@@ -221,15 +221,17 @@ class MatcherBank:
                     continue
                 a, b = tokens[start][0], tokens[end - 1][1]
                 self._add(hits, key, segment, seg_i, a, b, sent_of_token[start], doc_text[a:b])
+            # the regexes read the sentence across its wrapped lines too (the tokens above do)
+            unwrapped = unwrap(doc_text)
             for key, rx, group in regexes:
-                for m in rx.finditer(doc_text):
+                for m in rx.finditer(unwrapped):
                     a, b = m.span(group)
                     tok = doc.char_span(a, b, alignment_mode="expand") if b > a else None
                     if tok is None or not len(tok):
                         continue  # only white space: no word to flag, no sentence to place it in
                     if not self._keep(self.blocks[key], tokens, doc_text, tok.start, tok.end, facts, sent_of_token):
                         continue
-                    self._add(hits, key, segment, seg_i, a, b, sent_of_token[tok.start], m.group(group))
+                    self._add(hits, key, segment, seg_i, a, b, sent_of_token[tok.start], doc_text[a:b])
         for key, lst in hits.items():
             hits[key] = longest(lst)
         done: set = set()
@@ -247,7 +249,7 @@ class MatcherBank:
         long (and the wrapper encoded the text once per set)."""
         if self.regex_sets is None and self.gate_set is None:
             return None, None
-        encoded = [seg.text.encode("utf-8") for seg in segments]
+        encoded = [unwrap(seg.text).encode("utf-8") for seg in segments]
         matched = None
         if self.regex_sets is not None:
             matched = [[] for _ in encoded]
