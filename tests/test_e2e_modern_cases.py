@@ -96,6 +96,24 @@ CASES = [
     # A functional link with a "when" between it and its job is still the mail's function.
     ("TL401", "Before you start fixing slow code, we need a few more details about your project. Click the "
               "button below when you're back at your computer to complete the set up.", None),
+    # GitHub sets N and O (held out, first lint).
+    ("TL201", "Find us at the conference! We are running a booth, we host a devroom on Sunday, and we will "
+              "give two talks. We picked the talks from many proposals and we think the schedule is strong. "
+              "We will also run a hackathon on Friday, and our team will be at the booth all weekend. We hope "
+              "to see many of our community members there, and we will post the videos after the event.",
+     None),
+    ("TL301", "We are organising a devroom and a booth at the conference this year. This is one of the ways "
+              "to come talk to us. Our pleased-to-announce schedule is up: we're pleased to announce talks on "
+              "moderation and on bridges.", None),
+    ("TL301", "Only you can see this message. Congratulations on earning this certification. Help us help "
+              "you and many other people around the world. Make a tax-deductible supporting donation to our "
+              "charity today.", "Make a tax-deductible supporting donation to our charity today."),
+    ("TL301", "Join the contributor programme and get swag for every merged pull request. So, why wait? We "
+              "look forward to welcoming you to the community!\n\nSay Hi 👋", None),
+    ("TL301", "Say hello to the new dashboard: every chart you pinned, on one screen. Upgrade to Pro today.",
+     "Upgrade to Pro today."),
+    ("TL202", "2025 was a good year for the project, and I'm happy to say that we end it with more members "
+              "than ever.", "happy to say"),
     # A gift asked for as a question is an ask, not a question to the reader.
     ("TL301", "Every dollar goes to the contributors who write the compiler. Can you spare $5-10 per "
               "month?", "Can you spare $5-10 per month?"),

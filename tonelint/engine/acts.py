@@ -248,7 +248,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                                                for a in asks[i]) and _FEEDBACK.match(h.text)]
                 if not hs:
                     continue
-            if act == "invitation" and _button(facts, i) and "feedback" not in _text(facts, i).lower():
+            if act == "invitation" and _button(facts, i) and not _LISTENING_BUTTON.search(_text(facts, i)):
                 # a page's "Get in touch" button: a sales contact, not an invitation to reply
                 # ("Send feedback" over a message form still asks for the reader's word)
                 continue
@@ -364,6 +364,9 @@ def _numbered_steps(facts: Facts, text: str) -> list[Hit]:
 
 # The getting-started section of a README or a docs page, named in its heading.
 # ("Try it (experimental)" over a post's section on how to try a feature, set L; not "Try it free")
+# A button that still asks for the reader's word: "Send feedback" over a message form, "Say Hi 👋"
+# over a community chat's link (set O).
+_LISTENING_BUTTON = re.compile(r"(?i)feedback|\bsay hi\b|\breply\b")
 # An invitation that asks for the reader's word, not for a meeting or a contact.
 _FEEDBACK = re.compile(r"(?i)(?:let (?:us|me) know|tell (?:us|me)|share your|what do you think|we(?:'d|’d| would) love "
                        r"(?:to hear|your)|(?:i|we)(?:'d|’d| would) love to hear|send (?:us )?your (?:feedback|thoughts|ideas))")
