@@ -212,7 +212,7 @@ def _reference_meta(meta: dict) -> bool:
 # "now supports", "we've added", "we have just released", "available on the Pro plan".
 _TITLE = re.compile(r"\A\s*(?![Hh]i\b|[Hh]ello\b|[Hh]ey\b|[Dd]ear\b)([^\n]{2,80})\n")
 _UPDATE_CUE = re.compile(
-    r"(?i)\b(?:you can now|now you can|you(?:['’]re| are) now able to|it(?:['’]s| is) now possible"
+    r"(?i)\b(?:you can now|now,? you can|you(?:['’]re| are) now able to|it(?:['’]s| is) now possible"
     r"|(?:is|are) now (?:available|live|supported|generally available)|can now be"
     r"|now (?:supports?|lets you|shows|includes|available)"
     r"|(?:we|we['’]ve|we have|i['’]ve|i have)\s+(?:just\s+)?(?:added|shipped|released|improved|updated)\b"
