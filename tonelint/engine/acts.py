@@ -369,7 +369,8 @@ def _numbered_steps(facts: Facts, text: str) -> list[Hit]:
 _LISTENING_BUTTON = re.compile(r"(?i)feedback|\bsay hi\b|\breply\b")
 # An invitation that asks for the reader's word, not for a meeting or a contact.
 _FEEDBACK = re.compile(r"(?i)(?:let (?:us|me) know|tell (?:us|me)|share your|what do you think|we(?:'d|’d| would) love "
-                       r"(?:to hear|your)|(?:i|we)(?:'d|’d| would) love to hear|send (?:us )?your (?:feedback|thoughts|ideas))")
+                       r"(?:to hear|your)|(?:i|we)(?:'d|’d| would) love to hear|send (?:us )?your (?:feedback|thoughts|ideas)|"
+                       r"reply here|hit reply|just reply|reply to this (?:e-?mail|message))")
 _SECTION_NAME = re.compile(r"(?i)\W*(?:get(?:ting)?[ -]started|quick[ -]?start|try it(?: out)?(?=\s*(?:\(|$)))\b")
 
 

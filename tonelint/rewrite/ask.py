@@ -421,6 +421,8 @@ _URGENT = re.compile(
     r"while (?:supplies|stocks) last|(?:it )?won['’]t last long|will not last long|time is running out|"
     r"(?:selling|going) fast|only a few left|(?:\d+|one|two|three|four|five|seven)\s+(?:days?|weeks?|hours?)\s+only|"
     r"this (?:week|month|weekend) only)(?: on)?\s*[!.,:;]*"
+    # ("don't miss it and join us here": the "and" goes with the pressure, the ask it joined stays)
+    r"(?P<joined>\s*\band\b(?=\s+[a-z]))?"
     r"|,\s*(?:ending|ends|expiring|expires) soon\b", re.I)
 # A real end date is information: ", ending tomorrow" is said calmly, not cut.
 _ENDING = re.compile(r",\s*(?:ending|ends|expiring|expires)\s+(tomorrow|tonight|today|this week(?:end)?|on \w+day)\b", re.I)
@@ -459,6 +461,8 @@ def urgency(d, s, draft):
         before, after = text[: m.start()].strip(), text[m.end():]
         if m.group(0).strip().startswith(",") and m.group(0).strip().endswith(",") and after.strip():
             return ", "  # an aside between commas: ", 1 week only, through April 19"
+        if m.group("joined") and before:
+            return ". "  # "… Tracing" - don't miss it and join us here" -> "… Tracing". Join us here"
         return "; " if before and re.match(r"\s*[a-z]", after) and not before.endswith((",", ";", ":")) else " "
 
     ending = _ENDING.search(text) or _OVER.search(text)
@@ -488,15 +492,18 @@ def urgency(d, s, draft):
         return deadline or ""
 
     new = _LIMITED.sub(limited, new)
+    new = re.sub(r"([.!?][\"”’)]?\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), new)
     new = grammar.tidy(new)
     new = re.sub(r"\b(?:is|are)\s*([,.;!?]|$)", "", new) if re.search(r"\b(?:is|are)\s*[,.;!?]?$", new) else new
     if sum(1 for w in grammar.WORD.findall(new) if len(w) > 2 and w.isupper()) >= 2:
         new = grammar.unshout(new, draft.names)
     if new != text and len(grammar.WORD.findall(new)) >= 2 and grammar.reads(text, new) \
             and grammar.shown(d).lower() not in new.lower() \
-            and not re.search(r"\b(?:is|are|was|the|a|an|to|of|for)\s*[.!?]?$", new):
+            and not re.search(r"\b(?:is|are|was|the|a|an|to|of|for)\s*[.!?]?$", new) \
+            and not re.match(r"(?i)\W*(?:until|till|to|for|and|but|or|so|because|than|before)\b", new):
+        # (not "Until the last day to submit your application!": the cut turned advice around)
         new = grammar.capitalise(new)
-        if new[-1:] not in ".!?":
+        if new[-1:] not in ".!?" and not re.search(r"https?://\S+$", new):  # (no stop glued to a link)
             new += "."
         return sentence_rewrite(s, new)
     dated = re.search(r"\b(?:is over|closes|closing|expires|expiring|ending)\s+(tomorrow|tonight|today|on \w+day|"

