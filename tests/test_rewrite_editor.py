@@ -1613,3 +1613,34 @@ def test_a_name_only_ever_inside_a_template_placeholder_is_not_the_product():
     draft = draft_of("Your Tilewise trial ends tomorrow.\nOver the last 30 days, your account has used "
                      "{TilewiseWeb.AuthView.delimit(@usage)} pageviews.\nYou can upgrade your account at any time.")
     assert not draft.plausible("TilewiseWeb") and draft.plausible("Tilewise")
+
+
+def test_a_rank_after_its_own_numbers_is_dropped_and_quoted_whole():
+    d = one("We wrote Tilebook, a 600-page open guide to maps. With nearly 3000 daily readers, over 2200 stars, "
+            "and available in four languages; it's the most popular resource for learning web mapping.", "TL210")
+    assert d.rewrite.startswith('The numbers in "With nearly 3000 daily readers') and 'drop "it\'s the most popular"' in d.rewrite
+
+
+def test_a_cheer_that_opens_a_post_is_not_its_news():
+    from tonelint.rewrite.oneway import _lede
+
+    draft = draft_of("Its day 3 of launch week!\n\nToday we open our handbook and our roadmap to everyone. "
+                     "We wrote both for our own team first.")
+    assert _lede(draft).text.startswith("Today we open our handbook")
+
+
+def test_a_welcome_to_someone_joining_keeps_the_warmth():
+    d = one("We're thrilled to welcome Ana Ruiz as our very first infrastructure intern, supported by Globex Labs.",
+            "TL202")
+    assert d.rewrite == "Please welcome Ana Ruiz as our very first infrastructure intern, supported by Globex Labs."
+
+
+def test_a_case_study_asks_the_reader_about_their_own_case():
+    from tonelint.rewrite.listening import question
+
+    story = draft_of("Case Study: Faster releases at Northwind with Tilewise\n\nNorthwind ships firmware to 40 "
+                     "factories. With Tilewise, a release that took a week now takes an afternoon.")
+    assert question(story) == "Working on something similar?"
+    page = draft_of("Tilewise keeps your factories patched. A release now takes an afternoon.\nRead the case study ›\n"
+                    "Tilewise is free for up to five devices.")
+    assert question(page) != "Working on something similar?"

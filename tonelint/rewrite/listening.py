@@ -73,6 +73,10 @@ def _topic(draft) -> str | None:
     return draft.product
 
 
+# a customer's story told by the vendor
+_CASE_STUDY = re.compile(r"(?<!read the )(?<!read our )(?<!view the )(?<!see the )\b(?:case stud(?:y|ies)|"
+                         r"customer stor(?:y|ies)|success stor(?:y|ies))\b", re.I)
+
 # A closing sales question with its job and the thing it is done to: "Ready to sort out the
 # training schedule?", "Ready to simplify your invoicing?" (not "Ready to get started?": no thing;
 # not "… your marketing to the next level?": a thing with a preposition in it reads badly moved).
@@ -103,6 +107,10 @@ _ON_SALE = re.compile(r"\b(?:sale|discount|deal|\d+\s?% off) on (?:their |our |t
 def question(draft) -> str:
     topic = _topic(draft)
     occasion = draft.occasion
+    if _CASE_STUDY.search(draft.prose[:300]):  # the page's own title, not a "Read the case study ›" link
+        # a customer's story: the reader is asked about their own case, not what the sender should
+        # build next (two blind editors: "off-voice" after the customer's milestone)
+        return "Working on something similar?"
     if occasion == "appeal":
         # (not "What should <product> do …": the name found may be a partner's
         # or an umbrella's, and the appeal is the sender's own; but what the
@@ -110,6 +118,11 @@ def question(draft) -> str:
         cause = _CAUSE.search(draft.prose)
         if cause:
             return f"Which part of {cause.group(1)} matters most to you?"
+        if topic and re.search(rf"\b{re.escape(topic)}(?:['’]s)?\s+(?:internships?|interns?|fellows(?:hips?)?|"
+                               rf"mentors?|programs?|programmes?|cohorts?|scholarships?)\b", draft.prose):
+            # a programme people take part in, not a tool they use ("Outreachy internships": a
+            # blind editor, "people don't use Outreachy")
+            return f"What does {topic} mean to you?"
         if topic and _OPEN_SOURCE.search(draft.prose) and not topic.isupper() \
                 and not re.search(r"\b(?:Foundation|Group|Association|Institute|Society|Inc)\b", topic):
             # a project's sponsor section: what the reader relies on it for

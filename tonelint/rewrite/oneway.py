@@ -335,6 +335,11 @@ _PAST = {"make": "made", "build": "built", "bring": "brought", "get": "got", "ke
          "improve": "improved", "support": "supported", "turn": "turned", "help": "helped"}
 
 
+# "… to welcome <Name>" (someone joining, not the reader)
+_WELCOME_SOMEONE = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so |very |really |incredibly |truly )?"
+                              r"(?:excited|thrilled|happy|glad|delighted|pleased|proud)\s+to\s+welcome\s+(?=(?-i:[A-Z]))", re.I)
+
+
 def pride(d, s, draft):
     """TL202."""
     welcome = _WELCOME.match(s.text)
@@ -352,6 +357,13 @@ def pride(d, s, draft):
             return out
     # (at the start, or after ", and": "They granted us a devroom, and we're delighted to have
     # received so many proposals!", held-out copy)
+    someone = _WELCOME_SOMEONE.match(s.text)
+    if someone:
+        # "We're thrilled to welcome Ana Ruiz as our first intern": the readers are asked to welcome
+        # her too, the warmth kept (two blind editors: a bare "Ana Ruiz joins …" strips it)
+        out = sentence_rewrite(s, "Please welcome " + s.text[someone.end():])
+        if out is not None:
+            return out
     have = re.search(r"(?:^|(?<=, and )|(?<=, but ))(we|i)(?:['’]re|['’]m| are| am)\s+(?:so |very |really |incredibly |truly )?"
                      r"(?:proud|honou?red|happy|glad|pleased|thrilled|excited|delighted|stoked|humbled) to "
                      r"(once again |again |now |also )?(have|be)\s+(?:(?:been|now|once again)\s+)?(\w+ed)\b", s.text, re.I)
@@ -462,6 +474,11 @@ def claim_words(d, s, draft) -> str:
         return shown
     a, b = span
     text = s.text
+    clitic = re.search(r"([\w’'-]+)$", text[:a]) if re.match(r"['’]s\b", text[a:b]) else None
+    if clitic:
+        # "'s the most popular" is half a word: quote "it's the most popular" (a blind editor)
+        a = clitic.start()
+        shown = text[a:b]
     tail = _AVAILABLE.match(text, b)
     if tail and re.search(r"\bthe\s+$", text[:a], re.I):
         return text[a - len(re.search(r"\bthe\s+$", text[:a], re.I).group(0)):tail.end()]
@@ -475,6 +492,9 @@ def claim_subject(d, s, draft) -> str | None:
     """What the claim is made about: the name it is said of in its own sentence ("…, Ignite is
     the oldest …"), else the draft's product (not the maker's name found elsewhere: a blind editor)."""
     span = local_span(d, s, draft)
+    if span is not None and re.search(r"(?i)\b(?:it|this|that|they|these)(?:['’]s|['’]re|\s+(?:is|are|was|remains))?\s*$",
+                                      s.text[: span[0]]):
+        return None  # "…; it's the most popular resource": what "it" is, the sentence says (not the draft's product)
     if span is not None:
         said = re.search(r"(?<![\w.])([A-Z][\w.+-]*[\w+](?:\s[A-Z][\w.+-]*[\w+]){0,2})\s+(?:(?:is|are|was|remains)\s+)?$",
                          s.text[: span[0]])
@@ -724,8 +744,14 @@ def _lede(draft):
     first = [x for x in draft.body if x.scope not in ("heading", "title") and not grammar.headline(x.text)
              and 5 <= len(grammar.words(x.text)) <= 45 and not x.text.rstrip(" !").endswith(("?", ":"))
              and x.index not in draft.ask_sentences and "\ufffd" not in x.text
-             and not _VIEWING.search(x.text) and not form.HOUSEKEEPING.search(x.text)][:3]
+             and not _VIEWING.search(x.text) and not form.HOUSEKEEPING.search(x.text)
+             and not _CHEER.match(x.text)][:3]
     return next((x for x in first if _NEWS.search(x.text)), first[0] if first else None)
+
+
+# a short cheer that opens a post, not its news: "Its day 3 of launch week!", "Welcome to launch
+# week!", "Happy Friday!" (a blind editor: the sentence on what changes goes after the news)
+_CHEER = re.compile(r"(?i)^\W*(?:it['’]?s|its|welcome to|happy|day \d+)\b[^.!?]{0,40}!+\s*$")
 
 
 _RANK = re.compile(r"^(?P<det>the\s+|our\s+|a\s+)?(?:(?:industry|world|market|country|nation)['’]s\s+)?"
@@ -778,7 +804,13 @@ def rank(d, s, draft):
                 return sentence_rewrite(s, new)
     subject = claim_subject(d, s, draft)
     about = f" about {subject}" if subject else ""
-    return Rewrite(f'Replace "{claim_words(d, s, draft)}" with something the reader can check{about} — what it '
+    claim = claim_words(d, s, draft)
+    if span is not None and len(re.findall(r"\d[\d,.]*", s.text[: span[0]])) >= 2:
+        # "With nearly 3000 daily readers, over 2200 GitHub stars …; it's the most popular resource":
+        # the numbers already make the case, the rank only repeats it (two blind editors)
+        return Rewrite(f'The numbers in "{grammar.excerpt(s.text, 70)}" already make the case: drop "{claim}" and '
+                       f'say what the reader gets from it instead.', "instruction")
+    return Rewrite(f'Replace "{claim}" with something the reader can check{about} — what it '
                    f'does, a number, a named customer — in "{grammar.excerpt(s.text, 70)}".', "instruction")
 
 
