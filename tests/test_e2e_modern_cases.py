@@ -70,6 +70,8 @@ CASES = [
     ("TL404", "This password reset link expires in 24 hours.", None),
     # GitHub sets L and M (held out, first lint): a moment in the reader's work is no deadline.
     ("TL404", "Snapshots give you an easier way to recover when you need to act fast.", None),
+    # An invitation to a free meetup is no pressure ("don't miss it and join us here", set M).
+    ("TL404", "Our first speaker at the July meetup is Ada Lopez - don't miss it and join us here.", None),
     # A short post that links a pull request is a changelog entry, posted: no broadcast.
     ("TL301", "Fixed a sneaky bug in the order form: double submissions were dropped. Now each one is "
               "saved.\nhttps://github.com/example/shop/pull/2906", None),

@@ -1560,7 +1560,7 @@ def test_a_story_about_a_server_going_down_is_no_outage_note():
 
 
 def test_urgency_cut_keeps_the_ask_it_was_joined_to_and_advice_is_no_urgency():
-    d = one('Meet our first speaker, Ada Lopez, with "Tracing in practice" - don\'t miss it and join us here: '
+    d = one('Meet our first speaker, Ada Lopez, with "Tracing in practice" - don\'t miss out and join us here: '
             'https://example.org/e/1', "TL404")
     assert d.rewrite == 'Meet our first speaker, Ada Lopez, with "Tracing in practice". Join us here: https://example.org/e/1'
     assert "TL404" not in rules("Applications are reviewed as they arrive, so don't wait until the last day to "
