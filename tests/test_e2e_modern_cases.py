@@ -116,6 +116,13 @@ CASES = [
      "Upgrade to Pro today."),
     ("TL202", "2025 was a good year for the project, and I'm happy to say that we end it with more members "
               "than ever.", "happy to say"),
+    # GitHub set P (held out, first lint).
+    ("TL202", "Hi there, I'm very excited to tell you that the new course is now live.", "I'm very excited to tell"),
+    ("TL210", "Today is our biggest ship day. It's the ultimate TypeScript masterclass for working developers.",
+     "'s the ultimate TypeScript"),
+    ("TL401", "Hi Sam,\nYou subscribed to Weekly!\nSign in to your account to join our chat and manage your email "
+              "subscriptions. We don't use passwords: each time you sign in we'll send you a temporary link.\n"
+              "Here's your first one:\nhttps://example.com/in/abc", None),
     # A gift asked for as a question is an ask, not a question to the reader.
     ("TL301", "Every dollar goes to the contributors who write the compiler. Can you spare $5-10 per "
               "month?", "Can you spare $5-10 per month?"),
