@@ -196,7 +196,7 @@ def print_summary(result: dict) -> None:
         f"{k} {q[k]['per_10k']:.2f} ({q[k]['warnings']}/{q[k]['words']:,} words)" for k in QUIET_KINDS)
         + f"; all three {q['all']['per_10k']:.2f}")
     for key, name in (("registry_quiet", "Registry sets A, B and D"), ("registry_c_quiet", "Registry set C"),
-                      ("registry_e_quiet", "Registry set E"), ("github_quiet", "GitHub sets L to O")):
+                      ("registry_e_quiet", "Registry set E"), ("github_quiet", "GitHub sets L to Q")):
         r = result.get(key)
         if r and r["all"]["words"]:
             print(f"{name}, warnings per 10,000 words: " + ", ".join(

@@ -123,6 +123,19 @@ CASES = [
     ("TL401", "Hi Sam,\nYou subscribed to Weekly!\nSign in to your account to join our chat and manage your email "
               "subscriptions. We don't use passwords: each time you sign in we'll send you a temporary link.\n"
               "Here's your first one:\nhttps://example.com/in/abc", None),
+    # GitHub set Q (held out, first lint).
+    ("TL209", "We shipped dark mode in March. We also crossed 500+ members on our Slack community!",
+     "crossed 500+ members"),
+    ("TL209", "Our team has grown to 12 people since the spring, and we moved into a new office.", None),
+    ("TL210", "Our team continues to build the most efficient open-source search engine on the market.",
+     "the most efficient open-source search engine on the market"),
+    ("TL301", "This issue covers the new alerting page and two fixes. Thank you for reading. If you have any "
+              "feedback or want changes to the format, please create an issue.", None),
+    ("TL301", "Monitoring your agents\nThis guide walks you through sending traces to the dashboard.\n"
+              "Prerequisites\n- Python 3.10 or later, with pip installed\n- An ingestion key from Settings > Keys\n"
+              "Step 1: Install the packages with pip.\nStep 2: Set the endpoint in the configuration file.\n"
+              "Step 3: Run your app and open the traces page.\n"
+              "Next steps\n- Learn more about querying traces\n- Explore log correlation\n", None),
     # A gift asked for as a question is an ask, not a question to the reader.
     ("TL301", "Every dollar goes to the contributors who write the compiler. Can you spare $5-10 per "
               "month?", "Can you spare $5-10 per month?"),

