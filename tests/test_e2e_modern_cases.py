@@ -119,7 +119,7 @@ CASES = [
     # GitHub set P (held out, first lint).
     ("TL202", "Hi there, I'm very excited to tell you that the new course is now live.", "I'm very excited to tell"),
     ("TL210", "Today is our biggest ship day. It's the ultimate TypeScript masterclass for working developers.",
-     "'s the ultimate TypeScript"),
+     "the ultimate"),
     ("TL401", "Hi Sam,\nYou subscribed to Weekly!\nSign in to your account to join our chat and manage your email "
               "subscriptions. We don't use passwords: each time you sign in we'll send you a temporary link.\n"
               "Here's your first one:\nhttps://example.com/in/abc", None),

@@ -1644,3 +1644,36 @@ def test_a_case_study_asks_the_reader_about_their_own_case():
     page = draft_of("Tilewise keeps your factories patched. A release now takes an afternoon.\nRead the case study ›\n"
                     "Tilewise is free for up to five devices.")
     assert question(page) != "Working on something similar?"
+
+
+# Blind editors on held-out GitHub sets P and Q (rounds 63-64), in our own words.
+
+def test_an_investor_is_not_the_product_a_funding_post_sells():
+    text = ("Announcing our $20M Series A\n\nToday we are excited to announce our $20M Series A, led by Globex "
+            "Capital with participation from our existing investors Initech Ventures.\n\nThis approach makes "
+            "Tilebase a game-changer for map teams, with the continued support of Initech Ventures. Try it today.")
+    assert all("Initech" not in d.rewrite for d in findings(text) if d.rule in ("TL209", "TL301"))
+    assert any(d.rule == "TL209" for d in findings(text))
+
+
+def test_a_sentence_that_is_only_the_feeling_is_cut_whole():
+    d = one("I'm so excited to finally share this with you.", "TL202")
+    assert d.rewrite_kind == "instruction" and "let the next sentence carry the news" in d.rewrite
+    d = one("And I'm excited to announce that our work is culminating in... the planner 2.0 (yes, really!)", "TL202")
+    assert d.rewrite.endswith("culminating in... the planner 2.0 (yes, really!)")
+
+
+def test_company_news_and_a_press_desk_get_their_own_question_and_address():
+    from tonelint.rewrite.listening import question
+
+    news = draft_of("Tilebase is joining Globex. Our team will keep building the editor, and the free plan stays. "
+                    "We are hiring too.")
+    assert question(news) == "What would you like to know about what this means for you?"
+    press = draft_of("Tilebase raises $20M to build open maps. For press inquiries, please contact team@tilebase.example")
+    assert press.contact != "team@tilebase.example"
+
+
+def test_a_rank_the_sentence_leaves_to_the_reader_gets_an_instruction():
+    d = one("We're committed to building the most advanced map editor on the market, but ultimately it's up to "
+            "you to decide!", "TL210")
+    assert d.rewrite_kind == "instruction"

@@ -369,6 +369,16 @@ class Draft:
             return False
         if uses and all(self._logo(u, name) for u in uses):
             return False
+        # an investor in a funding post ("led by Unusual Ventures", "with participation from …"): not
+        # what the draft sells (two blind editors: "about Unusual Ventures", "the people who use
+        # Unusual Ventures")
+        investor = [u for u in uses if re.search(r"\b(?:led by|co-led by|participation (?:from|of)|backed by|investors?"
+                                                 r"(?: including| like| such as)?|from|and|support (?:of|from))\s+(?:the\s+)?$",
+                                                 self.prose[max(u - 30, 0):u], re.I)
+                    and re.search(r"\b(?:ventures|capital|partners|vc|fund|investors?|seed|series [a-f]|round)\b",
+                                  self.prose[max(u - 200, 0):u + len(name) + 40], re.I)]
+        if uses and len(investor) == len(uses):
+            return False
         partner = [u for u in uses if re.search(r"\bwith\s+(?:the\s+)?$", self.prose[max(u - 10, 0):u], re.I)]
         return not uses or len(partner) < len(uses)
 
@@ -518,7 +528,12 @@ class Draft:
         # An address for one errand (sponsor@, press@, sales@, …) is where the
         # draft sends that errand, not where a reader writes back: a donor's
         # answer does not go to the sponsorship desk (a blind editor).
-        general = [a for a in usable if not _ERRAND.match(a)]
+        # (nor "team@" given "For press inquiries, please contact …": the press desk by its errand,
+        # whatever its name — two blind editors)
+        errand = {m.group(0) for m in _EMAIL.finditer(self.prose)
+                  if re.search(r"\b(?:press|media|sponsorship|partnership|sales|security|legal)\s+(?:inquir|enquir|contact)\w*"
+                               r"[^.\n]{0,40}$", self.prose[max(m.start() - 70, 0):m.start()], re.I)}
+        general = [a for a in usable if not _ERRAND.match(a) and a not in errand]
         if general:
             return general[0]
         desk = {"security": "security", "press": PRESS_DESK}.get(

@@ -57,7 +57,8 @@ HOUSEKEEPING = re.compile(r"\b(?:unsubscribe|opt[- ]?out|be removed|to remove|re
                           r"further (?:contacts?|mailings?|e-?mails?|offers)|future (?:mailings?|e-?mails?|offers)|"
                           r"stop receiving|mailing list|in error|take (?:me|you) off|off (?:this|our|the|your) list|"
                           r"reply\b.{0,60}?\bwith\s*[\"“']?remove\b|professional communication|you are receiving this|"
-                          r"you received this|this (?:message|e-?mail|communication) (?:is|was) sent|"
+                          r"you received this|you(?:['’]re| are) receiving this|you(?:['’]ve| have) received this|"
+                          r"this (?:message|e-?mail|communication) (?:is|was) sent|"
                           r"(?:receive|receiving|get|getting) (?:our |these |further |future )?(?:mailings?|e-?mails? from us)|"
                           r"get out of (?:our|the|this) (?:e-?mail )?(?:database|list))\b",
                           re.I)

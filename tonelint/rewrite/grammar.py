@@ -246,7 +246,7 @@ def tidy(text: str) -> str:
     t = re.sub(r"^\s*[,;:—–-]+\s*", "", t)
     t = re.sub(r"\(\s*\)", "", t)
     t = re.sub(r"\s+([)\]])", r"\1", t)
-    t = re.sub(r"([.!?])\1+", r"\1", t)
+    t = re.sub(r"([!?])\1+|(?<!\.)\.\.(?!\.)", lambda m: m.group(1) or ".", t)  # "!!" -> "!", but an ellipsis stays
     return t.strip()
 
 

@@ -73,6 +73,11 @@ def _topic(draft) -> str | None:
     return draft.product
 
 
+# the company itself is the news: joining, acquired, formed, merging
+_COMPANY_NEWS = re.compile(r"\b(?:acquisition of|acquired by|acquires|joining forces|merg(?:er|ing) with|"
+                           r"(?:formed|founded|forming|incorporated) (?:a|the|our) (?:new )?company|"
+                           r"(?:we(?:['’]re| are)|is|are) joining (?-i:[A-Z])|joins (?-i:[A-Z][\w.]+)(?! (?:as|team)\b))", re.I)
+
 # a customer's story told by the vendor
 _CASE_STUDY = re.compile(r"(?<!read the )(?<!read our )(?<!view the )(?<!see the )\b(?:case stud(?:y|ies)|"
                          r"customer stor(?:y|ies)|success stor(?:y|ies))\b", re.I)
@@ -111,6 +116,10 @@ def question(draft) -> str:
         # a customer's story: the reader is asked about their own case, not what the sender should
         # build next (two blind editors: "off-voice" after the customer's milestone)
         return "Working on something similar?"
+    if occasion in ("launch", "press", "general", "milestone") and _COMPANY_NEWS.search(draft.prose):
+        # a company's own news (joining another, being formed, being acquired): what it means for
+        # the reader (four blind editors: "What would you try first?" in an acquisition post)
+        return "What would you like to know about what this means for you?"
     if occasion == "appeal":
         # (not "What should <product> do …": the name found may be a partner's
         # or an umbrella's, and the appeal is the sender's own; but what the
@@ -188,7 +197,9 @@ def question(draft) -> str:
         if made:
             return f"What would you use {topic} for first?"
         # nothing named to try: what the post is about, if anything says (a youth programme the
-        # readers are not part of got "What would you try first?": a blind editor)
+        # readers are not part of got "What would you try first?": a blind editor); a company's own
+        # news (joining another, being formed, being acquired) asks what it means for the reader
+        # (four blind editors: "nothing to try" in an acquisition post)
         return _specific_question(draft.prose) or "What would you try first?"
     if occasion == "milestone":
         return "What should we work on next?"
@@ -526,7 +537,10 @@ def no_listening(d, s, draft):
         if whole is not None:
             # (before it when the message's last words are its gift ask, above a footer: not
             # between the ask and its link, a blind editor — it competes with the appeal)
-            place = _before(whole, draft) if _closing_ask(whole, draft) else f'After "{grammar.excerpt(whole.text, 60)}"'
+            # (before a closing question of the draft's own, "Ready to try it out?" over its install
+            # steps: a second question after it reads badly, two blind editors)
+            place = _before(whole, draft) if _closing_ask(whole, draft) or whole.text.rstrip().endswith("?") \
+                else f'After "{grammar.excerpt(whole.text, 60)}"'
             return Rewrite(f'{place}, ask the reader one thing and say how to answer: "{ask}"', "instruction",
                            whole.start, whole.end)
         if last is not s and last.index in draft.ask_sentences:

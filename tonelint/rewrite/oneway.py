@@ -91,7 +91,8 @@ def strip_pride(text: str) -> str:
     if re.match(r"\$|\d|.*\b(?:funding|investment|round|raise[ds]?|valuation)\b", rest, re.I):
         return text  # money news: "$15 million is here" says nothing
     end = re.search(r"[.!?]+[\"”’)]*\s*$", rest)
-    punct = end.group(0).strip() if end else ""
+    # one stop, and the brackets and quotes it closes ("… it's true!)": not "… it's true!")
+    punct = re.sub(r"^([.!?])[.!?]*", r"\1", end.group(0).strip()) if end else ""
     body = rest[: end.start()] if end else rest
     when = re.match(r"(today|now|this week|this morning)\s+(?=that\b)", body, re.I)
     if when:
@@ -123,6 +124,8 @@ def strip_pride(text: str) -> str:
                 body, named_as = head, ": " + title.strip()
             np, _, after = body.partition(", ")
             np = np.strip()
+            if re.match(r"(?i)(?:this|that|it|these|those)(?:\s+(?:with|to|for|on|in|at)\b.*)?$", np):
+                return text  # "share this with you": a pronoun, no thing to say "is here" of ("This with you is here")
             participle = re.search(r"\s+(?=(?:making|bringing|giving|letting|helping|adding|including)\s)", np)
             if participle and not after:
                 np, after = np[: participle.start()], np[participle.end():]
@@ -151,7 +154,7 @@ def strip_pride(text: str) -> str:
         out = pre + grammar.capitalise(news)  # "$$$ You get …": marks, not words, before it
     else:
         out = grammar.capitalise(news)
-    return out.rstrip() + (punct[:1] if punct else "")
+    return out.rstrip() + punct
 
 
 _LAUNCHED = {"announced the launch of": "launched", "announces the launch of": "launches",
@@ -436,6 +439,12 @@ def pride(d, s, draft):
     if re.search(r"\bintroduce (?:myself|ourselves)\b", s.text, re.I):
         return Rewrite(f'Cut "{grammar.excerpt(s.text, 60)}": open with what you can do for the reader and leave '
                        f'who you are to the signature.', "instruction")
+    left = s.text.lower().replace(grammar.shown(d).lower(), " ", 1)
+    if len(grammar.WORD.findall(left)) <= 4:
+        # "I'm so excited to finally share this with you.": nothing but the feeling (a blind editor:
+        # "This with you is here" was broken English)
+        return Rewrite(f'Cut "{grammar.excerpt(s.text, 70)}": it says only how the sender feels; let the next '
+                       f'sentence carry the news.', "instruction")
     # Not every announcement gives the reader something new to do (a
     # partnership, a funding round, an appointment): the editor's fix is to
     # cut the frame and keep the news, not to invent a "You can now …".
@@ -799,8 +808,10 @@ def rank(d, s, draft):
             new = grammar.fix_articles(re.sub(r"\s{2,}", " ", s.text[:a] + keep + (words + " ")[m.end():].rstrip() + tail))
             if a == 0:
                 new = grammar.capitalise(new)
-            # (not "we offer programs!": with the rank gone nothing is said, a blind editor)
-            if rest and grammar.reads(s.text, new) and len(grammar.WORD.findall(new)) >= 5:
+            # (not "we offer programs!": with the rank gone nothing is said, a blind editor; nor when
+            # the sentence goes on to leave the rank to the reader, "… but it's up to you to decide!")
+            leans = re.search(r"\b(?:decide|judge|see for yourself|be the judge)\b", s.text[b:], re.I)
+            if rest and not leans and grammar.reads(s.text, new) and len(grammar.WORD.findall(new)) >= 5:
                 return sentence_rewrite(s, new)
     subject = claim_subject(d, s, draft)
     about = f" about {subject}" if subject else ""
@@ -877,6 +888,12 @@ def milestone(d, s, draft):
                     return out
         # (not "say where readers can ask": an editor — investors came for the figures)
         return Rewrite(f'Report the result plainly: "{plain}" rather than "{words}", in "{where}".', "instruction")
+    if re.search(r"\b(?:members|users|people|customers|developers|contributors|experts|subscribers|stars|downloads|"
+                 r"installs)\b", words, re.I):
+        # a count passed ("crossed 500+ members"): the figure is plain already; what it gives the
+        # reader is what is missing (two blind editors: "give as a plain figure" was confused)
+        return Rewrite(f'Turn "{words}" towards the reader: say what it gives them (more people to answer their '
+                       f'questions, a tool others already rely on), in "{where}".', "instruction")
     return Rewrite(f'Give "{words}" as a plain figure and say what it means for the reader, in "{where}".',
                    "instruction")
 
