@@ -39,7 +39,9 @@ def test_untracked_files_count_in_full_and_renames_only_by_their_edits(cli, repo
 
 
 def test_changed_line_in_the_middle_of_a_file(cli, repo):
-    (repo / "content" / "news.md").write_text(NEWS.replace("just reply", "buy now, just reply"), encoding="utf-8")
+    # (an edit that brings its own finding: "our leads", TL104)
+    (repo / "content" / "news.md").write_text(NEWS.replace("just reply", "just reply, our leads love it"),
+                                              encoding="utf-8")
     res = cli("--format", "json", "--diff-from", "main", "content")
     assert {line for _, line, _ in found(res)} == {5}
 
