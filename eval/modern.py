@@ -48,7 +48,7 @@ GITHUB = HERE / ".github" / "corpus.jsonl"
 GITHUB_LABELS = HERE / "github-labels.jsonl"
 # The label sets besides the shared ones, in report order.
 OWN_SETS = ("own-dev", "own-held-out", "own-drafts", "registry", *(f"registry-{c}" for c in "bcdefghijk"),
-            *(f"github-{c}" for c in "lmnopq"))
+            *(f"github-{c}" for c in "lmnopqrs"))
 # label key -> rule family
 FAMILIES = {"audience": "audience", "one_way": "one-way", "listening_missing": "listening", "ask_premature": "ask"}
 # Contrast kinds: text that is not a pitch; the target is <= 0.5 warnings per 10,000 words.
@@ -196,7 +196,7 @@ def print_summary(result: dict) -> None:
         f"{k} {q[k]['per_10k']:.2f} ({q[k]['warnings']}/{q[k]['words']:,} words)" for k in QUIET_KINDS)
         + f"; all three {q['all']['per_10k']:.2f}")
     for key, name in (("registry_quiet", "Registry sets A, B and D"), ("registry_c_quiet", "Registry set C"),
-                      ("registry_e_quiet", "Registry set E"), ("github_quiet", "GitHub sets L to Q")):
+                      ("registry_e_quiet", "Registry set E"), ("github_quiet", "GitHub sets L to S")):
         r = result.get(key)
         if r and r["all"]["words"]:
             print(f"{name}, warnings per 10,000 words: " + ", ".join(
