@@ -1677,3 +1677,48 @@ def test_a_rank_the_sentence_leaves_to_the_reader_gets_an_instruction():
     d = one("We're committed to building the most advanced map editor on the market, but ultimately it's up to "
             "you to decide!", "TL210")
     assert d.rewrite_kind == "instruction"
+
+
+# Blind editors on held-out GitHub sets R and S (rounds 65-66), in our own words.
+
+def test_capitals_that_are_a_name_or_a_badge_are_kept():
+    d = one("The OSFA keeps software free. Join the OSFA as a supporter.\nI Support the OSFA!", "TL207")
+    assert 'If "OSFA" is a name or an abbreviation, keep it' in d.rewrite
+    d = one("Gold sponsor\nSOLD OUT!\nSilver sponsor\nFive packages left at 2,000 euros.", "TL207")
+    assert d.rewrite.startswith('If "SOLD OUT!" is a label')
+
+
+def test_pride_cuts_never_make_a_gift_or_a_list_into_is_here():
+    assert "is here" not in one("The Map Foundation is pleased to announce a recent $100K donation from Globex to "
+                                "support open tiles.", "TL202").rewrite
+    out = one("Today, we're excited to finally release the SDK methods to query traces, observations, and "
+              "sessions from the API.", "TL202").rewrite
+    assert "traces are live" not in out and "is live" not in out
+
+
+def test_a_press_releases_closing_boilerplate_and_social_links_come_after_the_question():
+    release = ("Globex gives $1M to the Map Foundation. The money pays two maintainers for a year. The foundation "
+               "will report on the work in June. Both teams thank the contributors who asked for it.\n\n"
+               "About Globex\n\nGlobex is a logistics company founded in 1998. Learn more at globex.example.\n")
+    assert _tl301(release, fmt="text").startswith('Before the "About Globex" section')
+    post = ("Globex gives $1M to the Map Foundation. The money pays two maintainers for a year. The foundation "
+            "will report on the work in June.\n\nYou can find Globex on X, LinkedIn and the Globex blog.\n")
+    assert _tl301(post, fmt="text").startswith('Before "You can find Globex on X')
+
+
+def test_an_events_venue_is_not_what_the_event_covers():
+    from tonelint.rewrite.listening import question
+
+    invite = draft_of("Hi Sam, our next workshop is on Tuesday, hosted at Globex in their London office. Coaches "
+                      "pair with two students each. Join us on Slack to help outside the workshops. RSVP by Monday.")
+    assert "Globex" not in question(invite)
+
+
+def test_a_systems_notice_and_a_closing_send_us_a_message_are_not_broadcasts():
+    alert = ("Hello there,\n\nThe automation rule {{ rule }} has been disabled because it has invalid conditions. "
+             "This happens when you delete a custom attribute that a rule still uses.\n\nClick here to update the "
+             "conditions.\n")
+    assert "TL301" not in rules(alert)
+    page = ("We build identity tools for teams that ship. Thousands of companies log in with them every day. "
+            "Plans start free, and the team behind them is small. Send us a message.")
+    assert "TL301" not in rules(page)

@@ -140,7 +140,8 @@ def question(draft) -> str:
         return "What should we do more of next year?"
     if occasion == "profile":
         # an About page: a studio's or an agency's reader has work of their own to talk about
-        return "What are you working on?" if _CLIENT_WORK.search(draft.prose) else "What would you like to know about us?"
+        # (not "What would you like to know about us?": two blind editors, it keeps the focus on the sender)
+        return "What are you working on?"
     if occasion == "security":
         return "Have you found a security issue we should know about?"
     if draft.contact and re.match(rf"(?:{PRESS_DESK})\b", draft.contact, re.I):
@@ -176,7 +177,11 @@ def question(draft) -> str:
         if re.search(r"\b(?:their|its) (?:free |annual |online )?(?:event|conference|summit)\b", draft.prose, re.I):
             return "Will we see you there?"  # someone else's event: no "what should we cover"
         named = _EVENT.search(draft.prose)
-        topic = named.group(1) if named else topic
+        # (not the venue: "What would you like us to cover at GitHub?" of a workshop hosted at GitHub's
+        # office, two blind editors)
+        venue = topic and re.search(rf"\b(?:at|hosted (?:at|by)|held at|venue:?|sponsored by)\s+(?:the\s+)?{re.escape(topic)}\b",
+                                    draft.prose, re.I)
+        topic = named.group(1) if named else None if venue else topic
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
     backed = topic and form.SPONSORED.search(draft.prose)
     if backed and topic not in backed.group(1):
@@ -324,8 +329,10 @@ _SPECIFIC = (
     (_COURSE, lambda m, prose: f"What do you most want to learn in the {m.group(1).strip()} course?"),
     (_VIDEO, lambda m, prose: f"What questions do you have after watching the {m.group(1).lower()}?"),
     # someone else's talk, shared: the sharer cannot field questions about it (a blind editor)
-    (_VIDEO_LINK, lambda m, prose: "What did you take away from the talk?" if _SHARED_TALK.search(prose)
-        else "What questions do you have after watching the video?"),
+    # (only a short post that shares it: in a long event page a video link is last year's talks, and
+    # "after watching the video" asked about no video the page offers, two blind editors)
+    (_VIDEO_LINK, lambda m, prose: None if len(prose) > 800 else "What did you take away from the talk?"
+        if _SHARED_TALK.search(prose) else "What questions do you have after watching the video?"),
     (_CONGRATS, lambda m, prose: "Want to add your congratulations?"),
     (_MEETING, _meeting_question),
     (_BLOG_TITLE, _blog_question),
@@ -528,6 +535,16 @@ def no_listening(d, s, draft):
         ask = f"Questions about the results? {grammar.capitalise(where)}."
     else:
         ask = f"{question(draft)} {answer_line(draft)}"
+    boiler = next((x for x in reversed(draft.sentences[2:s.index + 1])
+                   if re.fullmatch(r"\W*About (?!us\b|me\b)(?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}:?\s*", x.text)
+                   and x.index >= 0.5 * len(draft.sentences)), None)
+    tail = draft.text[boiler.end:] if boiler is not None else ""
+    if boiler is not None and draft.occasion != "profile" \
+            and re.search(r"\b(?:founded|headquartered|is an? |mission|learn more at|visit|www\.|follow)\b", tail, re.I):
+        # a press release's "About <company>" boilerplate closes it ("… Follow LambdaClass on X"): the
+        # question goes before that section, not after a partner's social links (two blind editors)
+        return Rewrite(f'Before the "{boiler.text.strip()}" section, ask the reader one thing and say how to answer: '
+                       f'"{ask}"', "instruction", s.start, s.end)
     if form.HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text) or _ends_in_link(s.text) \
             or s.text[:1].islower():
         # the draft ends in its removal line, sign-off, a bare link line or a
@@ -589,15 +606,18 @@ def no_listening(d, s, draft):
                        f'reader one thing and say how to answer: "{ask}"', "instruction", s.start, s.end)
     closing_ask = closing_ask or linked
     # A page or a mail that ends on its own call to action ("Get started for free", "Register here
-    # to get your account"), a P.S., a short rallying close ("Together we serve the users!") or a
-    # line that hands over to what is below it ("Click the button below …"): the question goes
+    # to get your account"), a P.S., a short rallying close ("Together we serve the users!"), a
+    # line that hands over to what is below it ("Click the button below …") or the sender's (or a
+    # partner's) social links ("You can find LambdaClass on X, LinkedIn …"): the question goes
     # before that line, which stays last (blind editors on held-out copy: a question after the
     # button dilutes it, after the rallying line undercuts it, under "below" splits line and button)
     closer = (s.index in draft.ask_sentences and not _READY.match(core.strip()) and not _CONTACT_LINE.match(core.strip())
               and not (core.rstrip().endswith("?") and _YES_NO.match(core.strip()))) \
         or bool(re.match(r"\W*P\.?\s?(?:P\.?\s?)?S\b", core)) \
         or (core.rstrip().endswith("!") and len(words) <= 6 and len(draft.body) > 2) \
-        or bool(re.search(r"\b(?:button|link) below\b", core, re.I))
+        or bool(re.search(r"\b(?:button|link) below\b", core, re.I)) \
+        or bool(re.match(r"\W*(?i:you can (?:also )?)?(?i:follow|find)\s+(?:us|the\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3}|"
+                         r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3})\s+on\b", core))
     if closer and not closing_ask and not (draft.channel == "social" and re.search(r"https?://\S+\s*$", s.text)):
         return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", which stays last, ask the reader one thing and say how '
                        f'to answer: "{ask}"', "instruction", s.start, s.end)

@@ -88,7 +88,9 @@ def strip_pride(text: str) -> str:
     plural = who.endswith("are")
     if re.match(r"(?:myself|ourselves|yourself|you|us|him|her|them|it)\b", rest, re.I):
         return text  # "pleased to introduce myself": no news to keep
-    if re.match(r"\$|\d|.*\b(?:funding|investment|round|raise[ds]?|valuation)\b", rest, re.I):
+    if re.match(r"\$|\d|.*\b(?:funding|investment|round|raise[ds]?|valuation)\b", rest, re.I) \
+            or not re.match(r"that\s", rest, re.I) and re.search(r"\b(?:donation|grant|contribution|gift|sponsorship)\b",
+                                                                rest, re.I):
         return text  # money news: "$15 million is here" says nothing
     end = re.search(r"[.!?]+[\"”’)]*\s*$", rest)
     # one stop, and the brackets and quotes it closes ("… it's true!)": not "… it's true!")
@@ -124,6 +126,8 @@ def strip_pride(text: str) -> str:
                 body, named_as = head, ": " + title.strip()
             np, _, after = body.partition(", ")
             np = np.strip()
+            if re.search(r",\s*(?:and|or)\s", ", " + after) and not re.search(r"\b(?:is|are|was|will|can|lets?)\b", after):
+                return text  # "query traces, observations, and sessions": a list, not "traces are live, …"
             if re.match(r"(?i)(?:this|that|it|these|those)(?:\s+(?:with|to|for|on|in|at)\b.*)?$", np):
                 return text  # "share this with you": a pronoun, no thing to say "is here" of ("This with you is here")
             participle = re.search(r"\s+(?=(?:making|bringing|giving|letting|helping|adding|including)\s)", np)
@@ -540,9 +544,17 @@ def shouting(d, s, draft):
     """TL206, TL207."""
     words = grammar.WORD.findall(s.text)
     flagged = grammar.shown(d).strip(" !\t")
-    if d.rule == "TL207" and grammar.is_acronym(flagged):
+    named = re.search(rf"(?<![\w!]){re.escape(flagged)}(?![\w!])", draft.prose.replace(s.text, " "))
+    if d.rule == "TL207" and (grammar.is_acronym(flagged) or named):
+        # (and a word the draft writes in capitals elsewhere, with no "!": "the FSFE", a name; "I
+        # Support the fsfe." lowered an acronym, two blind editors)
         return Rewrite(f'If "{flagged}" is a name or an abbreviation, keep it (this is only a suggestion); if it is '
                        f'emphasis, write it in normal case and end with a full stop.', "instruction")
+    if 2 <= len(words) <= 3 and d.rule == "TL207" and re.fullmatch(r"[^a-z]*!+[;.]?\s*", s.text.strip()):
+        # "SOLD OUT!" on a sponsor tier, a badge in capitals: a label, where capitals are the
+        # convention (two blind editors)
+        return Rewrite(f'If "{s.text.strip()}" is a label (a badge, a table cell, a button), keep it; in a sentence, '
+                       f'write it in normal case.', "instruction")
     if len(words) <= 1 and d.rule == "TL207":
         following = next((x for x in draft.body if x.index > s.index), None)
         rest = following.text if following else ""
