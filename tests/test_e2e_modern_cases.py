@@ -136,6 +136,13 @@ CASES = [
               "Step 1: Install the packages with pip.\nStep 2: Set the endpoint in the configuration file.\n"
               "Step 3: Run your app and open the traces page.\n"
               "Next steps\n- Learn more about querying traces\n- Explore log correlation\n", None),
+    # GitHub sets R and S (held out, first lint).
+    ("TL202", "The Map Foundation is pleased to share that Globex has made a generous $1M contribution.",
+     "is pleased to share that"),
+    ("TL202", "I'd be happy to share more details about the plan if that helps.", None),
+    ("TL210", "Sponsor the world's oldest volunteer-led Python conference and meet 1,500 developers.",
+     "the world's oldest"),
+    ("TL210", "Ubuntu runs on laptops from the world's largest hardware makers, including Dell and Lenovo.", None),
     # A gift asked for as a question is an ask, not a question to the reader.
     ("TL301", "Every dollar goes to the contributors who write the compiler. Can you spare $5-10 per "
               "month?", "Can you spare $5-10 per month?"),
