@@ -185,7 +185,9 @@ class MatcherBank:
         facts = Facts(segments=list(segments))
         strings = self.nlp.vocab.strings
         hits = facts.hits
-        matched, gated = self._set_matches(facts.segments)
+        # each segment as the regexes read it, across its wrapped lines (the tokens read it so too)
+        unwrapped_texts = [unwrap(seg.text) for seg in facts.segments]
+        matched, gated = self._set_matches(unwrapped_texts)
         for seg_i, doc in enumerate(docs):
             sent_base = len(facts.sentences)
             arrays = DocArrays(doc, self.sentences)
@@ -221,8 +223,7 @@ class MatcherBank:
                     continue
                 a, b = tokens[start][0], tokens[end - 1][1]
                 self._add(hits, key, segment, seg_i, a, b, sent_of_token[start], doc_text[a:b])
-            # the regexes read the sentence across its wrapped lines too (the tokens above do)
-            unwrapped = unwrap(doc_text)
+            unwrapped = unwrapped_texts[seg_i]
             for key, rx, group in regexes:
                 for m in rx.finditer(unwrapped):
                     a, b = m.span(group)
@@ -239,7 +240,7 @@ class MatcherBank:
             self._sentence_tests(block, hits, done)
         return facts
 
-    def _set_matches(self, segments) -> tuple[list | None, list | None]:
+    def _set_matches(self, texts: list[str]) -> tuple[list | None, list | None]:
         """For each segment, the indices of the regexes whose RE2 set says
         they match in it (sorted), and the token-pattern gate's members found
         in it; None for either when the bank has no such sets.  Every
@@ -249,7 +250,7 @@ class MatcherBank:
         long (and the wrapper encoded the text once per set)."""
         if self.regex_sets is None and self.gate_set is None:
             return None, None
-        encoded = [unwrap(seg.text).encode("utf-8") for seg in segments]
+        encoded = [text.encode("utf-8") for text in texts]
         matched = None
         if self.regex_sets is not None:
             matched = [[] for _ in encoded]
