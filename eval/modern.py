@@ -277,11 +277,13 @@ def show(linted, labels: dict, rule: str, limit: int) -> None:
 
 def quiet_findings(linted) -> None:
     """Every warning on docs, changelogs and support replies, in context
-    (the per-10k target counts each of them)."""
+    (the per-10k targets count each of them): eval-modern's, then the
+    registry's and the GitHub sets' (marked by where they come from)."""
     for item in linted:
-        if item.rec["kind"] in QUIET_KINDS and not item.rec.get("draft") and not item.rec.get("registry"):
+        if item.rec["kind"] in QUIET_KINDS and not item.rec.get("draft"):
+            where = "github" if item.rec.get("github") else "registry" if item.rec.get("registry") else "modern"
             for d, (found, sentence) in zip(item.findings, item.context):
-                print(f"[{item.rec['kind']}] {item.rec['id']} {d.rule}: {(sentence or found)[:240]}")
+                print(f"{where} [{item.rec['kind']}] {item.rec['id']} {d.rule}: {(sentence or found)[:240]}")
 
 
 def run(corpus_dir: Path | None = None):

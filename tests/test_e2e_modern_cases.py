@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 
 import tonelint
+from tonelint.api import check_text
+from tonelint.diagnostics import Level
 from conftest import REVIEW_DRAFTS as REVIEW
 
 CASES = [
@@ -181,3 +183,56 @@ def test_click_here_in_transactional_mail_is_the_function(genre, flagged):
     text = f"---\ngenre: {genre}\n---\nTo reset your password, [click here](https://example.com/r).\n"
     rules = [d.rule for d in tonelint.lint_text(text, fmt="markdown")]
     assert ("TL403" in rules) is flagged
+
+
+# A feature post whose only pushes are offers to try it is not a pitch throughout: its
+# "you can try it out today" over a list of demo links is no premature ask (set L's first lint).
+_TRY_IT_POST = (
+    "Sneak peek: search results that explain themselves\n\n"
+    "Our small team has been building a new experimental feature: explained results. "
+    "We index every repository and record why each match ranks where it does. "
+    "We started with Python and plan to add more languages soon.\n\n"
+    "## Why\n\nIf you search large codebases, you have probably wondered why one file comes first. "
+    "The feature will show the reasons beside each result, give a clean view of the ranking, "
+    "and offer an amazing way to tune it.\n\n"
+    "## Try it (experimental)\n\nIt is still early and a few months into development. "
+    "But you can try it out on Python code today:\n\n- Explore the requests code\n- Explore the flask code\n\n"
+    "Want to try it out on your own repositories? Install the preview build and turn on the flag.\n")
+
+
+def test_offers_to_try_do_not_make_a_post_a_pitch_throughout():
+    assert [d.rule for d in tonelint.lint_text(_TRY_IT_POST, fmt="markdown") if d.rule.startswith("TL4")] == []
+    # the same offer in a draft that sells throughout is still premature
+    pushy = ("Buy the Pro plan now! Save $200 today! Limited seats! You can try it out today: "
+             "click the link. Our tool is the best on the market.\n")
+    assert "TL401" in [d.rule for d in tonelint.lint_text(pushy, fmt="text")]
+
+
+_ONBOARDING_CALL_PAGE = (
+    "Book your onboarding call\n\nWhether you need help setting up or want to check the CRM fits your team, "
+    "we are happy to help.\nJust book a call here.\nWe look forward to meeting you.\n")
+
+
+@pytest.mark.parametrize("path,genre,rules", [
+    # a user guide's page that offers a call is documentation (set O's first lint) ...
+    ("docs/getting-started/onboarding-call.md", "reference", []),
+    ("site/user-guide/onboarding-call.md", "reference", []),
+    # ... but a blog kept under docs/ (MkDocs, Docusaurus) is still posts
+    ("docs/blog/onboarding-call.md", "promotional", ["TL401"]),
+    ("onboarding-call.md", "promotional", ["TL401"]),
+])
+def test_a_documentation_folder_makes_a_page_reference(path, genre, rules):
+    result = check_text(_ONBOARDING_CALL_PAGE, fmt="markdown", path=path)
+    assert result.facts.message.genre == genre
+    assert [d.rule for d in result.diagnostics if d.level >= Level.WARNING] == rules
+
+
+def test_a_newsletter_footer_of_channels_is_not_a_stack_of_asks():
+    news = ("# December update\n\nThis month we shipped faster project starts and fixed the sync bug on large "
+            "repositories. Thanks to everyone who tested the beta and sent reports.\n\n"
+            "## Support the project\n\nSponsors keep the maintainers paid.\n\n[Become a sponsor](https://example.com/s)\n\n"
+            "Contact us to discuss sponsorship options that fit your company.\n\n"
+            "## {heading}\n\n- [Blog](https://example.com/b)\n- [Discord](https://example.com/d)\n")
+    rules = lambda h: [d.rule for d in tonelint.lint_text(news.format(heading=h), fmt="markdown")]
+    assert "TL402" not in rules("Stay in the loop: follow us and join the conversation")
+    assert "TL402" in rules("Follow us and join the conversation")

@@ -209,7 +209,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                                  if all(h.text.startswith("!") for h in hs)}
     pitched = len({i for i, hs in by_sent.get("pitch", {}).items()
                    if not (facts.segments[facts.sentences[i].seg].scope == "list"
-                           and _only_asks(hs, by_sent.get("ask", {}).get(i, [])))}
+                           and _only_asks(hs, by_sent.get("ask", {}).get(i, [])))
+                   and not _only_asks(hs, by_sent.get("free", {}).get(i, []))}
                   - set(by_sent.get("greeting", {})) - chirpy)
     plain = not (pitched >= PITCHED_SENTENCES and pitched >= PITCHED_SHARE * max(n, 1))
     _offers(by_sent, plain)

