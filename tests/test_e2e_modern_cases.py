@@ -145,6 +145,25 @@ CASES = [
     ("TL210", "Sponsor the world's oldest volunteer-led Python conference and meet 1,500 developers.",
      "the world's oldest"),
     ("TL210", "Ubuntu runs on laptops from the world's largest hardware makers, including Dell and Lenovo.", None),
+    # GitHub sets T and U (held out, first lint).
+    ("TL203", "We know payments better than anyone else! Our team has built billing for banks for twenty years.",
+     "better than anyone else"),
+    ("TL203", "She speaks French better than anyone else in the office.", None),
+    # a system's usage notices are transactional: no listening check on them
+    ("TL301", "You're nearing your export limit\n\nDear {{ name }},\n\nYour workspace {{ workspace }} has used 80% "
+              "of the monthly exports in the {{ plan }} plan.\nOnce the limit is reached, exports will be paused until "
+              "the next monthly reset.\nTo avoid interruptions, please consider upgrading your plan for a higher export "
+              "limit.\n{{ cta }}\nThe export limit for the {{ plan }} plan resets on {{ reset_date }}.\n\nBest regards,\n"
+              "The Acme Team\n\nPlease do not reply directly to this email, it is automatically sent by the system.\n",
+     None),
+    ("TL301", "Your discount code has reached its usage limit\n\nHi {{ seller }},\n\nThe discount code \"{{ code }}\" "
+              "applied to your product \"{{ product }}\" has reached its maximum number of uses.\nYour product is now sold "
+              "at the regular price.\nIf you'd like to keep offering a discount:\n1. Open your product's edit page\n"
+              "2. Go to the Pricing section\n3. Pick another discount code\n\nBest,\nThe Acme Team\n", None),
+    # "have been donating" tells what members did; it asks nothing
+    ("TL301", "Our members have been donating throughout the year, and now we'd like to put the money to work. "
+              "Any community member who organises a public event about the project can apply for a grant of up to "
+              "500 euros. The event must be open to everyone and followed by a short public report.", None),
     # A gift asked for as a question is an ask, not a question to the reader.
     ("TL301", "Every dollar goes to the contributors who write the compiler. Can you spare $5-10 per "
               "month?", "Can you spare $5-10 per month?"),
@@ -236,3 +255,28 @@ def test_a_newsletter_footer_of_channels_is_not_a_stack_of_asks():
     rules = lambda h: [d.rule for d in tonelint.lint_text(news.format(heading=h), fmt="markdown")]
     assert "TL402" not in rules("Stay in the loop: follow us and join the conversation")
     assert "TL402" in rules("Follow us and join the conversation")
+
+
+_WELCOME = ("Welcome to Acme\n\nYou're now part of a community of developers who use Acme to build internal "
+            "dashboards!\n\n{offer}\n\nSchedule a call\n\nGo to your dashboard\n\n"
+            "Acme is an open source framework for building internal tools.\n")
+
+
+def test_an_offer_of_help_on_a_call_listens():
+    """A welcome mail's "If you'd like some help getting started, I'd be happy to get on a call"
+    offers help (set T's labeller, after eval-modern's "book a quick call" for help); the same
+    call offered with no help in it does not listen."""
+    rules = lambda offer: [d.rule for d in tonelint.lint_text(_WELCOME.format(offer=offer), fmt="text")]
+    assert "TL301" not in rules("If you'd like some help getting started, I'd be happy to get on a call "
+                                "and walk you through your first dashboard!")
+    assert "TL301" in rules("I'd be happy to get on a call and walk you through the new dashboard!")
+
+
+@pytest.mark.parametrize("line,listens", [
+    ("For support, reach out via GitHub Discussions or our Slack community.", True),
+    ("You can ask on our Discord.", True),
+    ("Our founders reach out to investors via email.", False),
+])
+def test_a_public_help_channel_is_an_invitation(line, listens):
+    result = check_text(line, fmt="text")
+    assert ("invitation" in result.facts.message.acts[0]) is listens
