@@ -44,7 +44,7 @@ CORPUS = HERE / ".corpus" / "corpus.jsonl"
 # the registry sets (eval/registry.py): copy no rewrite was ever tuned on,
 # sampled only with --source registry, so the default sample stays comparable
 REGISTRY = HERE / ".registry" / "corpus.jsonl"
-# sets L and M: company copy from public GitHub repositories (eval/modern.py), held out the same way
+# sets L to U: company copy from public GitHub repositories (eval/modern.py), held out the same way
 GITHUB = HERE / ".github" / "corpus.jsonl"
 FAMILY_LABEL = {"audience": "audience", "one-way": "one_way", "listening": "listening_missing", "ask": "ask_premature"}
 # eval-modern kinds -> the channel a writer would give with --channel
@@ -52,8 +52,15 @@ CHANNEL = {"email": "email", "sales": "email", "newsletter": "email", "social": 
            "landing": "landing-page", "about": "landing-page"}
 
 
-def drafts(sources=("modern", "2002")):
-    """(source, id, kind, text, fmt, channel) for every draft available."""
+def github_split(names) -> set:
+    """The ids of these GitHub label sets ("github-t"), to sample only the newest held-out copy."""
+    path = HERE / "github-labels.jsonl"
+    return {row["id"] for row in map(json.loads, path.open(encoding="utf-8")) if row.get("split") in names}
+
+
+def drafts(sources=("modern", "2002"), only=None):
+    """(source, id, kind, text, fmt, channel) for every draft available (`only`: these ids of the
+    registry and GitHub sets)."""
     if "modern" in sources and (MODERN / "corpus.jsonl").exists():
         for line in (MODERN / "corpus.jsonl").open(encoding="utf-8"):
             r = json.loads(line)
@@ -67,7 +74,8 @@ def drafts(sources=("modern", "2002")):
         if name in sources and path.exists():
             for line in path.open(encoding="utf-8"):
                 r = json.loads(line)
-                yield name, r["id"], r["kind"], r["text"], r["format"], CHANNEL.get(r["kind"])
+                if only is None or r["id"] in only:
+                    yield name, r["id"], r["kind"], r["text"], r["format"], CHANNEL.get(r["kind"])
 
 
 def experts() -> dict:
@@ -81,10 +89,10 @@ def experts() -> dict:
     return out
 
 
-def findings(sources=("modern", "2002")):
+def findings(sources=("modern", "2002"), only=None):
     """Every warning-or-suggestion finding with the sentence it sits in."""
     engines = {}
-    for source, rid, kind, text, fmt, channel in drafts(sources):
+    for source, rid, kind, text, fmt, channel in drafts(sources, only):
         engine = engines.get(channel)
         if engine is None:
             # the kind's channel as a team's config would give it: a README's
@@ -161,10 +169,13 @@ def main(argv=None) -> int:
     ap.add_argument("--expert", action="store_true", help="every finding on a draft with an expert rewrite")
     ap.add_argument("--source", choices=("modern", "2002", "registry", "github"), default=None,
                     help="only today's copy (eval-modern), only the 2002 mail, only the registry sets or only "
-                         "GitHub sets L and M (the last two held out: never sampled by default)")
+                         "GitHub sets L to U (the last two held out: never sampled by default)")
+    ap.add_argument("--split", action="append", metavar="NAME",
+                    help="with --source github: only this label set (github-t; may be repeated)")
     args = ap.parse_args(argv)
     expert = experts()
-    items = list(findings((args.source,) if args.source else ("modern", "2002")))
+    only = github_split(set(args.split)) if args.split else None
+    items = list(findings((args.source,) if args.source else ("modern", "2002"), only))
     if args.expert:
         ids = {i for i, _ in expert}
         chosen = [it for it in items if it["id"] in ids]

@@ -204,13 +204,17 @@ def test_click_here_in_transactional_mail_is_the_function(genre, flagged):
     assert ("TL403" in rules) is flagged
 
 
-# A feature post whose only pushes are offers to try it is not a pitch throughout: its
-# "you can try it out today" over a list of demo links is no premature ask (set L's first lint).
+# A feature post whose section on trying it is named "Try it (experimental)" is not a pitch
+# throughout for that heading: its "you can try it out today" over a list of demo links is no
+# premature ask (set L's first lint).
 _TRY_IT_POST = (
     "Sneak peek: search results that explain themselves\n\n"
     "Our small team has been building a new experimental feature: explained results. "
     "We index every repository and record why each match ranks where it does. "
     "We started with Python and plan to add more languages soon.\n\n"
+    "## How it works\n\nEach result keeps the signals that placed it: the file's imports, how often the symbol is "
+    "called, and how recently the file changed. The ranking is computed when the repository is indexed, so a search "
+    "costs no more than before. Private repositories are ranked on the same machine that indexes them.\n\n"
     "## Why\n\nIf you search large codebases, you have probably wondered why one file comes first. "
     "The feature will show the reasons beside each result, give a clean view of the ranking, "
     "and offer an amazing way to tune it.\n\n"

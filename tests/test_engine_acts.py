@@ -125,6 +125,16 @@ def test_the_brand_from_the_from_header():
     assert "PipeForge" in m.brand
 
 
+def test_the_company_a_team_belongs_to_is_the_brand_not_the_team():
+    # "the Community Growth team at Hyperswitch" (a welcome mail, set T): the department is no sender
+    mail = ("Hello there,\n\nI'm Priya from the Developer Relations team at Globex.\nWe build an open-source "
+            "billing engine.\n\nThanks,\nPriya\n")
+    _, m = message(mail, "email")
+    assert m.brand == ("Globex",)
+    _, m = message("Thanks for reading,\nthe Globex team\n", "email")
+    assert m.brand == ("Globex",)
+
+
 def test_hype_in_a_sentence_that_names_the_found_brand_is_the_senders():
     # TL203 needs a sentence about the sender; the brand is found from the
     # draft itself (no configuration), after the matchers ran.

@@ -1722,3 +1722,53 @@ def test_a_systems_notice_and_a_closing_send_us_a_message_are_not_broadcasts():
     page = ("We build identity tools for teams that ship. Thousands of companies log in with them every day. "
             "Plans start free, and the team behind them is small. Send us a message.")
     assert "TL301" not in rules(page)
+
+
+# GitHub sets T and U (held out): what two blind editors rejected.
+
+def test_an_event_announced_for_later_is_introduced_not_here():
+    out = one("We're happy to announce the inaugural GlobexConf, a two-day conference for people who build "
+              "billing systems.", "TL202").rewrite
+    assert out.startswith("Introducing the inaugural GlobexConf, a two-day conference") and "is here" not in out
+    person = one("We are super excited to introduce Priya, the first designer to join the Globex team!", "TL202")
+    assert person.rewrite == "Meet Priya, the first designer to join the Globex team!"
+
+
+def test_pride_that_runs_on_into_more_feelings_gets_an_instruction_not_a_broken_sentence():
+    d = one("We are really proud of what we have achieved so far, very excited about next year and mostly look "
+            "forward to doubling our team.", "TL202")
+    assert d.rewrite_kind == "instruction" and "Here is what" not in d.rewrite
+
+
+def test_a_funding_headlines_reader_sentence_goes_under_the_headline():
+    d = one("We Raised our Seed Round\n\nToday we closed a $4 million seed round led by Initech Ventures. We are a "
+            "team of six people building Globex, an open source database. We will hire two engineers.\n", "TL209")
+    assert 'in the first paragraph under the headline "We Raised our Seed Round"' in d.rewrite
+
+
+def test_a_trial_reminder_asks_what_holds_the_reader_back():
+    d = one("Your Pro trial ends in 3 days\n\nHi {{ name }},\n\nYour Globex Pro trial ends in 3 days. After that, your "
+            "workspace moves to the free plan and loses unlimited tasks and team seats.\n\nUpgrade now to keep "
+            "building with unlimited tasks.\n\nThe Globex team\n", "TL301")
+    assert "Is anything holding you back from upgrading?" in d.rewrite
+
+
+def test_a_farewell_signed_by_a_team_stays_last():
+    news = ("Globex developer newsletter, issue 9\n\nHi there,\n\nWe just released version 1.3 of the Node SDK, with "
+            "streaming uploads and fixes for file types. The Python SDK now retries failed calls on its own. We are "
+            "hiring two developer advocates in Paris.\n\nSee you on Slack,\nThe Developer Relations Team\n")
+    assert one(news, "TL301").rewrite.startswith('Before "See you on Slack, The Developer Relations Team"')
+
+
+def test_a_way_of_working_ranked_is_no_claim_for_the_offer():
+    assert "TL210" not in rules("Open source is one of the most powerful ways to write software, and we want Globex "
+                                "to stay free for every developer.")
+    assert "TL210" in rules("Globex is one of the most powerful databases for billing, and we want it to stay free.")
+
+
+def test_a_rank_in_a_linked_posts_title_is_left_out_of_the_link():
+    text = ("Hello there,\n\nI'm Priya from the community team at Globex.\nWe build an open-source billing engine for "
+            "companies that sell in many countries.\nLearn more about our journey in this blog: Building Globex — The "
+            "World's First Open Source Billing Engine.\nFor support, reach out via GitHub Discussions.\n\nThanks,\nPriya\n")
+    d = one(text, "TL210")
+    assert d.rewrite.startswith('The linked title "Building Globex') and "link the post by what it covers" in d.rewrite

@@ -210,7 +210,10 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     pitched = len({i for i, hs in by_sent.get("pitch", {}).items()
                    if not (facts.segments[facts.sentences[i].seg].scope == "list"
                            and _only_asks(hs, by_sent.get("ask", {}).get(i, [])))
-                   and not _only_asks(hs, by_sent.get("free", {}).get(i, []))}
+                   # a section named for trying the feature ("Try it (experimental)" over a post's
+                   # demo links, set L) is a heading, not a push
+                   and not (_SECTION_NAME.match(_text(facts, i)) and _words(facts, i) <= 4
+                            and _unstopped(facts, i))}
                   - set(by_sent.get("greeting", {})) - chirpy)
     plain = not (pitched >= PITCHED_SENTENCES and pitched >= PITCHED_SHARE * max(n, 1))
     _offers(by_sent, plain)

@@ -59,7 +59,8 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
         return "reference", "front matter"
     if headers.get("in-reply-to") or headers.get("references"):
         return "reply", "headers"
-    if _REFERENCE_PATH.search(path.replace("\\", "/")):
+    where = path.replace("\\", "/")
+    if _REFERENCE_PATH.search(where) or _DOCS_PATH.search(where) and (channel or "") not in _PROMOTIONAL_CHANNELS:
         return "reference", "path"
     # Cue hits, not sentences: one line of a handbook can name the playbook and the sales team.
     cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)}) for g, blocks in model.genres.items()}
@@ -210,9 +211,12 @@ def channel_of_path(path: str) -> str | None:
 # posts (MkDocs and Docusaurus keep a site's blog in docs/blog/ and documentation/blog/).
 _REFERENCE_PATH = re.compile(
     r"(?i)(?:^|/)(?:(?:changelog|changes|release[-_ ]?notes)(?:\.(?:md|markdown|rst|txt|mdx))?$"
-    r"|(?:changelogs?|release[-_ ]?notes|releases)/"
-    r"|(?:docs|documentation|user[-_ ]?guides?|help[-_ ]?cent(?:er|re)|knowledge[-_ ]?base)/"
-    r"(?!(?:[^/]+/)*(?:blog|blogs|posts|news|press|newsletters?|announcements?|emails?|mail)/))")
+    r"|(?:changelogs?|release[-_ ]?notes|releases)/)")
+# (a folder is a weaker sign than a declared channel: a page under docs/ that its front matter or
+# the command line calls a landing page is one)
+_DOCS_PATH = re.compile(
+    r"(?i)(?:^|/)(?:docs|documentation|user[-_ ]?guides?|help[-_ ]?cent(?:er|re)|knowledge[-_ ]?base)/"
+    r"(?!(?:[^/]+/)*(?:blog|blogs|posts|news|press|newsletters?|announcements?|emails?|mail)/)")
 # Front matter that files a page as a changelog or documentation (a docs site's `type: changelog`,
 # `layout: docs`, `category: release-notes`).
 _REFERENCE_META_KEYS = ("type", "layout", "category", "section", "collection", "kind")
@@ -346,6 +350,7 @@ _NAME = r"[A-Z][A-Za-z0-9&]*(?:[-.][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9&]+)?"
 _SUBJECT = re.compile(rf"(?:^|[.!?:]\s+|\n\s*|\b(?:because|that|and|but|at|with)\s+)({_NAME}) (?:{_SUBJECT_VERBS})\b")
 _WELCOME = re.compile(rf"\b(?:[Ww]elcome to|[Tt]hanks for (?:choosing|joining|trying)|[Tt]he) ({_NAME})(?: team\b)")
 _AT = re.compile(rf"\b(?:at|from|the) ({_NAME}) [Tt]eam\b|,\s*[A-Z][\w ]{{0,40}} at ({_NAME})\s*$", re.MULTILINE)
+_TEAM_AT = re.compile(rf"\s+(?:at|of) ({_NAME})\b")
 _FROM_NAME = re.compile(r'^\s*"?([^"<]*?)"?\s*<[^@>]+@([^>]+)>')
 
 
@@ -392,12 +397,19 @@ def _from_title(prose: str, meta: dict) -> str | None:
     title = str(meta.get("title") or meta.get("subject") or "")
     for source in (title, prose):
         for m in _WELCOME.finditer(source):
-            return m.group(1)
+            return _company_of(source, m, m.group(1))
         for m in _AT.finditer(source):
-            name = m.group(1) or m.group(2)
+            name = _company_of(source, m, m.group(1) or m.group(2))
             if name and name.split()[0].lower() not in _NOT_NAMES:
                 return name
     return None
+
+
+def _company_of(source: str, m, name: str | None) -> str | None:
+    """"from the Community Growth team at Hyperswitch": the team is a department, the company
+    after it is the sender (a welcome mail, set T)."""
+    company = _TEAM_AT.match(source, m.end())
+    return company.group(1) if company else name
 
 
 def _most_used_subject(prose: str) -> str | None:

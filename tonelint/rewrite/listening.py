@@ -109,6 +109,12 @@ _ON_SALE = re.compile(r"\b(?:sale|discount|deal|\d+\s?% off) on (?:their |our |t
                       r"((?:[\w.+-]+ ){0,2}?[a-z][\w.+-]*[a-rt-z]s)\b(?!/)")
 
 
+# "Your Plus trial ends today", "3 days left on your trial", "before your trial expires"
+_TRIAL_ENDS = re.compile(r"\btrial (?:ends|is ending|will end|expires|is expiring|will expire|ending)\b|"
+                         r"\bleft (?:on|in) (?:your |the )?(?:\w+ )?trial\b|\bbefore (?:your|the) trial (?:ends|expires)\b",
+                         re.I)
+
+
 def question(draft) -> str:
     topic = _topic(draft)
     occasion = draft.occasion
@@ -138,6 +144,10 @@ def question(draft) -> str:
             # (not a stock "what should we do more of next year?": editors)
             return f"What do you use {topic} for?"
         return "What should we do more of next year?"
+    if _TRIAL_ENDS.search(draft.prose):
+        # a trial's last days: what stands between the reader and the upgrade (two blind editors:
+        # "What would you like to hear more about?" is a newsletter's question)
+        return "Is anything holding you back from upgrading?"
     if occasion == "profile":
         # an About page: a studio's or an agency's reader has work of their own to talk about
         # (not "What would you like to know about us?": two blind editors, it keeps the focus on the sender)
@@ -413,9 +423,18 @@ def _ends_in_link(text: str) -> bool:
     return bool(_LINK_LINE.search(text)) and len(grammar.WORD.findall(_LINK_LINE.split(text)[0])) < 6
 
 
+# A farewell and its signer on one line ("See you on Slack, The Developer Relations Team", a
+# newsletter's last line, set T): however long the team's name, the question goes above it.
+_SIGNED = re.compile(r"^\W*(?:see you\b[^,\n]{0,30}|talk soon|speak soon|take care|warmly|(?:warm|kind|best) regards|"
+                     r"best wishes|all the best|cheers|thanks|thank you|sincerely|happy [a-z]+ing)\s*[,!.]\s*"
+                     r"(?:[—–-]\s*)?(?:the\s+)?[A-Z][\w.&'’ |-]{0,60}$", re.I)
+
+
 def _signoff(text: str) -> bool:
     """A closing line ("Thanks, Ana", "© 2025 Acme"), not a sentence that
     merely says "thanks to the fund"."""
+    if _SIGNED.match(" ".join(text.split())):
+        return True
     return bool(_CLOSING.search(text)) and (len(grammar.WORD.findall(text)) <= 6 or bool(_FOOTER.search(text)))
 
 
@@ -494,7 +513,7 @@ def _last_whole(draft):
                  and x.scope not in ("list", "table", "heading", "title")
                  and (draft.channel == "social" or re.search(r"[.!?…]\W*$", x.text)
                       or len(x.text.split()) >= 8 and not _RUN_TOGETHER.search(x.text))
-                 and not form.HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text)
+                 and not form.HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text) and not _signoff(x.text)
                  and not _ends_in_link(x.text) and not LIST_ITEM.match(x.text)), None)
 
 

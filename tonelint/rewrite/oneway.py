@@ -151,6 +151,11 @@ def strip_pride(text: str) -> str:
                 verb = "is" if not _is_plural(np) else "are"
                 state = "out" if released else "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
                 news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "") + named_as
+                if _COMING.search(np) and not released:
+                    # an event announced for later is not "here" yet ("The inaugural TokioConf is
+                    # here" read as happening now: two blind editors); it is introduced
+                    news = f"Introducing {grammar.decapitalise(np)}{tail_time}" + (f", {after}" if after else "") \
+                        + named_as
     if re.search(r"[A-Za-z]", pre):
         news = grammar.decapitalise(news)
         out = pre + news
@@ -159,6 +164,11 @@ def strip_pride(text: str) -> str:
     else:
         out = grammar.capitalise(news)
     return out.rstrip() + punct
+
+
+# A thing announced before it happens: an event, its call for speakers, a programme's next round.
+_COMING = re.compile(r"\b(?:conf(?:erence)?s?|summit|meetup|meet-up|hackathon|workshop|webinar|festival|event|"
+                     r"inaugural|upcoming|forthcoming|\w+Conf|\w+Con)\b")
 
 
 _LAUNCHED = {"announced the launch of": "launched", "announces the launch of": "launches",
@@ -288,7 +298,10 @@ _FEELING_THAT = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so 
                            r"\s+(?P<rest>.+)$", re.I | re.S)
 _DOING = {"launch": "launching", "release": "releasing", "introduce": "introducing", "ship": "shipping",
           "open": "opening", "add": "adding", "unveil": "unveiling", "roll out": "rolling out", "debut": "debuting"}
-_FEELING_TO_LAUNCH = re.compile(r"^(?P<who>we(?:['’]re| are)|i(?:['’]m| am))\s+(?:so |very |really |incredibly |truly )?"
+_MORE_FEELING = re.compile(r",\s+(?:(?:and|but)\s+)?(?:(?:so|very|really|super|incredibly|truly)\s+)?(?:excited|thrilled|proud|happy|"
+                           r"delighted|grateful|(?:we\s+)?(?:look|looking) forward)\b", re.I)
+_FEELING_TO_LAUNCH = re.compile(r"^(?P<who>we(?:['’]re| are)|i(?:['’]m| am))\s+"
+                                r"(?:so |very |really |incredibly |truly |super |extremely |immensely )?"
                                 r"(?:proud|happy|glad|pleased|thrilled|excited|delighted)\s+to\s+"
                                 r"(?P<verb>launch|release|introduce|ship|open|add|unveil|roll out|debut)\s+"
                                 r"(?!(?:myself|ourselves|yourself|you|us)\b)(?P<rest>.+)$",
@@ -329,6 +342,11 @@ def without_feeling(text: str, draft) -> str | None:
         return new if grammar.reads(text, new) else None
     feeling = _FEELING_THAT.match(text)
     if not feeling or len(grammar.WORD.findall(feeling.group("rest"))) < 3:
+        return None
+    if _MORE_FEELING.search(feeling.group("rest")):
+        # "proud of what we have achieved so far, very excited about 2019 and mostly look forward to
+        # …": feelings all the way, so "Here is what …" would be a broken sentence (a blind editor,
+        # set U); the instruction says what to cut instead
         return None
     how, rest = feeling.group("how").lower(), _OTHERS_CAN.sub(", so you can", feeling.group("rest"))
     new = clean(f"Here is {how.split()[-1]} {rest}" if how.startswith(("of", "to")) else grammar.capitalise(rest), draft)
@@ -775,6 +793,11 @@ def _lede(draft):
 _CHEER = re.compile(r"(?i)^\W*(?:it['’]?s|its|welcome to|happy|day \d+)\b[^.!?]{0,40}!+\s*$")
 
 
+# a linked post named after a colon: "Learn more in this blog: <title>", "Watch the talk: <title>"
+_LINKED_TITLE = re.compile(r"(?i)\b(?:blog|blog post|post|article|video|talk|episode|webinar|podcast|guide|write-up)\s*:\s+"
+                           r"(\S.*)$")
+
+
 _RANK = re.compile(r"^(?P<det>the\s+|our\s+|a\s+)?(?:(?:industry|world|market|country|nation)['’]s\s+)?"
                    r"(?:most\s+[\w-]+|leading|#\s?1(?:[- ]rated)?|no\.?\s?1|number[- ]one|best(?:[- ]rated)?|"
                    r"top(?:[- ]rated)?|fastest|largest|biggest|premier|foremost)\s+", re.I)
@@ -828,6 +851,13 @@ def rank(d, s, draft):
     subject = claim_subject(d, s, draft)
     about = f" about {subject}" if subject else ""
     claim = claim_words(d, s, draft)
+    title = _LINKED_TITLE.search(s.text)
+    if span is not None and title and title.start(1) <= span[0]:
+        # the rank is in the title of a post the draft links ("in this blog: Building Acme — The
+        # World's First …"): the draft cannot rewrite the post, but it can link it by what it covers
+        # (two blind editors on a welcome mail, set T)
+        return Rewrite(f'The linked title "{grammar.excerpt(title.group(1), 60)}" carries "{claim}": link the post '
+                       f'by what it covers and leave the rank out of this draft.', "instruction")
     if span is not None and len(re.findall(r"\d[\d,.]*", s.text[: span[0]])) >= 2:
         # "With nearly 3000 daily readers, over 2200 GitHub stars …; it's the most popular resource":
         # the numbers already make the case, the rank only repeats it (two blind editors)
@@ -860,8 +890,13 @@ def milestone(d, s, draft):
             return Rewrite(f'Keep "{words}" as the news; what the reader gets is already here ("{gain[1]}"): add one '
                            f'example of what {who} can do with it, after "{grammar.excerpt(gain[0].text, 70)}".',
                            "instruction")
+        # under a headline, the sentence goes in the paragraph below it, not after the title (two blind
+        # editors, a funding post's "We Raised our Seed Round")
+        headline = s.scope in ("title", "heading") or s.index == 0 and len(s.text.split()) <= 10 \
+            and not re.search(r"[.!?:,;]\W*$", s.text)
+        place = f'in the first paragraph under the headline "{where}"' if headline else f'after "{where}"'
         return Rewrite(f'Keep "{words}" as the news, and add one sentence on what it changes for {who} (more '
-                       f'support, a feature sooner, a price that holds), after "{where}".', "instruction")
+                       f'support, a feature sooner, a price that holds), {place}.', "instruction")
     if re.search(r"\b(?:award|named|ranked|recogni[sz]ed|listed|selected|leader|best)\b", words, re.I):
         honoured = _CONGRATULATED.search(s.text)
         if honoured:
