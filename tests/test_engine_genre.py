@@ -173,6 +173,31 @@ def test_a_broken_genre_level_is_an_error_with_its_place(tmp_path, genres, place
     assert "ACME4.yaml" + place in str(err.value) and hint in str(err.value), str(err.value)
 
 
+def test_a_sense_test_by_genre_keeps_only_hits_beside_its_block(tmp_path):
+    """`genres: {when: ...}`: outside the skipped genres a hit counts only in a sentence where the
+    block matches too (TL104's "the sender talks" test, held-out set W)."""
+    engine = _engine(tmp_path, "genres:\n  when:\n    skip: [internal]\n    sentence: {act: sender}\n")
+    def words(text, path="a.md"):
+        result = engine.check(SourceFile(path=path, text=text, format="markdown"))
+        return [text[d.start:d.end] for d in result.diagnostics]
+    assert words("Synergy between your two exporters saves an hour a week.\n") == []
+    assert words("Our synergy saves you an hour a week.\n") == ["synergy"]
+    assert words("---\ngenre: internal\n---\nSynergy between the two sales teams.\n") == ["Synergy"]
+
+
+@pytest.mark.parametrize("genres, place, hint", [
+    ("genres:\n  when:\n    skip: [internl]\n    sentence: {act: sender}\n", ":9", "did you mean 'internal'"),
+    ("genres:\n  when:\n    skip: [internal]\n", ":8", "must give sentence"),
+    ("genres:\n  when:\n    sentence: {act: sendr}\n", ":9", "sendr"),
+], ids=["genre", "no-sentence", "act"])
+def test_a_broken_sense_test_by_genre_is_an_error_with_its_place(tmp_path, genres, place, hint):
+    rule = tmp_path / "ACME4.yaml"
+    rule.write_text(_RULE + genres, encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_file(rule)
+    assert "ACME4.yaml" + place in str(err.value) and hint in str(err.value), str(err.value)
+
+
 def test_explain_names_the_level_by_genre(cli):
     out = cli("explain", "TL202").out
     assert "Level by genre" in out and "suggestion on reference" in out

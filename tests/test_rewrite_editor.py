@@ -106,13 +106,13 @@ def test_our_users_is_not_swapped_for_customers():
 
 
 def test_funnel_jargon_without_a_faithful_swap_gets_an_instruction():
-    d = one("Treat this post as top-of-funnel content.", "TL107")
+    d = one("We treat this post as top-of-funnel content.", "TL107")
     assert d.rewrite_kind == "instruction" and "first-contact" not in d.rewrite
 
 
 def test_a_verb_swap_keeps_the_verbs_ending():
-    d = one("The directory drives traffic to your web site.", "TL107")
-    assert d.rewrite == "The directory helps more people find your web site."
+    d = one("Our directory drives traffic to your web site.", "TL107")
+    assert d.rewrite == "Our directory helps more people find your web site."
 
 
 def test_reach_the_target_audience_keeps_the_audience():
@@ -1412,7 +1412,7 @@ def test_the_same_ask_repeated_is_told_to_appear_once():
 
 
 def test_leads_in_a_pipeline_get_an_instruction_not_a_swap():
-    d = one("# Sales handbook\n\nThe growth team helps account managers who need more leads in the pipeline "
+    d = one("# Sales handbook\n\nOur growth team helps account managers who need more leads in the pipeline "
             "before the quarter closes. Log every call in the CRM.", "TL104", fmt="markdown")
     assert d.rewrite_kind == "instruction" and "from us in the pipeline" not in d.rewrite
 

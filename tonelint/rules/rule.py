@@ -12,7 +12,7 @@ from ..diagnostics import Level
 from ..errors import RuleError, did_you_mean
 from ..markup.segment import SCOPES
 from .kinds import KINDS, tune
-from .spec import GENRES, Block, Ctx, check_keys, sub_blocks
+from .spec import GENRES, Block, Ctx, check_keys, parse_block, sub_blocks
 
 _ID = re.compile(r"^[A-Z][A-Z0-9]*[0-9]+$")
 _FAMILY = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -22,7 +22,8 @@ COMMON_KEYS = {
     "description": str, "rationale": str, "rewrite": str, "scope": list, "examples": dict,
     "status": str, "since": str, "source": (str, dict), "channels": dict, "genres": dict,
 }
-GENRES_KEYS = {"skip": list, "only": list, "level": dict}
+GENRES_KEYS = {"skip": list, "only": list, "level": dict, "when": dict}
+GENRES_WHEN_KEYS = {"skip": list, "sentence": dict}
 # What a `channels:` block may say: off and level for any rule, plus each kind's TWEAKS.
 CHANNEL_TWEAK_KEYS = {"off": bool, "level": str}
 for _kind in KINDS.values():
@@ -49,6 +50,10 @@ class Rule:
     genres: frozenset | None = None  # the genres the rule judges (engine/genre.py); None: every genre
     # `genres: {level: {reference: suggestion}}`: the level the rule reports at in those genres
     genre_levels: dict = field(default_factory=dict, compare=False, hash=False)
+    # `genres: {when: {skip: [internal], sentence: BLOCK}}`: in the other genres a hit counts only in a
+    # sentence where BLOCK matches too (the pipeline words are the sender's only in a sentence about
+    # the sender, outside a team's own notes); (genres it applies in, BLOCK) or None
+    genre_when: tuple | None = None
 
     @property
     def fix(self):
@@ -76,6 +81,8 @@ class Rule:
 
     def blocks(self) -> list[Block]:
         out = list(self.spec.blocks())
+        if self.genre_when is not None:
+            out.append(self.genre_when[1])
         out.extend(dep for b in list(out) for dep in sub_blocks(b))
         return out
 
@@ -119,6 +126,7 @@ def parse_rule(data, path: str) -> Rule:
         rewrite=data.get("rewrite", ""), scope=frozenset(scope), path=path, spec=module.parse(ctx, data, rid),
         examples=examples, channels=data.get("channels", {}), status=data.get("status", "stable"),
         genres=_genres_of(ctx, data), genre_levels=_genre_levels_of(ctx, data),
+        genre_when=_genre_when_of(ctx, data, rid),
     )
 
 
@@ -138,6 +146,21 @@ def _genres_of(ctx: Ctx, data) -> frozenset | None:
         if name not in GENRES:
             ctx.fail(raw, key, f"unknown genre {name!r}{did_you_mean(name, GENRES, 'one of ')}")
     return frozenset(names) if key == "only" else frozenset(GENRES) - frozenset(names)
+
+
+def _genre_when_of(ctx: Ctx, data, rid: str) -> tuple | None:
+    """`genres: {when: {skip: [internal], sentence: {act: sender}}}`."""
+    raw = (data.get("genres") or {}).get("when")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or "sentence" not in raw:
+        ctx.fail(data["genres"], "when", "must give sentence: (a block) and, if any, skip: (genres)")
+    check_keys(ctx, raw, GENRES_WHEN_KEYS, "genres.when")
+    for name in raw.get("skip", []):
+        if name not in GENRES:
+            ctx.fail(raw, "skip", f"unknown genre {name!r}{did_you_mean(name, GENRES, 'one of ')}")
+    block = parse_block(ctx, raw["sentence"], f"{rid}:genres-when", "genres.when.sentence")
+    return frozenset(GENRES) - frozenset(raw.get("skip", [])), block
 
 
 def _genre_levels_of(ctx: Ctx, data) -> dict:

@@ -92,6 +92,11 @@ class Context:
         return "link" in rule.scope and seg.in_link(hit.start, hit.end) is not None
 
     def scoped(self, rule, hits: list[Hit]) -> list[Hit]:
+        when = getattr(rule, "genre_when", None)
+        message = getattr(self.facts, "message", None)
+        if when is not None and message is not None and message.genre in when[0]:
+            need = {h.sent for h in self.facts.of(when[1].key)}
+            hits = [h for h in hits if h.sent in need]
         if "document" in rule.scope:
             return hits
         return [h for h in hits if self.in_scope(rule, h)]
