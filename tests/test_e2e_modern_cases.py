@@ -164,6 +164,13 @@ CASES = [
     ("TL301", "Our members have been donating throughout the year, and now we'd like to put the money to work. "
               "Any community member who organises a public event about the project can apply for a grant of up to "
               "500 euros. The event must be open to everyone and followed by a short public report.", None),
+    # GitHub sets V and W (held out, first lint): a mailing-list tool's feature line is the reader's own
+    # list, also after another sentence on the same line (the veto falls on its own sentence)
+    ("TL108", "Manage millions of subscribers across many lists with custom attributes for each subscriber. "
+              "Segment subscribers with SQL expressions.", None),
+    ("TL108", "Each customer segment gets its own version of our newsletter.", "customer segment"),
+    ("TL104", "Lead generation chatbots have become an essential tool for businesses that sell online.", None),
+    ("TL104", "Every webinar we run fills our pipeline with warm leads for the sales team.", "warm leads"),
     # A gift asked for as a question is an ask, not a question to the reader.
     ("TL301", "Every dollar goes to the contributors who write the compiler. Can you spare $5-10 per "
               "month?", "Can you spare $5-10 per month?"),

@@ -125,6 +125,13 @@ def test_the_brand_from_the_from_header():
     assert "PipeForge" in m.brand
 
 
+def test_a_pattern_that_starts_at_a_stop_gives_its_act_to_the_next_sentence():
+    # "(?:^|[.!?]\s+)(?P<hit>…)": the words after the stop are the hit, so the act is theirs
+    assert acts_of("Our platform closes your books in a day. Got 15 minutes this week?") == \
+        [frozenset({"reader", "sender"}), frozenset({"ask"})]
+    assert "question" in acts_of("Our team ships a report every week. Have ideas for the next one?")[1]
+
+
 def test_the_company_a_team_belongs_to_is_the_brand_not_the_team():
     # "the Community Growth team at Hyperswitch" (a welcome mail, set T): the department is no sender
     mail = ("Hello there,\n\nI'm Priya from the Developer Relations team at Globex.\nWe build an open-source "

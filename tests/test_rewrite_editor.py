@@ -1668,7 +1668,7 @@ def test_company_news_and_a_press_desk_get_their_own_question_and_address():
 
     news = draft_of("Tilebase is joining Globex. Our team will keep building the editor, and the free plan stays. "
                     "We are hiring too.")
-    assert question(news) == "What would you like to know about what this means for you?"
+    assert question(news) == "What does this change for you?"
     press = draft_of("Tilebase raises $20M to build open maps. For press inquiries, please contact team@tilebase.example")
     assert press.contact != "team@tilebase.example"
 
@@ -1772,3 +1772,45 @@ def test_a_rank_in_a_linked_posts_title_is_left_out_of_the_link():
             "World's First Open Source Billing Engine.\nFor support, reach out via GitHub Discussions.\n\nThanks,\nPriya\n")
     d = one(text, "TL210")
     assert d.rewrite.startswith('The linked title "Building Globex') and "link the post by what it covers" in d.rewrite
+
+
+# GitHub sets V and W (held out): what two blind editors rejected.
+
+def test_a_pipeline_verb_swap_keeps_its_ing():
+    d = one("Our repeatable systems keep generating leads after the project ends.", "TL104")
+    assert d.rewrite == "Our repeatable systems keep finding buyers who are ready to talk after the project ends."
+
+
+def test_a_hype_cut_keeps_the_and_between_two_noun_phrases():
+    d = one("Teams come to us for the open approach and unrivaled uptime at scale.", "TL203")
+    assert d.rewrite == "Teams come to us for the open approach and uptime at scale."
+    assert one("Meet our fast and industry-leading modules.", "TL203").rewrite == "Meet our fast modules."
+
+
+def test_words_inside_a_quotation_that_runs_on_are_not_rewritten():
+    text = ("In her keynote, Ana Ruiz said:\n\n\"I'm pleased to announce that Globex has joined the working group, "
+            "a step that gives every user tested builds\nfor years to come.\n\nWe publish the builds every month.\n")
+    assert "TL202" not in rules(text)
+
+
+def test_what_it_takes_to_build_a_world_class_company_is_no_claim():
+    assert "TL203" not in rules("We chose Initech Ventures for their understanding of what it takes to build a "
+                                "world-class global company.")
+    assert "TL203" in rules("We are a world-class team of billing engineers.")
+
+
+def test_a_donation_is_no_sale_and_its_donor_is_not_the_subject():
+    from tonelint.rewrite.listening import question
+
+    news = draft_of("Globex donates $10,000 to Acme\n\nWe are happy to share that Globex has donated $10,000 to the "
+                    "Acme project. Globex gives $10,000 to one open source project each quarter. Globex staff who use "
+                    "Acme voted for it. The money pays for two more releases of Acme this year.")
+    asked = question(news)
+    assert "list" not in asked and "Globex" not in asked
+
+
+def test_a_question_is_not_added_after_the_close_of_someone_elses_quotation():
+    text = ("Globex writes the release notes for forty software teams. Book a call and we will send you a sample.\n\n"
+            "\"We ship faster since they joined. Let's keep the notes this clear.\"\n")
+    d = one(text, "TL301")
+    assert d.rewrite_kind == "instruction"

@@ -17,6 +17,10 @@ ATTRIBUTED_QUOTE = (
     # '"…" - Jane Roe', '"…" — a trade magazine': a signed testimonial (a name
     # in capitals, or "a/an/the" and a word), not '"the best" - and we mean it'
     r'["“][^"”]{3,300}["”]\s*[-–—]{1,2}\s*(?:(?-i:[A-Z])|(?:a|an|the)\s+\w)',
+    # a paragraph that opens a quotation and does not close it: a speech quoted over several
+    # paragraphs, its author named above ('In his announcement, Cameron Balahan said: / "I'm
+    # pleased to announce that …', a press release, set V); the sender's own lines close theirs
+    r'(?m)^[ \t]*["“][^"”\n]{40,}$',
 )
 # Not a paragraph that is one quotation from end to end, whose author is
 # signed on the next line (FastAPI's wall of quotes): 2002 spam puts its own

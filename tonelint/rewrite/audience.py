@@ -254,10 +254,12 @@ _SALE_ADJECTIVE = re.compile(r"\b(?:cheap|cheapest|fresh|bulk|guaranteed|unlimit
                              r"responsive|opt-in|genuine|high|top|low|good|great|best|real)\s+$", re.I)
 _PEOPLE_PHRASES = (
     (r"(?<![\w-])generat(?:e|es|ing) (\d+x |\d+ times )?more (?:qualified |sales |quality )?leads\b", r"find \1more buyers who are ready to talk"),
-    (r"(?<![\w-])generat(?:e|es|ing) (?:qualified |sales |quality )?leads\b", "find buyers who are ready to talk"),
-    (r"(?<![\w-])(?:capture|capturing|collect|collecting) (?:more |new )?leads\b", "hear from more interested people"),
-    (r"(?<![\w-])(?:nurture|nurturing) (?:leads|prospects)\b", "keep in touch with people who asked to hear from you"),
-    (r"(?<![\w-])(?:convert|converting) leads\b", "help interested people decide"),
+    # (the verb keeps its ending: "systems that continue generating leads" -> "continue finding …",
+    # not "continue find …", two blind editors on a services page, set W)
+    (r"(?<![\w-])generat(?:e|es|ing) (?:qualified |sales |quality )?leads\b", _inflect("find buyers who are ready to talk")),
+    (r"(?<![\w-])(?:capture|capturing|collect|collecting) (?:more |new )?leads\b", _inflect("hear from more interested people")),
+    (r"(?<![\w-])(?:nurture|nurturing) (?:leads|prospects)\b", _inflect("keep in touch with people who asked to hear from you")),
+    (r"(?<![\w-])(?:convert|converting) leads\b", _inflect("help interested people decide")),
     (r"(?<![\w-])qualified (?:leads|prospects)\b", "buyers who are ready to talk"),
     (r"(?<![\w-])(?:warm|hot) (?:leads|prospects)\b", "people who have already shown interest"),
     (r"(?<![\w-])(?:cold) (?:leads|prospects)\b", "people who have not heard from you yet"),

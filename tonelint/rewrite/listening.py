@@ -125,7 +125,8 @@ def question(draft) -> str:
     if occasion in ("launch", "press", "general", "milestone") and _COMPANY_NEWS.search(draft.prose):
         # a company's own news (joining another, being formed, being acquired): what it means for
         # the reader (four blind editors: "What would you try first?" in an acquisition post)
-        return "What would you like to know about what this means for you?"
+        # (not "What would you like to know about what this means for you?": clumsy, two blind editors, set V)
+        return "What does this change for you?"
     if occasion == "appeal":
         # (not "What should <product> do …": the name found may be a partner's
         # or an umbrella's, and the appeal is the sender's own; but what the
@@ -640,8 +641,11 @@ def no_listening(d, s, draft):
     if closer and not closing_ask and not (draft.channel == "social" and re.search(r"https?://\S+\s*$", s.text)):
         return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", which stays last, ask the reader one thing and say how '
                        f'to answer: "{ask}"', "instruction", s.start, s.end)
+    # (not after the close of a quotation opened in an earlier sentence: the question would sit
+    # outside someone's quoted words as if theirs, two blind editors on a services page's testimonial)
+    quote_closes = re.search(r"[\"”]\W*$", core) and (core.count('"') + core.count("“") + core.count("”")) % 2 == 1
     if len(words) >= 4 and not _signoff(core) and core.rstrip("\"”’)")[-1:] in ".!" and not shouted \
-            and not s.text[:1].islower() and not closing_ask \
+            and not s.text[:1].islower() and not closing_ask and not quote_closes \
             and len(grammar.hard_lines(core)) == 1:
         keep = tail.group(0).rstrip() if tail and re.search(r"\w", tail.group(0)) else ""
         return sentence_rewrite(s, f"{core} {ask}{keep}")

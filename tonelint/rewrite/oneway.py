@@ -233,7 +233,14 @@ def strip_hype(text: str) -> str:
         # programming model, and best-in-class testability"): the "and"
         # stays; before an adjective ("fast and cutting-edge modules") it goes
         item = re.split(r",\s*", out[: m.start()].rstrip(" ,"))[-1].split()
-        keep = lead.group(0) if lead and len(item) >= 3 and item[0].lower() in ("a", "an", "the") else ""
+        # (also a noun phrase that closes a longer clause: "come to Vespa for the AI-first approach and
+        # unrivaled operability" kept its "and", two blind editors; two words or more after its
+        # determiner, where "our fast and …" has one)
+        tail = [w.lower() for w in item[-5:]]
+        det = max((k for k, w in enumerate(tail) if w in _DETERMINERS), default=None)
+        phrase = bool(item) and (item[0].lower() in ("a", "an", "the") and len(item) >= 3
+                                 or det is not None and len(tail) - det - 1 >= 2)
+        keep = lead.group(0) if lead and phrase else ""
         # "delivering the best-in-class combination of": the article stays
         if re.match(r"(?:,\s*|\s+and\s+)?the\s+(?!(?:industry|world|market)['’]s)", said, re.I):
             keep += re.search(r"\bthe\s+", said, re.I).group(0)
