@@ -41,14 +41,14 @@ DRAFTS = HERE / "drafts-13b.jsonl"
 # git ignores them); our labels name them by id and hash.  A separate set.
 REGISTRY = HERE / ".registry" / "corpus.jsonl"
 REGISTRY_LABELS = HERE / "registry-labels.jsonl"
-# Today's company copy from public GitHub repositories (sets L to W), kept
+# Today's company copy from public GitHub repositories (sets L to Y), kept
 # out of git like the registry texts: the labels name each item by id, hash
 # and provenance (repository, commit, path), the texts live in eval/.github/.
 GITHUB = HERE / ".github" / "corpus.jsonl"
 GITHUB_LABELS = HERE / "github-labels.jsonl"
 # The label sets besides the shared ones, in report order.
 OWN_SETS = ("own-dev", "own-held-out", "own-drafts", "registry", *(f"registry-{c}" for c in "bcdefghijk"),
-            *(f"github-{c}" for c in "lmnopqrstuvw"))
+            *(f"github-{c}" for c in "lmnopqrstuvwxy"))
 # label key -> rule family
 FAMILIES = {"audience": "audience", "one_way": "one-way", "listening_missing": "listening", "ask_premature": "ask"}
 # Contrast kinds: text that is not a pitch; the target is <= 0.5 warnings per 10,000 words.
@@ -98,7 +98,7 @@ def load(corpus_dir: Path) -> tuple[list[dict], dict, dict]:
     for corpus, labels, default in ((REGISTRY, REGISTRY_LABELS, "registry"), (GITHUB, GITHUB_LABELS, None)):
         if not corpus.exists():
             print(f"eval/{corpus.parent.name}/corpus.jsonl missing: `python eval/registry.py` builds the registry set"
-                  if default else f"eval/{corpus.parent.name}/corpus.jsonl missing: sets L to W are left out",
+                  if default else f"eval/{corpus.parent.name}/corpus.jsonl missing: sets L to Y are left out",
                   file=sys.stderr)
             continue
         held = {r["id"]: r for r in _jsonl(corpus)}
@@ -196,7 +196,7 @@ def print_summary(result: dict) -> None:
         f"{k} {q[k]['per_10k']:.2f} ({q[k]['warnings']}/{q[k]['words']:,} words)" for k in QUIET_KINDS)
         + f"; all three {q['all']['per_10k']:.2f}")
     for key, name in (("registry_quiet", "Registry sets A, B and D"), ("registry_c_quiet", "Registry set C"),
-                      ("registry_e_quiet", "Registry set E"), ("github_quiet", "GitHub sets L to W")):
+                      ("registry_e_quiet", "Registry set E"), ("github_quiet", "GitHub sets L to Y")):
         r = result.get(key)
         if r and r["all"]["words"]:
             print(f"{name}, warnings per 10,000 words: " + ", ".join(

@@ -171,6 +171,14 @@ CASES = [
     ("TL108", "Each customer segment gets its own version of our newsletter.", "customer segment"),
     ("TL104", "Lead generation chatbots have become an essential tool for businesses that sell online.", None),
     ("TL104", "Every webinar we run fills our pipeline with warm leads for the sales team.", "warm leads"),
+    # GitHub sets X and Y (the final held-out check, first lint): a contact offered for a sale does
+    # not listen; the sender's own resolve is no pressure on the reader; a page title's "Join our team"
+    ("TL301", "We raised a seed round to grow the team. Globex runs your billing in any currency. If you want to "
+              "learn how Globex can help your team, get in touch.", "If you want to learn how Globex can help your "
+              "team, get in touch."),
+    ("TL301", "We raised a seed round to grow the team. Globex runs your billing in any currency. If you have "
+              "questions about your invoices, get in touch.", None),
+    ("TL404", "If we want the ecosystem to stay healthy, it is important for us to act now.", None),
     # A gift asked for as a question is an ask, not a question to the reader.
     ("TL301", "Every dollar goes to the contributors who write the compiler. Can you spare $5-10 per "
               "month?", "Can you spare $5-10 per month?"),

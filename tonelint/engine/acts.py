@@ -53,7 +53,7 @@ from ..rules.yamlfile import load_yaml
 from .facts import BRAND_WAIT, Facts, Hit, longest
 
 # Blocks the model reads that are not acts of their own.
-_HELPERS = ("rhetoric", "help", "remark", "condition", "free", "greeting")
+_HELPERS = ("rhetoric", "help", "remark", "condition", "free", "greeting", "sales_contact")
 # A post of at most this many words whose last line is a bare link promotes it (shared_links).
 SHARE_WORDS = 60
 # ... and at most this many lines: a line or two, the link (a notice with its list of versions is not a share)
@@ -252,6 +252,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                                                for a in asks[i]) and _FEEDBACK.match(h.text)]
                 if not hs:
                     continue
+            if act == "invitation" and i in by_sent.get("sales_contact", {}):
+                continue  # "If you want to learn how Globex can help your team, get in touch": a sale's contact
             if act == "invitation" and _button(facts, i) and not _LISTENING_BUTTON.search(_text(facts, i)):
                 # a page's "Get in touch" button: a sales contact, not an invitation to reply
                 # ("Send feedback" over a message form still asks for the reader's word)
