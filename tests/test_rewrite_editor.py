@@ -1814,3 +1814,46 @@ def test_a_question_is_not_added_after_the_close_of_someone_elses_quotation():
             "\"We ship faster since they joined. Let's keep the notes this clear.\"\n")
     d = one(text, "TL301")
     assert d.rewrite_kind == "instruction"
+
+
+# Sets X and Y (the final held-out check): what two blind editors rejected.
+
+def test_target_audience_listed_beside_a_thing_gets_no_swap():
+    d = one("We have more options than ever for nearly every use case and target audience.", "TL101")
+    assert d.fix is None and "use case and readers" not in d.rewrite
+
+
+def test_an_event_name_written_in_capitals_every_time_is_kept():
+    text = ("Join us at GATHER! GATHER is our summit for maintainers. We are excited to announce that GATHER! "
+            "Tickets are free for anyone who maintains a project.")
+    for d in findings(text):
+        assert "gather" not in d.rewrite, d.rewrite
+    assert one(text, "TL202").rewrite == "Introducing GATHER!"
+
+
+def test_dont_miss_this_opportunity_keeps_a_verb():
+    d = one("Don't miss this opportunity to be part of the club's pool team.", "TL404")
+    assert d.rewrite == "Here's your opportunity to be part of the club's pool team."
+
+
+def test_a_greeting_is_not_the_news_a_sender_heavy_draft_gets_a_sentence_after():
+    from tonelint.rewrite.oneway import _lede
+
+    draft = draft_of("Welcome to the second issue of our monthly update.\n\nWe are very excited to announce that Ana "
+                     "Ruiz has joined our team. Our team spoke at two conferences.\n")
+    assert _lede(draft).text.startswith("We are very excited to announce")
+
+
+def test_a_question_names_the_pub_as_the_draft_does():
+    from tonelint.rewrite.listening import _as_written
+
+    assert _as_written("Anchor", "The Anchor is open late. Book at The Anchor.") == "The Anchor"
+    assert _as_written("Globex", "Globex ships on Monday.") == "Globex"
+
+
+def test_a_new_hires_name_is_not_an_event_to_cover():
+    from tonelint.rewrite.listening import question
+
+    news = draft_of("Ana Ruiz has joined Globex. Ana Ruiz will run our meetups. Welcome Ana Ruiz! Our team hosted "
+                    "two meetups and a workshop this month, and the next event is in May.")
+    assert "Ana Ruiz" not in question(news)

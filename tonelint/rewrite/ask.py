@@ -494,6 +494,10 @@ def urgency(d, s, draft):
     new = _LIMITED.sub(limited, new)
     new = re.sub(r"([.!?][\"”’)]?\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), new)
     new = grammar.tidy(new)
+    # "Don't miss this opportunity to be part of …" cut to "Opportunity to be part of …" has no verb
+    # (two blind editors): the offer, said plainly
+    new = re.sub(r"^(?:the\s+)?(opportunity|chance)\b", lambda m: "Here's your " + m.group(1).lower(), new,
+                 flags=re.I)
     new = re.sub(r"\b(?:is|are)\s*([,.;!?]|$)", "", new) if re.search(r"\b(?:is|are)\s*[,.;!?]?$", new) else new
     if sum(1 for w in grammar.WORD.findall(new) if len(w) > 2 and w.isupper()) >= 2:
         new = grammar.unshout(new, draft.names)

@@ -115,6 +115,15 @@ _TRIAL_ENDS = re.compile(r"\btrial (?:ends|is ending|will end|expires|is expirin
                          re.I)
 
 
+def _as_written(name: str, prose: str) -> str:
+    """The name with the article the draft always gives it ("The Anchor", a pub: "about Anchor" read
+    badly, a blind editor)."""
+    uses = re.findall(rf"(\b[Tt]he\s+)?\b{re.escape(name)}\b", prose)
+    if uses and all(uses):
+        return ("The " if all(u.startswith("The") for u in uses) else "the ") + name
+    return name
+
+
 def question(draft) -> str:
     topic = _topic(draft)
     occasion = draft.occasion
@@ -193,6 +202,9 @@ def question(draft) -> str:
         venue = topic and re.search(rf"\b(?:at|hosted (?:at|by)|held at|venue:?|sponsored by)\s+(?:the\s+)?{re.escape(topic)}\b",
                                     draft.prose, re.I)
         topic = named.group(1) if named else None if venue else topic
+        if topic and not named and re.search(rf"\b{re.escape(topic)}\s+(?:has|have)\s+joined\b|\bwelcome\s+{re.escape(topic)}\b",
+                                             draft.prose, re.I):
+            topic = None  # the name the draft uses most is a new hire's ("cover at Florian Pichler"), not an event
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
     backed = topic and form.SPONSORED.search(draft.prose)
     if backed and topic not in backed.group(1):
@@ -226,7 +238,7 @@ def question(draft) -> str:
     if specific:
         return specific
     if topic:
-        return f"What would you most like to know about {topic}?"
+        return f"What would you most like to know about {_as_written(topic, draft.prose)}?"
     made = _NEW_THING.search(draft.prose)
     if made:
         return f"What would you like to see in the next {made.group(1)}?"

@@ -105,6 +105,8 @@ def strip_pride(text: str) -> str:
                   flags=re.I)
     if re.match(r"that\s+", body, re.I):
         news = re.sub(r"^that\s+", "", body, flags=re.I)
+        if len(grammar.WORD.findall(news)) == 1:
+            news = f"Introducing {news}"  # "announce that UPLIFT!": a name alone is no sentence (two blind editors)
     else:
         you = re.search(r"\byou can\b.*", body, re.I)
         if you:
@@ -569,7 +571,8 @@ def shouting(d, s, draft):
     """TL206, TL207."""
     words = grammar.WORD.findall(s.text)
     flagged = grammar.shown(d).strip(" !\t")
-    named = re.search(rf"(?<![\w!]){re.escape(flagged)}(?![\w!])", draft.prose.replace(s.text, " "))
+    named = re.search(rf"(?<![\w!]){re.escape(flagged)}(?![\w!])", draft.prose.replace(s.text, " ")) \
+        or len(re.findall(rf"(?<!\w){re.escape(flagged)}(?!\w)", draft.prose)) >= 3  # "UPLIFT!" each time: its name
     if d.rule == "TL207" and (grammar.is_acronym(flagged) or named):
         # (and a word the draft writes in capitals elsewhere, with no "!": "the FSFE", a name; "I
         # Support the fsfe." lowered an acronym, two blind editors)
@@ -796,8 +799,9 @@ def _lede(draft):
 
 
 # a short cheer that opens a post, not its news: "Its day 3 of launch week!", "Welcome to launch
-# week!", "Happy Friday!" (a blind editor: the sentence on what changes goes after the news)
-_CHEER = re.compile(r"(?i)^\W*(?:it['’]?s|its|welcome to|happy|day \d+)\b[^.!?]{0,40}!+\s*$")
+# week!", "Happy Friday!" (a blind editor: the sentence on what changes goes after the news); a
+# greeting of any mark ("Welcome to the second installment of our monthly update.", two editors)
+_CHEER = re.compile(r"(?i)^\W*(?:(?:it['’]?s|its|welcome to|happy|day \d+)\b[^.!?]{0,40}!+|welcome to\b[^.!?]{0,60}[.!])\s*$")
 
 
 # a linked post named after a colon: "Learn more in this blog: <title>", "Watch the talk: <title>"
