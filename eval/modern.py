@@ -41,7 +41,7 @@ DRAFTS = HERE / "drafts-13b.jsonl"
 # git ignores them); our labels name them by id and hash.  A separate set.
 REGISTRY = HERE / ".registry" / "corpus.jsonl"
 REGISTRY_LABELS = HERE / "registry-labels.jsonl"
-# Today's company copy from public GitHub repositories (sets L to Y), kept
+# Today's company copy from public GitHub repositories (sets L to ZZ), kept
 # out of git like the registry texts: the labels name each item by id, hash
 # and provenance (repository, commit, path), the texts live in eval/.github/.
 GITHUB = HERE / ".github" / "corpus.jsonl"
@@ -98,7 +98,7 @@ def load(corpus_dir: Path) -> tuple[list[dict], dict, dict]:
     for corpus, labels, default in ((REGISTRY, REGISTRY_LABELS, "registry"), (GITHUB, GITHUB_LABELS, None)):
         if not corpus.exists():
             print(f"eval/{corpus.parent.name}/corpus.jsonl missing: `python eval/registry.py` builds the registry set"
-                  if default else f"eval/{corpus.parent.name}/corpus.jsonl missing: sets L to Y are left out",
+                  if default else f"eval/{corpus.parent.name}/corpus.jsonl missing: sets L to ZZ are left out",
                   file=sys.stderr)
             continue
         held = {r["id"]: r for r in _jsonl(corpus)}
@@ -196,7 +196,7 @@ def print_summary(result: dict) -> None:
         f"{k} {q[k]['per_10k']:.2f} ({q[k]['warnings']}/{q[k]['words']:,} words)" for k in QUIET_KINDS)
         + f"; all three {q['all']['per_10k']:.2f}")
     for key, name in (("registry_quiet", "Registry sets A, B and D"), ("registry_c_quiet", "Registry set C"),
-                      ("registry_e_quiet", "Registry set E"), ("github_quiet", "GitHub sets L to Y")):
+                      ("registry_e_quiet", "Registry set E"), ("github_quiet", "GitHub sets L to ZZ")):
         r = result.get(key)
         if r and r["all"]["words"]:
             print(f"{name}, warnings per 10,000 words: " + ", ".join(

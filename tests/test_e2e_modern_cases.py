@@ -179,6 +179,10 @@ CASES = [
     ("TL301", "We raised a seed round to grow the team. Globex runs your billing in any currency. If you have "
               "questions about your invoices, get in touch.", None),
     ("TL404", "If we want the ecosystem to stay healthy, it is important for us to act now.", None),
+    # GitHub sets Z and ZZ (the last check, first lint)
+    ("TL404", "As a non-profit with limited time, we are most likely to pick a proposal that is easy to run.", None),
+    ("TL301", "We are looking for two new board members. Send us a short note with your experience, any ideas "
+              "for the conference, and anything else you'd like us to know about you. Apply by March 1.", None),
     # A gift asked for as a question is an ask, not a question to the reader.
     ("TL301", "Every dollar goes to the contributors who write the compiler. Can you spare $5-10 per "
               "month?", "Can you spare $5-10 per month?"),
@@ -257,6 +261,8 @@ _ONBOARDING_CALL_PAGE = (
     ("site/user-guide/onboarding-call.md", "reference", []),
     # ... but a blog kept under docs/ (MkDocs, Docusaurus) is still posts
     ("docs/blog/onboarding-call.md", "promotional", ["TL401"]),
+    # an FAQ page answers questions (a conference's attendee FAQ, set ZZ)
+    ("faq.md", "reference", []),
     ("onboarding-call.md", "promotional", ["TL401"]),
 ])
 def test_a_documentation_folder_makes_a_page_reference(path, genre, rules):

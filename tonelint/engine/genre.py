@@ -216,8 +216,10 @@ _REFERENCE_PATH = re.compile(
 # (a folder is a weaker sign than a declared channel: a page under docs/ that its front matter or
 # the command line calls a landing page is one)
 _DOCS_PATH = re.compile(
-    r"(?i)(?:^|/)(?:docs|documentation|user[-_ ]?guides?|help[-_ ]?cent(?:er|re)|knowledge[-_ ]?base)/"
-    r"(?!(?:[^/]+/)*(?:blog|blogs|posts|news|press|newsletters?|announcements?|emails?|mail)/)")
+    r"(?i)(?:^|/)(?:(?:docs|documentation|user[-_ ]?guides?|help[-_ ]?cent(?:er|re)|knowledge[-_ ]?base)/"
+    r"(?!(?:[^/]+/)*(?:blog|blogs|posts|news|press|newsletters?|announcements?|emails?|mail)/)"
+    # an FAQ page answers readers' questions (a conference's attendee FAQ, set ZZ)
+    r"|faqs?(?:\.(?:md|markdown|mdx|rst|txt|html?))?$)")
 # Front matter that files a page as a changelog or documentation (a docs site's `type: changelog`,
 # `layout: docs`, `category: release-notes`).
 _REFERENCE_META_KEYS = ("type", "layout", "category", "section", "collection", "kind")

@@ -68,8 +68,7 @@ def _people_swap(text: str, a: int, b: int, replacement: str, line_end: bool = F
         return None  # "readers of …"
     if re.match(r"['’]s?\b", after):
         return None  # a possessive would need "readers'"
-    if det is None and re.search(r"\b(?:and|or|nor)\s+$", before) \
-            and not re.match(r"(?i)(?:our|your|their|the|my|his|her|its)\b", text[a:b]):
+    if det is None and re.search(r"\b(?:and|or|nor)\s+$", before) and re.match(r"(?i)target\b", text[a:b]):
         return None  # "for every use case and target audience": a kind of thing, not people (two blind editors)
     nxt = None if line_end else _next_word(after)
     if re.search(r"\b(?:are|is|were|was|be|become|became)\s+$", before) and det is not None:
