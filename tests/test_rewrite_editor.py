@@ -1857,3 +1857,23 @@ def test_a_new_hires_name_is_not_an_event_to_cover():
     news = draft_of("Ana Ruiz has joined Globex. Ana Ruiz will run our meetups. Welcome Ana Ruiz! Our team hosted "
                     "two meetups and a workshop this month, and the next event is in May.")
     assert "Ana Ruiz" not in question(news)
+
+
+# Sets Z and ZZ (the last held-out check): what two blind editors rejected.
+
+def test_a_currency_or_a_name_the_draft_never_calls_an_event_is_no_event_to_cover():
+    from tonelint.rewrite.listening import question
+
+    page = draft_of("Sponsor the hackathon\n\nGold: 2,000 EUR. Silver: 1,000 EUR. Bronze: 500 EUR. Every tier gets a "
+                    "table at the hackathon and a logo on the event page. Contact us and let's see if we can make it "
+                    "happen.")
+    assert "EUR" not in question(page)
+
+
+def test_a_funding_sentence_names_the_product_only_where_the_news_does():
+    text = ("Globex raised a $20M Series B\n\nWe started in 2019 with three people and one customer. Our team now "
+            "runs the database for 400 companies in nine countries, from small shops to banks. Today we raised $20M "
+            "in Series B funding. We will hire twelve engineers and open an office in Lisbon next spring.\n\n"
+            "We also wrote a guide to Kafka, and a guide to Kafka streams, and a Kafka connector, and the Kafka docs "
+            "now cover us.\n")
+    assert "people who use Kafka" not in one(text, "TL209").rewrite

@@ -52,6 +52,8 @@ _NAME = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:[A-Z][a-z0-9]+)*(?:['’]s(?=[ ][A-Z
                    r"(?:[ ][A-Z][A-Za-z0-9]+){0,2}(?:[ ]\d+(?:\.\d+)*)?)(?!\w|\.\w)")
 _WORD_RUN = re.compile(r"\w+")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# A currency's code is no product ("EUR", "USD" on a price list)
+_CURRENCY = re.compile(r"USD|EUR|GBP|CHF|JPY|CAD|AUD|BTC|XMR|ETH|Euros?|Dollars?")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+")
 _OFFER = re.compile(r"\b\d{1,3}\s?%\s?off\b|\bsave \d{1,3}\s?%|\bfree shipping\b|\bhalf price\b", re.I)
 _DEADLINE = re.compile(
@@ -330,6 +332,8 @@ class Draft:
         "with" (a partner, not what the draft is about)."""
         if re.search(r"X{2,}", name):
             return False  # a template's placeholder ("XXK", "$XX"), not a name
+        if _CURRENCY.fullmatch(name):
+            return False  # "EUR" on a sponsor page's price list ("cover at EUR", two blind editors)
         if re.search(r"(?:\$?\{\{?\s*)" + re.escape(name) + r"\b|\b" + re.escape(name) + r"\.[A-Z]\w*\.", self.prose) \
                 and not re.search(r"(?<![\w{.$])" + re.escape(name) + r"\b(?!\.[A-Z])", self.prose):
             return False  # only ever code in a template's placeholder ("{PlausibleWeb.AuthView…}")

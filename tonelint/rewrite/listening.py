@@ -115,6 +115,16 @@ _TRIAL_ENDS = re.compile(r"\btrial (?:ends|is ending|will end|expires|is expirin
                          re.I)
 
 
+def _AN_EVENT(name: str, prose: str) -> bool:
+    """The draft names this as an event: "at / to / attend X", "X workshop", or a name that is one
+    ("DjangoCon US", "LeicesterJS Meetup")."""
+    n = re.escape(name)
+    return bool(re.search(rf"\b(?:at|to|attend|attending|join us at)\s+(?:the\s+)?{n}\b|\b{n}\b[^.!?\n]{{0,30}}?\b(?:workshops?|"
+                          rf"meetups?|conference|summit|hackathon|event|community call|sprint|days?|camp|fest)\b", prose, re.I)
+                or re.search(r"(?:Con|Conf|Summit|Camp|Fest|Days)\b", name)
+                or re.search(r"(?i)\brsvp\b|meetup\.com/", prose))  # an RSVP: the draft is the event's own
+
+
 def _as_written(name: str, prose: str) -> str:
     """The name with the article the draft always gives it ("The Anchor", a pub: "about Anchor" read
     badly, a blind editor)."""
@@ -202,9 +212,10 @@ def question(draft) -> str:
         venue = topic and re.search(rf"\b(?:at|hosted (?:at|by)|held at|venue:?|sponsored by)\s+(?:the\s+)?{re.escape(topic)}\b",
                                     draft.prose, re.I)
         topic = named.group(1) if named else None if venue else topic
-        if topic and not named and re.search(rf"\b{re.escape(topic)}\s+(?:has|have)\s+joined\b|\bwelcome\s+{re.escape(topic)}\b",
-                                             draft.prose, re.I):
-            topic = None  # the name the draft uses most is a new hire's ("cover at Florian Pichler"), not an event
+        if topic and not named and not _AN_EVENT(topic, draft.prose):
+            # the name the draft uses most is no event unless the draft says so: not a new hire's ("cover at
+            # Florian Pichler"), a currency's ("cover at Monero" on MoneroKon's hackathon page)
+            topic = None
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
     backed = topic and form.SPONSORED.search(draft.prose)
     if backed and topic not in backed.group(1):

@@ -888,7 +888,11 @@ def milestone(d, s, draft):
     if re.search(r"\b(?:funding|financing|investment|round|series [a-f]|seed)\b", words, re.I):
         # (not "lead with what the money changes": two blind editors — in a
         # funding announcement the raise is the news)
-        who = f"the people who use {draft.product}" if draft.product else "the people who use it"
+        # (the product by name only where the news names it, in its sentence or the draft's opening: a
+        # seed post for a lower-case tool got "the people who use React", a tool it is built with, and a
+        # database newsletter "the people who use Flink", two blind editors on set Z)
+        named = draft.product and re.search(rf"\b{re.escape(draft.product)}\b", s.text + " " + draft.prose[:300])
+        who = f"the people who use {draft.product}" if named else "the people who use it"
         near = [x for x in draft.body if s.index <= x.index <= s.index + 2]
         gain = next(((x, m.group(0)) for x, m in ((x, _READER_GAIN.search(x.text)) for x in near) if m), None)
         if gain:
