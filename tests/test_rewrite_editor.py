@@ -1877,3 +1877,11 @@ def test_a_funding_sentence_names_the_product_only_where_the_news_does():
             "We also wrote a guide to Kafka, and a guide to Kafka streams, and a Kafka connector, and the Kafka docs "
             "now cover us.\n")
     assert "people who use Kafka" not in one(text, "TL209").rewrite
+
+
+def test_an_organisations_long_signature_stays_last():
+    text = ("Twenty years of Globex\n\nTwenty years ago two students wrote the first version of Globex. Since then "
+            "our volunteers have run forty conferences and raised money for two hundred sprints. We are proud of "
+            "every one of them.\n\nWith love, the Globex Events Foundation (GEF), stewards of GlobexCon and "
+            "champions of the Globex community.\n")
+    assert one(text, "TL301").rewrite.startswith('Before "With love, the Globex Events Foundation')

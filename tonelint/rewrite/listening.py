@@ -119,6 +119,8 @@ def _AN_EVENT(name: str, prose: str) -> bool:
     """The draft names this as an event: "at / to / attend X", "X workshop", or a name that is one
     ("DjangoCon US", "LeicesterJS Meetup")."""
     n = re.escape(name)
+    if re.search(rf"\b{n}\s+(?:has|have)\s+joined\b|\bwelcome\s+{n}\b", prose, re.I):
+        return False  # a new hire ("Ana Ruiz has joined …, will run our meetups")
     return bool(re.search(rf"\b(?:at|to|attend|attending|join us at)\s+(?:the\s+)?{n}\b|\b{n}\b[^.!?\n]{{0,30}}?\b(?:workshops?|"
                           rf"meetups?|conference|summit|hackathon|event|community call|sprint|days?|camp|fest)\b", prose, re.I)
                 or re.search(r"(?:Con|Conf|Summit|Camp|Fest|Days)\b", name)
@@ -449,9 +451,13 @@ def _ends_in_link(text: str) -> bool:
 
 # A farewell and its signer on one line ("See you on Slack, The Developer Relations Team", a
 # newsletter's last line, set T): however long the team's name, the question goes above it.
-_SIGNED = re.compile(r"^\W*(?:see you\b[^,\n]{0,30}|talk soon|speak soon|take care|warmly|(?:warm|kind|best) regards|"
-                     r"best wishes|all the best|cheers|thanks|thank you|sincerely|happy [a-z]+ing)\s*[,!.]\s*"
-                     r"(?:[—–-]\s*)?(?:the\s+)?[A-Z][\w.&'’ |-]{0,60}$", re.I)
+_FAREWELL = (r"(?:see you\b[^,\n]{0,30}|talk soon|speak soon|take care|warmly|(?:warm|kind|best) regards|best wishes|"
+             r"all the best|cheers|thanks|thank you|sincerely|happy [a-z]+ing|with love|with gratitude|with thanks|"
+             r"yours(?: truly| sincerely)?)")
+_SIGNED = re.compile(rf"^\W*{_FAREWELL}\s*[,!.]\s*(?:[—–-]\s*)?(?:the\s+)?[A-Z][\w.&'’ |-]{{0,60}}$"
+                     # ... or a comma and an organisation's long signature ("With love, Django Events Foundation
+                     # North America (DEFNA), stewards of DjangoCon US …", an anniversary letter, set ZZ)
+                     rf"|^\W*{_FAREWELL},\s*(?:the\s+)?(?-i:[A-Z])[^\n]{{0,200}}$", re.I)
 
 
 def _signoff(text: str) -> bool:
