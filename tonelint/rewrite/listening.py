@@ -115,7 +115,7 @@ _TRIAL_ENDS = re.compile(r"\btrial (?:ends|is ending|will end|expires|is expirin
                          re.I)
 
 
-def _AN_EVENT(name: str, prose: str) -> bool:
+def _named_as_event(name: str, prose: str) -> bool:
     """The draft names this as an event: "at / to / attend X", "X workshop", or a name that is one
     ("DjangoCon US", "LeicesterJS Meetup")."""
     n = re.escape(name)
@@ -214,7 +214,7 @@ def question(draft) -> str:
         venue = topic and re.search(rf"\b(?:at|hosted (?:at|by)|held at|venue:?|sponsored by)\s+(?:the\s+)?{re.escape(topic)}\b",
                                     draft.prose, re.I)
         topic = named.group(1) if named else None if venue else topic
-        if topic and not named and not _AN_EVENT(topic, draft.prose):
+        if topic and not named and not _named_as_event(topic, draft.prose):
             # the name the draft uses most is no event unless the draft says so: not a new hire's ("cover at
             # Florian Pichler"), a currency's ("cover at Monero" on MoneroKon's hackathon page)
             topic = None
