@@ -1573,8 +1573,9 @@ def test_urgency_cut_keeps_the_ask_it_was_joined_to_and_advice_is_no_urgency():
 
 
 def test_pride_cuts_leave_the_news_whole():
-    assert one("They gave us a full day room on Sunday to talk about chat, and we're delighted to have received "
-               "so many proposals!", "TL202").rewrite.endswith("and we received so many proposals!")
+    # (gladness at the readers' proposals is no finding at all now: set N's label, f80253d)
+    assert "TL202" not in rules("They gave us a full day room on Sunday to talk about chat, and we're delighted to "
+                                "have received so many proposals!")
     assert one("We're stoked to be one of the 20 projects in the 2023 cohort, chosen from 1,000+ applications.",
                "TL202").rewrite == "We're one of the 20 projects in the 2023 cohort, chosen from 1,000+ applications."
     assert one("2025 was another good year for the project, and I'm happy to say that we end it on a positive "
