@@ -223,6 +223,23 @@ def test_click_here_in_transactional_mail_is_the_function(genre, flagged):
     assert ("TL403" in rules) is flagged
 
 
+# Copy with its links stripped (a plain-text mail, text taken off a page) keeps the link's words:
+# "click here" opening its clause is still a link that names nothing (held-out sets U to Y). A
+# draft with any link markup is judged on its links alone, and a mailing's own subscription line
+# is housekeeping.
+@pytest.mark.parametrize("text,fmt,flagged", [
+    ("Seats are limited to 80 this year – click here to claim yours while they last!", "text", True),
+    ("Your workspace is ready.\n\nClick here to start your trial", "text", True),
+    ("Spring meetups are back. To get these updates less often, click here to unsubscribe.", "text", False),
+    ("Read [the programme](https://example.com/p). Seats are limited, so click here to claim yours.",
+     "markdown", False),
+    ("If you click here twice the dialog opens.", "text", False),
+])
+def test_click_here_without_links_is_the_link_text(text, fmt, flagged):
+    found = [d.matched.lower() for d in tonelint.lint_text(text, fmt=fmt) if d.rule == "TL403"]
+    assert (found == ["click here"]) is flagged, found
+
+
 # A feature post whose section on trying it is named "Try it (experimental)" is not a pitch
 # throughout for that heading: its "you can try it out today" over a list of demo links is no
 # premature ask (set L's first lint).

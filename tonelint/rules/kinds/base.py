@@ -85,21 +85,22 @@ class Context:
             sentence=hit.sent if hit is not None else None,
         )
 
-    def in_scope(self, rule, hit: Hit) -> bool:
+    def in_scope(self, rule, hit: Hit, scope: frozenset | None = None) -> bool:
+        scope = rule.scope if scope is None else scope
         seg = self.facts.segments[hit.seg]
-        if seg.scope in rule.scope:
+        if seg.scope in scope:
             return True
-        return "link" in rule.scope and seg.in_link(hit.start, hit.end) is not None
+        return "link" in scope and seg.in_link(hit.start, hit.end) is not None
 
-    def scoped(self, rule, hits: list[Hit]) -> list[Hit]:
+    def scoped(self, rule, hits: list[Hit], scope: frozenset | None = None) -> list[Hit]:
         when = getattr(rule, "genre_when", None)
         message = getattr(self.facts, "message", None)
         if when is not None and message is not None and message.genre in when[0]:
             need = {h.sent for h in self.facts.of(when[1].key)}
             hits = [h for h in hits if h.sent in need]
-        if "document" in rule.scope:
+        if "document" in (rule.scope if scope is None else scope):
             return hits
-        return [h for h in hits if self.in_scope(rule, h)]
+        return [h for h in hits if self.in_scope(rule, h, scope)]
 
 
 def tune_numbers(spec, tweak: dict, tweaks: dict):
