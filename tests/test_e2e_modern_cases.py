@@ -281,11 +281,33 @@ _ONBOARDING_CALL_PAGE = (
     # an FAQ page answers questions (a conference's attendee FAQ, set ZZ)
     ("faq.md", "reference", []),
     ("onboarding-call.md", "promotional", ["TL401"]),
+    # a monthly devlog is a changelog in prose (set AB) ...
+    ("site/blog/devlog/2031-09/index.md", "reference", []),
+    # ... but a newsletter kept among a changelog's entries is a newsletter (set AA)
+    ("app/changelog/changes/20310307 (newsletter)/src.mdx", "promotional", ["TL401"]),
 ])
 def test_a_documentation_folder_makes_a_page_reference(path, genre, rules):
     result = check_text(_ONBOARDING_CALL_PAGE, fmt="markdown", path=path)
     assert result.facts.message.genre == genre
     assert [d.rule for d in result.diagnostics if d.level >= Level.WARNING] == rules
+
+
+_PRODUCT_UPDATE = (
+    "Another month, another product update!\n\nThe Windows client is now available for beta testing. "
+    "You'll need Windows 10 or higher to run it, and the docs list every download link.\n\n"
+    "Like what you see and want to give it a try? Sign up now and get started with up to 6 users for free.\n")
+
+
+@pytest.mark.parametrize("path,listened", [
+    # a project's README is judged as one (no TL301) ...
+    ("README.md", False),
+    ("tools/exporter/readme.md", False),
+    # ... but a site that keeps each post as blog/<slug>/readme.mdx publishes posts (set AB)
+    ("website/src/app/blog/mar-2031-update/readme.mdx", True),
+])
+def test_a_readme_under_a_blog_folder_is_a_post(path, listened):
+    rules = [d.rule for d in check_text(_PRODUCT_UPDATE, fmt="markdown", path=path).diagnostics]
+    assert ("TL301" in rules) is listened
 
 
 def test_a_newsletter_footer_of_channels_is_not_a_stack_of_asks():

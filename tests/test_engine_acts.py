@@ -51,6 +51,10 @@ def test_a_button_line_is_an_ask(line):
     "Did you know that most teams skip this step?",
     "Ready to get your next meeting scheduled?",
     "Tired of chasing invoices by hand?",
+    # a post's set-up questions, answered by the lines after them (set AB)
+    "Ever wished you could open these files without the desktop app?",
+    "What can you do with it?",
+    "So how do you build a database that syncs in real time?",
 ])
 def test_rhetoric_is_not_a_question_to_the_reader(sentence):
     assert "question" not in acts_of(sentence)[0]
@@ -69,6 +73,10 @@ def test_a_question_heading_is_a_heading_not_a_question():
     "Reach out whenever you need us, day or night.",
     "You can request features in the repository.",
     "Just reply to this email and tell us what you think.",
+    # the reader's word valued, the reader's work asked for, help for those a change hurts (set AB)
+    "Your input is invaluable as we keep building the toolkit with our partners.",
+    "If you'd like to showcase what you've built, come share with us on Discord.",
+    "If you rely on these features but are unable to upgrade, please contact us at support@example.com.",
 ])
 def test_invitations_to_reply(sentence):
     assert "invitation" in acts_of(sentence)[0]
@@ -81,6 +89,28 @@ def test_invitations_to_reply(sentence):
 def test_thanks_and_the_bare_word_feedback_are_not_invitations(sentence):
     assert "invitation" not in acts_of(sentence)[0]
     assert "acknowledgement" not in acts_of(sentence)[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Your input will be validated before the form is sent.",
+    # a job offered, not the reader's word asked for (a newsletter's P.S., set AB)
+    "If you're interested in working on hard problems, drop us a line at jobs@example.com with a resume.",
+    "We're hiring! If that sounds like you, get in touch.",
+])
+def test_a_form_field_and_a_hiring_contact_are_not_invitations(sentence):
+    assert "invitation" not in acts_of(sentence)[0]
+
+
+@pytest.mark.parametrize("text,promotes", [
+    ("In this post, we'll explore why the open web needs more than one CDN.", False),
+    ("Let's explore why the open web needs more than one CDN.", False),
+    ("Explore the new dashboard and the reports it builds for you.", True),
+    # a staff alert's template field is no post pointed at (set AA)
+    ("Event: ${eventType}", False),
+    ("Webinar: Shipping faster with preview builds", True),
+])
+def test_a_posts_plan_and_a_template_field_are_not_promotion(text, promotes):
+    assert ("promotion" in acts_of(text, fmt="text")[0]) is promotes
 
 
 def test_a_sales_contact_line_is_an_ask_not_an_invitation():

@@ -196,7 +196,14 @@ def code_cues(text: str, fmt: str) -> int:
 # A project's README (README.md, readme.rst, README, WordPress's readme.html): the page a repository
 # or a package index shows, which reads as the `readme` channel unless the
 # command line, the front matter or the configuration names another.
-_README_PATH = re.compile(r"(?i)(?:^|/)readme(?:\.(?:md|markdown|rst|txt|mdx|adoc|org|html?))?$")
+# Folders that hold posts: a README or a docs/ folder above one of them is no README or manual
+# (MkDocs and Docusaurus keep a site's blog in docs/blog/; a Next.js site keeps each post as
+# blog/<slug>/readme.mdx, a product newsletter judged as a README, set AB).
+# A folder named for its issue of a newsletter counts too ("changelog/changes/20240307 (newsletter)/",
+# a product newsletter kept among a changelog's entries, set AA).
+_POST_FOLDERS = r"(?:blog|blogs|posts|news|press|announcements?|emails?|mail|[^/]*\bnewsletters?\b[^/]*)/"
+_README_PATH = re.compile(
+    r"(?i)^(?!(?:.*/)?" + _POST_FOLDERS + r")(?:.*/)?readme(?:\.(?:md|markdown|rst|txt|mdx|adoc|org|html?))?$")
 
 
 def channel_of_path(path: str) -> str | None:
@@ -206,18 +213,18 @@ def channel_of_path(path: str) -> str | None:
 
 # Where reference lives: CHANGELOG.md, CHANGES.rst, RELEASES.md, RELEASE_NOTES.md (a Jekyll post's date
 # before the name too: _posts/2020-03-02-releases.md, set W), any file under a
-# changelog/ or release-notes/ folder, or under a documentation folder (docs/, documentation/,
-# user-guide/, help-center/: a user guide's "Book your onboarding call" page and a hosting FAQ
+# changelog/, release-notes/ or devlog/ folder (a monthly devlog's fixes list, set AB), or under a
+# documentation folder (docs/, documentation/, user-guide/, help-center/: a user guide's "Book your onboarding call" page and a hosting FAQ
 # were held-out docs pages judged as pitches, set O and set N) -- unless a folder below it holds
 # posts (MkDocs and Docusaurus keep a site's blog in docs/blog/ and documentation/blog/).
 _REFERENCE_PATH = re.compile(
     r"(?i)(?:^|/)(?:(?:\d{4}-\d\d-\d\d-)?(?:changelog|changes|releases|release[-_ ]?notes)(?:\.(?:md|markdown|rst|txt|mdx))?$"
-    r"|(?:changelogs?|release[-_ ]?notes|releases)/)")
+    r"|(?:changelogs?|release[-_ ]?notes|releases|devlogs?)/(?!(?:[^/]+/)*" + _POST_FOLDERS + r"))")
 # (a folder is a weaker sign than a declared channel: a page under docs/ that its front matter or
 # the command line calls a landing page is one)
 _DOCS_PATH = re.compile(
     r"(?i)(?:^|/)(?:(?:docs|documentation|user[-_ ]?guides?|help[-_ ]?cent(?:er|re)|knowledge[-_ ]?base)/"
-    r"(?!(?:[^/]+/)*(?:blog|blogs|posts|news|press|newsletters?|announcements?|emails?|mail)/)"
+    r"(?!(?:[^/]+/)*" + _POST_FOLDERS + r")"
     # an FAQ page answers readers' questions (a conference's attendee FAQ, set ZZ)
     r"|faqs?(?:\.(?:md|markdown|mdx|rst|txt|html?))?$)")
 # Front matter that files a page as a changelog or documentation (a docs site's `type: changelog`,
