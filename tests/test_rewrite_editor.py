@@ -1886,3 +1886,74 @@ def test_an_organisations_long_signature_stays_last():
             "every one of them.\n\nWith love, the Globex Events Foundation (GEF), stewards of GlobexCon and "
             "champions of the Globex community.\n")
     assert one(text, "TL301").rewrite.startswith('Before "With love, the Globex Events Foundation')
+
+
+# Sets AA and AB, rounds 75-76: what two blind editors rejected, in our own words.
+
+@pytest.mark.parametrize("text, rewrite", [
+    # the news told as a clause keeps its own subject, money news too
+    ("We’re excited to share that we’ve raised €5M in seed funding to build the planner for small teams.",
+     "We’ve raised €5M in seed funding to build the planner for small teams."),
+    ("Northwind is proud to announce it has received a $10M Series A led by Globex.",
+     "Northwind has received a $10M Series A led by Globex."),
+    # the feeling's verb is the news ("to partner", "to be selected"), so it stays as the verb
+    ("We're excited to partner with Globex to bring faster payouts to every shop.",
+     "We're partnering with Globex to bring faster payouts to every shop."),
+    ("We are super excited to be selected as one of the 20 startups in the spring programme.",
+     "We have been selected as one of the 20 startups in the spring programme."),
+    # a beta is the news, and "which is available" joins the sentence it hangs from
+    ("We're excited to announce the public beta of the new editor, which is available today for every team.",
+     "The public beta of the new editor is available today for every team."),
+    ("After a year of building, we're excited to announce 1.0 beta testing for Android.",
+     "After a year of building, 1.0 beta testing for Android is open."),
+    # a company launched is launched, not "out"
+    ("Which is why I’m very happy to announce the launch of Northwind Security, an open core company built "
+     "around the project.",
+     "Which is why I’m launching Northwind Security, an open core company built around the project."),
+])
+def test_pride_cut_keeps_the_news_as_its_own_sentence(text, rewrite):
+    d = one(text, "TL202")
+    assert (d.rewrite_kind, d.rewrite) == ("sentence", rewrite)
+
+
+_SEED_POST = (
+    "Northwind raises $3.4M seed to build a better sync engine\n\n"
+    "Northwind is a sync engine for web apps. Today it runs in production for dozens of teams, and the new "
+    "funding lets us hire two engineers for the open source core. The money goes to three things: offline "
+    "support, a faster query planner and a hosted plan. We will keep the core open source under the same "
+    "licence, and the hosted plan will run the same code you can run yourself.\n\n"
+    "If you want to be part of a small team working on hard problems, check out our hiring page!\n")
+
+
+def test_the_question_goes_before_a_closing_hiring_line_and_fits_a_funding_post():
+    d = one(_SEED_POST, "TL301")
+    assert d.rewrite.startswith('Before "If you want to be part of a small team')
+    assert "What would you like us to build next?" in d.rewrite
+
+
+_UPDATE = (
+    "Subscribe to future updates.\n\n"
+    "This month's release fixes the sync bug on large folders and adds a Linux client. "
+    "The Linux client runs headless, so it fits servers and build machines. "
+    "You need a service token to sign it in; the docs show how to make one. "
+    "The Windows client now starts at login, and its tray icon shows when a sync is stuck. "
+    "Sign up now and get started with up to 6 users for free. "
+    "Request a demo if you'd like a first-hand look at the admin console.\n")
+
+
+def test_a_subscribe_ask_before_the_update_moves_to_the_end():
+    d = one(_UPDATE, "TL401")
+    assert d.rewrite.startswith('Move "Subscribe to future updates." to the end')
+
+
+def test_a_demo_beside_a_free_sign_up_is_folded_in_not_dropped():
+    d = one(_UPDATE, "TL402")
+    assert 'keep "Sign up now and get started with up to 6 users for free."' in d.rewrite
+    assert "or request a demo" in d.rewrite
+
+
+def test_a_query_feature_heading_is_no_order_button():
+    text = ("What's new this month\n\nOrder by attributes\n\nStarting from 0.17.0, you can sort query results on "
+            "any indexed field.\n\nOrder now\n")
+    asked = [d.matched for d in findings(text) if d.rule == "TL401"]
+    assert "Order by attributes" not in " ".join(asked)

@@ -141,6 +141,11 @@ def _invitation(ask_text: str, draft) -> str | None:
     return f"If you'd like to try {thing}, {core}."
 
 
+# "Subscribe to future updates.", "Sign up for our newsletter", "Follow us for more posts like this"
+_KEEP_POSTED = re.compile(r"(?i)^\W*(?:subscribe|sign up|follow us|get)\b[^.!?\n]{0,40}?\b(?:updates|newsletters?|posts|news|"
+                          r"issues|more like this)\b")
+
+
 def premature(d, s, draft):
     """TL401."""
     if s.scope == "title":
@@ -157,6 +162,12 @@ def premature(d, s, draft):
     if draft.occasion == "outage":
         return Rewrite(f'An apology is no place for "{grammar.shown(d)}": drop it. ' + listening.outage_note(draft),
                        "instruction", fix=None)
+    if _KEEP_POSTED.match(s.text) and len(draft.body) > 4:
+        # a request to subscribe to more of the same, before this issue has given anything: its
+        # place is the end, once the reader has seen what the updates hold (two blind editors: not
+        # after whichever line happens to give first, a system requirement)
+        return Rewrite(f'Move "{grammar.excerpt(s.text, 60)}" to the end, after the update itself: a reader signs '
+                       f'up for more once this one has shown what they get.', "instruction", fix=None)
     # (a removal line is housekeeping, never the value an ask should follow)
     value = next((v for v in draft.value_sentences if v.index > s.index and v.index not in draft.ask_sentences
                   and not form.HOUSEKEEPING.search(v.text)), None)
@@ -300,6 +311,13 @@ def _dropped(draft, sent) -> str:
     return f'"{grammar.excerpt(sent.text, 40)}"'
 
 
+# the sales-led way in beside a self-serve one
+_SALES_PATH = re.compile(r"\b(?:request|book|schedule|get)\s+a\s+(?:personal(?:ised|ized)?\s+|live\s+)?demo\b|"
+                         r"\b(?:talk|speak)\s+(?:to|with)\s+(?:sales|our sales team)\b|\bcontact sales\b", re.I)
+# what an ask's part gives: "get started with up to 6 users for free", "save 20%"
+_OFFER_IN = re.compile(r"\bfree\b|\bup to \d|\b\d+\s?%|[$€£]\s?\d|\btrial\b", re.I)
+
+
 def stacked(d, s, draft):
     """TL402: keep the first ask of the stack."""
     window = [draft.sentences[i] for i in sorted(draft.ask_sentences) if s.index - 3 < i <= s.index]
@@ -324,7 +342,16 @@ def stacked(d, s, draft):
         drop = [w for w in window if w is not keep]
         parts = [p for p in _SPLIT.split(keep.text.rstrip(" .!")) if p.strip()]
         dropped = ", ".join(_dropped(draft, x) for x in drop)
-        if len(parts) >= 2 and all(_ASK_VERB.match(p) for p in parts) and len(grammar.WORD.findall(parts[0])) <= 8:
+        sales = [x for x in drop if _SALES_PATH.search(x.text)]
+        if sales and len(sales) == len(drop) and not _SALES_PATH.search(keep.text):
+            # a sign-up and a demo serve two kinds of reader (two blind editors: dropping the demo,
+            # or the sign-up's "up to 6 users for free", was wrong): one sentence offers both
+            return Rewrite(f'Ask once: keep "{grammar.excerpt(keep.text, 60)}" and fold {_dropped(draft, sales[0])} into '
+                           f'it as the other way in ("…, or {_SALES_PATH.search(sales[0].text).group(0).lower()} if you '
+                           f'would rather see it first"), instead of a separate ask.', "instruction")
+        if len(parts) >= 2 and all(_ASK_VERB.match(p) for p in parts) and len(grammar.WORD.findall(parts[0])) <= 8 \
+                and not any(_OFFER_IN.search(p) for p in parts[1:]):
+            # (not when a later part carries the offer: "… and get started with up to 6 users for free")
             # The kept sentence is itself a list of asks: keep its first real one.
             first = grammar.capitalise(_first_real_ask(parts, draft))
             return Rewrite(f'Ask once: "{first}." is enough; drop the other asks '

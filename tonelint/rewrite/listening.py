@@ -78,6 +78,10 @@ _COMPANY_NEWS = re.compile(r"\b(?:acquisition of|acquired by|acquires|joining fo
                            r"(?:formed|founded|forming|incorporated) (?:a|the|our) (?:new )?company|"
                            r"(?:we(?:['’]re| are)|is|are) joining (?-i:[A-Z])|joins (?-i:[A-Z][\w.]+)(?! (?:as|team)\b))", re.I)
 
+# a funding round as the news: "raises $3.4M seed", "we've raised €5M in seed funding", "Series B"
+_FUNDED = re.compile(r"\b(?:rais(?:es|ed|ing)|closed|secur(?:es|ed))\s+(?:(?:a|an|our|its|the)\s+)?(?:[$€£]\s?[\d.,]+\s*(?:k|m|mm|b|bn|million|"
+                     r"billion)?\s+)?(?:in\s+)?(?:(?:pre-)?seed|series [a-f]|funding|financing)\b", re.I)
+
 # a customer's story told by the vendor
 _CASE_STUDY = re.compile(r"(?<!read the )(?<!read our )(?<!view the )(?<!see the )\b(?:case stud(?:y|ies)|"
                          r"customer stor(?:y|ies)|success stor(?:y|ies))\b", re.I)
@@ -143,6 +147,11 @@ def question(draft) -> str:
         # a customer's story: the reader is asked about their own case, not what the sender should
         # build next (two blind editors: "off-voice" after the customer's milestone)
         return "Working on something similar?"
+    press_desk = bool(draft.contact and re.match(rf"(?:{PRESS_DESK})\b", draft.contact, re.I))
+    if occasion in ("launch", "press", "general", "milestone") and _FUNDED.search(draft.prose[:600]) and not press_desk:
+        # a funding round told near the top: what the money should go to, in the reader's view (two
+        # blind editors: "What would you try first?" under a seed post was a non sequitur)
+        return "What would you like us to build next?"
     if occasion in ("launch", "press", "general", "milestone") and _COMPANY_NEWS.search(draft.prose):
         # a company's own news (joining another, being formed, being acquired): what it means for
         # the reader (four blind editors: "What would you try first?" in an acquisition post)
@@ -556,6 +565,26 @@ def _closing_ask(s, draft) -> bool:
         s.index in draft.ask_sentences or bool(re.search(r"\b(?:please|we ask|consider)\b", s.text, re.I)))
 
 
+# An aside for some readers that closes a message: a job, a referral programme.
+_ASIDE = re.compile(r"\b(?:we(?:['’]re| are) (?:also |currently |now |still )?hiring|hiring page|careers? page|join (?:our|the) team|open (?:roles|positions)|"
+                    r"refer (?:a friend|a colleague|friends)|referral (?:program|programme|link|bonus))\b", re.I)
+
+
+def _aside_start(s, draft):
+    """The first sentence of the aside that ends the draft at `s` (a hiring line, a referral offer
+    and the step that follows it), or None when the draft does not end in one."""
+    here = [x for x in draft.content if x.index <= s.index][-3:]
+    start = None
+    for x in reversed(here):
+        if _ASIDE.search(x.text):
+            start = x
+        elif start is None and x is here[-1] and len(x.text.split()) <= 10 and not _signoff(x.text):
+            continue  # the aside's last step ("Just go to Dashboard > Refer a friend.")
+        else:
+            break
+    return start
+
+
 def no_listening(d, s, draft):
     """TL301: the finding points at the draft's last sentence."""
     if draft.occasion == "outage":
@@ -667,6 +696,13 @@ def no_listening(d, s, draft):
         or bool(re.search(r"\b(?:button|link) below\b", core, re.I)) \
         or bool(re.match(r"\W*(?i:you can (?:also )?)?(?i:follow|find)\s+(?:us|the\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3}|"
                          r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3})\s+on\b", core))
+    aside = _aside_start(s, draft)
+    if aside is not None and not closing_ask:
+        # a closing aside for other readers (a hiring line, a referral programme): the question is
+        # about the message, so it goes before the aside (two blind editors: "What would you try
+        # first?" after "check out our hiring page!" was a non sequitur)
+        return Rewrite(f'Before "{grammar.excerpt(aside.text, 60)}", ask the reader one thing and say how to answer: '
+                       f'"{ask}"', "instruction", aside.start, aside.end)
     if closer and not closing_ask and not (draft.channel == "social" and re.search(r"https?://\S+\s*$", s.text)):
         return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", which stays last, ask the reader one thing and say how '
                        f'to answer: "{ask}"', "instruction", s.start, s.end)

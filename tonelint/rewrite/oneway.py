@@ -86,9 +86,23 @@ def strip_pride(text: str) -> str:
         if not re.search(r"[A-Za-z]", named or ""):
             return text
     plural = who.endswith("are")
+    # the news told as a clause of its own: "announce it has received …", "share that we've raised …"
+    clause = re.match(r"(?:that\s+)?(?P<pro>it|they|we|i)(?:(?P<short>['’](?:ve|re|s|d|ll|m))\s+|\s+(?=(?:has|have|had|is|"
+                      r"are|was|were|will|can|now|just|recently|officially|\w+ed)\b))", rest, re.I)
+    if clause and (named or clause.group("pro").lower() in ("we", "i")):
+        said = rest[clause.end():]
+        pro = clause.group("pro").lower()
+        if named and pro in ("it", "they"):
+            subject = named + (" has" if clause.group("short") in ("'s", "’s") else "")
+        else:
+            subject = ("I" if pro == "i" else pro) + (clause.group("short") or "")
+        if named:
+            return pre + subject + " " + said
+        return pre + (subject if pre.strip() else grammar.capitalise(subject)) + " " + said
     if re.match(r"(?:myself|ourselves|yourself|you|us|him|her|them|it)\b", rest, re.I):
         return text  # "pleased to introduce myself": no news to keep
-    if re.match(r"\$|\d|.*\b(?:funding|investment|round|raise[ds]?|valuation)\b", rest, re.I) \
+    if re.match(r"[$€£]|\d[\d.,]*\s*(?:[mkb]n?\b|million|billion|thousand|%)|.*\b(?:funding|investment|round|"
+                r"raise[ds]?|valuation)\b", rest, re.I) \
             or not re.match(r"that\s", rest, re.I) and re.search(r"\b(?:donation|grant|contribution|gift|sponsorship)\b",
                                                                 rest, re.I):
         return text  # money news: "$15 million is here" says nothing
@@ -114,8 +128,15 @@ def strip_pride(text: str) -> str:
         else:
             partner = re.match(r"(?:a |an |our |their |its )?(?:new |exciting )?(?:strategic )?"
                                r"(?:partnership|collaboration|alliance|cooperation|joint venture) with (.+)", body, re.I)
-            released = _NEWS_OF.match(body) is not None
-            body = _NEWS_OF.sub("", body)
+            news_of = _NEWS_OF.match(body)
+            released = news_of is not None
+            launch_of = bool(news_of) and "launch" in news_of.group(0).lower()
+            if news_of and "beta" in news_of.group(0).lower():
+                # "the public beta of the new UI": the beta is the news (two blind editors: "The new UI
+                # is out" dropped it)
+                released = False
+            else:
+                body = _NEWS_OF.sub("", body)
             time = _TIME_TAIL.search(body)
             tail_time = ""
             if time:
@@ -152,7 +173,22 @@ def strip_pride(text: str) -> str:
                     np, after = f"{np}, {after.strip()},", ""  # "our investigator, Gus, is here"
                 verb = "is" if not _is_plural(np) else "are"
                 state = "out" if released else "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
-                news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "") + named_as
+                if re.search(r"\bbeta\b", np, re.I):
+                    state = "open"  # "1.0 beta testing for Android is open" (a blind editor: not "is here")
+                which = re.match(r"(?:which|that)\s+(?:is|are)\s+(?P<pred>(?:now\s+)?(?:available|open|live|ready|out|"
+                                 r"here|free)\b.*)$", after, re.I | re.S)
+                appositive = re.match(r"(?:a|an)\s+\w", after, re.I)
+                if which:
+                    # "the public beta of X, which is available today as …" -> "The public beta of X is
+                    # available today as …" (not "X is out, which is available today": two blind editors)
+                    news = f"{np} {verb} {which.group('pred')}{tail_time}" + named_as
+                elif launch_of and appositive and who.lower().startswith(("we", "i")):
+                    # "announce the launch of Acme Security, an open core company …" -> "we're launching
+                    # Acme Security, an open core company …" (a company is not "out": two blind editors)
+                    doing = ("I'm" if who.lower().startswith("i") else "we're").replace("'", "’" if "’" in text else "'")
+                    news = f"{doing} launching {np}{tail_time}, {after}" + named_as
+                else:
+                    news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "") + named_as
                 if _COMING.search(np) and not released:
                     # an event announced for later is not "here" yet ("The inaugural TokioConf is
                     # here" read as happening now: two blind editors); it is introduced
@@ -306,13 +342,18 @@ _FEELING_THAT = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so 
                            r"(?P<how>that|of what|of how|to share how|to share what|to share why|to show you how)"
                            r"\s+(?P<rest>.+)$", re.I | re.S)
 _DOING = {"launch": "launching", "release": "releasing", "introduce": "introducing", "ship": "shipping",
-          "open": "opening", "add": "adding", "unveil": "unveiling", "roll out": "rolling out", "debut": "debuting"}
+          "open": "opening", "add": "adding", "unveil": "unveiling", "roll out": "rolling out", "debut": "debuting",
+          # "We're excited to partner with Together AI to bring …" -> "We're partnering with …" (the
+          # instruction's span took the news in with the feeling: two blind editors, set AB)
+          "partner": "partnering", "team up": "teaming up", "bring": "bringing", "offer": "offering",
+          "expand": "expanding", "welcome": "welcoming"}
 _MORE_FEELING = re.compile(r",\s+(?:(?:and|but)\s+)?(?:(?:so|very|really|super|incredibly|truly)\s+)?(?:excited|thrilled|proud|happy|"
                            r"delighted|grateful|(?:we\s+)?(?:look|looking) forward)\b", re.I)
 _FEELING_TO_LAUNCH = re.compile(r"^(?P<who>we(?:['’]re| are)|i(?:['’]m| am))\s+"
                                 r"(?:so |very |really |incredibly |truly |super |extremely |immensely )?"
                                 r"(?:proud|happy|glad|pleased|thrilled|excited|delighted)\s+to\s+"
-                                r"(?P<verb>launch|release|introduce|ship|open|add|unveil|roll out|debut)\s+"
+                                r"(?P<verb>launch|release|introduce|ship|open|add|unveil|roll out|debut|partner|team up|"
+                                r"bring|offer|expand)\s+"
                                 r"(?!(?:myself|ourselves|yourself|you|us)\b)(?P<rest>.+)$",
                                 re.I | re.S)
 # "… in hopes that others can learn from it": the reader is the "others"
@@ -398,7 +439,8 @@ def pride(d, s, draft):
         out = sentence_rewrite(s, "Please welcome " + s.text[someone.end():])
         if out is not None:
             return out
-    have = re.search(r"(?:^|(?<=, and )|(?<=, but ))(we|i)(?:['’]re|['’]m| are| am)\s+(?:so |very |really |incredibly |truly )?"
+    have = re.search(r"(?:^|(?<=, and )|(?<=, but ))(we|i)(?:['’]re|['’]m| are| am)\s+(?:so |very |really |incredibly |truly "
+                     r"|super |extremely |immensely )?"
                      r"(?:proud|honou?red|happy|glad|pleased|thrilled|excited|delighted|stoked|humbled) to "
                      r"(once again |again |now |also )?(have|be)\s+(?:(?:been|now|once again)\s+)?(\w+ed)\b", s.text, re.I)
     if have:
