@@ -55,6 +55,8 @@ def test_a_button_line_is_an_ask(line):
     "Ever wished you could open these files without the desktop app?",
     "What can you do with it?",
     "So how do you build a database that syncs in real time?",
+    "So, how can a follow-up bot change your sales week?",
+    "Ever felt like your store leaves money on the table?",
 ])
 def test_rhetoric_is_not_a_question_to_the_reader(sentence):
     assert "question" not in acts_of(sentence)[0]
@@ -96,6 +98,8 @@ def test_thanks_and_the_bare_word_feedback_are_not_invitations(sentence):
     # a job offered, not the reader's word asked for (a newsletter's P.S., set AB)
     "If you're interested in working on hard problems, drop us a line at jobs@example.com with a resume.",
     "We're hiring! If that sounds like you, get in touch.",
+    "So if you are into working on open-source projects and Go, please drop us a line.",
+    "If you want to shape how engineers build web apps, join our team.",
 ])
 def test_a_form_field_and_a_hiring_contact_are_not_invitations(sentence):
     assert "invitation" not in acts_of(sentence)[0]
@@ -111,6 +115,24 @@ def test_a_form_field_and_a_hiring_contact_are_not_invitations(sentence):
 ])
 def test_a_posts_plan_and_a_template_field_are_not_promotion(text, promotes):
     assert ("promotion" in acts_of(text, fmt="text")[0]) is promotes
+
+
+def test_the_readers_own_work_is_still_an_invitation():
+    assert "invitation" in acts_of("If you're working on something similar, reach out!")[0]
+
+
+@pytest.mark.parametrize("text,asked", [
+    # a page's FAQ entry and a section's lead question, answered by the lines under them
+    ("Pricing\n\nDo you offer discounts for students or open source projects?\nYes! If you are a student, "
+     "write to the billing address with your school email.\n", False),
+    ("Why choose our venue for your party?\n\n- Free parking for all guests\n- A private room for 40\n", False),
+    # ... but a question the next line asks the reader to answer is one
+    ("Thanks for trying the beta.\n\nWhat is the one thing you would change?\n\nHit reply and tell us, we read "
+     "every answer.\n", True),
+    ("Thanks for trying the beta. What is the one thing you would change?\n", True),
+])
+def test_a_question_line_the_page_answers_itself_is_not_asked_of_the_reader(text, asked):
+    assert any("question" in a for a in acts_of(text, fmt="text")) is asked
 
 
 def test_a_sales_contact_line_is_an_ask_not_an_invitation():

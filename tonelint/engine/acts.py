@@ -237,7 +237,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
             if act == "question":
                 # A real question to the reader: not an ask, not rhetoric, not a heading.
                 if not s.question or i in asks or i in rhetoric or scope in ("title", "heading") \
-                        or (i + 1 in asks or _imperative(facts, i + 1)) and _qualifier(facts, i):
+                        or (i + 1 in asks or _imperative(facts, i + 1)) and _qualifier(facts, i) \
+                        or _answered_line(facts, i, by_sent):
                     continue
                 hs = [_sentence_hit(facts, i, "act:question")]
             if act == "value" and scope == "title":
@@ -453,6 +454,42 @@ def _prompt_buttons(facts: Facts) -> list[tuple[Hit, Hit]]:
                 and not _DISMISS.fullmatch(_text(facts, i)):
             out.append((_sentence_hit(facts, i, "act:ask:button"), _sentence_hit(facts, i + 1, "act:prompt")))
     return out
+
+
+ANSWER_WORDS = 8
+
+
+def _answered_line(facts: Facts, i: int, by_sent: dict) -> bool:
+    """A question on a line of its own that the next paragraph answers: an FAQ entry ("Do you offer
+    discounts for startups?"), a section's lead ("Why choose us for your event?", "Is your data
+    secure?"); the page asks itself, not the reader.  Not when the next lines invite the answer
+    ("What would you change?" over "Hit reply and tell us"), nor at the draft's end."""
+    if not _own_line(facts, i) or i + 1 >= len(facts.sentences):
+        return False
+    nxt = facts.sentences[i + 1]
+    if nxt.question or not _starts_line(facts, i + 1):
+        return False
+    said = _text(facts, i + 1).strip()
+    # the answer: a paragraph, a list of points, or a plain "Yes!" / "No," that opens one
+    if _words(facts, i + 1) < ANSWER_WORDS and facts.segments[nxt.seg].scope != "list" \
+            and not re.match(r"(?i)(?:yes|no)\b", said) and not re.match(r"[-*•·]\s", said):
+        return False
+    return not any(i + 1 in by_sent.get(act, {}) for act in ("invitation", "ask", "question"))
+
+
+def _own_line(facts: Facts, i: int) -> bool:
+    """The sentence is a whole line: nothing before it on its line, nothing after it."""
+    s = facts.sentences[i]
+    text = facts.segments[s.seg].text
+    return _starts_line(facts, i) and not text[s.end:].split("\n", 1)[0].strip()
+
+
+def _starts_line(facts: Facts, i: int) -> bool:
+    s = facts.sentences[i]
+    text = facts.segments[s.seg].text
+    body = text[s.start:s.end]
+    start = s.start + len(body) - len(body.lstrip())  # a sentence may carry the line break before it
+    return not text[:start].rsplit("\n", 1)[-1].strip()
 
 
 def _alone(facts: Facts, i: int) -> bool:
