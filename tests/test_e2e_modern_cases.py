@@ -285,6 +285,8 @@ _ONBOARDING_CALL_PAGE = (
     ("site/blog/devlog/2031-09/index.md", "reference", []),
     # ... but a newsletter kept among a changelog's entries is a newsletter (set AA)
     ("app/changelog/changes/20310307 (newsletter)/src.mdx", "promotional", ["TL401"]),
+    # ... and so is a company's news page kept beside the entries (set AD)
+    ("docs-site/changelog/company-updates.mdx", "promotional", ["TL401"]),
 ])
 def test_a_documentation_folder_makes_a_page_reference(path, genre, rules):
     result = check_text(_ONBOARDING_CALL_PAGE, fmt="markdown", path=path)
@@ -344,3 +346,34 @@ def test_an_offer_of_help_on_a_call_listens():
 def test_a_public_help_channel_is_an_invitation(line, listens):
     result = check_text(line, fmt="text")
     assert ("invitation" in result.facts.message.acts[0]) is listens
+
+
+_STUDIO = ("We use a community-based approach to research that helps charities reach their aims. We use plain "
+           "tools and we use open data wherever we can. We won a regional innovation prize in 2019 for our work "
+           "on a events calendar for older people.\n\nGet in touch to learn more\n")
+
+
+@pytest.mark.parametrize("path,genre", [("who-we-are.md", "promotional"), ("site/about/index.md", "promotional"),
+                                        ("handbook/tools.md", "internal")])
+def test_an_about_page_by_its_file_name_is_no_handbook(path, genre):
+    """"We use …" twice reads as a handbook's; a page named who-we-are presents the team to outsiders
+    (an agency's about page, set AC)."""
+    result = check_text(_STUDIO, fmt="markdown", path=path)
+    assert result.facts.message.genre == genre
+    assert ("TL209" in [d.rule for d in result.diagnostics]) is (genre != "internal")
+
+
+def test_an_about_pages_title_names_its_sender():
+    text = ("About NWD - Leeds's Premier Software Consultants\n\nNWD has delivered custom software for "
+            "two hundred clients. With 40 consultants in 3 offices, NWD's developers are some of the best in "
+            "the business.\n")
+    result = check_text(text, fmt="text")
+    assert result.facts.message.brand == ("NWD",)
+    assert [d.matched for d in result.diagnostics if d.rule == "TL210"] == [
+        "Leeds's Premier Software Consultants", "some of the best in the business"]
+
+
+def test_a_contact_page_that_answers_any_enquiry_listens():
+    text = ("Contact us\n\nOur specialists are ready to answer any enquiry you have, so don't hesitate to give us "
+            "a call. We also run free training days every month for the teams we work with.\n\nBook a meeting\n")
+    assert "TL301" not in [d.rule for d in tonelint.lint_text(text, fmt="text")]

@@ -96,7 +96,7 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # A handbook first when its cues lead: a sales playbook lists campaigns and "signed up but did
     # not convert" (an appeal word) and numbered steps (reference cues) for staff, not readers.
     # An About page presents the team to outsiders, however much it says about how the team works.
-    profile = bool(acts_found.get("profile"))
+    profile = bool(acts_found.get("profile")) or bool(_ABOUT_PATH.search(where))
     staff = internal >= 2 and 2 * internal > pitch and not profile and not _ANNOUNCING.search(text)
     if staff and internal >= 2 * appeal and 3 * internal >= ref:
         return "internal", "text"
@@ -219,7 +219,9 @@ def channel_of_path(path: str) -> str | None:
 # posts (MkDocs and Docusaurus keep a site's blog in docs/blog/ and documentation/blog/).
 _REFERENCE_PATH = re.compile(
     r"(?i)(?:^|/)(?:(?:\d{4}-\d\d-\d\d-)?(?:changelog|changes|releases|release[-_ ]?notes)(?:\.(?:md|markdown|rst|txt|mdx))?$"
-    r"|(?:changelogs?|release[-_ ]?notes|releases|devlogs?)/(?!(?:[^/]+/)*" + _POST_FOLDERS + r"))")
+    r"|(?:changelogs?|release[-_ ]?notes|releases|devlogs?)/(?!(?:[^/]+/)*" + _POST_FOLDERS + r")"
+    # (not a company's news kept beside the entries: changelog/company-updates.mdx, a funding note, set AD)
+    r"(?!(?:[^/]+/)*[^/]*(?:company[-_ ]updates?|announcements?|funding|press)[^/]*$))")
 # (a folder is a weaker sign than a declared channel: a page under docs/ that its front matter or
 # the command line calls a landing page is one)
 _DOCS_PATH = re.compile(
@@ -227,6 +229,10 @@ _DOCS_PATH = re.compile(
     r"(?!(?:[^/]+/)*" + _POST_FOLDERS + r")"
     # an FAQ page answers readers' questions (a conference's attendee FAQ, set ZZ)
     r"|faqs?(?:\.(?:md|markdown|mdx|rst|txt|html?))?$)")
+# An About page by its file's name ("who-we-are.md", "about-us.mdx", "about/index.md": an agency's
+# "we use a community-based approach" read as a handbook's "we use", set AC).
+_ABOUT_PATH = re.compile(r"(?i)(?:^|/)(?:about(?:[-_ ]us)?|who[-_ ]we[-_ ]are|our[-_ ]story|our[-_ ]team)"
+                         r"(?:/(?:_?index))?(?:\.(?:md|markdown|mdx|html?|njk|txt|rst))?$")
 # Front matter that files a page as a changelog or documentation (a docs site's `type: changelog`,
 # `layout: docs`, `category: release-notes`).
 _REFERENCE_META_KEYS = ("type", "layout", "category", "section", "collection", "kind")
@@ -403,8 +409,17 @@ def _from_header(prose: str, sender: str) -> str | None:
     return None
 
 
+# An About page's own title names its sender: "About SSW - Sydney's Premier Software Consultants"
+# (an agency's about page, set AC: a name of three capitals is never guessed as a subject).
+_ABOUT = re.compile(rf"^[ \t#]*About (?!(?:us|me|the|this|our|my)\b)({_NAME})\s*(?:$|[-–—|:,])", re.MULTILINE)
+
+
 def _from_title(prose: str, meta: dict) -> str | None:
     title = str(meta.get("title") or meta.get("subject") or "")
+    for source in (title, prose.lstrip().split("\n", 1)[0]):
+        about = _ABOUT.match(source.strip())
+        if about and about.group(1).split()[0].lower() not in _NOT_NAMES:
+            return about.group(1)
     for source in (title, prose):
         for m in _WELCOME.finditer(source):
             return _company_of(source, m, m.group(1))
