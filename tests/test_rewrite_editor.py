@@ -1957,3 +1957,39 @@ def test_a_query_feature_heading_is_no_order_button():
             "any indexed field.\n\nOrder now\n")
     asked = [d.matched for d in findings(text) if d.rule == "TL401"]
     assert "Order by attributes" not in " ".join(asked)
+
+
+# Sets AC and AD, rounds 77-78.
+
+@pytest.mark.parametrize("text, rewrite", [
+    ("We're thrilled to announce our Series A led by Globex Ventures with participation from two angels.",
+     "We've raised our Series A, led by Globex Ventures with participation from two angels."),
+    ("We're back in full force now, and we're excited to share what we've been working on this winter.",
+     "We're back in full force now, and here is what we've been working on this winter."),
+])
+def test_a_funding_note_and_a_signpost_keep_their_news(text, rewrite):
+    d = one(text, "TL202")
+    assert (d.rewrite_kind, d.rewrite) == ("sentence", rewrite)
+
+
+_STUDIO_ABOUT = ("We are a research and design studio in Leeds. We build tools and training for charities and "
+                 "community groups, and we run digital inclusion projects with councils. We won a regional "
+                 "innovation prize in 2019 for our events calendar for older people.\n\nGet in touch to learn more\n")
+
+
+def test_an_about_pages_closing_contact_line_becomes_the_question():
+    found = [d for d in findings(_STUDIO_ABOUT, fmt="markdown") if d.rule == "TL301"]
+    assert not found or found[0].rewrite == (
+        'Turn "Get in touch to learn more" into a question the reader can answer: "What are you working on? '
+        'Get in touch and tell us."')
+    d = [d for d in check_text(_STUDIO_ABOUT, fmt="markdown", path="who-we-are.md").diagnostics if d.rule == "TL301"]
+    assert d and d[0].rewrite.endswith('"What are you working on? Get in touch and tell us."')
+
+
+def test_a_contact_page_is_for_booking():
+    text = ("Contact Us\n\nOur team answers every message within a day. We also welcome questions about our "
+            "training courses.\n\nBook a Free Initial Meeting\n\nPayment options\n\nWe accept payment by bank "
+            "transfer and by card; card payments carry a small fee.\n")
+    result = check_text(text, fmt="text")
+    assert result.facts.message.genre == "transactional"
+    assert not [d for d in result.diagnostics if d.rule.startswith(("TL3", "TL4"))]

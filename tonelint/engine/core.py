@@ -16,7 +16,7 @@ from ..errors import InputError
 from .acts import act_hits, admit_brand, load_model, opens_as_letter, read_message, shared_links
 from .collector import collector_paused
 from .facts import Facts, join
-from .genre import channel_of_path, decide, detect_brand, email_headers
+from .genre import about_page, channel_of_path, decide, detect_brand, email_headers
 from .precedence import one_per_span
 from ..markup import Parsed, parse
 from ..markup.document import Unreadable
@@ -203,7 +203,7 @@ class Engine:
             from ..rewrite import Draft, attach
 
             draft = Draft(source.text, facts, meta=parsed.meta, fmt=source.format, channel=channel,
-                          measures=self.measures, brand=self.settings.brand)
+                          measures=self.measures, brand=self.settings.brand, about=about_page(source.path))
             diagnostics = attach(diagnostics, draft)
             # After the rewrites: the winner on shared words is the one with a fix to offer.
             diagnostics = one_per_span(diagnostics, {r.id: r.kind for r in self.rules})

@@ -62,6 +62,10 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     where = path.replace("\\", "/")
     if _REFERENCE_PATH.search(where) or _DOCS_PATH.search(where) and (channel or "") not in _PROMOTIONAL_CHANNELS:
         return "reference", "path"
+    if (_CONTACT_PATH.search(where) or _CONTACT_TITLE.match(text)) and (channel or "") not in _PROMOTIONAL_CHANNELS:
+        # a contact page is the way to reach the team, as a login mail is the way in: its "Book a
+        # meeting" is what the page is for (two blind editors, an agency's contact page, set AC)
+        return "transactional", "path" if _CONTACT_PATH.search(where) else "text"
     # Cue hits, not sentences: one line of a handbook can name the playbook and the sales team.
     cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)}) for g, blocks in model.genres.items()}
     # A reply on social media opens with the person's handle: the draft's first line, not any
@@ -229,10 +233,21 @@ _DOCS_PATH = re.compile(
     r"(?!(?:[^/]+/)*" + _POST_FOLDERS + r")"
     # an FAQ page answers readers' questions (a conference's attendee FAQ, set ZZ)
     r"|faqs?(?:\.(?:md|markdown|mdx|rst|txt|html?))?$)")
+# A contact page, by its file's name or its first line ("Contact Us" over the ways to reach the team).
+_CONTACT_PATH = re.compile(r"(?i)(?:^|/)contact(?:[-_ ]?us)?(?:/(?:_?index))?(?:\.(?:md|markdown|mdx|html?|njk|txt|rst))?$")
+_CONTACT_TITLE = re.compile(r"(?i)\A(?:---.*?---\s*)?[ \t#]*(?:contact(?: us)?|get in touch)[ \t]*\n", re.S)
 # An About page by its file's name ("who-we-are.md", "about-us.mdx", "about/index.md": an agency's
 # "we use a community-based approach" read as a handbook's "we use", set AC).
 _ABOUT_PATH = re.compile(r"(?i)(?:^|/)(?:about(?:[-_ ]us)?|who[-_ ]we[-_ ]are|our[-_ ]story|our[-_ ]team)"
                          r"(?:/(?:_?index))?(?:\.(?:md|markdown|mdx|html?|njk|txt|rst))?$")
+
+
+def about_page(path: str) -> bool:
+    """The file is an About page by its name: the sender presenting itself (the rewriters ask
+    such a page's readers what they are working on, not what the sender should do next)."""
+    return bool(_ABOUT_PATH.search(path.replace("\\", "/")))
+
+
 # Front matter that files a page as a changelog or documentation (a docs site's `type: changelog`,
 # `layout: docs`, `category: release-notes`).
 _REFERENCE_META_KEYS = ("type", "layout", "category", "section", "collection", "kind")

@@ -96,7 +96,8 @@ class Sentence:
 
 class Draft:
     def __init__(self, text: str, facts, *, meta: dict | None = None, fmt: str = "markdown",
-                 channel: str | None = None, measures: dict | None = None, brand: tuple = ()) -> None:
+                 channel: str | None = None, measures: dict | None = None, brand: tuple = (),
+                 about: bool = False) -> None:
         self.text = text
         self.facts = facts
         self.meta = meta or {}
@@ -112,7 +113,8 @@ class Draft:
         self.message = getattr(facts, "message", None)
         genre = getattr(self.message, "genre", None)
         self.occasion = form.occasion_of(self.prose, genre)
-        if self.message is not None and self.message.sentences("profile") \
+        # (an About page by its heading, or by its file's name: who-we-are.md, set AC)
+        if (about or self.message is not None and self.message.sentences("profile")) \
                 and self.occasion not in ("transactional", "appeal", "outage"):
             self.occasion = "profile"  # an About page: the sender presenting itself, not news
 

@@ -80,7 +80,10 @@ _COMPANY_NEWS = re.compile(r"\b(?:acquisition of|acquired by|acquires|joining fo
 
 # a funding round as the news: "raises $3.4M seed", "we've raised €5M in seed funding", "Series B"
 _FUNDED = re.compile(r"\b(?:rais(?:es|ed|ing)|closed|secur(?:es|ed))\s+(?:(?:a|an|our|its|the)\s+)?(?:[$€£]\s?[\d.,]+\s*(?:k|m|mm|b|bn|million|"
-                     r"billion)?\s+)?(?:in\s+)?(?:(?:pre-)?seed|series [a-f]|funding|financing)\b", re.I)
+                     r"billion)?\s+)?(?:in\s+)?(?:(?:pre-)?seed|series [a-f]|funding|financing)\b|"
+                     # "announce our Series A led by …" (a funding note, set AD)
+                     r"\b(?:our|its)\s+(?:[$€£]\s?[\d.,]+\s*\w*\s+)?(?:pre-seed|seed|series [a-f])\s+(?:round|funding|financing|led by)\b",
+                     re.I)
 
 # a customer's story told by the vendor
 _CASE_STUDY = re.compile(r"(?<!read the )(?<!read our )(?<!view the )(?<!see the )\b(?:case stud(?:y|ies)|"
@@ -100,7 +103,11 @@ _YES_NO = re.compile(r"(?i)(?:are you (?:interested|in|ready|up for|open)|would 
 
 # A page's closing contact button: "Talk to us about Ubuntu on AWS", "Contact our team"
 _CONTACT_LINE = re.compile(r"(?i)(?:talk|speak|chat) (?:to|with) (?:us|our team|an expert|sales)(?: about (.{3,60}?))?[.!]?$|"
-                           r"contact (?:us|our team|sales)[.!]?$")
+                           r"contact (?:us|our team|sales)[.!]?$|"
+                           # "Get in touch to learn more" under an About page, "Give us a call if that's you!"
+                           # (two blind editors, set AC: a second way to write in after it was clumsy)
+                           r"^(?:get in touch|give us a call|drop us a line)(?: (?:to (?:learn|find out) more|with us|today|"
+                           r"if (?:that(?:'|’)s|this is|this sounds like) you))?[.!]?$")
 
 
 # A page about a team that works for clients: "our clients", "brands like yours", "your project".
@@ -706,6 +713,17 @@ def no_listening(d, s, draft):
     if closer and not closing_ask and not (draft.channel == "social" and re.search(r"https?://\S+\s*$", s.text)):
         return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", which stays last, ask the reader one thing and say how '
                        f'to answer: "{ask}"', "instruction", s.start, s.end)
+    contact = _CONTACT_LINE.match(core.strip())
+    if contact and not closing_ask:
+        # a page that ends on its contact button ("Talk to us about Ubuntu on AWS"): the button
+        # becomes the question, not a second way to write in after it (a blind editor: redundant)
+        about = contact.group(1)
+        asked = f"What are you working on with {about}?" if about else "What are you working on?"
+        # the draft's own way in answers it ("Give us a call and tell us"), not a second address
+        own = re.match(r"(?i)(get in touch|give us a call|drop us a line)", core.strip())
+        how = f"{grammar.capitalise(own.group(1).lower())} and tell us." if own else answer_line(draft)
+        return Rewrite(f'Turn "{grammar.excerpt(s.text, 60)}" into a question the reader can answer: '
+                       f'"{asked} {how}"', "instruction", s.start, s.end)
     # (not after the close of a quotation opened in an earlier sentence: the question would sit
     # outside someone's quoted words as if theirs, two blind editors on a services page's testimonial)
     quote_closes = re.search(r"[\"”]\W*$", core) and (core.count('"') + core.count("“") + core.count("”")) % 2 == 1
@@ -714,14 +732,6 @@ def no_listening(d, s, draft):
             and len(grammar.hard_lines(core)) == 1:
         keep = tail.group(0).rstrip() if tail and re.search(r"\w", tail.group(0)) else ""
         return sentence_rewrite(s, f"{core} {ask}{keep}")
-    contact = _CONTACT_LINE.match(core.strip())
-    if contact and not closing_ask:
-        # a page that ends on its contact button ("Talk to us about Ubuntu on AWS"): the button
-        # becomes the question, not a second way to write in after it (a blind editor: redundant)
-        about = contact.group(1)
-        asked = f"What are you working on with {about}?" if about else "What are you working on?"
-        return Rewrite(f'Turn "{grammar.excerpt(s.text, 60)}" into a question the reader can answer: '
-                       f'"{asked} {answer_line(draft)}"', "instruction", s.start, s.end)
     ready = _READY.match(core.strip())
     if ready and not closing_ask:
         # "Ready to sort out the training schedule?": the page's closing sales question stays (a

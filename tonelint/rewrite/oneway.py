@@ -101,6 +101,15 @@ def strip_pride(text: str) -> str:
         return pre + (subject if pre.strip() else grammar.capitalise(subject)) + " " + said
     if re.match(r"(?:myself|ourselves|yourself|you|us|him|her|them|it)\b", rest, re.I):
         return text  # "pleased to introduce myself": no news to keep
+    round_led = re.match(r"(?P<whose>our|its|their)\s+(?P<what>(?:[$€£]\s?[\d.,]+\s*\w*\s+)?(?:pre-seed|seed|series [a-f])"
+                         r"(?:\s+(?:round|funding|financing))?)\s+(?P<rest>(?:led by|from|with)\b.*)$", rest, re.I | re.S)
+    if round_led and (named or re.match(r"we\b", who, re.I)):
+        # "announce our Series A led by Andreessen Horowitz …" -> "We've raised our Series A, led by …"
+        # (money news keeps its frame as a plain verb; a funding note, set AD)
+        subject = f"{named} has" if named else "We’ve" if "’" in text else "We've"
+        out = f"{subject} raised {round_led.group('whose').lower()} {round_led.group('what')}, {round_led.group('rest')}"
+        return (pre + grammar.decapitalise(out)) if re.search(r"[A-Za-z]", pre) and not named else \
+            (pre + out if named else out)
     if re.match(r"[$€£]|\d[\d.,]*\s*(?:[mkb]n?\b|million|billion|thousand|%)|.*\b(?:funding|investment|round|"
                 r"raise[ds]?|valuation)\b", rest, re.I) \
             or not re.match(r"that\s", rest, re.I) and re.search(r"\b(?:donation|grant|contribution|gift|sponsorship)\b",
@@ -390,6 +399,12 @@ def without_feeling(text: str, draft) -> str | None:
             # blind editor: "I'm introducing Spaces" is stiff)
             new = clean(f"Meet {launch.group('rest')}", draft)
         return new if grammar.reads(text, new) else None
+    lead = re.match(r"(?P<lead>.+?,\s+and\s+)(?P<tail>(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s.+)$", text, re.S | re.I)
+    if lead and _FEELING_THAT.match(lead.group("tail")):
+        # "We're back in full force now, and we're excited to share what we've been working on" ->
+        # "…, and here is what we've been working on" (a newsletter's opening, set AD)
+        tail = without_feeling(lead.group("tail"), draft)
+        return lead.group("lead") + grammar.decapitalise(tail) if tail else None
     feeling = _FEELING_THAT.match(text)
     if not feeling or len(grammar.WORD.findall(feeling.group("rest"))) < 3:
         return None
