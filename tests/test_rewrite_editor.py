@@ -1993,3 +1993,22 @@ def test_a_contact_page_is_for_booking():
     result = check_text(text, fmt="text")
     assert result.facts.message.genre == "transactional"
     assert not [d for d in result.diagnostics if d.rule.startswith(("TL3", "TL4"))]
+
+
+def test_a_release_post_whose_next_sentence_names_the_change_is_told_to_say_that_to_the_reader():
+    text = ("Today we're happy to announce Relay 3.0! This release introduces a new TLS stack that uses "
+            "post-quantum key exchange by default. We built it over the winter, and we tested it with our "
+            "maintainers and our partners. We think our new stack is our best work so far, and we are proud "
+            "of our team. We will keep our old stack for a year, and we plan our next release for the spring. "
+            "We thank our sponsors and our contributors for their help, and we look forward to our next steps.\n")
+    d = one(text, "TL201")
+    assert d.rewrite.startswith('Most of this draft is about the sender. "This release introduces a new TLS')
+    assert "already names the change" in d.rewrite
+
+
+def test_no_question_is_glued_to_a_closing_tagline():
+    text = ("About us\n\nWe design and build websites for charities and cultural groups, and we keep "
+            "them running for years after launch. We have worked with twelve museums and four theatres so far. "
+            "We think every page should earn its place.\n\nMeaningful design with real content.\n")
+    d = [d for d in findings(text, fmt="markdown") if d.rule == "TL301"]
+    assert d and d[0].rewrite.startswith('After "We think every page should earn its place."')

@@ -577,6 +577,19 @@ _ASIDE = re.compile(r"\b(?:we(?:['’]re| are) (?:also |currently |now |still )?
                     r"refer (?:a friend|a colleague|friends)|referral (?:program|programme|link|bonus))\b", re.I)
 
 
+_VERBISH = re.compile(r"(?i)\b(?:is|are|was|were|be|been|am|have|has|had|do|does|did|can|could|will|would|should|"
+                      r"may|might|must|we|you|i|they|it|he|she|let|get|make|see|find|try|join|come|visit|read|learn|"
+                      r"check|go|click|sign|start|become|follow|download|install|watch|enjoy|explore|contact|book|"
+                      r"register|donate|support|give|share|tell|ask|reply|subscribe|buy|order|shop|discover|meet)\b|"
+                      r"[a-z]{3,}(?:ed|ing)\b|['’]|\w\.\w|[?!]")
+
+
+def _tagline(text: str) -> bool:
+    """A slogan or a box's heading ("Meaningful design with real content."): at most six words, no
+    question or exclamation, no link, and nothing that works as a verb or a subject."""
+    return len(grammar.WORD.findall(text)) <= 6 and not _VERBISH.search(text)
+
+
 def _aside_start(s, draft):
     """The first sentence of the aside that ends the draft at `s` (a hiring line, a referral offer
     and the step that follows it), or None when the draft does not end in one."""
@@ -724,6 +737,15 @@ def no_listening(d, s, draft):
         how = f"{grammar.capitalise(own.group(1).lower())} and tell us." if own else answer_line(draft)
         return Rewrite(f'Turn "{grammar.excerpt(s.text, 60)}" into a question the reader can answer: '
                        f'"{asked} {how}"', "instruction", s.start, s.end)
+    if _tagline(core):
+        # the page ends on a tagline or a box's heading ("Meaningful design with real content."): a
+        # question glued to it reads as part of the slogan (two blind editors, set AC); it follows the
+        # last sentence that says something
+        said = next((x for x in reversed(draft.content) if x.index < s.index and len(x.text.split()) >= 8
+                     and re.search(r"[.!?]\W*$", x.text) and not _tagline(x.text)), None)
+        if said is not None:
+            return Rewrite(f'After "{grammar.excerpt(said.text, 60)}", ask the reader one thing and say how to answer: '
+                           f'"{ask}"', "instruction", said.start, said.end)
     # (not after the close of a quotation opened in an earlier sentence: the question would sit
     # outside someone's quoted words as if theirs, two blind editors on a services page's testimonial)
     quote_closes = re.search(r"[\"”]\W*$", core) and (core.count('"') + core.count("“") + core.count("”")) % 2 == 1

@@ -826,9 +826,22 @@ def sender_heavy(d, s, draft):
         return Rewrite(f'Most of this draft is about the sender. Right after "{grammar.excerpt(lede.text)}", add one '
                        f'sentence that puts the reader in it: what they do with it on their first day, or what it '
                        f'saves them.', "instruction", lede.start, lede.end)
+    after = next((x for x in draft.body if x.index > lede.index), None)
+    if after is not None and _CHANGE_NAMED.match(after.text):
+        # a release post whose next sentence already names the change ("This release introduces a
+        # modernized TLS stack …"): a sentence added after the news would repeat it (two blind
+        # editors, set AD); it is that sentence to say to the reader
+        return Rewrite(f'Most of this draft is about the sender. "{grammar.excerpt(after.text)}" already names the '
+                       f'change: say it to the reader ("You can now …", "Your … now …"), before the story of how '
+                       f'the team built it.', "instruction", after.start, after.end)
     return Rewrite(f'Most of this draft is about the sender. Right after its news, "{grammar.excerpt(lede.text)}", '
                    f'add a sentence on what that changes for the people reading: what they can do now, or what '
                    f'they need to do.', "instruction", lede.start, lede.end)
+
+
+# "This release introduces …", "Version 2.4 adds …": the change named right after the news
+_CHANGE_NAMED = re.compile(r"(?i)^\W*(?:this|the|today['’]s)\s+(?:new\s+)?(?:release|version|update)\b[^.!?]{0,40}?\b"
+                           r"(?:introduces|adds|brings|includes|ships|delivers|contains)\b")
 
 
 # A lede that looks back over a time: a year's report, an anniversary, a thanks.
