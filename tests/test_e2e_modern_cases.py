@@ -377,3 +377,36 @@ def test_a_contact_page_that_answers_any_enquiry_listens():
     text = ("Contact us\n\nOur specialists are ready to answer any enquiry you have, so don't hesitate to give us "
             "a call. We also run free training days every month for the teams we work with.\n\nBook a meeting\n")
     assert "TL301" not in [d.rule for d in tonelint.lint_text(text, fmt="text")]
+
+
+# Sets AE and AF: pages of shops, foundations and SaaS companies nobody on the team wrote.
+
+def test_shop_hours_is_a_heading_and_a_page_named_for_its_file_is_a_title():
+    shop = "Village Shop\n\nShop Hours\n\nMonday to Saturday, 8am to 6pm. Fresh bread every morning from the bakery.\n"
+    assert "TL401" not in [d.rule for d in tonelint.lint_text(shop, fmt="text")]
+    member = ("Become A Member\n\nMembers get a vote at the general meeting and 10% off every repair. "
+              "A one-off payment of £12 is charged when you join.\n")
+    rules = lambda path: [d.rule for d in check_text(member, fmt="markdown", path=path).diagnostics]
+    assert "TL401" not in rules("content/become-a-member/_index.md")
+    assert "TL401" in rules("content/pages/welcome.md")
+
+
+def test_an_invitation_put_as_a_please_is_still_an_invitation():
+    text = ("We're excited to announce that brew now comes installed in every workspace, so you can try it "
+            "today. Please share any feedback, thoughts or bugs you found.\n")
+    assert "TL301" not in [d.rule for d in tonelint.lint_text(text, fmt="text")]
+
+
+def test_a_customer_story_ranks_the_customer_not_the_sender():
+    story = ("Globex, the world's first parcel locker network, connects you with shops that keep your parcels. "
+             "Globex started in 2016. Globex now runs in 40 cities, and Globex uses our dashboards every day. "
+             "We founded Globex to become the world's largest locker network, says its CTO.\n")
+    found = lambda path: [d.matched for d in check_text(story, fmt="text", path=path).diagnostics if d.rule == "TL210"]
+    assert found("site/case-studies/globex/index.md") == []
+
+
+def test_a_kb_faq_folder_is_reference():
+    text = "Why is the product ending?\n\nWe want to focus on best in class tools for analysts in our main platform.\n"
+    result = check_text(text, fmt="markdown", path="src/pages/kb/faq/eol.md")
+    assert result.facts.message.genre == "reference"
+    assert not [d for d in result.diagnostics if d.level >= Level.WARNING]

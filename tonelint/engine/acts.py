@@ -163,7 +163,7 @@ class Message:
 
 def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, brand: tuple = (),
                  source_text: str = "", shared: list | tuple = (), mail: bool = False,
-                 page: bool = False) -> Message:
+                 page: bool = False, path: str = "") -> Message:
     """Settle each sentence's acts from the bank's hits (module doc);
     `shared`: the caller's shared_links, already read for the genre;
     `mail`: the draft is an email file, where "!" on every line is how bulk
@@ -181,6 +181,11 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     found["promotion"] = longest(found.get("promotion", []) + list(shared))
     prompts = _prompt_buttons(facts)
     found["ask"] = longest(found.get("ask", []) + [button for button, _ in prompts])
+    if path and found["ask"] and _page_name(facts, path):
+        # the first line names the page its file is named for ("Become A Member" over
+        # become-a-member/_index.md, "Donate" over donate.md): the page's title, not an ask made
+        # before anything is given (two blind editors, a co-op's membership page, set AF)
+        found["ask"] = [h for h in found["ask"] if h.sent != 0]
     found["prompt"] = [way_out for _, way_out in prompts]
     if brand:
         found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
@@ -249,8 +254,11 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 # "Reach out to book your demo": the sentence asks, it does not listen; but an
                 # invitation beside the asks, in words of its own, still listens ("Join us in
                 # Discord, follow us on X, and let us know what tools you'd like us to support")
-                hs = [h for h in hs if not any(a.seg == h.seg and a.start < h.end and h.start < a.end
-                                               for a in asks[i]) and _FEEDBACK.match(h.text)]
+                # ("Please share any feedback, thoughts or bugs": the ask's verb is the invitation's,
+                # and what is asked for is the reader's word, a feature post, set AE)
+                hs = [h for h in hs if (not any(a.seg == h.seg and a.start < h.end and h.start < a.end
+                                                for a in asks[i]) or _THEIR_WORD.search(h.text))
+                      and _FEEDBACK.match(h.text)]
                 if not hs:
                     continue
             if act == "invitation" and i in by_sent.get("sales_contact", {}):
@@ -375,9 +383,10 @@ def _numbered_steps(facts: Facts, text: str) -> list[Hit]:
 # over a community chat's link (set O).
 _LISTENING_BUTTON = re.compile(r"(?i)feedback|\bsay hi\b|\breply\b")
 # An invitation that asks for the reader's word, not for a meeting or a contact.
-_FEEDBACK = re.compile(r"(?i)(?:let (?:us|me) know|tell (?:us|me)|share your|what do you think|we(?:'d|’d| would) love "
+_FEEDBACK = re.compile(r"(?i)(?:let (?:us|me) know|tell (?:us|me)|share (?:your|any)|what do you think|we(?:'d|’d| would) love "
                        r"(?:to hear|your)|(?:i|we)(?:'d|’d| would) love to hear|send (?:us )?your (?:feedback|thoughts|ideas)|"
                        r"reply here|hit reply|just reply|reply to this (?:e-?mail|message))")
+_THEIR_WORD = re.compile(r"(?i)\b(?:feedback|thoughts|ideas|questions|suggestions|comments)\b")
 _SECTION_NAME = re.compile(r"(?i)\W*(?:get(?:ting)?[ -]started|quick[ -]?start|try it(?: out)?(?=\s*(?:\(|$)))\b")
 
 
@@ -490,6 +499,16 @@ def _starts_line(facts: Facts, i: int) -> bool:
     body = text[s.start:s.end]
     start = s.start + len(body) - len(body.lstrip())  # a sentence may carry the line break before it
     return not text[:start].rsplit("\n", 1)[-1].strip()
+
+
+def _page_name(facts: Facts, path: str) -> bool:
+    """The draft's first line is the name its file or folder is given: every word of it, and at
+    most four words, is in the path ("Become A Member" and become-a-member/_index.md)."""
+    if not facts.sentences or not _alone(facts, 0) or _words(facts, 0) > 4:
+        return False
+    words = re.findall(r"[a-z0-9]+", _text(facts, 0).lower())
+    parts = set(re.findall(r"[a-z0-9]+", path.lower()))
+    return bool(words) and all(w in parts for w in words)
 
 
 def _alone(facts: Facts, i: int) -> bool:

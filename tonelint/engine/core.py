@@ -16,7 +16,7 @@ from ..errors import InputError
 from .acts import act_hits, admit_brand, load_model, opens_as_letter, read_message, shared_links
 from .collector import collector_paused
 from .facts import Facts, join
-from .genre import about_page, channel_of_path, decide, detect_brand, email_headers
+from .genre import about_page, channel_of_path, customer_story, decide, detect_brand, email_headers
 from .precedence import one_per_span
 from ..markup import Parsed, parse
 from ..markup.document import Unreadable
@@ -135,7 +135,8 @@ class Engine:
         model = self.model
         headers = email_headers(source.text, source.format)
         prose = "\n\n".join(seg.text for seg in facts.segments)
-        brand = detect_brand(prose, meta=meta, headers=headers)
+        # (a customer story's most used subject is the customer, not the sender: no guess there)
+        brand = detect_brand(prose, meta=meta, headers=headers, guess=not customer_story(source.path))
         found = {name: [h for b in blocks for h in facts.of(b.key)] for name, blocks in model.acts.items()}
         shared = shared_links(facts, source.text, source.format)
         found["promotion"] = found.get("promotion", []) + shared
@@ -145,7 +146,7 @@ class Engine:
         # Configured names are already in the bank's sender block; found ones are counted here.
         message = read_message(facts, model, genre=genre, genre_from=genre_from, brand=brand,
                                source_text=source.text, shared=shared, mail=source.format == "email",
-                               page=_page(source.format, channel, prose))
+                               page=_page(source.format, channel, prose), path=source.path)
         message.brand = tuple(dict.fromkeys(tuple(self.settings.brand) + brand))
         # Sense tests (`when: {sentence: {brand: true}}`) take the found brand too; in mail only a
         # sure one (From header, title), not a newsletter's most used subject.

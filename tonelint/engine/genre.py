@@ -229,9 +229,9 @@ _REFERENCE_PATH = re.compile(
 # (a folder is a weaker sign than a declared channel: a page under docs/ that its front matter or
 # the command line calls a landing page is one)
 _DOCS_PATH = re.compile(
-    r"(?i)(?:^|/)(?:(?:docs|documentation|user[-_ ]?guides?|help[-_ ]?cent(?:er|re)|knowledge[-_ ]?base)/"
+    r"(?i)(?:^|/)(?:(?:docs|documentation|user[-_ ]?guides?|help[-_ ]?cent(?:er|re)|knowledge[-_ ]?base|kb|faqs?)/"
     r"(?!(?:[^/]+/)*" + _POST_FOLDERS + r")"
-    # an FAQ page answers readers' questions (a conference's attendee FAQ, set ZZ)
+    # an FAQ page answers readers' questions (a conference's attendee FAQ, set ZZ; a kb/faq/ folder, set AE)
     r"|faqs?(?:\.(?:md|markdown|mdx|rst|txt|html?))?$)")
 # A contact page, by its file's name or its first line ("Contact Us" over the ways to reach the team).
 _CONTACT_PATH = re.compile(r"(?i)(?:^|/)contact(?:[-_ ]?us)?(?:/(?:_?index))?(?:\.(?:md|markdown|mdx|html?|njk|txt|rst))?$")
@@ -240,6 +240,17 @@ _CONTACT_TITLE = re.compile(r"(?i)\A(?:---.*?---\s*)?[ \t#]*(?:contact(?: us)?|g
 # "we use a community-based approach" read as a handbook's "we use", set AC).
 _ABOUT_PATH = re.compile(r"(?i)(?:^|/)(?:about(?:[-_ ]us)?|who[-_ ]we[-_ ]are|our[-_ ]story|our[-_ ]team)"
                          r"(?:/(?:_?index))?(?:\.(?:md|markdown|mdx|html?|njk|txt|rst))?$")
+
+
+_STORY_PATH = re.compile(r"(?i)(?:^|/)(?:case[-_ ]?stud(?:y|ies)|customer[-_ ]?stor(?:y|ies)|success[-_ ]?stor(?:y|ies)|"
+                         r"customers)(?:/|[-_.])")
+
+
+def customer_story(path: str) -> bool:
+    """The file is a customer story by its folder or name (case-studies/stasher/index.jsx): the name
+    it uses most is the customer's, so it is no guess at the sender's (a case study's "Stasher, the
+    world's first luggage storage network" read as the sender's rank, set AE)."""
+    return bool(_STORY_PATH.search(path.replace("\\", "/")))
 
 
 def about_page(path: str) -> bool:
