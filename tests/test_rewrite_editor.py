@@ -2012,3 +2012,24 @@ def test_no_question_is_glued_to_a_closing_tagline():
             "We think every page should earn its place.\n\nMeaningful design with real content.\n")
     d = [d for d in findings(text, fmt="markdown") if d.rule == "TL301"]
     assert d and d[0].rewrite.startswith('After "We think every page should earn its place."')
+
+
+# Sets AE and AF, rounds 79-80.
+
+def test_a_closing_address_takes_the_answer_instead_of_being_given_twice():
+    text = ("Every gift keeps the project's servers running and pays for the security audits. Individual "
+            "supporters get a sticker and a thank-you note from the team. We publish every donation in the "
+            "annual report. Donate today.\n\nFor more information, please contact us at giving@example.org.\n")
+    d = one(text, "TL301")
+    assert d.rewrite.startswith('Before "For more information, please contact us at')
+    assert d.rewrite.endswith('Tell us at giving@example.org."') and "Write to us" not in d.rewrite
+
+
+def test_no_question_follows_a_line_that_hands_over_to_a_list():
+    text = ("About us\n\nWe are a foundation that hosts open infrastructure projects. We run events and "
+            "training, and we keep the projects' servers running for their communities.\n\nFor more insight "
+            "into our activities and progress, please read the annual reports:\n\n2014 annual report\n\n"
+            "2015 annual report\n")
+    d = one(text, "TL301", fmt="markdown")
+    assert not d.rewrite.startswith('After "For more insight')
+    assert d.rewrite.startswith('After "We run events and training')

@@ -176,7 +176,10 @@ def question(draft) -> str:
             # a programme people take part in, not a tool they use ("Outreachy internships": a
             # blind editor, "people don't use Outreachy")
             return f"What does {topic} mean to you?"
-        if topic and _OPEN_SOURCE.search(draft.prose) and not topic.isupper() \
+        # (a name the draft keeps coming back to: not "What do you use Vietnam for?" of a place named
+        # twice in a foundation's newsletter, two blind editors, set AF)
+        if topic and (topic in (draft._brand, *draft.brand) or len(re.findall(rf"\b{re.escape(topic)}\b", draft.prose)) >= 3) \
+                and _OPEN_SOURCE.search(draft.prose) and not topic.isupper() \
                 and not re.search(r"\b(?:Foundation|Group|Association|Institute|Society|Inc)\b", topic):
             # a project's sponsor section: what the reader relies on it for
             # (not a stock "what should we do more of next year?": editors)
@@ -555,8 +558,10 @@ def _closing_strip(sent, draft) -> str | None:
 def _last_whole(draft):
     """The draft's last whole sentence of its own: not a fragment, a
     removal line, a sign-off, a link line or a list item."""
+    # (not a line that hands over to a list, "… please read the annual reports:", or one whose list
+    # runs on, "…; join our monthly book club;": two blind editors, set AF)
     return next((x for x in reversed(draft.content) if len(x.text.split()) >= 5 and not x.text[:1].islower()
-                 and x.scope not in ("list", "table", "heading", "title")
+                 and x.scope not in ("list", "table", "heading", "title") and not re.search(r"[:;]\W*$", x.text)
                  and (draft.channel == "social" or re.search(r"[.!?…]\W*$", x.text)
                       or len(x.text.split()) >= 8 and not _RUN_TOGETHER.search(x.text))
                  and not form.HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text) and not _signoff(x.text)
@@ -749,6 +754,13 @@ def no_listening(d, s, draft):
     # (not after the close of a quotation opened in an earlier sentence: the question would sit
     # outside someone's quoted words as if theirs, two blind editors on a services page's testimonial)
     quote_closes = re.search(r"[\"”]\W*$", core) and (core.count('"') + core.count("“") + core.count("”")) % 2 == 1
+    if draft.contact and draft.contact in core and not closing_ask and len(grammar.hard_lines(core)) == 1:
+        # the draft ends on its own address ("For more information, please contact us at
+        # fundraising@…"): the question goes before it and the address answers it, not twice in a
+        # row (two blind editors, set AF)
+        return Rewrite(f'Before "{grammar.excerpt(s.text, 60)}", ask the reader one thing, and let that address '
+                       f'take the answer: "{question(draft)} Tell us at {draft.contact}."', "instruction",
+                       s.start, s.end)
     if len(words) >= 4 and not _signoff(core) and core.rstrip("\"”’)")[-1:] in ".!" and not shouted \
             and not s.text[:1].islower() and not closing_ask and not quote_closes \
             and len(grammar.hard_lines(core)) == 1:
