@@ -501,13 +501,20 @@ def _starts_line(facts: Facts, i: int) -> bool:
     return not text[:start].rsplit("\n", 1)[-1].strip()
 
 
+# The words a page title wraps around its subject ("Become a member", "Join us today").
+_PAGE_NAME_FILLER = frozenset({"a", "an", "the", "our", "your", "now", "today", "to", "us", "up", "become", "join",
+                               "get", "sign", "start"})
+
+
 def _page_name(facts: Facts, path: str) -> bool:
-    """The draft's first line is the name its file or folder is given: every word of it, and at
-    most four words, is in the path ("Become A Member" and become-a-member/_index.md)."""
+    """The draft's first line is the name its file or folder is given: at most four words, and
+    every word of it but the ask's own ("become", "join") is a word of the path ("Become A Member"
+    and become-a-member/_index.md)."""
     if not facts.sentences or not _alone(facts, 0) or _words(facts, 0) > 4:
         return False
-    words = re.findall(r"[a-z0-9]+", _text(facts, 0).lower())
+    words = [w for w in re.findall(r"[a-z0-9]+", _text(facts, 0).lower()) if w not in _PAGE_NAME_FILLER]
     parts = set(re.findall(r"[a-z0-9]+", path.lower()))
+    # (whole words only: "Become a Sponsor" over 01_sponsorship.mdx is a sponsor call's own ask)
     return bool(words) and all(w in parts for w in words)
 
 
