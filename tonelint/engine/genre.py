@@ -218,8 +218,9 @@ def channel_of_path(path: str) -> str | None:
 # Where reference lives: CHANGELOG.md, CHANGES.rst, RELEASES.md, RELEASE_NOTES.md (a Jekyll post's date
 # before the name too: _posts/2020-03-02-releases.md, set W), any file under a
 # changelog/, release-notes/ or devlog/ folder (a monthly devlog's fixes list, set AB), or under a
-# documentation folder (docs/, documentation/, user-guide/, help-center/: a user guide's "Book your onboarding call" page and a hosting FAQ
-# were held-out docs pages judged as pitches, set O and set N) -- unless a folder below it holds
+# documentation folder (docs/, documentation/, user-guide/, help-center/: a user guide's "Book your
+# onboarding call" page and a hosting FAQ were held-out docs pages judged as pitches, set O and
+# set N) -- unless a folder below it holds
 # posts (MkDocs and Docusaurus keep a site's blog in docs/blog/ and documentation/blog/).
 _REFERENCE_PATH = re.compile(
     r"(?i)(?:^|/)(?:(?:\d{4}-\d\d-\d\d-)?(?:changelog|changes|releases|release[-_ ]?notes)(?:\.(?:md|markdown|rst|txt|mdx))?$"
