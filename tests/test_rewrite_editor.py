@@ -2033,3 +2033,22 @@ def test_no_question_follows_a_line_that_hands_over_to_a_list():
     d = one(text, "TL301", fmt="markdown")
     assert not d.rewrite.startswith('After "For more insight')
     assert d.rewrite.startswith('After "We run events and training')
+
+
+# The final check, rounds 81-82.
+
+def test_the_question_goes_before_an_appeals_payment_details():
+    text = ("Every gift teaches a class of children to code, and every dollar goes to teachers and classrooms. "
+            "Last year donors paid for courses in 3,000 schools. Donate today and double your gift.\n\n"
+            "To receive a tax receipt, include your email address with your gift.\n\n"
+            "Northwind Learning's tax identification number is 12-3456789.\n")
+    d = one(text, "TL301")
+    assert d.rewrite.startswith('Before the payment details that start "To receive a tax receipt')
+
+
+def test_a_long_funding_headline_gets_its_sentence_in_the_paragraph_below():
+    text = ("Northwind Raises $28M Series B to Become How the Web is Built\n\n"
+            "Northwind builds the fastest way to ship a website. Northwind will grow to 60 people, and we will "
+            "open an office in Berlin.\n")
+    d = [d for d in findings(text) if d.rule == "TL209" and "Series B" in d.matched]
+    assert d and 'in the first paragraph under the headline "Northwind Raises $28M Series B' in d[0].rewrite

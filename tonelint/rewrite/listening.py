@@ -610,6 +610,24 @@ def _aside_start(s, draft):
     return start
 
 
+# How to pay or claim a gift, at the foot of an appeal: not a place for a question.
+_PAYMENT_DETAIL = re.compile(r"(?i)\btax (?:identification|id|receipt|number|deductib\w+|exempt\w*)|\bEIN\b|\bIBAN\b|"
+                             r"\bBIC\b|\bSWIFT\b|routing number|account number|bank transfer|wire transfer|"
+                             r"cheques?\b|checks? (?:payable|made out)|\breceipt\b|\bextension for your\b|"
+                             r"smile\.amazon|employer match|matching gift|mailing address for donations")
+
+
+def _payment_details(s, draft):
+    """The first sentence of the payment steps that end the draft at `s`, or None."""
+    run = None
+    for x in reversed([x for x in draft.content if x.index <= s.index]):
+        if _PAYMENT_DETAIL.search(x.text):
+            run = x
+        elif run is None or len(x.text.split()) > 4:
+            break
+    return run
+
+
 def no_listening(d, s, draft):
     """TL301: the finding points at the draft's last sentence."""
     if draft.occasion == "outage":
@@ -624,6 +642,14 @@ def no_listening(d, s, draft):
                        "instruction", last.start, last.end)
     if s not in draft.content and draft.content and not (form.HOUSEKEEPING.search(s.text) or _CLOSING.search(s.text)):
         s = draft.content[-1]  # past hashtags and a bare link, to the last thing the draft says
+    details = _payment_details(s, draft)
+    if details is not None and draft.occasion != "transactional":
+        # an appeal that ends in how to pay (a tax number, a receipt's fine print, a browser
+        # extension to install): the question goes before those steps, not inside them (two blind
+        # editors, three donation pages, set AG)
+        ask = f"{question(draft)} {answer_line(draft)}"
+        return Rewrite(f'Before the payment details that start "{grammar.excerpt(details.text, 60)}", ask the reader '
+                       f'one thing and say how to answer: "{ask}"', "instruction", details.start, details.end)
     if draft.occasion == "transactional":
         thing = draft.product or "this"
         ask = f"Questions about {thing}, or something not working? {answer_line(draft)}"

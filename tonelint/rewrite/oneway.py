@@ -860,7 +860,10 @@ _VIEWING = re.compile(r"\b(?:not display(?:ing|ed)? (?:properly|correctly)|view 
 def _lede(draft):
     """The sentence that carries the draft's news: of the first three body
     sentences, the first that says what is new, else the first."""
+    # (not a line that already speaks to the reader, "You can see the welcome message here": no news
+    # to follow with what it changes for them, two blind editors, set AH)
     first = [x for x in draft.body if x.scope not in ("heading", "title") and not grammar.headline(x.text)
+             and not re.match(r"\W*you\b", x.text, re.I)
              and 5 <= len(grammar.words(x.text)) <= 45 and not x.text.rstrip(" !").endswith(("?", ":"))
              and x.index not in draft.ask_sentences and "\ufffd" not in x.text
              and not _VIEWING.search(x.text) and not form.HOUSEKEEPING.search(x.text)
@@ -977,7 +980,10 @@ def milestone(d, s, draft):
                            "instruction")
         # under a headline, the sentence goes in the paragraph below it, not after the title (two blind
         # editors, a funding post's "We Raised our Seed Round")
-        headline = s.scope in ("title", "heading") or s.index == 0 and len(s.text.split()) <= 10 \
+        # (a longer title in title case too: "Gatsby Raises $28M Series B to Become How the Web is
+        # Built", two blind editors, set AG)
+        headline = s.scope in ("title", "heading") or s.index == 0 \
+            and (len(s.text.split()) <= 10 or grammar.headline(s.text) and len(s.text.split()) <= 16) \
             and not re.search(r"[.!?:,;]\W*$", s.text)
         place = f'in the first paragraph under the headline "{where}"' if headline else f'after "{where}"'
         return Rewrite(f'Keep "{words}" as the news, and add one sentence on what it changes for {who} (more '
