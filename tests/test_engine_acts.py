@@ -872,3 +872,18 @@ def test_our_faq_and_our_forum_point_the_reader_to_help():
     assert not m.hits["sender"]
     _, m = message("Our team built our new planner in our own studio.")
     assert len(m.hits["sender"]) == 3
+
+
+@pytest.mark.parametrize("sentence,heard", [
+    # a count of what readers sent (a donation page, set AH) ...
+    ("There are ~2000 bug reports and feature requests on GitHub, and the number keeps growing.", False),
+    # ... is no call for more, but asking for them is
+    ("Send us your feature requests on GitHub.", True),
+])
+def test_a_count_of_feature_requests_is_no_invitation(sentence, heard):
+    assert ("invitation" in acts_of(sentence)[0]) is heard
+
+
+def test_a_statement_ending_on_a_linked_titles_question_mark_is_no_question():
+    text = "You can find the full list of changes on the What's new in Relay 1.9?"
+    assert "question" not in acts_of(text)[0]
