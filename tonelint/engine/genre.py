@@ -62,10 +62,11 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     where = path.replace("\\", "/")
     if _REFERENCE_PATH.search(where) or _DOCS_PATH.search(where) and (channel or "") not in _PROMOTIONAL_CHANNELS:
         return "reference", "path"
-    if (_CONTACT_PATH.search(where) or _CONTACT_TITLE.match(text)) and (channel or "") not in _PROMOTIONAL_CHANNELS:
+    contact = "path" if _CONTACT_PATH.search(where) else "text" if _CONTACT_TITLE.match(text) else None
+    if contact and (channel or "") not in _PROMOTIONAL_CHANNELS:
         # a contact page is the way to reach the team, as a login mail is the way in: its "Book a
         # meeting" is what the page is for (two blind editors, an agency's contact page, set AC)
-        return "transactional", "path" if _CONTACT_PATH.search(where) else "text"
+        return "transactional", contact
     # Cue hits, not sentences: one line of a handbook can name the playbook and the sales team.
     cues = {g: len({(h.seg, h.start) for b in blocks for h in facts.of(b.key)}) for g, blocks in model.genres.items()}
     # A reply on social media opens with the person's handle: the draft's first line, not any

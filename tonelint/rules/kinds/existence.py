@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...markup.segment import SCOPES
 from ..spec import Block, block_with_tests, parse_block
 from .base import Context
 
@@ -68,8 +69,9 @@ def run(rule, ctx: Context):
                 yield ctx.diagnostic(rule, start, end, {}, hit=hit)
 
 
-# Where a link would have stood, in a draft that has none.
-_PROSE = frozenset({"title", "heading", "paragraph", "list", "blockquote", "table"})
+# Where a link would have stood, in a draft that has none: every segment scope but the link itself
+# and the whole document.
+_PROSE = frozenset(SCOPES) - {"link", "document"}
 
 # Bullets, quotes, brackets and rules that may frame a sentence without being part of it.
 _FRAME = " \t\r\n\"'“”‘’*_()[]{}<>-–—•·:;.,!?#=~+|/\\"
