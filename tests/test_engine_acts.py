@@ -887,3 +887,26 @@ def test_a_count_of_feature_requests_is_no_invitation(sentence, heard):
 def test_a_statement_ending_on_a_linked_titles_question_mark_is_no_question():
     text = "You can find the full list of changes on the What's new in Relay 1.9?"
     assert "question" not in acts_of(text)[0]
+
+
+@pytest.mark.parametrize("sentence,act,heard", [
+    # a tutorial's close that asks for the reader's word, whichever channel it goes to (set AL)
+    ("If you have any comments, questions or suggestions, please join us on Slack in the #deploys channel.",
+     "invitation", True),
+    ("If you have questions or feedback, come find us in the forum.", "invitation", True),
+    # ... not the product's own comment field
+    ("If you have any comments on the ticket, they appear under the ticket's title.", "invitation", False),
+    # readers' feedback heard (a docs overhaul post, set AL)
+    ("Over the last year we've received a lot of helpful feedback about the docs, and we listened.",
+     "acknowledgement", True),
+    ("Based on your feedback, the search box now sits at the top of every page.", "acknowledgement", True),
+    ("We have received a new server rack for the office.", "acknowledgement", False),
+])
+def test_the_readers_word_asked_for_and_heard(sentence, act, heard):
+    assert (act in acts_of(sentence)[0]) is heard
+
+
+def test_a_service_pages_may_we_help_you_is_an_offer_not_a_question():
+    """"May we help you in your Cloud journey?" over a "Sure, let's chat!" button (set AJ)."""
+    assert "question" not in acts_of("May we help you plan your move to the cloud?")[0]
+    assert "question" in acts_of("Which part of the move worries you most?")[0]

@@ -431,3 +431,25 @@ def test_a_post_that_tests_a_setup_is_a_systems_notice():
                     "https://example.com/bot", fmt="text") == "transactional"
     assert genre_of("You are getting this message a day early: our spring sale starts now! Shop the sale "
                     "today.", fmt="text") == "promotional"
+
+
+_JOB_AD = ("Account Executive\n\nYou will own the full sales cycle for our mid-market customers, from the first call "
+           "to the signed contract, and you will work closely with our customer success team and our sales "
+           "engineers. You will build your own pipeline, forecast it in Salesforce and hand every new account to "
+           "customer success.\n")
+
+
+def test_a_job_ad_under_careers_is_written_for_outsiders_not_a_team_handbook():
+    """A careers page's "customer success team" and "pipeline" describe the job (set AJ)."""
+    assert genre_of(_JOB_AD, path="handbook/sales/account-executive.md") == "internal"
+    assert genre_of(_JOB_AD, path="content/careers/account-executive/index.md") != "internal"
+
+
+def test_an_about_page_with_a_numbered_list_is_not_documentation():
+    """An About page's numbered list of the customers it serves is no how-to (set AJ)."""
+    text = ("About Cobalt\n\nWe build private clouds for companies that cannot use a public one. Our customers "
+            "come in three kinds:\n\n1. Hosting providers adding managed databases.\n2. Banks replacing their "
+            "virtual machines under `DORA`.\n3. Research labs running their own GPUs.\n\nBook a 30-minute call "
+            "to talk about which platform fits.\n")
+    assert genre_of(text, path="content/about/_index.md") not in ("reference", "unknown")
+    assert genre_of(text, path="docs/platforms.md") == "reference"

@@ -102,7 +102,10 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # not convert" (an appeal word) and numbered steps (reference cues) for staff, not readers.
     # An About page presents the team to outsiders, however much it says about how the team works.
     profile = bool(acts_found.get("profile")) or bool(_ABOUT_PATH.search(where))
-    staff = internal >= 2 and 2 * internal > pitch and not profile and not _ANNOUNCING.search(text)
+    # A job ad is written for outsiders too: its "our sales team", "pipeline" and "customer success"
+    # describe the job, not the team's own notes (two careers pages read as handbooks, set AJ).
+    outward = profile or bool(_CAREERS_PATH.search(where))
+    staff = internal >= 2 and 2 * internal > pitch and not outward and not _ANNOUNCING.search(text)
     if staff and internal >= 2 * appeal and 3 * internal >= ref:
         return "internal", "text"
     # A receipt for a gift records it (a donation summary, "no goods or services were provided"):
@@ -118,14 +121,15 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     sender = len({h.sent for h in acts_found.get("sender", [])})
     bragging = len({h.sent for h in acts_found.get("claim", [])})
     sentences = max(1, len(facts.sentences))
-    if ref >= 3 and ref >= 2 * pitch and not bragging and sender <= max(2, sentences // 4):
+    # (never an About page: its numbered list of the customers it serves is no how-to, set AJ)
+    if ref >= 3 and ref >= 2 * pitch and not bragging and sender <= max(2, sentences // 4) and not profile:
         return "reference", "text"
     # A long page with a reference word and at most one pitch explains more than it sells: the
     # document checks leave it alone, but it is not sure enough to be documentation ("unknown").
     informative = ref >= 3 and ref >= 2 * pitch or not mail and ref and pitch <= 1 and words >= 60
     if staff:
         return "internal", "text"
-    if informative:
+    if informative and not profile:
         return "unknown", "text"
     if asks:
         # A trial's end is a sales moment when the mail asks for the upgrade ("Your Data Room plan
@@ -147,7 +151,7 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     # cue ("data from Vitally"), is a team's notes: a growth plan's "Potential user segmentation" was read as a pitch for want of a second cue.
     # (An About page that speaks to its reader — "brands like yours" — is outbound too; a handbook's
     # "Who We Are" that never says "you" stays the team's notes.)
-    if internal and not pitch and words >= 40 and not (profile and acts_found.get("reader")):
+    if internal and not pitch and words >= 40 and not (outward and acts_found.get("reader")):
         return "internal", "text"
     # A draft that speaks to its reader is outbound copy; one with no cue either way is unknown:
     # the word rules judge it at their own level ("Just crossed 10,000 customers!" is a brag).
@@ -240,6 +244,8 @@ _CONTACT_PATH = re.compile(r"(?i)(?:^|/)contact(?:[-_ ]?us)?(?:/(?:_?index))?(?:
 _CONTACT_TITLE = re.compile(r"(?i)\A(?:---.*?---\s*)?[ \t#]*(?:contact(?: us)?|get in touch)[ \t]*\n", re.S)
 # An About page by its file's name ("who-we-are.md", "about-us.mdx", "about/index.md": an agency's
 # "we use a community-based approach" read as a handbook's "we use", set AC).
+# A job ad, by its folder ("careers/account-executive/index.md", "jobs/backend.md").
+_CAREERS_PATH = re.compile(r"(?i)(?:^|/)(?:careers?|jobs|join[-_ ]us|open[-_ ]positions|vacancies)/")
 _ABOUT_PATH = re.compile(r"(?i)(?:^|/)(?:about(?:[-_ ]us)?|who[-_ ]we[-_ ]are|our[-_ ]story|our[-_ ]team)"
                          r"(?:/(?:_?index))?(?:\.(?:md|markdown|mdx|html?|njk|txt|rst))?$")
 
