@@ -910,3 +910,12 @@ def test_a_service_pages_may_we_help_you_is_an_offer_not_a_question():
     """"May we help you in your Cloud journey?" over a "Sure, let's chat!" button (set AJ)."""
     assert "question" not in acts_of("May we help you plan your move to the cloud?")[0]
     assert "question" in acts_of("Which part of the move worries you most?")[0]
+
+
+def test_a_page_named_for_its_folder_opens_with_its_title_not_an_ask():
+    """"Book a consulting session" twice (front matter and heading) over consult/_index.md (set AJ)."""
+    text = ("Book a consulting session\n\nBook a consulting session\n\nOur engineers review your cloud setup in two "
+            "days and hand you a written plan.\n")
+    asks = lambda path: {h.sent for h in check_text(text, path=path).facts.message.hits.get("ask", [])}
+    assert not asks("content/consult/_index.md") & {0, 1}
+    assert asks("content/services/_index.md") & {0, 1}

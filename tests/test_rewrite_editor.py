@@ -2050,3 +2050,49 @@ def test_a_long_funding_headline_gets_its_sentence_in_the_paragraph_below():
             "open an office in Berlin.\n")
     d = [d for d in findings(text) if d.rule == "TL209" and "Series B" in d.matched]
     assert d and 'in the first paragraph under the headline "Northwind Raises $28M Series B' in d[0].rewrite
+
+
+# Set AL's first blind reading (rounds 83-84): each rewrite below was called wrong or broken by two
+# editors in its earlier form.
+
+def test_taking_part_announced_is_said_as_taking_part_not_is_here():
+    d = one("We're excited to announce Larkspur's participation in this year's Hacktoberfest!", "TL202")
+    assert d.rewrite == "Larkspur is taking part in this year's Hacktoberfest!"
+    d = one("We are thrilled to announce our participation in the Open Mapping Summit.", "TL202")
+    assert d.rewrite == "We're taking part in the Open Mapping Summit."
+
+
+def test_a_milestones_closing_pride_is_cut_and_the_milestone_kept():
+    d = one("It is a milestone that reflects years of work by our contributors — and we couldn't be prouder.",
+            "TL202")
+    assert d.rewrite == "It is a milestone that reflects years of work by our contributors."
+
+
+def test_a_crowd_claim_names_one_of_the_crowd():
+    d = one("Our users love us\n\nPagewatch shows every slow function on one screen.\n", "TL211")
+    assert d.rewrite.startswith('Replace the line "Our users love us" with one customer\'s own words')
+    d = one("Why over 500 teams use Pagewatch daily?\n\nIt finds slow functions for you.\n", "TL211")
+    assert d.rewrite.startswith('Instead of "over 500 teams use" in "Why over 500 teams use Pagewatch daily?", '
+                                'name one of those teams')
+
+
+def test_a_rank_said_of_another_projects_product_is_sourced_not_replaced():
+    text = ("Introducing Quarry\n\nWe are launching Quarry, our hosted search service. Quarry runs your index for "
+            "you.\n\nFuture proof: Lucene is the world's most developer beloved search library.\n")
+    d = one(text, "TL210")
+    assert d.rewrite.startswith('Name where "the world\'s most developer beloved search library" comes from')
+
+
+def test_praise_that_is_only_hoped_for_is_not_cut_out_of_the_hope():
+    text = "We are building what we hope will be a world-class hosted search service for small shops.\n"
+    d = one(text, "TL203")
+    assert d.rewrite_kind == "instruction" and "hope will be a hosted" not in d.rewrite
+
+
+def test_a_job_ads_question_is_about_the_role():
+    ad = ("Backend developer\n\nWe are hiring a backend developer to take our sync engine to the next level. "
+          "Requirements: five years of Python and a love of databases. We build the best sync engine on the "
+          "market and ship every week.\n\nThis is a fully remote position, with flexible working hours. "
+          "Apply now with your CV.\n")
+    d = one(ad, "TL301")
+    assert "Questions about the role, or about working here?" in d.rewrite

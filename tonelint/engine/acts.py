@@ -185,7 +185,10 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
         # the first line names the page its file is named for ("Become A Member" over
         # become-a-member/_index.md, "Donate" over donate.md): the page's title, not an ask made
         # before anything is given (two blind editors, a co-op's membership page, set AF)
-        found["ask"] = [h for h in found["ask"] if h.sent != 0]
+        # (and the same name again right under it: a front-matter title over the page's heading)
+        title = {0} | ({1} if len(facts.sentences) > 1 and _alone(facts, 1)
+                       and _text(facts, 1).strip().lower() == _text(facts, 0).strip().lower() else set())
+        found["ask"] = [h for h in found["ask"] if h.sent not in title]
     found["prompt"] = [way_out for _, way_out in prompts]
     if brand:
         found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
@@ -515,7 +518,14 @@ def _page_name(facts: Facts, path: str) -> bool:
     words = [w for w in re.findall(r"[a-z0-9]+", _text(facts, 0).lower()) if w not in _PAGE_NAME_FILLER]
     parts = set(re.findall(r"[a-z0-9]+", path.lower()))
     # (whole words only: "Become a Sponsor" over 01_sponsorship.mdx is a sponsor call's own ask)
-    return bool(words) and all(w in parts for w in words)
+    if bool(words) and all(w in parts for w in words):
+        return True
+    # ... or the page's own name, grown into a phrase: "Book a consulting session" over
+    # consult/_index.md (two blind editors: the page's heading, set AJ), with the page's name a
+    # word of at least five letters that a later word of the line starts with
+    name = next((p for p in reversed(re.findall(r"[a-z0-9]+", re.sub(r"\.[a-z0-9]+$", "", path.lower())))
+                 if p not in ("index", "readme", "page", "content", "src", "pages")), "")
+    return len(name) >= 5 and not name.isdigit() and any(w.startswith(name) for w in words[1:])
 
 
 def _alone(facts: Facts, i: int) -> bool:

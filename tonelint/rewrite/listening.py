@@ -147,6 +147,19 @@ def _as_written(name: str, prose: str) -> str:
     return name
 
 
+# A job ad's own headings and terms: two of them make the draft one ("Requirements", "This is a fully
+# remote position").
+_JOB_AD = re.compile(r"(?i)\b(?:job description|responsibilities|requirements|qualifications|what you(?:['’]ll| will) do|"
+                     r"what we(?:['’]re| are) looking for|(?:full|part)[- ]time|(?:remote|this|the) (?:position|role)\b|"
+                     r"apply (?:now|for this|here|today)|salary|we(?:['’]re| are) hiring|nice to have|you will (?:own|work|be)|"
+                     r"about the role|the ideal candidate)")
+
+
+def job_ad(prose: str) -> bool:
+    """The draft is a job posting: two different job-ad terms in it."""
+    return len({m.group(0).lower() for m in _JOB_AD.finditer(prose)}) >= 2
+
+
 def question(draft) -> str:
     topic = _topic(draft)
     occasion = draft.occasion
@@ -154,6 +167,10 @@ def question(draft) -> str:
         # a customer's story: the reader is asked about their own case, not what the sender should
         # build next (two blind editors: "off-voice" after the customer's milestone)
         return "Working on something similar?"
+    if job_ad(draft.prose):
+        # a job ad's reader is a candidate: what they would ask about the role, not what the sender
+        # should cover or build (two blind editors on two careers pages, set AJ)
+        return "Questions about the role, or about working here?"
     press_desk = bool(draft.contact and re.match(rf"(?:{PRESS_DESK})\b", draft.contact, re.I))
     if occasion in ("launch", "press", "general", "milestone") and _FUNDED.search(draft.prose[:600]) and not press_desk:
         # a funding round told near the top: what the money should go to, in the reader's view (two
@@ -716,7 +733,8 @@ def no_listening(d, s, draft):
     if in_list and len(draft.content) > 2:
         # the draft ends in a list (a feature roundup): the question goes
         # after the list, about the list, not onto its last bullet
-        which = ask if draft.occasion == "appeal" else f"Which of these will you try first? {answer_line(draft)}"
+        which = ask if draft.occasion == "appeal" or job_ad(draft.prose) else \
+            f"Which of these will you try first? {answer_line(draft)}"
         return Rewrite(f'After the list that ends "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say '
                        f'how to answer: "{which}"', "instruction", s.start, s.end)
     words = grammar.WORD.findall(s.text)

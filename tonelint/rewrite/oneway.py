@@ -180,6 +180,20 @@ def strip_pride(text: str) -> str:
                     np = re.sub(r"^(?:their|its|our|his|her)\b", owner, np, flags=re.I)
                 if after and re.fullmatch(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}", after.strip()):
                     np, after = f"{np}, {after.strip()},", ""  # "our investigator, Gus, is here"
+                taking = _TAKING_PART.match(np)
+                if taking:
+                    # "announce FusionAuth's participation in this year's Hacktoberfest" -> "FusionAuth is
+                    # taking part in …" (not "… participation in … is here!", set AL)
+                    whose = taking.group("who")
+                    who_part = "we’re" if "’" in text else "we're"
+                    if not re.fullmatch(r"(?i)our|my", whose):
+                        who_part = re.sub(r"['’]s?$", "", whose) + " is"
+                    elif whose.lower() == "my":
+                        who_part = "I’m" if "’" in text else "I'm"
+                    news = f"{who_part} taking part in {taking.group('what')}{tail_time}" + (f", {after}" if after else "")
+                    return _finish(pre, news, punct)
+                if _ABSTRACT_HEAD.match(np):
+                    return text  # "our involvement in …", "the decision to …": an act, not a thing that "is here"
                 verb = "is" if not _is_plural(np) else "are"
                 state = "out" if released else "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
                 if re.search(r"\bbeta\b", np, re.I):
@@ -203,14 +217,27 @@ def strip_pride(text: str) -> str:
                     # here" read as happening now: two blind editors); it is introduced
                     news = f"Introducing {grammar.decapitalise(np)}{tail_time}" + (f", {after}" if after else "") \
                         + named_as
+    return _finish(pre, news, punct)
+
+
+def _finish(pre: str, news: str, punct: str) -> str:
+    """The news after what stood before the announcing frame, with the frame's closing mark."""
     if re.search(r"[A-Za-z]", pre):
-        news = grammar.decapitalise(news)
-        out = pre + news
+        out = pre + grammar.decapitalise(news)
     elif pre.strip():
         out = pre + grammar.capitalise(news)  # "$$$ You get …": marks, not words, before it
     else:
         out = grammar.capitalise(news)
     return out.rstrip() + punct
+
+
+# Taking part, announced: "FusionAuth's participation in Hacktoberfest", "our participation in the summit".
+_TAKING_PART = re.compile(r"(?i)(?P<who>our|my|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}['’]s?)\s+"
+                          r"(?:participation|involvement)\s+in\s+(?P<what>.+)$")
+# An act, not a thing: nothing about it "is here" ("our decision to …", "the appointment of …").
+_ABSTRACT_HEAD = re.compile(r"(?i)^(?:(?:our|my|their|its|the|a|an|[\w.&-]+['’]s?)\s+)?(?:new\s+)?"
+                            r"(?:participation|involvement|presence|attendance|commitment|decision|appointment|"
+                            r"nomination|selection|inclusion|acceptance|return|move|intention|plan|plans)\b")
 
 
 # A thing announced before it happens: an event, its call for speakers, a programme's next round.
@@ -343,7 +370,16 @@ def _cleaned(d, s, draft):
     matched = " ".join(s.text[span[0]:span[1]].split())
     if matched and matched.lower() in " ".join(new.split()).lower():
         return None
+    if _HOPED.search(s.text[:span[0]]):
+        # "what we hope will be a world-class managed Postgres service": the praise is what is hoped,
+        # and cut alone it leaves the sender unsure of the thing itself (two blind editors, set AL)
+        return None
     return sentence_rewrite(s, new)
+
+
+# an aim, not a claim: "what we hope will be a", "we aim to be the"
+_HOPED = re.compile(r"(?i)\b(?:hope|hopes|hoping|aim|aims|aiming|strive|strives|aspire|aspires|want|wants)\s+"
+                    r"(?:(?:it|this|that)\s+)?(?:will\s+be(?:come)?|to\s+(?:be|become|build|create|make))\s+(?:a|an|the)\s+$")
 
 
 _FEELING_THAT = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so |very |really |incredibly |truly |extremely "
@@ -375,7 +411,10 @@ _WELCOME = re.compile(r"^(?:we(?:'re|’re| are)|i(?:'m|’m| am))\s+(?:so |very
 
 _PROUD_PART = re.compile(r",?\s+(?:that|which)\s+(?:I|we)(?:['’]m|['’]re| am| are)\s+(?:so |very |really |incredibly |truly )?"
                          r"(?:proud|honou?red|happy|glad|thrilled)\s+to\s+(?:be\s+)?(?:a\s+)?part\s+of(?:\s+it)?"
-                         r"\s*(?P<end>[.!]?)\s*$", re.I)
+                         r"\s*(?P<end>[.!]?)\s*$"
+                         # "… community passion — and we couldn't be prouder." (a milestone post, set AL)
+                         r"|\s*(?:,|—|–|-)?\s+and\s+(?:I|we)\s+(?:could\s*n['’]?t|could\s+not)\s+be\s+(?:any\s+)?"
+                         r"(?:prouder|happier|more\s+(?:proud|excited|thrilled|grateful))\s*(?P<end2>[.!]?)\s*$", re.I)
 
 
 def without_feeling(text: str, draft) -> str | None:
@@ -387,7 +426,7 @@ def without_feeling(text: str, draft) -> str | None:
         # "… together we create something beautiful that I am proud to be a
         # part of." -> "… together we create something beautiful.": the
         # clause is only the feeling (cut alone, it left a broken fragment)
-        return text[:part.start()].rstrip(" ,") + (part.group("end") or ".")
+        return text[:part.start()].rstrip(" ,—–-") + (part.group("end") or part.group("end2") or ".")
     launch = _FEELING_TO_LAUNCH.match(text)
     if launch and len(grammar.WORD.findall(launch.group("rest"))) >= 2:
         # "We're proud to launch X today" -> "We're launching X today": the news, not the feeling
@@ -579,6 +618,12 @@ def claim_words(d, s, draft) -> str:
     tail = _AVAILABLE.match(text, b)
     if tail and re.search(r"\bthe\s+$", text[:a], re.I):
         return text[a - len(re.search(r"\bthe\s+$", text[:a], re.I).group(0)):tail.end()]
+    tied = re.match(r"\s+[\w-]+(?:ed|ing)(?:\s+[\w-]+){1,3}?(?=\s*[.,;:!?)]|\s+(?:by|for|in|on|and|with|to|of)\b|\s*$)",
+                    text[b:])
+    if tied and re.search(r"(?i)\bmost\s+[\w-]+$", text[a:b]):
+        # "the world's most developer beloved database": "most" ranks "beloved", so the claim runs to its
+        # noun (two blind editors on the fragment "the world's most developer", set AL)
+        return text[a:b + tied.end()]
     listed = _LISTED.match(text, b)
     if listed and not re.match(r",\s*(?:and\s+)?(?:the|a|an|our|we|you|it|they)\b", text[b:], re.I):
         return text[a:listed.end()]
@@ -607,7 +652,10 @@ def hype(d, s, draft):
     out = _cleaned(d, s, draft)
     if out is not None:
         return out
-    subject = claim_subject(d, s, draft) or "it"
+    subject = claim_subject(d, s, draft)
+    if _someone_elses(subject, draft):
+        return Rewrite(_sourced(claim_words(d, s, draft), subject, s.text), "instruction")
+    subject = subject or "it"
     return Rewrite(f'Replace "{claim_words(d, s, draft)}" with something the reader can check about {subject} — a '
                    f'number, a named customer, what it does — in "{grammar.excerpt(s.text)}".', "instruction")
 
@@ -947,8 +995,33 @@ def rank(d, s, draft):
         # the numbers already make the case, the rank only repeats it (two blind editors)
         return Rewrite(f'The numbers in "{grammar.excerpt(s.text, 70)}" already make the case: drop "{claim}" and '
                        f'say what the reader gets from it instead.', "instruction")
+    if _someone_elses(subject, draft):
+        # "Postgres is the most loved database by a long shot" in a Postgres host's post: a rank
+        # others gave a third party's product, which the reader can check once it is sourced (two
+        # blind editors, set AL: "cite the source, not replace the phrase")
+        return Rewrite(_sourced(claim, subject, s.text, 70), "instruction")
     return Rewrite(f'Replace "{claim}" with something the reader can check{about} — what it '
                    f'does, a number, a named customer — in "{grammar.excerpt(s.text, 70)}".', "instruction")
+
+
+def _sourced(claim: str, subject: str, text: str, width: int | None = None) -> str:
+    """The instruction for a claim made of a name that may be someone else's (a survey's "most loved
+    database"), or the sender's own product named in the sentence: either way the reader can check it."""
+    where = grammar.excerpt(text, width) if width else grammar.excerpt(text)
+    return (f'Name where "{claim}" comes from (a survey or a ranking, with its year), or replace it with '
+            f'something the reader can check about {subject}: what it does, a number. In "{where}".')
+
+
+def _someone_elses(subject: str | None, draft) -> bool:
+    """The claim's subject is a name the draft never uses for the sender (not its brand, not its
+    product, not a name in the sender's own words: "our X", "X's team")."""
+    own = {b.lower() for b in (*draft.brand, *(getattr(draft.message, "brand", ()) or ()), draft.product or "") if b}
+    if not subject or not own:
+        return False
+    low = subject.lower()
+    if any(low == o or low in o.split() or o in low.split() for o in own):
+        return False
+    return not re.search(r"(?i)\b(?:our|my)\s+" + re.escape(subject) + r"\b", draft.prose)
 
 
 def milestone(d, s, draft):
@@ -1062,8 +1135,22 @@ def crowd(d, s, draft):
         first = re.split(r",|\s+and\s+", named.group(1))[0].strip()
         return Rewrite(f'Keep one of the names in "{grammar.excerpt(s.text, 70)}" and say what changed for it '
                        f'("{first} shipped … in … weeks"), instead of the list as credentials.', "instruction")
-    return Rewrite(f'Replace "{grammar.shown(d)}" in "{grammar.excerpt(s.text, 70)}" with one customer the reader '
+    shown = grammar.shown(d)
+    whole = len(grammar.words(s.text)) - len(grammar.words(d.matched)) <= 2
+    count = _HEADCOUNT.search(d.matched)
+    if whole:
+        # the line is the count ("Our users love us" as a section's heading): no "in …" to quote twice
+        return Rewrite(f'Replace the line "{s.text.strip()}" with one customer\'s own words: who they are, and '
+                       f'what changed for them.', "instruction")
+    if count:
+        return Rewrite(f'Instead of "{shown}" in "{grammar.excerpt(s.text, 70)}", name one of those '
+                       f'{count.group(1).lower()} and what changed for it.', "instruction")
+    return Rewrite(f'Replace "{shown}" in "{grammar.excerpt(s.text, 70)}" with one customer the reader '
                    f'would recognise and what changed for them.', "instruction")
+
+
+_HEADCOUNT = re.compile(r"(?i)\b(companies|teams|businesses|brands|customers|organi[sz]ations|enterprises|startups|"
+                        r"developers|engineers|marketers|clients|users)\b")
 
 
 REWRITERS = {
