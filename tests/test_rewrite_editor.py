@@ -2096,3 +2096,32 @@ def test_a_job_ads_question_is_about_the_role():
           "Apply now with your CV.\n")
     d = one(ad, "TL301")
     assert "Questions about the role, or about working here?" in d.rewrite
+
+
+def test_an_event_whose_programme_is_set_asks_what_the_reader_wants_from_it():
+    page = ("Register\n\nRegistration for the Tiledays meetup is now open. We will offer tickets in batches of "
+            "fifty. Buy your ticket below.\n\nAdmission is 40 euros, and lunch is included.\n")
+    d = one(page, "TL301")
+    assert "What are you hoping to get out of" in d.rewrite and "cover" not in d.rewrite
+    cfp = page.replace("Admission is 40 euros, and lunch is included.",
+                       "The call for proposals is open until May: send us your talk.")
+    assert "What are you hoping" not in one(cfp, "TL301").rewrite
+
+
+def test_a_posts_opening_truism_is_not_taken_for_its_news():
+    post = ("Clear permissions are crucial for teams of every size. Our role editor sits on our own policy engine, "
+            "and our team tested it with our largest accounts over our summer. We think our approach is the best "
+            "in the industry, and our roadmap follows it. We will keep our old roles for a year, as our partners "
+            "asked. Our engineers wrote our policy engine in our first year, and we have run it in our own tools "
+            "since then. We are proud of what our team built.\n")
+    d = one(post, "TL201")
+    assert "Clear permissions are crucial" not in d.rewrite
+
+
+def test_a_job_ads_sender_balance_asks_for_the_candidates_side():
+    ad = ("Account Executive\n\nWe are on pace to triple our revenue this year and we need an Account Executive "
+          "to help us close our growing pipeline. We are a remote company, and our team spans six countries. "
+          "We have raised our Series A and we are building our sales team from scratch. Our product is used by "
+          "our customers every day.\n\nRequirements: five years of SaaS sales. This is a full-time position.\n")
+    d = next(d for d in check_text(ad, path="careers/account-executive.md").diagnostics if d.rule == "TL201")
+    assert d.rewrite.startswith("Most of this job ad is about the company.")

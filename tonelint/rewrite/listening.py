@@ -155,6 +155,11 @@ _JOB_AD = re.compile(r"(?i)\b(?:job description|responsibilities|requirements|qu
                      r"about the role|the ideal candidate)")
 
 
+# An event whose content the sender is still shaping: talks to pick, a call for proposals, a programme.
+_PROGRAMME = re.compile(r"(?i)\b(?:call for (?:papers|proposals|speakers|talks|participation)|cfp|talks?|speakers?|"
+                        r"agenda|programme|program|topics?|sessions?|tutorials?|workshops?|panels?|keynotes?)\b")
+
+
 def job_ad(prose: str) -> bool:
     """The draft is a job posting: two different job-ad terms in it."""
     return len({m.group(0).lower() for m in _JOB_AD.finditer(prose)}) >= 2
@@ -254,6 +259,14 @@ def question(draft) -> str:
             # the name the draft uses most is no event unless the draft says so: not a new hire's ("cover at
             # Florian Pichler"), a currency's ("cover at Monero" on MoneroKon's hackathon page)
             topic = None
+        if not _PROGRAMME.search(draft.prose):
+            # an event whose programme is not the sender's to shape (a ticket page, a partner's
+            # competition night): what the reader wants from it, not "what should we cover" (two
+            # blind editors each, sets AK and AL)
+            kind = re.search(r"(?i)\b(conference|meetup|meet-up|summit|hackathon|festival|competition|evening|"
+                             r"night|workshop|event)s?\b", draft.prose)
+            what = topic or f"the {kind.group(1).lower() if kind else 'event'}"
+            return f"What are you hoping to get out of {what}?"
         return f"What would you like us to cover at {topic}?" if topic else "What would you like us to cover?"
     backed = topic and form.SPONSORED.search(draft.prose)
     if backed and topic not in backed.group(1):

@@ -820,6 +820,14 @@ def sender_heavy(d, s, draft):
             return Rewrite(f'Most of this About page is about the sender. Right after "{grammar.excerpt(lede.text)}", '
                            f'add a sentence about the people you work for: who they are, and one thing one of them '
                            f'got from working with you.', "instruction", lede.start, lede.end)
+    if listening.job_ad(draft.prose):
+        # a job ad is about the company by nature; what it lacks is the candidate's side of the job (two
+        # blind editors: "what they can do now" after a careers page's growth figures, set AJ)
+        lede = _lede(draft) or _heaviest(draft, s, strict=False)
+        if lede is not None:
+            return Rewrite(f'Most of this job ad is about the company. Right after "{grammar.excerpt(lede.text)}", add '
+                           f'a sentence about the person in the role: what they will own in their first months, and '
+                           f'who they will work with.', "instruction", lede.start, lede.end)
     best = _heaviest(draft, s, strict=True) or _heaviest(draft, s, strict=False)
     if best is None:
         lede = _lede(draft)
@@ -915,8 +923,14 @@ def _lede(draft):
              and 5 <= len(grammar.words(x.text)) <= 45 and not x.text.rstrip(" !").endswith(("?", ":"))
              and x.index not in draft.ask_sentences and "\ufffd" not in x.text
              and not _VIEWING.search(x.text) and not form.HOUSEKEEPING.search(x.text)
-             and not _CHEER.match(x.text)][:3]
+             and not _CHEER.match(x.text) and not _TRUISM.match(x.text)][:3]
     return next((x for x in first if _NEWS.search(x.text)), first[0] if first else None)
+
+
+# a general truth that opens a post, not its news: "Effective project and process management is crucial
+# for organizations of all sizes." (two blind editors: no news to follow, set AL)
+_TRUISM = re.compile(r"(?i)^\W*(?:[\w,'’&-]+\s+){1,8}?(?:is|are)\s+(?:(?:so|very|more|increasingly|absolutely)\s+)?"
+                     r"(?:crucial|essential|important|vital|key|critical|fundamental|a must|indispensable)\b")
 
 
 # a short cheer that opens a post, not its news: "Its day 3 of launch week!", "Welcome to launch
