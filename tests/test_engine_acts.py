@@ -919,3 +919,21 @@ def test_a_page_named_for_its_folder_opens_with_its_title_not_an_ask():
     asks = lambda path: {h.sent for h in check_text(text, path=path).facts.message.hits.get("ask", [])}
     assert not asks("content/consult/_index.md") & {0, 1}
     assert asks("content/services/_index.md") & {0, 1}
+
+
+@pytest.mark.parametrize("sentence", [
+    # a founder's monthly update (set AM)
+    "Have a good weekend, and always feel free to email me if you need anything!",
+    # a project's post asking for the reader's work (set AN), although "please share" starts like an ask
+    "Please share what you built with it!",
+    # a release post's door left open (set AP)
+    "Reach out at team@example.org if you'd like to discuss more!",
+    # a community page's welcome for newcomers (set AP)
+    "We love it when new people stop by and introduce themselves in the #introductions channel.",
+])
+def test_more_ways_a_draft_asks_for_the_readers_word(sentence):
+    assert "invitation" in acts_of(sentence)[0]
+
+
+def test_sharing_the_post_is_still_an_ask_not_an_invitation():
+    assert "invitation" not in acts_of("Please share this post with your team!")[0]

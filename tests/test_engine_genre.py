@@ -453,3 +453,21 @@ def test_an_about_page_with_a_numbered_list_is_not_documentation():
             "to talk about which platform fits.\n")
     assert genre_of(text, path="content/about/_index.md") not in ("reference", "unknown")
     assert genre_of(text, path="docs/platforms.md") == "reference"
+
+
+def test_a_security_page_states_practice_and_is_not_a_pitch():
+    """A company's security page beside its site pages (set AO): reference, not a post about security."""
+    text = ("Customer Data and Security\n\nWe run our services on Amazon Web Services, the largest and leading "
+            "provider of cloud infrastructure. All backups are encrypted and stored for thirty days. We provide "
+            "real-time status alerts, which you can subscribe to by email.\n")
+    assert genre_of(text, path="content/security/customer-data-and-security.md") == "reference"
+    assert genre_of(text, path="content/blog/security/new-backups.md") != "reference"
+
+
+def test_a_product_guides_buttons_and_field_list_read_as_documentation():
+    """A docs page kept outside docs/ (set AO): its clicks, tabs and field definitions are reference cues."""
+    text = ("Managing Automations\n\nCreating automations is simple. To get started, navigate to the Automate tab "
+            "within the desired app. To create a new automation, click the New Automation button on the top "
+            "right of the dashboard. Read more about the fields below.\n\nName: A name to identify the task.\n"
+            "Webhook: (optional) A URL that gets a POST when a build finishes.\n\nLearn more about channels here.\n")
+    assert genre_of(text, path="src/pages/appflow/automation/create.md") in ("reference", "unknown")

@@ -62,6 +62,8 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     where = path.replace("\\", "/")
     if _REFERENCE_PATH.search(where) or _DOCS_PATH.search(where) and (channel or "") not in _PROMOTIONAL_CHANNELS:
         return "reference", "path"
+    if _POLICY_PATH.search(where) and not _POST_PATH.search(where) and (channel or "") not in _PROMOTIONAL_CHANNELS:
+        return "reference", "path"
     contact = "path" if _CONTACT_PATH.search(where) else "text" if _CONTACT_TITLE.match(text) else None
     if contact and (channel or "") not in _PROMOTIONAL_CHANNELS:
         # a contact page is the way to reach the team, as a login mail is the way in: its "Book a
@@ -242,10 +244,15 @@ _DOCS_PATH = re.compile(
 # A contact page, by its file's name or its first line ("Contact Us" over the ways to reach the team).
 _CONTACT_PATH = re.compile(r"(?i)(?:^|/)contact(?:[-_ ]?us)?(?:/(?:_?index))?(?:\.(?:md|markdown|mdx|html?|njk|txt|rst))?$")
 _CONTACT_TITLE = re.compile(r"(?i)\A(?:---.*?---\s*)?[ \t#]*(?:contact(?: us)?|get in touch)[ \t]*\n", re.S)
-# An About page by its file's name ("who-we-are.md", "about-us.mdx", "about/index.md": an agency's
-# "we use a community-based approach" read as a handbook's "we use", set AC).
 # A job ad, by its folder ("careers/account-executive/index.md", "jobs/backend.md").
 _CAREERS_PATH = re.compile(r"(?i)(?:^|/)(?:careers?|jobs|join[-_ ]us|open[-_ ]positions|vacancies)/")
+# A policy page: how the sender keeps data safe, its terms, its privacy rules ("security/customer-data-and-
+# security.md", set AO), kept with the site's pages, not its posts: it states practice, it does not pitch.
+_POLICY_PATH = re.compile(r"(?i)(?:^|/)(?:security|privacy|legal|terms|trust|compliance|gdpr|cookies?|policies)"
+                          r"(?:[-_][\w-]*)?(?:/|\.(?:md|markdown|mdx|html?|rst|txt)$)")
+_POST_PATH = re.compile(r"(?i)(?:^|/)" + _POST_FOLDERS)
+# An About page by its file's name ("who-we-are.md", "about-us.mdx", "about/index.md": an agency's
+# "we use a community-based approach" read as a handbook's "we use", set AC).
 _ABOUT_PATH = re.compile(r"(?i)(?:^|/)(?:about(?:[-_ ]us)?|who[-_ ]we[-_ ]are|our[-_ ]story|our[-_ ]team)"
                          r"(?:/(?:_?index))?(?:\.(?:md|markdown|mdx|html?|njk|txt|rst))?$")
 
