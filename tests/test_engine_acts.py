@@ -937,3 +937,52 @@ def test_more_ways_a_draft_asks_for_the_readers_word(sentence):
 
 def test_sharing_the_post_is_still_an_ask_not_an_invitation():
     assert "invitation" not in acts_of("Please share this post with your team!")[0]
+
+
+# --- `given_after:` in an order rule (TL401) ---------------------------------------------------
+
+_ORDER = ("id: ACME7\nfamily: house\nkind: order\nmessage: m\nrationale: r\ntarget: {act: ask}\n"
+          "before: {act: [value]}\n")
+
+
+def _order_engine(tmp_path, extra: str) -> Engine:
+    rule = tmp_path / "ACME7.yaml"
+    rule.write_text(_ORDER + extra, encoding="utf-8")
+    return Engine(load_file(rule))
+
+
+# An enterprise page: a plan table whose rows neither sell nor talk about the sender, then its button.
+_PLAN_PAGE = ("---\nchannel: landing-page\n---\nPlans\n\nCommunity plan, Team plan and Enterprise plan compared, row by row.\n\n"
+              "Maintained by | volunteers | the core team | the core team\n\nRelease cycle | when ready | every month | "
+              "every month\n\nSupport tickets | none | next working day | within four hours\n\nSecurity fixes | "
+              "best effort | within a week | within a day\n\nOnboarding calls | none | one | as many as needed\n\n"
+              "Sign up for the Team plan\n")
+
+
+def test_an_ask_after_a_long_plain_table_is_not_premature(tmp_path):
+    ask = lambda engine: [d for d in engine.check(SourceFile(path="plans.md", text=_PLAN_PAGE,
+                                                             format="markdown")).diagnostics]
+    assert ask(_order_engine(tmp_path, ""))
+    assert not ask(_order_engine(tmp_path, "given_after: 40\n"))
+    # in mail a long text before "sign up" is still a pitch's run-up (2002 spam): not a page
+    mail = "From: a@b.example\nSubject: Plans\n\n" + _PLAN_PAGE.split("---\n", 2)[2]
+    found = _order_engine(tmp_path, "given_after: 40\n").check(SourceFile(path="plans.eml", text=mail, format="email"))
+    assert found.diagnostics
+
+
+def test_words_about_the_sender_do_not_count_as_given(tmp_path):
+    sender = ("---\nchannel: landing-page\n---\nWe have worked on our new planner for three months with our private beta customers, and we are "
+              "proud of what our team built. We thank everyone who joined our calls and sent us their notes. "
+              "We will keep building our planner in the open, and our roadmap is public.\n\nSign up for the beta\n")
+    found = _order_engine(tmp_path, "given_after: 40\n").check(SourceFile(path="post.md", text=sender,
+                                                                          format="markdown")).diagnostics
+    assert [d.rule for d in found] == ["ACME7"]
+
+
+@pytest.mark.parametrize("value, hint", [("-3", "whole number"), ("many", "must be int"), ("true", "must be int")])
+def test_given_after_is_a_whole_number(tmp_path, value, hint):
+    rule = tmp_path / "ACME7.yaml"
+    rule.write_text(_ORDER + f"given_after: {value}\n", encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_file(rule)
+    assert "ACME7.yaml" in str(err.value) and hint in str(err.value), str(err.value)

@@ -2125,3 +2125,47 @@ def test_a_job_ads_sender_balance_asks_for_the_candidates_side():
           "our customers every day.\n\nRequirements: five years of SaaS sales. This is a full-time position.\n")
     d = next(d for d in check_text(ad, path="careers/account-executive.md").diagnostics if d.rule == "TL201")
     assert d.rewrite.startswith("Most of this job ad is about the company.")
+
+
+# Set AM to AP's first blind reading (rounds 85-86).
+
+def test_a_point_release_asks_what_comes_next_not_what_to_use_it_for():
+    post = "Cordova Nimbus 12.0.0 is out, supports API 34, and covers the new store rules. #release\n"
+    d = one(post, "TL301", channel="social")
+    assert "What would you like to see in the next release?" in d.rewrite and "for first" not in d.rewrite
+
+
+def test_a_funder_or_a_new_hire_is_not_asked_about_as_a_product():
+    grant = ("Tilemap Announces $1.2M Award from the Harbor Charitable Trust\n\nTilemap is pleased to announce that "
+             "it has been awarded a grant of $1.2 million over three years from the Harbor Charitable Trust. The "
+             "grant will pay two maintainers. For more information, visit harbortrust.org.\n")
+    assert "use Harbor Charitable Trust" not in one(grant, "TL301").rewrite
+    appeal = ("Support the Open Atlas Foundation this winter\n\nIn August we hired our first Community Manager, Priya "
+              "Raman. Priya is meeting map makers around the world so that she can learn what they need from Open "
+              "Atlas. Priya has already run six workshops. Your gift keeps open-source maps free for everyone.\n\n"
+              "Donate today to keep Open Atlas free.\n")
+    assert "use Priya" not in one(appeal, "TL301").rewrite
+
+
+def test_a_sender_heavy_about_pages_founding_story_is_not_its_news():
+    page = ("About Filecraft\n\nAfter being founded in 2002, filecraft.com was the first website launched by our "
+            "company, which started by offering components for .NET developers. Now we offer 20 file format APIs "
+            "for our customers on every platform we support, and our team ships our releases every month. We "
+            "support our APIs with our own engineers, and our forum is run by our staff. We are proud of our "
+            "history and our products.\n")
+    d = one(page, "TL201")
+    assert "founded in 2002" not in d.rewrite
+
+
+def test_ranked_among_others_is_not_turned_into_new():
+    from tonelint.rewrite.oneway import strip_hype
+    assert strip_hype("We support some of the most popular file formats in business.") == \
+        "We support some of the most popular file formats in business."
+    assert strip_hype("Meet our most advanced planner yet.") == "Meet our new planner."
+
+
+def test_a_posts_question_goes_after_its_list_not_into_it():
+    post = ("The first mini-project for Quillhub is working! Thanks to everyone involved!\nQuillhub is more than "
+            "a blog, it is a community with focus areas on \n- Blogs\n- Mini projects\n- Mentorship\nFollow us! <3\n")
+    d = one(post, "TL301", channel="social")
+    assert d.rewrite.startswith('Before "Follow us! <3" at the end of the post')

@@ -82,7 +82,9 @@ _COMPANY_NEWS = re.compile(r"\b(?:acquisition of|acquired by|acquires|joining fo
 _FUNDED = re.compile(r"\b(?:rais(?:es|ed|ing)|closed|secur(?:es|ed))\s+(?:(?:a|an|our|its|the)\s+)?(?:[$€£]\s?[\d.,]+\s*(?:k|m|mm|b|bn|million|"
                      r"billion)?\s+)?(?:in\s+)?(?:(?:pre-)?seed|series [a-f]|funding|financing)\b|"
                      # "announce our Series A led by …" (a funding note, set AD)
-                     r"\b(?:our|its)\s+(?:[$€£]\s?[\d.,]+\s*\w*\s+)?(?:pre-seed|seed|series [a-f])\s+(?:round|funding|financing|led by)\b",
+                     r"\b(?:our|its)\s+(?:[$€£]\s?[\d.,]+\s*\w*\s+)?(?:pre-seed|seed|series [a-f])\s+(?:round|funding|financing|led by)\b|"
+                     # a grant ("Announces $2.9M Award from the … Trust", "has been awarded a grant", set AP)
+                     r"\bawarded\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:grant|award)\b|[$€£]\s?[\d.,]+\s*(?:k|m|mm|million)?\s+(?:grant|award)\b",
                      re.I)
 
 # a customer's story told by the vendor
@@ -160,6 +162,28 @@ _PROGRAMME = re.compile(r"(?i)\b(?:call for (?:papers|proposals|speakers|talks|p
                         r"agenda|programme|program|topics?|sessions?|tutorials?|workshops?|panels?|keynotes?)\b")
 
 
+_VERSION = re.compile(r"\b\d+\.\d+\.\d+\b")  # a release of a thing already in use ("12.0.0"), not "Planwise 3.0"
+# A funder, a body or a company by its kind: not a thing the reader uses ("What would you use Helmsley
+# Charitable Trust for first?" under a grant's news: two blind editors, set AP)
+_ORG_WORD = re.compile(r"\b(?:Trust|Foundation|Fund|Institute|University|College|Council|Association|Society|Inc|LLC|"
+                       r"Ltd|GmbH|Group|Agency|Department|Ministry|Bank|Capital|Ventures|Partners|Commission)\.?$")
+_ROLE = r"(?:Manager|Director|Engineer|Developer|Advocate|Lead|Head|CEO|CTO|COO|CFO|Founder|Co-founder|Chair|" \
+        r"President|Officer|Coordinator|Fellow|Intern|Designer|Maintainer|Editor)"
+
+
+def _usable(name: str, prose: str) -> bool:
+    """A name a reader could use, try or rely on: not an organisation by its kind, not a person
+    ("What do you use Shamika for?" of a new hire named in an appeal: two blind editors, set AP)."""
+    if _ORG_WORD.search(name):
+        return False
+    n = re.escape(name)
+    person = re.search(rf"\b{_ROLE},?\s+{n}\s+[A-Z][a-z]+", prose) \
+        or re.search(rf"\b(?:hired|welcomed?|joined by|appointed|named|meet)\s+(?:[\w-]+\s+){{0,6}}?{n}\s+[A-Z][a-z]+",
+                     prose) \
+        or re.search(rf"\b{n}\b(?:\s+[A-Z][a-z]+)?\s+(?:is|was|has|will)\b[^.!?]{{0,80}}\b(?:she|he|her|his)\b", prose)
+    return not (len(name.split()) <= 2 and person)
+
+
 def job_ad(prose: str) -> bool:
     """The draft is a job posting: two different job-ad terms in it."""
     return len({m.group(0).lower() for m in _JOB_AD.finditer(prose)}) >= 2
@@ -201,7 +225,7 @@ def question(draft) -> str:
         # (a name the draft keeps coming back to: not "What do you use Vietnam for?" of a place named
         # twice in a foundation's newsletter, two blind editors, set AF)
         if topic and (topic in (draft._brand, *draft.brand) or len(re.findall(rf"\b{re.escape(topic)}\b", draft.prose)) >= 3) \
-                and _OPEN_SOURCE.search(draft.prose) and not topic.isupper() \
+                and _OPEN_SOURCE.search(draft.prose) and not topic.isupper() and _usable(topic, draft.prose) \
                 and not re.search(r"\b(?:Foundation|Group|Association|Institute|Society|Inc)\b", topic):
             # a project's sponsor section: what the reader relies on it for
             # (not a stock "what should we do more of next year?": editors)
@@ -223,6 +247,8 @@ def question(draft) -> str:
         return "Would you like to talk to the team about this?"
     if occasion == "results":
         return "What would you like to ask us about these results?"
+    if occasion == "offer" and _FUNDED.search(draft.prose[:600]) and not press_desk:
+        return "What would you like us to build next?"  # a grant's news read as an offer (set AP)
     if occasion == "offer":
         store = topic and re.search(r"\b(?:at|from|in)\s+" + re.escape(topic), draft.prose)
         if store:  # a shop's sale: the reader's shopping list
@@ -237,7 +263,7 @@ def question(draft) -> str:
         # Pentagon for first?" of a name only ever said with "the")
         named = topic and re.findall(rf"(\bthe\s+)?{re.escape(topic)}\b", draft.prose)
         used = named and not all(the for the in named)  # only ever "the Pentagon": an institution
-        return f"What would you use {topic} for first?" if used else \
+        return f"What would you use {topic} for first?" if used and _usable(topic, draft.prose) else \
             "Is there anything you'd want to know before you decide?"
     if occasion == "event":
         if _LIVE.search(draft.prose):
@@ -275,15 +301,21 @@ def question(draft) -> str:
         return f"What do you use {backed.group(1).strip()} for?"
     if occasion in ("launch", "press"):
         launched = _LAUNCHED_NAME.search(draft.prose)
-        if launched and draft.plausible(launched.group(1).strip()):
+        named = (launched.group(1).strip() if launched else None) or topic
+        if named and _VERSION.search(named):
+            # a new version of something the reader already runs (a platform's 12.0.0, a maintenance
+            # release): what they want next, not what they would "use it for first" (two blind editors
+            # on three release tweets, set AN)
+            return "What would you like to see in the next release?"
+        if launched and draft.plausible(launched.group(1).strip()) and _usable(launched.group(1).strip(), draft.prose):
             # "We've launched Pydantic Logfire to …": the thing launched, by name
             return f"What would you use {launched.group(1).strip()} for first?"
         live = _LIVE_NAME.search(draft.prose)
-        if live:
+        if live and _usable(live.group(2) or live.group(1).strip(), draft.prose):
             # "… announce that ACME Renewal Information (ARI) is live": the thing, by its short
             # name (not "What would you try first?" before a donation ask, a blind editor)
             return f"What would you use {live.group(2) or live.group(1).strip()} for first?"
-        made = topic and re.search(r"\d|[a-z][A-Z]", topic)  # "Planwise 3.0", "PostHog": a thing one uses
+        made = topic and re.search(r"\d|[a-z][A-Z]", topic) and _usable(topic, draft.prose)  # "Planwise 3.0", "PostHog"
         if made:
             return f"What would you use {topic} for first?"
         # nothing named to try: what the post is about, if anything says (a youth programme the
@@ -592,6 +624,9 @@ def _last_whole(draft):
     # runs on, "…; join our monthly book club;": two blind editors, set AF)
     return next((x for x in reversed(draft.content) if len(x.text.split()) >= 5 and not x.text[:1].islower()
                  and x.scope not in ("list", "table", "heading", "title") and not re.search(r"[:;]\W*$", x.text)
+                 # (nor one that runs into a list's first item, "… with focus areas on - Blogs", a
+                 # post's line run together in a tweet, two blind editors, set AN)
+                 and not re.search(r"\s[-–•*]\s+[\w'’-]+(?:\s+[\w'’-]+)?\W*$", x.text)
                  and (draft.channel == "social" or re.search(r"[.!?…]\W*$", x.text)
                       or len(x.text.split()) >= 8 and not _RUN_TOGETHER.search(x.text))
                  and not form.HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text) and not _signoff(x.text)
@@ -717,6 +752,20 @@ def no_listening(d, s, draft):
             # steps: a second question after it reads badly, two blind editors)
             place = _before(whole, draft) if _closing_ask(whole, draft) or whole.text.rstrip().endswith("?") \
                 else f'After "{grammar.excerpt(whole.text, 60)}"'
+            listed = [x for x in draft.content if whole.index < x.index <= s.index
+                      and (LIST_ITEM.match(x.text) or re.search(r"\s[-–•*]\s+\w", x.text))]
+            if draft.channel == "social" and whole.index < s.index - 1 and listed:
+                # a post's lines after its last whole sentence (a list, then "Follow us! <3"): the
+                # question goes at its end, before the sign-off, not after its first line (set AN)
+                end = last if last is not s and not LIST_ITEM.match(last.text) else None
+                if end is not None:
+                    # the whole closing line, not its last piece ("Follow us! <3", not "<3")
+                    stop = draft.text.find("\n", end.start)
+                    line = draft.text[draft.text.rfind("\n", 0, end.start) + 1: stop if stop >= 0 else len(draft.text)]
+                place = f'Before "{grammar.excerpt(line.strip(), 60)}" at the end of the post' if end is not None \
+                    else "At the end of the post"
+                return Rewrite(f'{place}, ask the reader one thing and say how to answer: "{ask}"', "instruction",
+                               s.start, s.end)
             return Rewrite(f'{place}, ask the reader one thing and say how to answer: "{ask}"', "instruction",
                            whole.start, whole.end)
         if last is not s and last.index in draft.ask_sentences:
@@ -738,7 +787,8 @@ def no_listening(d, s, draft):
         # themes"): no question goes after those (blind editors, held-out
         # registry sample); after the last whole sentence, else at the end
         whole = _last_whole(draft)
-        if whole is not None and whole.index < s.index:
+        if whole is not None and whole.index < s.index and draft.channel != "social":
+            # (a post's question goes at its end, not after its first line: set AN)
             return Rewrite(f'After "{grammar.excerpt(whole.text, 60)}", ask the reader one thing and say how '
                            f'to answer: "{ask}"', "instruction", whole.start, whole.end)
         return Rewrite(f'End with one question to the reader, and say how to answer: "{ask}"', "instruction",

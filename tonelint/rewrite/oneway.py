@@ -43,7 +43,9 @@ _BARE_NOUNS = frozenset({"technology", "technologies", "tech", "solution", "solu
                          "design", "approach"})
 # "our most advanced release yet" -> "our new release"; only a word that praises (not "solving the
 # most critical and technically challenging issues" -> "the new and …": a blind editor on held-out copy)
-_SUPERLATIVE = re.compile(r"\b(our|its|the|their|his|her)\s+most\s+(?:" + _HYPE_WORDS + r"|advanced|powerful|innovative|"
+# (not "some of the most popular file formats": things ranked among others, not the sender's new
+# one; "some of the new file formats" changed the meaning, two blind editors, set AO)
+_SUPERLATIVE = re.compile(r"(?<!\bof\s)\b(our|its|the|their|his|her)\s+most\s+(?:" + _HYPE_WORDS + r"|advanced|powerful|innovative|"
                           r"complete|comprehensive|trusted|loved|popular|reliable|secure|intuitive|beautiful|exciting|"
                           r"ambitious|anticipated|requested|capable|flexible|affordable|sophisticated|feature-rich)"
                           r"\s+(?!(?:and|or|but)\b)([a-z][\w-]*)(?:\s+(?:ever|yet))?", re.I)
@@ -567,9 +569,16 @@ def pride(d, s, draft):
         return Rewrite(f'Cut "{grammar.excerpt(s.text, 60)}": open with what you can do for the reader and leave '
                        f'who you are to the signature.', "instruction")
     left = s.text.lower().replace(grammar.shown(d).lower(), " ", 1)
-    if len(grammar.WORD.findall(left)) <= 4:
+    about = re.fullmatch(r"\s*(?:about|with|by|of)\s+(?:all\s+)?(?:of\s+)?(?:these|this|those|that|the|our)\b[^.!?]{0,40}[.!]*\s*",
+                         left)
+    if len(grammar.WORD.findall(left)) <= 4 or about:
+        # (also "I cannot be more excited about all of these new ships.": the feeling about what the
+        # post already listed, set AM)
         # "I'm so excited to finally share this with you.": nothing but the feeling (a blind editor:
         # "This with you is here" was broken English)
+        if about:
+            return Rewrite(f'Cut "{grammar.excerpt(s.text, 70)}": it says only how the sender feels about what the '
+                           f'draft has already told the reader.', "instruction")
         return Rewrite(f'Cut "{grammar.excerpt(s.text, 70)}": it says only how the sender feels; let the next '
                        f'sentence carry the news.', "instruction")
     # Not every announcement gives the reader something new to do (a
@@ -923,7 +932,7 @@ def _lede(draft):
              and 5 <= len(grammar.words(x.text)) <= 45 and not x.text.rstrip(" !").endswith(("?", ":"))
              and x.index not in draft.ask_sentences and "\ufffd" not in x.text
              and not _VIEWING.search(x.text) and not form.HOUSEKEEPING.search(x.text)
-             and not _CHEER.match(x.text) and not _TRUISM.match(x.text)][:3]
+             and not _CHEER.match(x.text) and not _TRUISM.match(x.text) and not _BACKSTORY.search(x.text)][:3]
     return next((x for x in first if _NEWS.search(x.text)), first[0] if first else None)
 
 
@@ -931,6 +940,13 @@ def _lede(draft):
 # for organizations of all sizes." (two blind editors: no news to follow, set AL)
 _TRUISM = re.compile(r"(?i)^\W*(?:[\w,'’&-]+\s+){1,8}?(?:is|are)\s+(?:(?:so|very|more|increasingly|absolutely)\s+)?"
                      r"(?:crucial|essential|important|vital|key|critical|fundamental|a must|indispensable)\b")
+
+
+# the sender's history, not its news: "After being founded in 2002, aspose.com was the first website
+# launched by …" (an About page, set AO), "When we started in this business, the web looked very
+# different" (an agency's philosophy page, set AG): two blind editors each
+_BACKSTORY = re.compile(r"(?i)\b(?:founded|established|started|began|launched)\s+(?:back\s+)?in\s+(?:19|20)\d\d\b|"
+                        r"\bsince\s+(?:19|20)\d\d\b|\bwhen\s+(?:we|i)\s+(?:first\s+)?(?:started|began|founded)\b")
 
 
 # a short cheer that opens a post, not its news: "Its day 3 of launch week!", "Welcome to launch

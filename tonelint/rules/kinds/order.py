@@ -16,7 +16,7 @@ DOC = ("Flags a `target:` hit that comes too early: in the subject line or openi
        "when a sales claim comes before it outside a web page or README, or when the draft is a sales pitch "
        "throughout); `stack:` flags more than `max` targets within `window` sentences.")
 KEYS = {"target": dict, "before": dict, "opening": bool, "report": str, "stack": dict, "unless": dict,
-        "when": dict, "given_later": bool}
+        "when": dict, "given_later": bool, "given_after": int}
 REQUIRED = ("target",)
 TWEAKS = {"stack": dict}
 STACK_KEYS = {"max": int, "window": int}
@@ -30,6 +30,7 @@ class Spec:
     report: str = "first"
     stack: tuple[int, int] | None = None
     given_later: bool = False
+    given_after: int = 0
 
     def blocks(self) -> list[Block]:
         return [b for b in (self.target, self.before) if b]
@@ -51,7 +52,13 @@ def parse(ctx, data, rid: str) -> Spec:
     given_later = bool(data.get("given_later", False))
     if given_later and before is None:
         ctx.fail(data, "given_later", "needs a before: block (the value that should come first)")
-    return Spec(target=target, before=before, opening=opening, report=report, stack=stack, given_later=given_later)
+    given_after = data.get("given_after", 0)
+    if not isinstance(given_after, int) or isinstance(given_after, bool) or given_after < 0:
+        ctx.fail(data, "given_after", "must be a whole number of sentences, 0 or more")
+    if given_after and before is None:
+        ctx.fail(data, "given_after", "needs a before: block (the value that should come first)")
+    return Spec(target=target, before=before, opening=opening, report=report, stack=stack, given_later=given_later,
+                given_after=given_after)
 
 
 def check_tweak(ctx, tweak: dict, where: str) -> None:
@@ -103,6 +110,11 @@ def run(rule, ctx: Context):
                 if spec.given_later and (last_value is None or last_value <= hit.sent) \
                         and not _sold_first(facts.message, hit.sent):
                     early = False  # nothing is given after it either: not an order problem
+                if early and spec.given_after and getattr(facts.message, "page", False) \
+                        and _body_words(facts, hit.sent) >= spec.given_after:
+                    # a page this long before its button has given the reader something; not mail,
+                    # where a long pitch before "order now" is how bulk mail reads (2002 spam)
+                    early = False
             if not early:
                 continue
             start, end = facts.source_span(hit)
@@ -135,6 +147,19 @@ def run(rule, ctx: Context):
                                                         "sentence": hit.sent + 1,
                                                         "sentences": _sentences(first.sent, hit.sent)}, hit=hit)
                 last_reported = hit.sent
+
+
+_SELLING = frozenset({"sender", "claim", "ask", "pitch", "promotion"})
+
+
+def _body_words(facts, before: int) -> int:
+    """Words of the body before sentence `before` that neither sell nor talk about the sender: not the
+    title, not headings (a pricing table's rows and a feature list's items count; "we have been working
+    hard in private beta" does not)."""
+    acts = getattr(facts.message, "acts", None) or [()] * len(facts.sentences)
+    return sum(len(facts.segments[s.seg].text[s.start:s.end].split())
+               for i, s in enumerate(facts.sentences[:before])
+               if facts.segments[s.seg].scope not in ("title", "heading") and not (set(acts[i]) & _SELLING))
 
 
 def _runs_on(facts, a, b) -> bool:
