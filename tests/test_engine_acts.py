@@ -986,3 +986,19 @@ def test_given_after_is_a_whole_number(tmp_path, value, hint):
     with pytest.raises(RuleError) as err:
         load_file(rule)
     assert "ACME7.yaml" in str(err.value) and hint in str(err.value), str(err.value)
+
+
+def test_a_user_interview_offered_asks_for_the_readers_experience():
+    """"we'd love to chat about your experiences with our documentation" (a project's tweet, set AN)."""
+    text = "If you have used our docs lately, we'd love to chat about your experiences in a short user interview."
+    assert "invitation" in acts_of(text)[0]
+
+
+def test_a_sales_page_promotes_by_its_path_and_is_judged_for_listening():
+    """A pricing page that never asks in words the lists know (sets AJ, AO): TL301 judges it."""
+    page = ("Pricing\n\nWith the Community edition you run one cluster, free, forever. The Business edition gives "
+            "you up to ten clusters for 400 euros a month, with our support on working days. With the Enterprise "
+            "edition your price is set per contract, and our support answers around the clock.\n")
+    rules = lambda path: [d.rule for d in check_text(page, path=path).diagnostics]
+    assert "TL301" in rules("content/pricing.md")
+    assert "TL301" not in rules("content/notes/editions-2024.md")

@@ -2169,3 +2169,13 @@ def test_a_posts_question_goes_after_its_list_not_into_it():
             "a blog, it is a community with focus areas on \n- Blogs\n- Mini projects\n- Mentorship\nFollow us! <3\n")
     d = one(post, "TL301", channel="social")
     assert d.rewrite.startswith('Before "Follow us! <3" at the end of the post')
+
+
+def test_a_tweet_that_introduces_a_library_asks_about_it_by_name():
+    post = "Introducing Quokka, a small outbox library for Django\nhttps://example.org/blog/introducing-quokka\n"
+    assert "What would you use Quokka for first?" in one(post, "TL301", channel="social").rewrite
+
+
+def test_a_how_to_shared_by_its_title_asks_what_to_explain_next():
+    post = "How to extend your wiki and improve your workflow with wiki bots (using Quillbot)\nhttps://example.org/how-to\n"
+    assert "What should we explain next?" in one(post, "TL301", channel="social").rewrite

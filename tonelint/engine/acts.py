@@ -190,6 +190,10 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                        and _text(facts, 1).strip().lower() == _text(facts, 0).strip().lower() else set())
         found["ask"] = [h for h in found["ask"] if h.sent not in title]
     found["prompt"] = [way_out for _, way_out in prompts]
+    if path and facts.sentences and _SALES_PAGE.search(path.replace("\\", "/")):
+        # a pricing, features, services or integrations page sells by being there, with or without a
+        # button the lists know: the draft promotes (sets AJ and AO, landing pages that never ask)
+        found["promotion"] = found.get("promotion", []) + [_sentence_hit(facts, 0, "act:promotion:page")]
     if brand:
         found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
     page = page or bool(found.get("profile"))  # an "About us" page is a page wherever it is stored
@@ -508,6 +512,11 @@ def _starts_line(facts: Facts, i: int) -> bool:
 # The words a page title wraps around its subject ("Become a member", "Join us today").
 _PAGE_NAME_FILLER = frozenset({"a", "an", "the", "our", "your", "now", "today", "to", "us", "up", "become", "join",
                                "get", "sign", "start"})
+
+
+# A site's sales pages by their folder or file name (not its docs or posts: genre.py reads those first).
+_SALES_PAGE = re.compile(r"(?i)(?:^|/)(?:pricing|plans|features?|why[-_][\w-]+|why|integrations?|enterprise|solutions?|"
+                         r"services?|products?|editions?|compare|comparison|alternatives?)(?:/|\.[a-z]+$|$)")
 
 
 def _page_name(facts: Facts, path: str) -> bool:

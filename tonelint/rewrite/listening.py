@@ -355,6 +355,10 @@ def question(draft) -> str:
             # "Access powerful Large Language Models in Galaxy easily": a
             # thing to do, so ask what the reader would do with it first
             return "What would you use it for first?"
+        if re.match(r"(?i)how to\b", line):
+            # a how-to shared by its title: what to explain next, not "What do you think?" (two blind
+            # editors, a project's tutorial tweet, set AN)
+            return "What should we explain next?"
         return "What do you think?"
     return "What would you like to hear more about?"
 
@@ -421,8 +425,9 @@ _APPLYING = re.compile(r"\b(?:the|this|your) (application(?= (?:process|review|f
                        r"review process|nomination process)\b", re.I)
 
 
-_LAUNCHED_NAME = re.compile(r"\b(?:launched|launching|introducing|introduced|released|releasing|unveiled|unveiling)\s+"
-                            r"((?:[A-Z][\w.-]*[\w]\s?){1,3})(?=\s|[,.!:;]|$)")
+# (the verb in any case: "Introducing Jaiminho, an implementation of …" opening a tweet, set AN)
+_LAUNCHED_NAME = re.compile(r"\b(?i:launched|launching|introducing|introduced|released|releasing|unveiled|unveiling)\s+"
+                            r"([A-Z][\w.-]*[\w](?:\s(?:[A-Z][\w.-]*[\w]|v?\d+(?:\.\d+)+)){0,2})(?=\s|[,.!:;]|$)")
 
 
 # "announce that ACME Renewal Information (ARI) is live in production", "… that Planwise Teams is now available"
