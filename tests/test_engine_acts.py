@@ -1002,3 +1002,20 @@ def test_a_sales_page_promotes_by_its_path_and_is_judged_for_listening():
     rules = lambda path: [d.rule for d in check_text(page, path=path).diagnostics]
     assert "TL301" in rules("content/pricing.md")
     assert "TL301" not in rules("content/notes/editions-2024.md")
+
+
+@pytest.mark.parametrize("sentence, act, found", [
+    # a trial mail's notice is what it gives (sets AI and AT)
+    ("Your Larkboard trial is over.", "value", True),
+    ("Your plan expires in three days.", "value", True),
+    # a release's upgrade command is help (set AQ) ...
+    ("Upgrade today by running npx @quill/codemod migrate.", "ask", False),
+    # ... an upgrade button is still an ask
+    ("Upgrade today and keep every board.", "ask", True),
+    # a webinar's registration is the free thing it offers (set AQ)
+    ("Save your seat for our webinar on Thursday, where we walk through the new editor.", "offer", True),
+    ("Save your seat for our webinar on Thursday, where we walk through the new editor.", "ask", False),
+])
+def test_trial_notices_release_commands_and_webinar_seats(sentence, act, found):
+    _, m = message(sentence)
+    assert bool(m.hits.get(act)) is found

@@ -5,6 +5,8 @@ what the sentence means, and findings on words that are not the sender's."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tonelint.api import check_text, default_engine
@@ -2179,3 +2181,28 @@ def test_a_tweet_that_introduces_a_library_asks_about_it_by_name():
 def test_a_how_to_shared_by_its_title_asks_what_to_explain_next():
     post = "How to extend your wiki and improve your workflow with wiki bots (using Quillbot)\nhttps://example.org/how-to\n"
     assert "What should we explain next?" in one(post, "TL301", channel="social").rewrite
+
+
+# Set AQ to AT's first blind reading (rounds 87-88).
+
+def test_announcing_a_clause_a_promise_or_an_opening_keeps_it_readable():
+    from tonelint.rewrite.oneway import strip_pride
+    assert strip_pride("We're excited to share more about Larkboard in the coming months.") == \
+        "We'll share more about Larkboard in the coming months."
+    assert strip_pride("We are thrilled to announce Larkboard now supports ${FEATURE}, designed to save you time.") == \
+        "Larkboard now supports ${FEATURE}, designed to save you time."
+    assert strip_pride("The inn is pleased to announce the opening of a second house with five bedrooms.") == \
+        "A second house with five bedrooms is now open."
+
+
+def test_people_platforms_and_headings_are_no_product_to_ask_about():
+    hire = ("Welcoming Priya Raman\n\nWe're excited to welcome Priya Raman to the Larkboard team! Priya joins us from "
+            "a large bank, where she ran their build systems. Priya will work on our remote build service. Priya "
+            "starts on Monday, and we can't wait to see what she builds. We are building the world's best boards for "
+            "remote teams.\n")
+    d = check_text(hire).diagnostics
+    assert not any(re.search(r"(?:about|use|of) Priya", x.rewrite or "") for x in d if x.rule in ("TL210", "TL301"))
+    contact = ("Contact\n\nIf you are stuck on a search problem, write to me. I answer every message within a day. "
+               "You can also find me on LinkedIn. Connect on LinkedIn for updates. I work with small teams on "
+               "search and data.\n")
+    assert all("LinkedIn?" not in (x.rewrite or "") for x in check_text(contact).diagnostics)

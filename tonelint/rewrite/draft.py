@@ -24,6 +24,13 @@ PRESS_DESK = "press|media|pr"
 # what follows a street's or a town's name in a postal address: " Rd.", ", FL 33460"
 _POSTAL = re.compile(r"\s+(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Ln|Lane|Hwy|Highway)\b\.?"
                      r"|,?\s*[A-Z]{2}\.?\s+\d{5}\b")
+# Where a draft points its readers, not what it is about (unless the draft is that platform's own).
+_PLATFORMS = frozenset({"linkedin", "twitter", "x", "github", "gitlab", "discord", "slack", "youtube", "facebook",
+                        "instagram", "mastodon", "bluesky", "reddit", "tiktok", "whatsapp", "telegram", "medium",
+                        "substack", "meetup", "eventbrite", "zoom", "google", "apple", "microsoft"})
+# A person's role, written before their name ("Community Manager, Priya Raman").
+_ROLE = r"(?:Manager|Director|Engineer|Developer|Advocate|Lead|Head|CEO|CTO|COO|CFO|Founder|Co-founder|Chair|" \
+        r"President|Officer|Coordinator|Fellow|Intern|Designer|Maintainer|Editor|Leader)"
 _GENERIC_TERMS = frozenset({"api", "apis", "sdk", "sdks", "cli", "ui", "ux", "url", "urls", "dns", "ai", "ml", "llm",
                             "llms", "seo", "crm", "saas", "faq", "pdf", "csv", "json", "html", "css", "http", "https",
                             "ssl", "tls", "vpn", "cdn", "sso", "rss", "sms", "os", "pos", "pow", "nft", "nfts", "dao",
@@ -375,6 +382,12 @@ class Draft:
             return False
         if uses and all(self._logo(u, name) for u in uses):
             return False
+        if low in _PLATFORMS and not any(low == b.lower() for b in self.brand):
+            return False  # "What would you most like to know about LinkedIn?" on a contact page (set AR)
+        if self.person(name):
+            return False  # a new hire or a contributor ("about Brentley Jones", "people who use Marcel", set AS)
+        if uses and " " in name and all(self._whole_line(u, name) for u in uses) and name.istitle():
+            return False  # only ever a heading or a link's label ("Photo Gallery", set AR)
         # an investor in a funding post ("led by Unusual Ventures", "with participation from …"): not
         # what the draft sells (two blind editors: "about Unusual Ventures", "the people who use
         # Unusual Ventures")
@@ -470,6 +483,24 @@ class Draft:
         if counts[best] >= 2 or best in in_subject or marked:
             return best, best in in_subject
         return None
+
+    def person(self, name: str) -> bool:
+        """The name is a person's: welcomed, hired, given a role, or called she/he."""
+        if len(name.split()) > 3:
+            return False
+        n = re.escape(name)
+        return bool(re.search(rf"\b(?:welcom(?:e|es|ed|ing)|hired|appointed|meet|joined by|thanks? to|congrat\w*)\s+"
+                              rf"(?:(?:our|the|a|an|new)\s+)?(?:[\w-]+\s+){{0,5}}?{n}\b", self.prose)
+                    or re.search(rf"\b{n}(?:\s+[A-Z][a-z]+)?\s+(?:joins|joined|is joining|will join|wrote|writes|said|says)\b",
+                                 self.prose)
+                    or re.search(rf"\b{_ROLE}s?,?\s+{n}\b", self.prose)
+                    or re.search(rf"\b{n}\b[^.!?]{{0,80}}\b(?:she|he|her|his|him)\b", self.prose))
+
+    def _whole_line(self, at: int, name: str) -> bool:
+        """The name at `at` is a line of its own (a heading, a menu item, a link's label)."""
+        start = self.prose.rfind("\n", 0, at) + 1
+        stop = self.prose.find("\n", at)
+        return not self.prose[start:stop if stop >= 0 else len(self.prose)].replace(name, "").strip(" \t#*-|:>")
 
     def _inside_count(self, name: str) -> int:
         """How often the prose writes `name` mid-sentence: after a lower-case

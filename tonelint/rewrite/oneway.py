@@ -142,6 +142,7 @@ def strip_pride(text: str) -> str:
             news_of = _NEWS_OF.match(body)
             released = news_of is not None
             launch_of = bool(news_of) and "launch" in news_of.group(0).lower()
+            opened = bool(news_of) and "opening" in news_of.group(0).lower()
             if news_of and "beta" in news_of.group(0).lower():
                 # "the public beta of the new UI": the beta is the news (two blind editors: "The new UI
                 # is out" dropped it)
@@ -160,6 +161,15 @@ def strip_pride(text: str) -> str:
                 body, named_as = head, ": " + title.strip()
             np, _, after = body.partition(", ")
             np = np.strip()
+            if re.search(r"(?i)\bnow\s+(?:supports?|offers?|lets|includes?|works|has|runs|ships)\b", np):
+                # "announce Open HCX now supports ${MESSAGE}, designed to …": a clause, the news
+                # as it stands (not "… supports ${MESSAGE} is here", two blind editors, set AT)
+                return _finish(pre, body.rstrip(), punct)
+            if re.match(r"(?i)more\b", np):
+                # "excited to share more about BuildBuddy in the coming months": a promise, not a thing
+                # that is here (two blind editors, set AS)
+                will = "We’ll" if "’" in text else "We'll"
+                return _finish(pre, f"{will} share {body.rstrip()}", punct)
             if re.search(r",\s*(?:and|or)\s", ", " + after) and not re.search(r"\b(?:is|are|was|will|can|lets?)\b", after):
                 return text  # "query traces, observations, and sessions": a list, not "traces are live, …"
             if re.match(r"(?i)(?:this|that|it|these|those)(?:\s+(?:with|to|for|on|in|at)\b.*)?$", np):
@@ -197,7 +207,8 @@ def strip_pride(text: str) -> str:
                 if _ABSTRACT_HEAD.match(np):
                     return text  # "our involvement in …", "the decision to …": an act, not a thing that "is here"
                 verb = "is" if not _is_plural(np) else "are"
-                state = "out" if released else "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
+                state = "now open" if opened else "out" if released else \
+                    "live" if m.group("verb").lower() in ("launch", "release", "debut") else "here"
                 if re.search(r"\bbeta\b", np, re.I):
                     state = "open"  # "1.0 beta testing for Android is open" (a blind editor: not "is here")
                 which = re.match(r"(?:which|that)\s+(?:is|are)\s+(?P<pred>(?:now\s+)?(?:available|open|live|ready|out|"
