@@ -1019,3 +1019,9 @@ def test_a_sales_page_promotes_by_its_path_and_is_judged_for_listening():
 def test_trial_notices_release_commands_and_webinar_seats(sentence, act, found):
     _, m = message(sentence)
     assert bool(m.hits.get(act)) is found
+
+
+def test_sharing_ideas_with_the_community_is_an_invitation_even_in_a_list_of_asks():
+    """"- Join our community to share ideas and feedback" closing a membership post (set AS)."""
+    text = "- Check out our repository to contribute\n- Join our community to share ideas and feedback\n"
+    assert any("invitation" in a for a in acts_of(text))

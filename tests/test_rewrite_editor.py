@@ -2206,3 +2206,22 @@ def test_people_platforms_and_headings_are_no_product_to_ask_about():
                "You can also find me on LinkedIn. Connect on LinkedIn for updates. I work with small teams on "
                "search and data.\n")
     assert all("LinkedIn?" not in (x.rewrite or "") for x in check_text(contact).diagnostics)
+
+
+def test_a_look_back_that_opens_a_post_is_not_its_news():
+    from tonelint.rewrite.oneway import _lede
+    post = ("Three years ago today, I launched the first version of Quarry. Now we have released Quarry 1.0, "
+            "with remote storage for every project. We thank our contributors.\n")
+    assert _lede(draft_of(post)).text.startswith("Now we have released Quarry 1.0")
+
+
+def test_a_product_named_like_a_person_is_still_a_product():
+    d = draft_of("BuildKite runs the builds his team writes, and BuildKite is fast.\n")
+    assert not d.person("BuildKite") and d.person("Dan Stowell") is False
+
+
+def test_a_company_news_question_asks_what_the_reader_wants_to_know():
+    post = ("Larkboard is joining Globex\n\nToday Larkboard joins Globex. The team stays the same and the product "
+            "keeps its name. We are proud of what we built and we will keep building it at Globex.\n")
+    d = one(post, "TL301")
+    assert "Any questions about what this means for you?" in d.rewrite

@@ -486,8 +486,8 @@ class Draft:
 
     def person(self, name: str) -> bool:
         """The name is a person's: welcomed, hired, given a role, or called she/he."""
-        if len(name.split()) > 3:
-            return False
+        if len(name.split()) > 3 or re.search(r"[a-z][A-Z]|\d", name):
+            return False  # "BuildBuddy", "Planwise 3.0": a product's shape, not a person's
         n = re.escape(name)
         return bool(re.search(rf"\b(?:welcom(?:e|es|ed|ing)|hired|appointed|meet|joined by|thanks? to|congrat\w*)\s+"
                               rf"(?:(?:our|the|a|an|new)\s+)?(?:[\w-]+\s+){{0,5}}?{n}\b", self.prose)

@@ -198,7 +198,9 @@ def question(draft) -> str:
         # a company's own news (joining another, being formed, being acquired): what it means for
         # the reader (four blind editors: "What would you try first?" in an acquisition post)
         # (not "What would you like to know about what this means for you?": clumsy, two blind editors, set V)
-        return "What does this change for you?"
+        # (not "What does this change for you?": the post should say that, two blind editors on an
+        # acquisition post, set AS; the reader is asked what they want to know)
+        return "Any questions about what this means for you?"
     if occasion == "appeal":
         # (not "What should <product> do …": the name found may be a partner's
         # or an umbrella's, and the appeal is the sender's own; but what the
@@ -621,6 +623,9 @@ def _last_whole(draft):
                  # (nor one that runs into a list's first item, "… with focus areas on - Blogs", a
                  # post's line run together in a tweet, two blind editors, set AN)
                  and not re.search(r"\s[-–•*]\s+[\w'’-]+(?:\s+[\w'’-]+)?\W*$", x.text)
+                 # (nor one that hands over to the list after it, "Here are a couple of ways to
+                 # contribute.", two blind editors, set AQ)
+                 and not re.match(r"(?i)\W*(?:here are|here's|here is|below are|the following)\b", x.text)
                  and (draft.channel == "social" or re.search(r"[.!?…]\W*$", x.text)
                       or len(x.text.split()) >= 8 and not _RUN_TOGETHER.search(x.text))
                  and not form.HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text) and not _signoff(x.text)
@@ -790,8 +795,12 @@ def no_listening(d, s, draft):
     if in_list and len(draft.content) > 2:
         # the draft ends in a list (a feature roundup): the question goes
         # after the list, about the list, not onto its last bullet
-        which = ask if draft.occasion == "appeal" or job_ad(draft.prose) else \
-            f"Which of these will you try first? {answer_line(draft)}"
+        # (only a list of things to try: not a list of references, of ways to contribute or of a
+        # job's skills, two blind editors each, sets AJ and AQ)
+        tryable = draft.occasion in ("launch", "press", "general") and not job_ad(draft.prose) \
+            and not re.search(r"(?i)\b(?:references?|sources|further reading|acknowledg\w+|thanks to|contribut\w+)\b",
+                              " ".join(x.text for x in draft.content[-6:]))
+        which = f"Which of these will you try first? {answer_line(draft)}" if tryable else ask
         return Rewrite(f'After the list that ends "{grammar.excerpt(s.text, 60)}", ask the reader one thing and say '
                        f'how to answer: "{which}"', "instruction", s.start, s.end)
     words = grammar.WORD.findall(s.text)

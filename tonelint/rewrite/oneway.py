@@ -956,8 +956,13 @@ _TRUISM = re.compile(r"(?i)^\W*(?:[\w,'’&-]+\s+){1,8}?(?:is|are)\s+(?:(?:so|ve
 # the sender's history, not its news: "After being founded in 2002, aspose.com was the first website
 # launched by …" (an About page, set AO), "When we started in this business, the web looked very
 # different" (an agency's philosophy page, set AG): two blind editors each
+# ... and a look back that opens a post ("Three years ago, DVC …", "2023 is coming to an end", a
+# recap's and an anniversary's openers: two blind editors each, set AS)
 _BACKSTORY = re.compile(r"(?i)\b(?:founded|established|started|began|launched)\s+(?:back\s+)?in\s+(?:19|20)\d\d\b|"
-                        r"\bsince\s+(?:19|20)\d\d\b|\bwhen\s+(?:we|i)\s+(?:first\s+)?(?:started|began|founded)\b")
+                        r"\bsince\s+(?:19|20)\d\d\b|\bwhen\s+(?:we|i)\s+(?:first\s+)?(?:started|began|founded)\b|"
+                        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|since|of)\b|"
+                        r"\b(?:is|are)\s+(?:coming|drawing)\s+to\s+(?:an\s+|a\s+)?(?:end|close)\b|"
+                        r"\bas\s+(?:the|this)\s+year\s+(?:ends|comes to an end|draws to a close)\b")
 
 
 # a short cheer that opens a post, not its news: "Its day 3 of launch week!", "Welcome to launch
