@@ -1676,7 +1676,8 @@ def test_company_news_and_a_press_desk_get_their_own_question_and_address():
 
     news = draft_of("Tilebase is joining Globex. Our team will keep building the editor, and the free plan stays. "
                     "We are hiring too.")
-    assert question(news) == "What does this change for you?"
+    # (not "What does this change for you?": the post should say that itself, two blind editors, set AS)
+    assert question(news) == "Any questions about what this means for you?"
     press = draft_of("Tilebase raises $20M to build open maps. For press inquiries, please contact team@tilebase.example")
     assert press.contact != "team@tilebase.example"
 
