@@ -445,23 +445,25 @@ def test_a_job_ad_under_careers_is_written_for_outsiders_not_a_team_handbook():
     assert genre_of(_JOB_AD, path="content/careers/account-executive/index.md") != "internal"
 
 
-def test_an_about_page_with_a_numbered_list_is_not_documentation():
-    """An About page's numbered list of the customers it serves is no how-to (set AJ)."""
-    text = ("About Cobalt\n\nWe build private clouds for companies that cannot use a public one. Our customers "
-            "come in three kinds:\n\n1. Hosting providers adding managed databases.\n2. Banks replacing their "
-            "virtual machines under `DORA`.\n3. Research labs running their own GPUs.\n\nBook a 30-minute call "
-            "to talk about which platform fits.\n")
-    assert genre_of(text, path="content/about/_index.md") not in ("reference", "unknown")
-    assert genre_of(text, path="docs/platforms.md") == "reference"
+# The same words, read by where they are kept (sets AJ and AO): an About page's numbered list of the
+# customers it serves is no how-to, and a security page beside the site's pages states practice.
+_ABOUT_COBALT = ("About Cobalt\n\nWe build private clouds for companies that cannot use a public one. Our customers "
+                 "come in three kinds:\n\n1. Hosting providers adding managed databases.\n2. Banks replacing their "
+                 "virtual machines under `DORA`.\n3. Research labs running their own GPUs.\n\nBook a 30-minute call "
+                 "to talk about which platform fits.\n")
+_SECURITY = ("Customer Data and Security\n\nWe run our services on Amazon Web Services, the largest and leading "
+             "provider of cloud infrastructure. All backups are encrypted and stored for thirty days. We provide "
+             "real-time status alerts, which you can subscribe to by email.\n")
 
 
-def test_a_security_page_states_practice_and_is_not_a_pitch():
-    """A company's security page beside its site pages (set AO): reference, not a post about security."""
-    text = ("Customer Data and Security\n\nWe run our services on Amazon Web Services, the largest and leading "
-            "provider of cloud infrastructure. All backups are encrypted and stored for thirty days. We provide "
-            "real-time status alerts, which you can subscribe to by email.\n")
-    assert genre_of(text, path="content/security/customer-data-and-security.md") == "reference"
-    assert genre_of(text, path="content/blog/security/new-backups.md") != "reference"
+@pytest.mark.parametrize("text, path, genre", [
+    (_ABOUT_COBALT, "content/about/_index.md", "promotional"),
+    (_ABOUT_COBALT, "docs/platforms.md", "reference"),
+    (_SECURITY, "content/security/customer-data-and-security.md", "reference"),
+    (_SECURITY, "content/blog/security/new-backups.md", "promotional"),
+], ids=["about-page", "docs-page", "security-page", "security-post"])
+def test_a_page_is_read_by_where_it_is_kept(text, path, genre):
+    assert genre_of(text, path=path) == genre
 
 
 def test_a_product_guides_buttons_and_field_list_read_as_documentation():

@@ -2111,16 +2111,6 @@ def test_an_event_whose_programme_is_set_asks_what_the_reader_wants_from_it():
     assert "What are you hoping" not in one(cfp, "TL301").rewrite
 
 
-def test_a_posts_opening_truism_is_not_taken_for_its_news():
-    post = ("Clear permissions are crucial for teams of every size. Our role editor sits on our own policy engine, "
-            "and our team tested it with our largest accounts over our summer. We think our approach is the best "
-            "in the industry, and our roadmap follows it. We will keep our old roles for a year, as our partners "
-            "asked. Our engineers wrote our policy engine in our first year, and we have run it in our own tools "
-            "since then. We are proud of what our team built.\n")
-    d = one(post, "TL201")
-    assert "Clear permissions are crucial" not in d.rewrite
-
-
 def test_a_job_ads_sender_balance_asks_for_the_candidates_side():
     ad = ("Account Executive\n\nWe are on pace to triple our revenue this year and we need an Account Executive "
           "to help us close our growing pipeline. We are a remote company, and our team spans six countries. "
@@ -2150,14 +2140,21 @@ def test_a_funder_or_a_new_hire_is_not_asked_about_as_a_product():
     assert "use Priya" not in one(appeal, "TL301").rewrite
 
 
-def test_a_sender_heavy_about_pages_founding_story_is_not_its_news():
-    page = ("About Filecraft\n\nAfter being founded in 2002, filecraft.com was the first website launched by our "
-            "company, which started by offering components for .NET developers. Now we offer 20 file format APIs "
-            "for our customers on every platform we support, and our team ships our releases every month. We "
-            "support our APIs with our own engineers, and our forum is run by our staff. We are proud of our "
-            "history and our products.\n")
-    d = one(page, "TL201")
-    assert "founded in 2002" not in d.rewrite
+# An opening that is not the draft's news: a truism (set AL), an About page's founding story (set AO).
+@pytest.mark.parametrize("text, opener", [
+    ("Clear permissions are crucial for teams of every size. Our role editor sits on our own policy engine, and "
+     "our team tested it with our largest accounts over our summer. We think our approach is the best in the "
+     "industry, and our roadmap follows it. We will keep our old roles for a year, as our partners asked. Our "
+     "engineers wrote our policy engine in our first year, and we have run it in our own tools since then. We are "
+     "proud of what our team built.\n", "Clear permissions are crucial"),
+    ("About Filecraft\n\nAfter being founded in 2002, filecraft.com was the first website launched by our company, "
+     "which started by offering components for .NET developers. Now we offer 20 file format APIs for our customers "
+     "on every platform we support, and our team ships our releases every month. We support our APIs with our own "
+     "engineers, and our forum is run by our staff. We are proud of our history and our products.\n",
+     "founded in 2002"),
+], ids=["truism", "founding-story"])
+def test_an_opening_that_is_not_the_news_is_not_where_the_reader_goes(text, opener):
+    assert opener not in one(text, "TL201").rewrite
 
 
 def test_ranked_among_others_is_not_turned_into_new():
