@@ -1025,3 +1025,19 @@ def test_sharing_ideas_with_the_community_is_an_invitation_even_in_a_list_of_ask
     """"- Join our community to share ideas and feedback" closing a membership post (set AS)."""
     text = "- Check out our repository to contribute\n- Join our community to share ideas and feedback\n"
     assert any("invitation" in a for a in acts_of(text))
+
+
+def test_a_tweet_file_is_a_social_post_and_its_question_is_put_to_followers():
+    """tweets/*.tweet (twitter-together's layout, sets AN and V): the social channel, where a question
+    without "you" still asks the followers; a feature bullet's teaser does not."""
+    from tonelint.engine.genre import channel_of_path
+    assert channel_of_path("tweets/2020/group-name.tweet") == "social"
+    assert channel_of_path("content/social-media/launch.txt") == "social"
+    assert channel_of_path("content/blog/tweets-we-liked.md") is None
+    post = "What is the name for a group of robots?\n\nhttps://example.org/issues/1269\n"
+    asked = lambda path: {a for acts in check_text(post, path=path).facts.message.acts for a in acts}
+    assert "question" in asked("tweets/2020/group-name.tweet")
+    assert "question" not in asked("notes/group-name.md")
+    teaser = "Export to 11 formats - Need to share data?\n\nGet started here: https://example.org/get\n"
+    assert "question" not in {a for acts in check_text(teaser, path="tweets/launch.tweet").facts.message.acts
+                              for a in acts}

@@ -163,7 +163,7 @@ class Message:
 
 def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, brand: tuple = (),
                  source_text: str = "", shared: list | tuple = (), mail: bool = False,
-                 page: bool = False, path: str = "") -> Message:
+                 page: bool = False, path: str = "", social: bool = False) -> Message:
     """Settle each sentence's acts from the bank's hits (module doc);
     `shared`: the caller's shared_links, already read for the genre;
     `mail`: the draft is an email file, where "!" on every line is how bulk
@@ -196,6 +196,13 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
         found["promotion"] = found.get("promotion", []) + [_sentence_hit(facts, 0, "act:promotion:page")]
     if brand:
         found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
+    if social:
+        # a post's question is put to its followers, "you" or not ("What is the name for a group of
+        # @ProbotTheRobot?", set AN); asks and rhetoric are still sorted out below
+        asked = {h.sent for h in found.get("question", [])}
+        found["question"] = found.get("question", []) + [
+            _sentence_hit(facts, i, "act:question:social") for i, s in enumerate(facts.sentences)
+            if s.question and i not in asked]
     page = page or bool(found.get("profile"))  # an "About us" page is a page wherever it is stored
     n = len(facts.sentences)
     by_sent: dict[str, dict[int, list[Hit]]] = {}

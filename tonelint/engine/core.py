@@ -146,7 +146,8 @@ class Engine:
         # Configured names are already in the bank's sender block; found ones are counted here.
         message = read_message(facts, model, genre=genre, genre_from=genre_from, brand=brand,
                                source_text=source.text, shared=shared, mail=source.format == "email",
-                               page=_page(source.format, channel, prose), path=source.path)
+                               page=_page(source.format, channel, prose), path=source.path,
+                               social=channel == "social")
         message.brand = tuple(dict.fromkeys(tuple(self.settings.brand) + brand))
         # Sense tests (`when: {sentence: {brand: true}}`) take the found brand too; in mail only a
         # sure one (From header, title), not a newsletter's most used subject.

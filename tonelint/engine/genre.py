@@ -218,8 +218,15 @@ _README_PATH = re.compile(
 
 
 def channel_of_path(path: str) -> str | None:
-    """The channel a file's name gives it: `readme` for a project's README."""
-    return "readme" if _README_PATH.search(path.replace("\\", "/")) else None
+    """The channel a file's name gives it: `readme` for a project's README, `social` for a post kept
+    as a tweet file (twitter-together's tweets/*.tweet, sets AN and V)."""
+    where = path.replace("\\", "/")
+    if _README_PATH.search(where):
+        return "readme"
+    return "social" if _SOCIAL_PATH.search(where) else None
+
+
+_SOCIAL_PATH = re.compile(r"(?i)\.tweet$|(?:^|/)(?:tweets|toots|social[-_]media)/[^/]+\.(?:md|txt|tweet)$")
 
 
 # Where reference lives: CHANGELOG.md, CHANGES.rst, RELEASES.md, RELEASE_NOTES.md (a Jekyll post's date
