@@ -2223,3 +2223,29 @@ def test_a_company_news_question_asks_what_the_reader_wants_to_know():
             "keeps its name. We are proud of what we built and we will keep building it at Globex.\n")
     d = one(post, "TL301")
     assert "Any questions about what this means for you?" in d.rewrite
+
+
+# Set AU to AX's first blind reading (rounds 89-90).
+
+def test_an_appositive_stays_beside_the_thing_it_describes():
+    from tonelint.rewrite.oneway import strip_pride
+    assert strip_pride("We're excited to announce the next version of Quarry Query, previously known as "
+                       "quarry-query.") == "The next version of Quarry Query, previously known as quarry-query, is here."
+    # a list of senders has no one subject left to keep: the instruction instead
+    text = "The Quarry team, contributors, and ecosystem partners are excited to announce the release of Quarry 6."
+    assert strip_pride(text) == text
+
+
+def test_a_funder_and_a_headings_plain_word_are_no_product():
+    d = draft_of("We are grateful for the support offered by OSTIF and STA. The audit found two issues in our "
+                 "build scripts, and both are fixed. STA also paid for the follow-up review.\n\nCost\n\nThe audit "
+                 "cost nothing to the projects it covered.\n")
+    assert not d.plausible("STA") and not d.plausible("Cost")
+
+
+def test_a_question_does_not_go_between_a_pointer_and_what_is_below_it():
+    page = ("Services\n\nWe build websites and run search campaigns for small shops. Organic ranking means you do not "
+            "pay a search engine to show up. Click any of the services below and learn how they help.\n\n"
+            "- Web design\n- Search\n")
+    d = next(d for d in check_text(page, path="content/services/index.md").diagnostics if d.rule == "TL301")
+    assert "Click any of the services below" not in d.rewrite.split(",")[0]

@@ -398,6 +398,15 @@ class Draft:
                                   self.prose[max(u - 200, 0):u + len(name) + 40], re.I)]
         if uses and len(investor) == len(uses):
             return False
+        # a funder of the work ("the support offered by OSTIF and STA", "funded by the Sovereign Tech
+        # Agency"): thanked, not what the draft is about (two blind editors, a security audit, set AW)
+        funder = [u for u in uses if re.search(r"\b(?:offered by|funded by|supported by|sponsored by|paid for by|"
+                                               r"grant from|funding from|thanks to)\s+(?:the\s+)?(?:[\w-]+\s+(?:and|&)\s+)?$",
+                                               self.prose[max(u - 40, 0):u], re.I)]
+        if uses and 2 * len(funder) >= len(uses):
+            return False
+        if " " not in name and not re.search(r"[A-Z].*[A-Z]|\d", name) and grammar.is_common(low):
+            return False  # "What would you use Cost for first?": a heading's plain word (set AV)
         # the donor in a gift's headline ("Microsoft donates $10,000 to ESLint"): the giver, not what the
         # draft is about, however often it is thanked (two blind editors, set V)
         first_line = self.prose.lstrip().split("\n", 1)[0]

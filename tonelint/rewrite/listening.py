@@ -626,6 +626,9 @@ def _last_whole(draft):
                  # (nor one that hands over to the list after it, "Here are a couple of ways to
                  # contribute.", two blind editors, set AQ)
                  and not re.match(r"(?i)\W*(?:here are|here's|here is|below are|the following)\b", x.text)
+                 # ... or ends pointing at what is below it ("Click any of the services below", "by
+                 # clicking the links below!", two blind editors each, set AV), or is a table's row
+                 and not _BELOW.search(x.text) and " | " not in x.text
                  and (draft.channel == "social" or re.search(r"[.!?…]\W*$", x.text)
                       or len(x.text.split()) >= 8 and not _RUN_TOGETHER.search(x.text))
                  and not form.HOUSEKEEPING.search(x.text) and not _CLOSING.search(x.text) and not _signoff(x.text)
@@ -811,7 +814,10 @@ def no_listening(d, s, draft):
     # a last line with a link's markup ("[Hire us](…)"): a rewrite of its
     # visible words would drop the link, so the question goes before it
     linked = not s.writable and bool(_MARKUP_LINK.search(draft.text[s.start:s.end]))
-    if linked and (_ANAPHORA.match(s.text) or _BELOW.search(s.text)):
+    # (also a plain line that hands over to what is below it, "Click any of the services below and
+    # learn …", "by clicking the links below!": not between it and its list, two blind editors, set AV)
+    if linked and (_ANAPHORA.match(s.text) or _BELOW.search(s.text)) \
+            or _BELOW.search(s.text) and not closing_ask and not re.match(r"(?i)\W*(?:hi|hey|hello|dear)\b", draft.prose):
         # "If you'd like to join them, …" leans on the sentence before it, and
         # "see the example below" hands over to what follows: the question
         # goes at the very end (blind editors, held-out copy)

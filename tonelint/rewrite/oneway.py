@@ -80,6 +80,8 @@ def strip_pride(text: str) -> str:
     # behind X, is pleased…"): it stays the sentence's subject, and "their" or
     # "our" news becomes the name's, so no pronoun is left without its noun.
     named = None
+    if re.match(r"(?i)(?:and|&)\s", who) and re.search(r",\s*$", pre):
+        return text  # "The Vite team, contributors, and ecosystem partners are excited …": a list of senders
     if not re.match(r"(?:we|i)\b", who, re.I):
         if who in ("is", "are"):
             named, pre = pre.rstrip(), ""  # the appositive's closing comma stays
@@ -223,6 +225,16 @@ def strip_pride(text: str) -> str:
                     # Acme Security, an open core company …" (a company is not "out": two blind editors)
                     doing = ("I'm" if who.lower().startswith("i") else "we're").replace("'", "’" if "’" in text else "'")
                     news = f"{doing} launching {np}{tail_time}, {after}" + named_as
+                elif after and not re.match(r"(?i)(?:making|bringing|giving|letting|helping|adding|including|so|and|"
+                                            r"which|that|with|for|to)\b", after.strip()):
+                    # an appositive describes the thing named ("R-Ladies and Bioconductor, two global
+                    # communities …", "TanStack Query, previously known as react-query"): it stays
+                    # beside it, not after "is here" (two blind editors each, sets AU and AW)
+                    if len(after.split()) > 12:
+                        return text
+                    tail = re.search(r"[\s\W]*$", after)
+                    news = f"{np}, {after[:tail.start()].rstrip()}, {verb} {state}{tail_time}" + named_as
+                    punct = punct or ""
                 else:
                     news = f"{np} {verb} {state}{tail_time}" + (f", {after}" if after else "") + named_as
                 if _COMING.search(np) and not released:
