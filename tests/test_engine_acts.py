@@ -1041,3 +1041,13 @@ def test_a_tweet_file_is_a_social_post_and_its_question_is_put_to_followers():
     teaser = "Export to 11 formats - Need to share data?\n\nGet started here: https://example.org/get\n"
     assert "question" not in {a for acts in check_text(teaser, path="tweets/launch.tweet").facts.message.acts
                               for a in acts}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Join us in our chat and share how you got involved with the project.",
+    "Please responsibly report anything you find to us by following our security policy.",
+    "We welcome contributions and contributors of all kinds, from code to bug reports.",
+])
+def test_the_readers_story_findings_and_help_asked_for(sentence):
+    """An anniversary post, a security audit's report and a community page (set AW)."""
+    assert any("invitation" in a for a in acts_of(sentence))

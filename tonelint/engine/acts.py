@@ -397,7 +397,7 @@ def _numbered_steps(facts: Facts, text: str) -> list[Hit]:
 # over a community chat's link (set O).
 _LISTENING_BUTTON = re.compile(r"(?i)feedback|\bsay hi\b|\breply\b")
 # An invitation that asks for the reader's word, not for a meeting or a contact.
-_FEEDBACK = re.compile(r"(?i)(?:let (?:us|me) know|tell (?:us|me)|share (?:your|any|what you|ideas)|show us what you|what do you think|we(?:'d|’d| would) love "
+_FEEDBACK = re.compile(r"(?i)(?:let (?:us|me) know|tell (?:us|me)|share (?:your|any|what you|ideas|how you)|show us what you|what do you think|we(?:'d|’d| would) love "
                        r"(?:to hear|your)|(?:i|we)(?:'d|’d| would) love to hear|send (?:us )?your (?:feedback|thoughts|ideas)|"
                        r"reply here|hit reply|just reply|reply to this (?:e-?mail|message))")
 _THEIR_WORD = re.compile(r"(?i)\b(?:feedback|thoughts|ideas|questions|suggestions|comments)\b|"
