@@ -2249,3 +2249,12 @@ def test_a_question_does_not_go_between_a_pointer_and_what_is_below_it():
             "- Web design\n- Search\n")
     d = next(d for d in check_text(page, path="content/services/index.md").diagnostics if d.rule == "TL301")
     assert "Click any of the services below" not in d.rewrite.split(",")[0]
+
+
+def test_a_pricing_or_services_page_asks_what_it_is_for_at_its_end():
+    """Questions dropped into a plan's feature list or after an SEO paragraph (sets AO and AV)."""
+    page = ("Pricing\n\nWith the Starter plan you run one site for 9 euros a month. The Team plan gives you ten "
+            "sites and our support on working days for 49 euros a month.\n\n- Daily backups\n- Custom domains\n")
+    d = next(d for d in check_text(page, path="content/pricing.md").diagnostics if d.rule == "TL301")
+    assert d.rewrite.startswith("At the end of the page, below its last section")
+    assert "Which plan fits what you need, and what is missing from it?" in d.rewrite

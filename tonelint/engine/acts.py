@@ -190,10 +190,13 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                        and _text(facts, 1).strip().lower() == _text(facts, 0).strip().lower() else set())
         found["ask"] = [h for h in found["ask"] if h.sent not in title]
     found["prompt"] = [way_out for _, way_out in prompts]
-    if path and facts.sentences and _SALES_PAGE.search(path.replace("\\", "/")):
+    sales_page = _SALES_PAGE.search(path.replace("\\", "/")) if path else None
+    if sales_page and facts.sentences:
         # a pricing, features, services or integrations page sells by being there, with or without a
-        # button the lists know: the draft promotes (sets AJ and AO, landing pages that never ask)
-        found["promotion"] = found.get("promotion", []) + [_sentence_hit(facts, 0, "act:promotion:page")]
+        # button the lists know: the draft promotes (sets AJ and AO, landing pages that never ask);
+        # the hit's key names the kind of page, for the rewriters ("act:promotion:page:pricing")
+        kind = re.sub(r"[^a-z]", "", sales_page.group(1).lower())
+        found["promotion"] = found.get("promotion", []) + [_sentence_hit(facts, 0, f"act:promotion:page:{kind}")]
     if brand:
         found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
     if social:
@@ -522,7 +525,7 @@ _PAGE_NAME_FILLER = frozenset({"a", "an", "the", "our", "your", "now", "today", 
 
 
 # A site's sales pages by their folder or file name (not its docs or posts: genre.py reads those first).
-_SALES_PAGE = re.compile(r"(?i)(?:^|/)(?:pricing|plans|features?|why[-_][\w-]+|why|integrations?|enterprise|solutions?|"
+_SALES_PAGE = re.compile(r"(?i)(?:^|/)(pricing|plans|features?|why[-_][\w-]+|why|integrations?|enterprise|solutions?|"
                          r"services?|products?|editions?|compare|comparison|alternatives?)(?:/|\.[a-z]+$|$)")
 
 

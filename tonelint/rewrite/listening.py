@@ -173,6 +173,24 @@ def _usable(name: str, draft) -> bool:
     return not _ORG_WORD.search(name) and not draft.person(name)
 
 
+_SALES_QUESTION = {
+    "pricing": "Which plan fits what you need, and what is missing from it?",
+    "services": "What are you trying to get done?",
+}
+
+
+def _sales_page(draft) -> str | None:
+    """The kind of sales page the draft is by its path ("pricing", "services"), when the rewriters have a
+    question for it."""
+    for h in getattr(draft.message, "hits", {}).get("promotion", []) if draft.message is not None else []:
+        kind = h.key.rsplit(":", 1)[-1] if h.key.startswith("act:promotion:page:") else ""
+        kind = {"plans": "pricing", "editions": "pricing", "service": "services", "solutions": "services",
+                "solution": "services"}.get(kind, kind)
+        if kind in _SALES_QUESTION:
+            return kind
+    return None
+
+
 def job_ad(prose: str) -> bool:
     """The draft is a job posting: two different job-ad terms in it."""
     return len({m.group(0).lower() for m in _JOB_AD.finditer(prose)}) >= 2
@@ -699,6 +717,15 @@ def no_listening(d, s, draft):
     """TL301: the finding points at the draft's last sentence."""
     if draft.occasion == "outage":
         return Rewrite(outage_note(draft), "instruction")
+    sales = _sales_page(draft)
+    if sales and grammar.english(draft.prose):
+        # a pricing or services page: the question goes at the end of the page, not into a plan's
+        # feature list or after an SEO paragraph, and it asks what the page is for (two blind editors
+        # each on six such pages, sets AV and AO)
+        last = draft.body[-1] if draft.body else s
+        return Rewrite(f'At the end of the page, below its last section ("{grammar.excerpt(last.text, 50)}"), ask the '
+                       f'reader one thing and say how to answer: "{_SALES_QUESTION[sales]} {answer_line(draft)}"',
+                       "instruction", last.start, last.end)
     s = draft.body[-1] if draft.body else s  # the rule points at the last body sentence
     last = s
     if not grammar.english(draft.prose):
