@@ -1038,6 +1038,9 @@ def test_a_tweet_file_is_a_social_post_and_its_question_is_put_to_followers():
     asked = lambda path: {a for acts in check_text(post, path=path).facts.message.acts for a in acts}
     assert "question" in asked("tweets/2020/group-name.tweet")
     assert "question" not in asked("notes/group-name.md")
+    setup = "Our new preprint is out. The goal? Faster pathogen tracking for every lab.\n"
+    assert "question" not in {a for acts in check_text(setup, path="tweets/preprint.tweet").facts.message.acts
+                              for a in acts}
     teaser = "Export to 11 formats - Need to share data?\n\nGet started here: https://example.org/get\n"
     assert "question" not in {a for acts in check_text(teaser, path="tweets/launch.tweet").facts.message.acts
                               for a in acts}

@@ -205,7 +205,10 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
         asked = {h.sent for h in found.get("question", [])}
         found["question"] = found.get("question", []) + [
             _sentence_hit(facts, i, "act:question:social") for i, s in enumerate(facts.sentences)
-            if s.question and i not in asked]
+            if s.question and i not in asked
+            # (not a quoted title's "?": "Video: \"Are There Clients and Servers in a Blockchain?\"";
+            # not a set-up the post answers, "The goal?", "What's in PathoGFAIR?": five words or more)
+            and not re.search(r"\?\s*[\"”'’]\W*$", _text(facts, i)) and _words(facts, i) >= 5]
     page = page or bool(found.get("profile"))  # an "About us" page is a page wherever it is stored
     n = len(facts.sentences)
     by_sent: dict[str, dict[int, list[Hit]]] = {}

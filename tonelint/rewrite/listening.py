@@ -159,7 +159,8 @@ _JOB_AD = re.compile(r"(?i)\b(?:job description|responsibilities|requirements|qu
 
 # An event whose content the sender is still shaping: talks to pick, a call for proposals, a programme.
 _PROGRAMME = re.compile(r"(?i)\b(?:call for (?:papers|proposals|speakers|talks|participation)|cfp|talks?|speakers?|"
-                        r"agenda|programme|program|topics?|sessions?|tutorials?|workshops?|panels?|keynotes?)\b")
+                        r"agenda|programme|program|topics?|sessions?|tutorials?|workshops?|panels?|keynotes?|"
+                        r"courses?|lessons?|livestream|live stream|webinars?|classes|curriculum|learn about)\b")
 
 
 _VERSION = re.compile(r"\b\d+\.\d+\.\d+\b")  # a release of a thing already in use ("12.0.0"), not "Planwise 3.0"
