@@ -14,7 +14,8 @@ NAME = "order"
 DOC = ("Flags a `target:` hit that comes too early: in the subject line or opening sentence (`opening: true`) "
        "or before the first `before:` hit (with `given_later: true`, only when a `before:` hit follows it, "
        "when a sales claim comes before it outside a web page or README, or when the draft is a sales pitch "
-       "throughout); `stack:` flags more than `max` targets within `window` sentences.")
+       "throughout; with `given_after: N`, not on a web page after N words that neither sell nor talk about "
+       "the sender); `stack:` flags more than `max` targets within `window` sentences.")
 KEYS = {"target": dict, "before": dict, "opening": bool, "report": str, "stack": dict, "unless": dict,
         "when": dict, "given_later": bool, "given_after": int}
 REQUIRED = ("target",)
@@ -54,7 +55,7 @@ def parse(ctx, data, rid: str) -> Spec:
         ctx.fail(data, "given_later", "needs a before: block (the value that should come first)")
     given_after = data.get("given_after", 0)
     if not isinstance(given_after, int) or isinstance(given_after, bool) or given_after < 0:
-        ctx.fail(data, "given_after", "must be a whole number of sentences, 0 or more")
+        ctx.fail(data, "given_after", "must be a whole number of words, 0 or more")
     if given_after and before is None:
         ctx.fail(data, "given_after", "needs a before: block (the value that should come first)")
     return Spec(target=target, before=before, opening=opening, report=report, stack=stack, given_later=given_later,
