@@ -139,6 +139,7 @@ class Message:
     hits: dict = field(default_factory=dict)  # act -> list[Hit], in text order
     pitched: bool = False  # a sales pitch throughout: it gives nothing, so any ask in it comes too early
     page: bool = False  # a web page or a README: its claims describe what is on offer, they do not sell an ask
+    sales_page: str = ""  # the kind of sales page its path names ("pricing", "services"), or ""
 
     def sentences(self, act: str) -> list[int]:
         return [i for i, a in enumerate(self.acts) if act in a]
@@ -194,9 +195,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     if sales_page and facts.sentences:
         # a pricing, features, services or integrations page sells by being there, with or without a
         # button the lists know: the draft promotes (sets AJ and AO, landing pages that never ask);
-        # the hit's key names the kind of page, for the rewriters ("act:promotion:page:pricing")
-        kind = re.sub(r"[^a-z]", "", sales_page.group(1).lower())
-        found["promotion"] = found.get("promotion", []) + [_sentence_hit(facts, 0, f"act:promotion:page:{kind}")]
+        # the kind of page is kept on the message, for the rewriters
+        found["promotion"] = found.get("promotion", []) + [_sentence_hit(facts, 0, "act:promotion:page")]
     if brand:
         found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
     if social:
@@ -319,7 +319,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     # Exclamation marks alone make a chirpy product email, not a pitch that
     # gives nothing: money, shouting and sales claims do.
     return Message(genre=genre, genre_from=genre_from, brand=tuple(brand), acts=acts, hits=kept, pitched=not plain,
-                   page=page)
+                   page=page, sales_page=sales_page.group(1).lower() if sales_page else "")
 
 
 def ends_on_link(source_text: str) -> bool:

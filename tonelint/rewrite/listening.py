@@ -183,13 +183,10 @@ _SALES_QUESTION = {
 def _sales_page(draft) -> str | None:
     """The kind of sales page the draft is by its path ("pricing", "services"), when the rewriters have a
     question for it."""
-    for h in getattr(draft.message, "hits", {}).get("promotion", []) if draft.message is not None else []:
-        kind = h.key.rsplit(":", 1)[-1] if h.key.startswith("act:promotion:page:") else ""
-        kind = {"plans": "pricing", "editions": "pricing", "service": "services", "solutions": "services",
-                "solution": "services"}.get(kind, kind)
-        if kind in _SALES_QUESTION:
-            return kind
-    return None
+    kind = getattr(draft.message, "sales_page", "")
+    kind = {"plans": "pricing", "editions": "pricing", "service": "services", "solutions": "services",
+            "solution": "services"}.get(kind, kind)
+    return kind if kind in _SALES_QUESTION else None
 
 
 def job_ad(prose: str) -> bool:
