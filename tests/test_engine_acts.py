@@ -960,7 +960,7 @@ _PLAN_PAGE = ("---\nchannel: landing-page\n---\nPlans\n\nCommunity plan, Team pl
 
 
 def test_an_ask_after_a_long_plain_table_is_not_premature(tmp_path):
-    ask = lambda engine: [d for d in engine.check(SourceFile(path="plans.md", text=_PLAN_PAGE,
+    ask = lambda engine: [d for d in engine.check(SourceFile(path="team-plan.md", text=_PLAN_PAGE,
                                                              format="markdown")).diagnostics]
     assert ask(_order_engine(tmp_path, ""))
     assert not ask(_order_engine(tmp_path, "given_after: 40\n"))
@@ -1054,3 +1054,73 @@ def test_a_tweet_file_is_a_social_post_and_its_question_is_put_to_followers():
 def test_the_readers_story_findings_and_help_asked_for(sentence):
     """An anniversary post, a security audit's report and a community page (set AW)."""
     assert any("invitation" in a for a in acts_of(sentence))
+
+
+# --- held-out sets AY to BB ---------------------------------------------------------------------------
+
+def _premature(text: str, path: str = "<draft>", fmt: str = "markdown") -> list:
+    return [d for d in check_text(text, fmt=fmt, path=path).diagnostics if d.rule == "TL401"]
+
+
+def test_a_trial_end_notice_is_given_though_it_names_the_free_trial():
+    """Its "free trial" tells the reader which trial ended; the upgrade after it is not premature (set AZ)."""
+    mail = ("Hi there,\nYour Quillpad 14-day free trial for {workspace} has come to an end.\n"
+            "To keep your notes in Quillpad, please upgrade to a paid plan.\nUpgrade now\n")
+    assert "value" in acts_of(mail, "text")[0]
+    assert not _premature(mail, fmt="text")
+    assert "value" in acts_of("Your Quillpad trial is almost over.")[0]
+
+
+def test_a_price_lists_buttons_are_offers_not_premature_asks():
+    """Every button of a pricing page is the reader's choice of plan (sets R, AV, AY)."""
+    page = ("Pricing\n\nFree\n\nUp to two projects\n\nUpgrade anytime\n\nGet Started\n\nTeam\n\n"
+            "$40 a month for ten projects\n\nGet Started\n\nEnterprise\n\nPlease contact us to learn more!\n")
+    elsewhere = check_text(page, path="notes/draft.md").facts.message
+    assert any("ask" in a for a in elsewhere.acts)
+    result = check_text(page, path="src/pages/pricing.md")
+    assert not any("ask" in a for a in result.facts.message.acts)
+    assert not [d for d in result.diagnostics if d.rule in ("TL401", "TL402")]
+    assert result.facts.message.hits["offer"]
+
+
+@pytest.mark.parametrize("text", [
+    "Upgrade anytime",
+    "Perused the Get Started pages but would like another intro?",
+])
+def test_words_that_look_like_an_ask_but_name_or_describe(text):
+    assert not any("ask" in a for a in acts_of(text))
+
+
+def test_a_condition_after_an_emoji_still_leaves_the_choice_to_the_reader():
+    """"🗓 If you're interested, you can book a time slot" (a project's tweet, set AN)."""
+    acts = acts_of("🗓 If you're interested, you can book a time slot here: https://example.org/slots")[0]
+    assert "offer" in acts and "ask" not in acts
+
+
+def test_an_enterprise_page_under_pages_is_a_page_and_its_hero_line_gives():
+    """A line for the reader about the sender's product comes before its button (set AY)."""
+    page = ("Enterprise feature flags\n\nUse our hosted API, deploy to your own cloud, or run it on your own "
+            "servers.\n\nStart now\n\nTalk to sales\n\nRun on-premises\n\nKeep every flag inside your network.\n")
+    result = check_text(page, path="pages/enterprise.js", fmt="text")
+    assert result.facts.message.page
+    assert not [d for d in result.diagnostics if d.rule == "TL401"]
+    # words about the sender's own work still do not count as given
+    effort = ("We have spent a year on our planner. Our team is proud of it, and we thank our beta testers "
+              "for their notes.\n\nStart now\n\nYou can plan a sprint in two minutes.\n")
+    assert _premature(effort, path="pages/enterprise.js", fmt="text")
+
+
+def test_a_folders_page_titled_by_its_name_is_no_ask():
+    """"Become a member" over membership/index.md is the page's title (set AF); a card's "Become a
+    Sponsor" over deadlines/01_sponsorship.mdx is still its ask (set S)."""
+    first = lambda text, path: set(check_text(text, path=path).facts.message.acts[0])
+    member = "Become a member\n\nMembers shape the foundation's roadmap and meet twice a year.\n"
+    sponsor = "Become a sponsor\n\nSponsors meet three hundred developers at the conference in June.\n"
+    assert "ask" not in first(member, "membership/index.md")
+    assert "ask" not in first(sponsor, "sponsorship/_index.md")
+    assert "ask" in first(sponsor, "deadlines/01_sponsorship.mdx")
+    assert "ask" in first(member, "deadlines/01_membership.mdx")
+
+
+def test_reply_this_email_invites_a_reply():
+    assert "invitation" in acts_of("If you would like more time, please reply this email.")[0]

@@ -10,7 +10,7 @@ import pytest
 from tonelint.api import check_text
 from tonelint.diagnostics import Level
 from tonelint.engine.core import Engine
-from tonelint.engine.genre import update_note
+from tonelint.engine.genre import sales_page, update_note
 from tonelint.errors import RuleError
 from tonelint.rules.loader import load_file
 from tonelint.source.files import SourceFile
@@ -473,3 +473,49 @@ def test_a_product_guides_buttons_and_field_list_read_as_documentation():
             "right of the dashboard. Read more about the fields below.\n\nName: A name to identify the task.\n"
             "Webhook: (optional) A URL that gets a POST when a build finishes.\n\nLearn more about channels here.\n")
     assert genre_of(text, path="src/pages/appflow/automation/create.md") in ("reference", "unknown")
+
+
+# --- held-out sets AY to BB: mail the reader's account sends, and where a sales page lives ----------
+
+@pytest.mark.parametrize("text", [
+    # a notice that the password changed (set AZ)
+    "Hi {name},\nThis is a note that your password was changed by {admin} a minute ago.",
+    # a usage notice with its upgrade (set AZ)
+    "Hi there,\nThe API usage for {{ team.name }} has reached 90% of this month's allowance.\n"
+    "Please consider raising your team's limits.\nThank you!\nThe Quillpad Team",
+    # the reader has used up the plan (set AI)
+    "Hi {name},\nYou have exceeded your monthly limit for Quillpad Analytics, and events are paused until "
+    "the first.\nUpgrade your plan",
+    # an account set-up code nobody asked for can be ignored (set AZ)
+    "Hello {name},\nThis user was created in Quillpad. Finish the set-up with the code {code}.\n"
+    "If you didn't ask for this mail, please ignore it.",
+    # a grant decision (set BA)
+    "Dear {name},\nWe regret to inform you that we cannot fund your travel this year.\nApplication status: "
+    "not approved.\nWe encourage you to apply again next year.",
+])
+def test_a_notice_about_the_readers_own_account_is_transactional(text):
+    assert genre_of(text, "text") == "transactional"
+    assert not levels(text, "TL301") and not levels(text, "TL401")
+
+
+@pytest.mark.parametrize("path, kind", [
+    ("content/pricing.md", "pricing"),
+    ("site/src/pages/enterprise.tsx", "enterprise"),
+    ("content/services/branding/index.md", "services"),
+    # a folder of that name that holds the product's code or mail is no page (sets AZ and AQ)
+    ("apps/server/src/integrations/transactional/emails/change-password.tsx", ""),
+    ("crates/router/src/services/email/assets/welcome.html", ""),
+    ("packages/shared/src/server/services/billing/alert.tsx", ""),
+    ("apps/api/src/services/notification/digest.ts", ""),
+    # nor a post kept under a features folder
+    ("apps/landing/app/features/blog/content/chatbots.mdx", ""),
+])
+def test_a_sales_page_by_its_path(path, kind):
+    assert sales_page(path) == kind
+
+
+def test_a_password_notice_under_an_integrations_folder_is_not_judged_as_a_sales_page():
+    notice = "Hi {name},\nThis is to inform you that your password was changed by {admin}."
+    found = check_text(notice, fmt="text", path="apps/server/src/integrations/mail/emails/password-changed.tsx")
+    assert not found.facts.message.sales_page
+    assert not [d for d in found.diagnostics if d.rule == "TL301"]

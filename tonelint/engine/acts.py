@@ -51,6 +51,7 @@ from ..rules.loader import builtin_dir
 from ..rules.spec import ACTS, GENRES, Ctx, parse_block, sub_blocks
 from ..rules.yamlfile import load_yaml
 from .facts import BRAND_WAIT, Facts, Hit, longest
+from .genre import sales_page
 
 # Blocks the model reads that are not acts of their own.
 _HELPERS = ("rhetoric", "help", "remark", "condition", "free", "greeting", "sales_contact")
@@ -191,8 +192,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                        and _text(facts, 1).strip().lower() == _text(facts, 0).strip().lower() else set())
         found["ask"] = [h for h in found["ask"] if h.sent not in title]
     found["prompt"] = [way_out for _, way_out in prompts]
-    sales_page = _SALES_PAGE.search(path.replace("\\", "/")) if path else None
-    if sales_page and facts.sentences:
+    sales = "" if mail else sales_page(path)  # (a mail file named pricing.eml is a letter about prices)
+    if sales and facts.sentences:
         # a pricing, features, services or integrations page sells by being there, with or without a
         # button the lists know: the draft promotes (sets AJ and AO, landing pages that never ask);
         # the kind of page is kept on the message, for the rewriters
@@ -209,7 +210,9 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
             # (not a quoted title's "?": "Video: \"Are There Clients and Servers in a Blockchain?\"";
             # not a set-up the post answers, "The goal?", "What's in PathoGFAIR?": five words or more)
             and not re.search(r"\?\s*[\"”'’]\W*$", _text(facts, i)) and _words(facts, i) >= 5]
-    page = page or bool(found.get("profile"))  # an "About us" page is a page wherever it is stored
+    # an "About us" page is a page wherever it is stored, and so is a pricing or enterprise page
+    # ("pages/enterprise.js", set AY)
+    page = page or bool(found.get("profile")) or bool(sales)
     n = len(facts.sentences)
     by_sent: dict[str, dict[int, list[Hit]]] = {}
     for name, lst in found.items():
@@ -234,14 +237,15 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                                  if all(h.text.startswith("!") for h in hs)}
     pitched = len({i for i, hs in by_sent.get("pitch", {}).items()
                    if not (facts.segments[facts.sentences[i].seg].scope == "list"
-                           and _only_asks(hs, by_sent.get("ask", {}).get(i, [])))
+                           and _inside(hs, by_sent.get("ask", {}).get(i, [])))
+                   and not _inside(hs, by_sent.get("value", {}).get(i, []))
                    # a section named for trying the feature ("Try it (experimental)" over a post's
                    # demo links, set L) is a heading, not a push
                    and not (_SECTION_NAME.match(_text(facts, i)) and _words(facts, i) <= 4
                             and _unstopped(facts, i))}
                   - set(by_sent.get("greeting", {})) - chirpy)
     plain = not (pitched >= PITCHED_SENTENCES and pitched >= PITCHED_SHARE * max(n, 1))
-    _offers(by_sent, plain)
+    _offers(by_sent, plain, priced=sales in _PRICE_LISTS)
     asks = by_sent.get("ask", {})
     rhetoric = by_sent.get("rhetoric", {})
     acts: list[frozenset] = []
@@ -268,7 +272,8 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
                 hs = [_sentence_hit(facts, i, "act:question")]
             if act == "value" and scope == "title":
                 continue  # a subject line promises; the body gives
-            if act == "value" and (i in by_sent.get("pitch", {}) or i in by_sent.get("claim", {})):
+            if act == "value" and (i in by_sent.get("claim", {})
+                                   or not _inside(by_sent.get("pitch", {}).get(i, []), hs) and i in by_sent.get("pitch", {})):
                 continue  # a sales claim or hype promises the reader something; it gives nothing yet
             if act == "invitation" and i in asks and i not in by_sent.get("help", {}):
                 # "Reach out to book your demo": the sentence asks, it does not listen; but an
@@ -319,7 +324,7 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
     # Exclamation marks alone make a chirpy product email, not a pitch that
     # gives nothing: money, shouting and sales claims do.
     return Message(genre=genre, genre_from=genre_from, brand=tuple(brand), acts=acts, hits=kept, pitched=not plain,
-                   page=page, sales_page=sales_page.group(1).lower() if sales_page else "")
+                   page=page, sales_page=sales)
 
 
 def ends_on_link(source_text: str) -> bool:
@@ -347,23 +352,31 @@ def shared_links(facts: Facts, source_text: str, source_format: str) -> list[Hit
     return [_sentence_hit(facts, said[-1], "act:promotion")] if said else []
 
 
-def _only_asks(pitch: list[Hit], asks: list[Hit]) -> bool:
-    """Every pitch hit of a sentence lies inside one of its asks (the ask words are in the
-    pitch lists, so "Subscribe to our Newsletter" is both)."""
-    return bool(asks) and all(any(a.seg == p.seg and a.start <= p.start and p.end <= a.end for a in asks)
-                              for p in pitch)
+def _inside(pitch: list[Hit], spans: list[Hit]) -> bool:
+    """Every pitch hit of a sentence lies inside one of `spans`: its asks (the ask words are in
+    the pitch lists, so "Subscribe to our Newsletter" is both), or its value (a notice's "Your
+    free trial has ended" names the trial it sold, it does not sell it again)."""
+    return bool(spans) and all(any(a.seg == p.seg and a.start <= p.start and p.end <= a.end for a in spans)
+                               for p in pitch)
 
 
-def _offers(by_sent: dict, plain: bool) -> None:
+def _offers(by_sent: dict, plain: bool, priced: bool = False) -> None:
     """An ask on the reader's terms is an offer: its sentence opens with a
     condition, or every ask in it is for something free.  Not in a pitch
     throughout, where "If you want to earn more, call now" and "Start your
     FREE trial" still push.  Moved from `ask` to `offer` before the acts are
-    settled, so no rule counts it as an ask."""
+    settled, so no rule counts it as an ask.
+    `priced`: the draft is a price list (a pricing or plans page), whose every
+    button is the reader's choice among the plans it lists, however its prices
+    pitch ("Get Started" under each plan, "Upgrade anytime", "contact us" for an
+    enterprise plan: four held-out pricing pages, sets R, AV and AY)."""
     offers = by_sent.setdefault("offer", {})
+    asks = by_sent.get("ask", {})
+    if priced:
+        offers.update(asks)
+        asks.clear()
     if not plain:
         return
-    asks = by_sent.get("ask", {})
     condition, free = by_sent.get("condition", {}), by_sent.get("free", {})
     for i in list(asks):
         frees = free.get(i, [])
@@ -522,14 +535,13 @@ def _starts_line(facts: Facts, i: int) -> bool:
     return not text[:start].rsplit("\n", 1)[-1].strip()
 
 
+# The sales pages that list prices to choose from (genre.sales_page).
+_PRICE_LISTS = frozenset({"pricing", "plans", "editions"})
 # The words a page title wraps around its subject ("Become a member", "Join us today").
 _PAGE_NAME_FILLER = frozenset({"a", "an", "the", "our", "your", "now", "today", "to", "us", "up", "become", "join",
                                "get", "sign", "start"})
 
 
-# A site's sales pages by their folder or file name (not its docs or posts: genre.py reads those first).
-_SALES_PAGE = re.compile(r"(?i)(?:^|/)(pricing|plans|features?|why[-_][\w-]+|why|integrations?|enterprise|solutions?|"
-                         r"services?|products?|editions?|compare|comparison|alternatives?)(?:/|\.[a-z]+$|$)")
 
 
 def _page_name(facts: Facts, path: str) -> bool:
@@ -548,7 +560,11 @@ def _page_name(facts: Facts, path: str) -> bool:
     # word of at least five letters that a later word of the line starts with
     name = next((p for p in reversed(re.findall(r"[a-z0-9]+", re.sub(r"\.[a-z0-9]+$", "", path.lower())))
                  if p not in ("index", "readme", "page", "content", "src", "pages")), "")
-    return len(name) >= 5 and not name.isdigit() and any(w.startswith(name) for w in words[1:])
+    # (or the other way round for a folder's own page: "Become a member" over membership/index.md, a
+    # foundation's page, set AF; not a card's "Become a Sponsor" over deadlines/01_sponsorship.mdx)
+    folder = bool(re.search(r"(?i)(?:^|/)_?index\.[a-z0-9]+$", path))
+    return len(name) >= 5 and not name.isdigit() and (
+        any(w.startswith(name) for w in words[1:]) or folder and any(len(w) >= 5 and name.startswith(w) for w in words))
 
 
 def _alone(facts: Facts, i: int) -> bool:

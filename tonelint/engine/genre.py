@@ -39,7 +39,7 @@ from email.policy import compat32
 
 from ..rules.spec import GENRES
 
-__all__ = ["GENRES", "channel_of_path", "code_cues", "decide", "detect_brand", "email_headers", "release_notes", "update_note"]
+__all__ = ["GENRES", "channel_of_path", "sales_page", "code_cues", "decide", "detect_brand", "email_headers", "release_notes", "update_note"]
 # The channels that are promotional by nature (docs/rules.md, channel profiles).
 _PROMOTIONAL_CHANNELS = {"social", "press-release", "landing-page", "sms"}
 
@@ -212,7 +212,8 @@ def code_cues(text: str, fmt: str) -> int:
 # blog/<slug>/readme.mdx, a product newsletter judged as a README, set AB).
 # A folder named for its issue of a newsletter counts too ("changelog/changes/20240307 (newsletter)/",
 # a product newsletter kept among a changelog's entries, set AA).
-_POST_FOLDERS = r"(?:blog|blogs|posts|news|press|announcements?|emails?|mail|[^/]*\bnewsletters?\b[^/]*)/"
+_POST_NAMES = r"blog|blogs|posts|news|press|announcements?|emails?|mail|[^/]*\bnewsletters?\b[^/]*"
+_POST_FOLDERS = r"(?:" + _POST_NAMES + r")/"
 _README_PATH = re.compile(
     r"(?i)^(?!(?:.*/)?" + _POST_FOLDERS + r")(?:.*/)?readme(?:\.(?:md|markdown|rst|txt|mdx|adoc|org|html?))?$")
 
@@ -224,6 +225,24 @@ def channel_of_path(path: str) -> str | None:
     if _README_PATH.search(where):
         return "readme"
     return "social" if _SOCIAL_PATH.search(where) else None
+
+
+def sales_page(path: str) -> str:
+    """The kind of sales page a file is by its folder or name ("pricing", "services"), or "".  Not a
+    module of the product's code or mail that a folder of that name holds
+    (apps/server/src/integrations/transactional/emails/: a password notice read as a sales page,
+    set AZ; crates/router/src/services/email/), nor a post kept under one (features/blog/)."""
+    where = path.replace("\\", "/")
+    found = _SALES_PAGE.search(where)
+    return found.group(1).lower() if found and not _CODE_TREE.search(where) else ""
+
+
+# A site's sales pages by their folder or file name (not its docs or posts: decide() reads those first).
+_SALES_PAGE = re.compile(r"(?i)(?:^|/)(pricing|plans|features?|why[-_][\w-]+|why|integrations?|enterprise|solutions?|"
+                         r"services?|products?|editions?|compare|comparison|alternatives?)(?:/|\.[a-z]+$|$)")
+# Where a product keeps code and mail templates, not pages (and where a site keeps its posts).
+_CODE_TREE = re.compile(r"(?i)(?:^|/)(?:" + _POST_NAMES + r"|mailers?|[\w-]*e?mail[-_]templates?|notifications?|"
+                        r"server|api|internal|crates)/")
 
 
 _SOCIAL_PATH = re.compile(r"(?i)\.tweet$|(?:^|/)(?:tweets|toots|social[-_]media)/[^/]+\.(?:md|txt|tweet)$")

@@ -50,14 +50,19 @@ class DocArrays:
 
     @property
     def tokens(self) -> list[tuple[int, int, int, bool]]:
-        """(start char, end char, lower-case form id, punctuation or space)
-        of each token, for paragraphs with hits: what checking a hit asks of
-        its tokens, without a Token object per question."""
+        """(start char, end char, lower-case form id, no word in it) of each
+        token, for paragraphs with hits: what checking a hit asks of its
+        tokens, without a Token object per question.  "No word": punctuation,
+        a space, a symbol or an emoji ("🗓 If you're interested, …" still opens
+        with its condition, set AN)."""
         if self._tokens is None:
-            from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER
+            from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LOWER
 
-            rows = self.doc.to_array([IDX, LENGTH, LOWER, IS_PUNCT, IS_SPACE]).tolist() if len(self.doc) else []
-            self._tokens = [(i, i + n, lower, bool(p or sp)) for i, n, lower, p, sp in rows]
+            text = self.doc.text
+            rows = self.doc.to_array([IDX, LENGTH, LOWER, IS_PUNCT, IS_SPACE, IS_ALPHA, IS_DIGIT]).tolist() \
+                if len(self.doc) else []
+            self._tokens = [(i, i + n, lower, bool(p or sp or not (a or d) and not any(c.isalnum() for c in text[i:i + n])))
+                            for i, n, lower, p, sp, a, d in rows]
         return self._tokens
 
     @property

@@ -14,7 +14,7 @@ NAME = "order"
 DOC = ("Flags a `target:` hit that comes too early: in the subject line or opening sentence (`opening: true`) "
        "or before the first `before:` hit (with `given_later: true`, only when a `before:` hit follows it, "
        "when a sales claim comes before it outside a web page or README, or when the draft is a sales pitch "
-       "throughout; with `given_after: N`, not on a web page after N words that neither sell nor talk about "
+       "throughout; with `given_after: N`, not on a web page after N words that neither sell nor only talk about "
        "the sender); `stack:` flags more than `max` targets within `window` sentences.")
 KEYS = {"target": dict, "before": dict, "opening": bool, "report": str, "stack": dict, "unless": dict,
         "when": dict, "given_later": bool, "given_after": int}
@@ -153,14 +153,21 @@ def run(rule, ctx: Context):
 _SELLING = frozenset({"sender", "claim", "ask", "pitch", "promotion"})
 
 
+def _selling(acts) -> frozenset:
+    """The acts that keep a sentence from counting as given: a sentence about the sender counts when
+    it speaks to the reader too ("Use our hosted API, deploy to your own private cloud, or run
+    on-premise" over an enterprise page's "Start now", set AY); "we have been working hard" does not."""
+    return _SELLING - {"sender"} if "reader" in acts else _SELLING
+
+
 def _body_words(facts, before: int) -> int:
-    """Words of the body before sentence `before` that neither sell nor talk about the sender: not the
-    title, not headings (a pricing table's rows and a feature list's items count; "we have been working
+    """Words of the body before sentence `before` that neither sell nor only talk about the sender
+    (_selling): not the title, not headings (a pricing table's rows and a feature list's items count; "we have been working
     hard in private beta" does not)."""
     acts = getattr(facts.message, "acts", None) or [()] * len(facts.sentences)
     return sum(len(facts.segments[s.seg].text[s.start:s.end].split())
                for i, s in enumerate(facts.sentences[:before])
-               if facts.segments[s.seg].scope not in ("title", "heading") and not (set(acts[i]) & _SELLING))
+               if facts.segments[s.seg].scope not in ("title", "heading") and not (set(acts[i]) & _selling(acts[i])))
 
 
 def _runs_on(facts, a, b) -> bool:
