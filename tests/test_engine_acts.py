@@ -1124,3 +1124,11 @@ def test_a_folders_page_titled_by_its_name_is_no_ask():
 
 def test_reply_this_email_invites_a_reply():
     assert "invitation" in acts_of("If you would like more time, please reply this email.")[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Didn't find the answer? Contact us",
+    "Got any question? We answer every message within a day.",
+])
+def test_an_faqs_closing_line_asks_for_the_readers_question(text):
+    assert {"invitation", "question"} & acts_of(text)[0]

@@ -1267,9 +1267,10 @@ def test_a_row_of_buttons_is_told_apart_from_one_ask():
 
     draft = draft_of("Buy Planwise Pro See our plans\n\nSign up today and get two seats free.")
     assert _buttons(draft.sentences[0]) and not _buttons(draft.sentences[1])
-    # with a whole sentence as the first value the ask still moves after it
-    text = ("Planwise for teams\n\nPlanwise plans the week for your whole team.\n\nBuy Planwise Pro See our plans\n\n"
-            "Shared calendars\n\nEvery plan fits on one screen.")
+    # with a whole sentence as the first value the ask still moves after it (the page's line before
+    # the buttons talks about the sender only: a line for the reader there would have given already)
+    text = ("Planwise for teams\n\nWe built our planner for teams like ours.\n\nBuy Planwise Pro See our plans\n\n"
+            "Shared calendars for the whole team\n\nEvery plan fits on one screen.")
     d = one(text, "TL401", channel="landing-page")
     assert d.rewrite.startswith('Give first: move "Buy Planwise Pro See our plans" after "Every plan fits on one screen."')
 
@@ -2258,3 +2259,54 @@ def test_a_pricing_or_services_page_asks_what_it_is_for_at_its_end():
     d = next(d for d in check_text(page, path="content/pricing.md").diagnostics if d.rule == "TL301")
     assert d.rewrite.startswith("At the end of the page, below its last section")
     assert "Which plan fits what you need, and what is missing from it?" in d.rewrite
+
+
+# Round 91-92 (sets AY to BB, seed 9595).
+
+def test_a_funding_title_that_also_hires_is_no_job_ad():
+    from tonelint.rewrite.listening import job_ad
+
+    post = ("Quillpad raises a $40M Series B, and we are hiring\n\nThe round lets us open an office in Lisbon. "
+            "We are hiring engineers for full-time roles.")
+    assert not job_ad(post)
+    assert job_ad("Account Executive\n\nWe are hiring. We have raised our Series A. This is a full-time position.")
+
+
+def test_a_feeling_about_a_partner_with_nothing_else_said_gets_an_instruction():
+    text = ("Quillpad raises a $40M Series B\n\nToday we closed our round, led by Northwind. We are thrilled to "
+            "partner with such an accomplished group. The money goes to the hosted service.")
+    d = one(text, "TL202", fmt="markdown")
+    assert d.rewrite_kind == "instruction" and "such an accomplished group" in d.rewrite
+    assert "We are partnering with such" not in d.rewrite
+
+
+def test_the_news_for_sender_balance_is_not_a_line_that_already_speaks_to_the_reader_or_a_house_rule():
+    from tonelint.rewrite.oneway import _lede
+
+    draft = draft_of("Our summit is back in Berlin this June.\n\n- Registered attendees: You can start with "
+                     "the walkthrough guide today.\n\nAll speakers and attendees are required to follow our code "
+                     "of conduct.\n\nWe have moved the summit to a bigger hall near the river.")
+    lede = _lede(draft)
+    assert lede is not None and lede.text.startswith("Our summit is back")
+    draft = draft_of("- Registered attendees: You can start with the walkthrough guide today.\n\nAll speakers "
+                     "and attendees are required to follow our code of conduct.\n\nWe have moved the summit to a "
+                     "bigger hall near the river.")
+    assert _lede(draft).text.startswith("We have moved the summit")
+
+
+def test_no_question_follows_a_pages_unstopped_feature_line():
+    """"Or any version control system of your choice" closing a landing page (set AY)."""
+    page = ("Quillpad keeps your API collections in plain files.\n\nYou review every change in a pull request.\n\n"
+            "Start your trial\n\nWorks with Git\n\nOr any version control system of your choice\n")
+    d = one(page, "TL301", channel="landing-page")
+    assert 'after "Or any version control' not in d.rewrite.lower()
+    assert "any version control system of your choice\"," not in d.rewrite
+
+
+def test_a_contact_page_by_its_path_is_not_judged_on_the_landing_page_channel():
+    page = ("Contact us\n\nI'm interested in… trying out Quillpad.\n\nI'm interested in… a demo for my team.\n\n"
+            "Send\n")
+    engine = default_engine(Settings(channel="landing-page"))
+    found = check_text(page, fmt="text", path="src/contact.md", engine=engine)
+    assert found.meta["genre"] == "transactional"
+    assert not [d for d in found.diagnostics if d.rule in ("TL301", "TL401")]

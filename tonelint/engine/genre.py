@@ -65,7 +65,9 @@ def decide(facts, model, *, acts_found: dict, meta: dict, headers: dict, fmt: st
     if _POLICY_PATH.search(where) and not _POST_PATH.search(where) and (channel or "") not in _PROMOTIONAL_CHANNELS:
         return "reference", "path"
     contact = "path" if _CONTACT_PATH.search(where) else "text" if _CONTACT_TITLE.match(text) else None
-    if contact and (channel or "") not in _PROMOTIONAL_CHANNELS:
+    # (by its path also on the landing-page channel, where a site's pages are linted: a product's
+    # contact form, "I'm interested in… trying out Tilt", set AY, two blind editors)
+    if contact and (channel or "") not in _PROMOTIONAL_CHANNELS - ({"landing-page"} if contact == "path" else set()):
         # a contact page is the way to reach the team, as a login mail is the way in: its "Book a
         # meeting" is what the page is for (two blind editors, an agency's contact page, set AC)
         return "transactional", contact

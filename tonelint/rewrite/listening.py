@@ -190,8 +190,11 @@ def _sales_page(draft) -> str | None:
 
 
 def job_ad(prose: str) -> bool:
-    """The draft is a job posting: two different job-ad terms in it."""
-    return len({m.group(0).lower() for m in _JOB_AD.finditer(prose)}) >= 2
+    """The draft is a job posting: two different job-ad terms in it, and no funding round told in
+    its title ("ClickHouse raises a $250M Series B … and we are hiring": the round is the news and the
+    hiring its aside, two blind editors, set BB)."""
+    return len({m.group(0).lower() for m in _JOB_AD.finditer(prose)}) >= 2 \
+        and not _FUNDED.search(prose.lstrip().split("\n", 1)[0])
 
 
 def question(draft) -> str:
@@ -592,7 +595,11 @@ def _label(sent, draft) -> bool:
     few words, no closing mark, not an ask, a sign-off or a housekeeping
     line (those have their own places)."""
     text = sent.text.strip()
-    return (len(grammar.WORD.findall(text)) <= 6 and not re.search(r"[.!?:…)\"”’]\W*$", text)
+    # (on a web page up to twelve words: a feature's line, "Or any version control system of your
+    # choice", a sponsor's blurb, "PCBWay is a manufacturer of PCB boards, 3D-printed and CNC-produced
+    # parts": no question follows those, two blind editors each, set AY and BA)
+    most = 12 if draft.page or getattr(draft.message, "page", False) else 6
+    return (len(grammar.WORD.findall(text)) <= most and not re.search(r"[.!?:…)\"”’]\W*$", text)
             and sent.index not in draft.ask_sentences and not _CLOSING.search(text) and not form.HOUSEKEEPING.search(text)
             and not re.search(r"[#@]\w", text) and not _LINK_LINE.search(text))
 

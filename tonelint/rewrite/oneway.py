@@ -68,10 +68,15 @@ def _is_plural(phrase: str) -> bool:
             and not re.search(r"\d", last) and len(last) > 3)
 
 
+_ONLY_PRAISE = re.compile(r"(?i)\bsuch\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}[\w-]+\W*$")
+
+
 def strip_pride(text: str) -> str:
     """"We are thrilled to announce X" -> "X is here"; "…announce that Y" -> "Y"."""
     m = _FRAME.search(text)
-    if not m:
+    if not m or _ONLY_PRAISE.search(text):
+        # (nor when the feeling is all it says: "We are thrilled to partner with such an accomplished
+        # group." leaves "such" pointing at nothing, two blind editors, set BB)
         return text
     pre = text[: m.start()]
     rest = m.group("rest")
@@ -453,6 +458,8 @@ def without_feeling(text: str, draft) -> str | None:
         # clause is only the feeling (cut alone, it left a broken fragment)
         return text[:part.start()].rstrip(" ,—–-") + (part.group("end") or part.group("end2") or ".")
     launch = _FEELING_TO_LAUNCH.match(text)
+    if launch and _ONLY_PRAISE.search(text):
+        return None  # the feeling is all it says ("… to partner with such an accomplished group.")
     if launch and len(grammar.WORD.findall(launch.group("rest"))) >= 2:
         # "We're proud to launch X today" -> "We're launching X today": the news, not the feeling
         doing = _DOING[launch.group("verb").lower()]
@@ -951,12 +958,20 @@ def _lede(draft):
     # (not a line that already speaks to the reader, "You can see the welcome message here": no news
     # to follow with what it changes for them, two blind editors, set AH)
     first = [x for x in draft.body if x.scope not in ("heading", "title") and not grammar.headline(x.text)
-             and not re.match(r"\W*you\b", x.text, re.I)
+             # (nor after a label: "- Registered attendees: You can start participating right now", set BA)
+             and not re.match(r"\W*(?:[\w ,'’&-]{1,40}:\s*)?you\b", x.text, re.I)
+             # (nor a house rule: "All speakers and attendees are required to adhere to the … Code of
+             # Conduct" is no news, two blind editors, set BA)
+             and not _HOUSE_RULE.search(x.text)
              and 5 <= len(grammar.words(x.text)) <= 45 and not x.text.rstrip(" !").endswith(("?", ":"))
              and x.index not in draft.ask_sentences and "\ufffd" not in x.text
              and not _VIEWING.search(x.text) and not form.HOUSEKEEPING.search(x.text)
              and not _CHEER.match(x.text) and not _TRUISM.match(x.text) and not _BACKSTORY.search(x.text)][:3]
     return next((x for x in first if _NEWS.search(x.text)), first[0] if first else None)
+
+
+_HOUSE_RULE = re.compile(r"(?i)\b(?:(?:is|are) (?:required|expected|asked) to|must (?:adhere|follow|comply|abide))\b|\bcode of conduct\b|"
+                         r"\b(?:unacceptable|abusive|harassing) behaviou?r\b")
 
 
 # a general truth that opens a post, not its news: "Effective project and process management is crucial
