@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tonelint.api import check_text
-from tonelint.engine.core import Engine
+from tonelint.api import check_text, default_engine
+from tonelint.engine.core import Engine, Settings
 from tonelint.engine.genre import release_notes
 from tonelint.errors import RuleError
 from tonelint.rules.loader import load_file
@@ -930,6 +930,8 @@ def test_a_page_named_for_its_folder_opens_with_its_title_not_an_ask():
     "Reach out at team@example.org if you'd like to discuss more!",
     # a community page's welcome for newcomers (set AP)
     "We love it when new people stop by and introduce themselves in the #introductions channel.",
+    # a release post open to what readers bring (set BB)
+    "We're always listening for new ideas, and we're happy to welcome new contributors.",
 ])
 def test_more_ways_a_draft_asks_for_the_readers_word(sentence):
     assert "invitation" in acts_of(sentence)[0]
@@ -1132,3 +1134,15 @@ def test_reply_this_email_invites_a_reply():
 ])
 def test_an_faqs_closing_line_asks_for_the_readers_question(text):
     assert {"invitation", "question"} & acts_of(text)[0]
+
+
+def test_an_events_name_on_its_own_page_is_the_offer_not_the_sender():
+    """"Welcome to SRCCON!", "About PyCon Africa 2025" (three event pages, set BA): the event the reader
+    may attend; a company's name on its own page still talks about the sender."""
+    def sender_hits(brand: str) -> list:
+        page = (f"Welcome to {brand}!\n\n{brand} runs for two days in Accra. {brand} has sessions, a job fair "
+                f"and a quiet room. {brand} tickets include lunch.\n")
+        engine = default_engine(Settings(brand=brand))
+        return [h for h in check_text(page, engine=engine).facts.message.hits["sender"] if h.key.endswith(":brand")]
+    assert not sender_hits("SRCCON") and not sender_hits("PyCon Africa") and not sender_hits("CHAOSScon")
+    assert sender_hits("Quillpad")

@@ -199,7 +199,10 @@ def read_message(facts: Facts, model: ActModel, *, genre: str, genre_from: str, 
         # the kind of page is kept on the message, for the rewriters
         found["promotion"] = found.get("promotion", []) + [_sentence_hit(facts, 0, "act:promotion:page")]
     if brand:
-        found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, brand))
+        # (not an event's name, "SRCCON", "PyCon Africa", "CHAOSScon": on its pages it is what the reader
+        # may attend, not the organiser talking about itself, three event pages, set BA)
+        found["sender"] = longest(found.get("sender", []) + _brand_hits(facts, tuple(
+            b for b in brand if not _EVENT_NAME.search(b))))
     if social:
         # a post's question is put to its followers, "you" or not ("What is the name for a group of
         # @ProbotTheRobot?", set AN); asks and rhetoric are still sorted out below
@@ -645,6 +648,9 @@ def _quoted_paragraph(facts: Facts, h: Hit) -> bool:
     quoted paragraph: the sentence keeps its acts, but the word is a user's, so it is not
     counted as the sender talking (TL201's count, the scorecard's)."""
     return bool(_QUOTED_PARAGRAPH.match(facts.segments[h.seg].text))
+
+
+_EVENT_NAME = re.compile(r"(?-i:[a-z]Con\b|[A-Z]con\b|CON\b)|(?i:\b(?:conf|conference|summit|fest|festival|camp|days)\b)")
 
 
 def _brand_hits(facts: Facts, brand: tuple) -> list[Hit]:
