@@ -932,6 +932,9 @@ def test_a_page_named_for_its_folder_opens_with_its_title_not_an_ask():
     "We love it when new people stop by and introduce themselves in the #introductions channel.",
     # a release post open to what readers bring (set BB)
     "We're always listening for new ideas, and we're happy to welcome new contributors.",
+    # the singular as many write it (set BC); a volunteer call (set BD)
+    "If you have any question please contact support at help@example.org.",
+    "Hit us up if you would like to help design our editor!",
 ])
 def test_more_ways_a_draft_asks_for_the_readers_word(sentence):
     assert "invitation" in acts_of(sentence)[0]
@@ -1146,3 +1149,11 @@ def test_an_events_name_on_its_own_page_is_the_offer_not_the_sender():
         return [h for h in check_text(page, engine=engine).facts.message.hits["sender"] if h.key.endswith(":brand")]
     assert not sender_hits("SRCCON") and not sender_hits("PyCon Africa") and not sender_hits("CHAOSScon")
     assert sender_hits("Quillpad")
+
+
+def test_a_bug_report_asked_for_is_no_premature_ask():
+    """"if you notice a mistake on our website, please consider opening an issue so we can fix it" (set BF)."""
+    text = ("Our site is open source; if you notice a mistake on our website, please consider opening an issue "
+            "so we can fix it.")
+    acts = acts_of(text)[0]
+    assert "ask" not in acts and "invitation" in acts

@@ -492,6 +492,9 @@ def test_a_product_guides_buttons_and_field_list_read_as_documentation():
     # a grant decision (set BA)
     "Dear {name},\nWe regret to inform you that we cannot fund your travel this year.\nApplication status: "
     "not approved.\nWe encourage you to apply again next year.",
+    # a service email said to be so (set BC)
+    "Hello,\nThis is a service email related to your use of Quillpad.\nTo confirm you have access to this "
+    "email, please click the link below:\n{link}\nClicking not working? Paste the link into your browser.",
 ])
 def test_a_notice_about_the_readers_own_account_is_transactional(text):
     assert genre_of(text, "text") == "transactional"
