@@ -2310,3 +2310,27 @@ def test_a_contact_page_by_its_path_is_not_judged_on_the_landing_page_channel():
     found = check_text(page, fmt="text", path="src/contact.md", engine=engine)
     assert found.meta["genre"] == "transactional"
     assert not [d for d in found.diagnostics if d.rule in ("TL301", "TL401")]
+
+
+# Round 93-94 (sets BC to BF, seed 1919).
+
+def test_an_investor_named_as_the_rounds_lead_is_no_product():
+    draft = draft_of("Today we're announcing our $5.5m seed round led by Dan Levine at Northwind. Dan has "
+                     "backed tools like ours before. Dan knows the market. The round pays for two engineers.")
+    assert draft.person("Dan") and draft.product != "Dan"
+
+
+def test_a_word_only_ever_inside_a_longer_name_is_no_product():
+    draft = draft_of("Data Science Without Borders, part one\n\nOur Data Science Without Borders training met in "
+                     "Nairobi. The Data Science Without Borders cohort had forty people. Book your training today.")
+    assert draft._embedded("Science") and draft.product != "Science"
+    assert not draft_of("We use Relay every day. Relay sends your notes. Try Relay today.")._embedded("Relay")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Kyverno project is pleased to announce the completion of its third-party security audit.",
+    "Today, we are pleased to announce the technology partnership of Layer5 and HashiCorp.",
+])
+def test_an_event_noun_is_not_said_to_be_here(sentence):
+    d = one(sentence + " The report lists every finding and its fix.", "TL202", fmt="markdown")
+    assert " is here" not in d.rewrite

@@ -330,7 +330,7 @@ class Draft:
         # is where the list is run from, not what the draft sells: a blind editor)
         words = _URL.sub(" ", _EMAIL.sub(" ", self.prose)).lower()
         for b in getattr(self.message, "brand", ()) or ():
-            if b and len(b) > 2 and b.lower() in words and self.plausible(b):
+            if b and len(b) > 2 and b.lower() in words and self.plausible(b) and not self.person(b):
                 return b
         return None
 
@@ -475,7 +475,7 @@ class Draft:
                     # One plain capitalised word ("Register", "Toners") is a
                     # name only when the draft writes it that way mid-sentence
                     # at least twice and it is no everyday word.
-                    if self._inside_count(name) < 2 or grammar.is_common(name):
+                    if self._inside_count(name) < 2 or grammar.is_common(name) or self._embedded(name):
                         continue
                 counts[name] += 1
                 if s.scope == "title":
@@ -498,12 +498,25 @@ class Draft:
         if len(name.split()) > 3 or re.search(r"[a-z][A-Z]|\d", name):
             return False  # "BuildBuddy", "Planwise 3.0": a product's shape, not a person's
         n = re.escape(name)
-        return bool(re.search(rf"\b(?:welcom(?:e|es|ed|ing)|hired|appointed|meet|joined by|thanks? to|congrat\w*)\s+"
+        # (an investor too: "our $5.5m seed round led by Dan Levine at Accel", set BF)
+        return bool(re.search(rf"\b(?:welcom(?:e|es|ed|ing)|hired|appointed|meet|joined by|thanks? to|congrat\w*|led by|backed by)\s+"
                               rf"(?:(?:our|the|a|an|new)\s+)?(?:[\w-]+\s+){{0,5}}?{n}\b", self.prose)
                     or re.search(rf"\b{n}(?:\s+[A-Z][a-z]+)?\s+(?:joins|joined|is joining|will join|wrote|writes|said|says)\b",
                                  self.prose)
                     or re.search(rf"\b{_ROLE}s?,?\s+{n}\b", self.prose)
                     or re.search(rf"\b{n}\b[^.!?]{{0,80}}\b(?:she|he|her|his|him)\b", self.prose))
+
+    def _embedded(self, name: str) -> bool:
+        """Every use of the one word sits inside a longer capitalised name ("Rule of Law", "Data
+        Science Without Borders", three questions about "Law" and "Science", two blind editors, sets
+        BD and BF): the longer name is the thing, the word alone is not."""
+        for m in re.finditer(rf"\b{re.escape(name)}\b", self.prose):
+            before, after = self.prose[:m.start()], self.prose[m.end():]
+            prev = re.search(r"([A-Z][\w'’&-]*)\s+(?:(?:of|the|and|for|de)\s+)?$", before)
+            mid = prev is not None and not re.search(r"(?:^|[.!?:]\s+|\n\s*)$", before[:prev.start()])
+            if not mid and not re.match(r"\s+(?:(?:of|and|for)\s+)?[A-Z][a-z]", after):
+                return False
+        return True
 
     def _whole_line(self, at: int, name: str) -> bool:
         """The name at `at` is a line of its own (a heading, a menu item, a link's label)."""

@@ -265,9 +265,14 @@ def _finish(pre: str, news: str, punct: str) -> str:
 _TAKING_PART = re.compile(r"(?i)(?P<who>our|my|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}['’]s?)\s+"
                           r"(?:participation|involvement)\s+in\s+(?P<what>.+)$")
 # An act, not a thing: nothing about it "is here" ("our decision to …", "the appointment of …").
-_ABSTRACT_HEAD = re.compile(r"(?i)^(?:(?:our|my|their|its|the|a|an|[\w.&-]+['’]s?)\s+)?(?:new\s+)?"
+# ("the completion of its third-party security audit", "the technology partnership of Layer5 and
+# HashiCorp": nothing of those "is here", two blind editors, set BF)
+_ABSTRACT_HEAD = re.compile(r"(?i)^(?:(?:our|my|their|its|the|a|an|[\w.&-]+['’]s?)\s+)?"
+                            r"(?:(?:new|technology|strategic|official|successful|formal)\s+)?"
                             r"(?:participation|involvement|presence|attendance|commitment|decision|appointment|"
-                            r"nomination|selection|inclusion|acceptance|return|move|intention|plan|plans)\b")
+                            r"nomination|selection|inclusion|acceptance|return|move|intention|plan|plans|completion|"
+                            r"conclusion|partnership|collaboration|formation|establishment|signing|merger|start|"
+                            r"beginning|end)\b")
 
 
 # A thing announced before it happens: an event, its call for speakers, a programme's next round.
