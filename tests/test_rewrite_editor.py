@@ -2334,3 +2334,19 @@ def test_a_word_only_ever_inside_a_longer_name_is_no_product():
 def test_an_event_noun_is_not_said_to_be_here(sentence):
     d = one(sentence + " The report lists every finding and its fix.", "TL202", fmt="markdown")
     assert " is here" not in d.rewrite
+
+
+def test_the_sender_learning_more_is_no_link_to_ask_about():
+    from tonelint.rewrite.listening import _MORE_ABOUT
+
+    assert not _MORE_ABOUT.search("We shape products as we learn more about a business and develop domain expertise.")
+    assert _MORE_ABOUT.search("Read more about Creed's visit to the university.").group(1) == "Creed's visit to the university"
+
+
+def test_a_release_named_in_the_title_asks_about_the_next_release():
+    from tonelint.rewrite.listening import question
+
+    post = ("Quillpad v21.10 Released\n\nWe're excited to share our first release of the autumn. QuillPad now "
+            "exports every board to PDF, and imports run twice as fast. Upgrade today and try QuillPad's new "
+            "exports.")
+    assert question(draft_of(post)) == "What would you like to see in the next release?"

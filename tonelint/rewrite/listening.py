@@ -164,6 +164,9 @@ _PROGRAMME = re.compile(r"(?i)\b(?:call for (?:papers|proposals|speakers|talks|p
 
 
 _VERSION = re.compile(r"\b\d+\.\d+\.\d+\b")  # a release of a thing already in use ("12.0.0"), not "Planwise 3.0"
+# ... or a release named so in the post's title ("ClickHouse v21.10 Released", "Release Notes: 21.10", set BB:
+# two blind editors, "its readers already use ClickHouse")
+_RELEASE_TITLE = re.compile(r"(?i)\bv\d+\.\d+\b[^\n]{0,40}\breleas|\breleas(?:e|ed|ing)\b[^\n]{0,40}\bv?\d+\.\d+\b")
 # A funder, a body or a company by its kind: not a thing the reader uses ("What would you use Helmsley
 # Charitable Trust for first?" under a grant's news: two blind editors, set AP)
 _ORG_WORD = re.compile(r"\b(?:Trust|Foundation|Fund|Institute|University|College|Council|Association|Society|Inc|LLC|"
@@ -312,7 +315,8 @@ def question(draft) -> str:
     if occasion in ("launch", "press"):
         launched = _LAUNCHED_NAME.search(draft.prose)
         named = (launched.group(1).strip() if launched else None) or topic
-        if named and _VERSION.search(named):
+        title = draft.prose.lstrip().split("\n", 1)[0]
+        if named and _VERSION.search(named) or _RELEASE_TITLE.search(title):
             # a new version of something the reader already runs (a platform's 12.0.0, a maintenance
             # release): what they want next, not what they would "use it for first" (two blind editors
             # on three release tweets, set AN)
@@ -490,7 +494,10 @@ def _specific_question(prose: str) -> str | None:
 
 
 # "Read more about X:", "Learn more about X here": X is what the post is about
-_MORE_ABOUT = re.compile(r"\b(?:read|learn|find out|hear) more about ((?:the |our |this |[A-Z][\w’'-]*\s+)?[\w’'-]+"
+# (a link's words, not the sender learning: "as we learn more about a business and develop domain
+# expertise", an agency's page, two blind editors, set BE)
+_MORE_ABOUT = re.compile(r"(?<!\bwe )(?<!\bI )(?<!\bthey )\b(?:read|learn|find out|hear) more about "
+                         r"(?!(?:a|an)\s)((?:the |our |this |[A-Z][\w’'-]*\s+)?[\w’'-]+"
                          r"(?:\s+(?!here\b|at\b|in\b|on\b)[\w’'-]+){0,5}?)(?=\s*(?:[:.!]|here\b|at\b|in (?:our|the)\b|on (?:our|the)\b|and how\b|https?:))",
                          re.I)
 _SHARED = re.compile(r"\b(?:the|our|this|these|new|latest)\s+(slides|video|recording|talk|article|report|guide|paper|"
