@@ -48,7 +48,7 @@ GITHUB = HERE / ".github" / "corpus.jsonl"
 GITHUB_LABELS = HERE / "github-labels.jsonl"
 # The label sets besides the shared ones, in report order.
 OWN_SETS = ("own-dev", "own-held-out", "own-drafts", "registry", *(f"registry-{c}" for c in "bcdefghijk"),
-            *(f"github-{c}" for c in (*"lmnopqrstuvwxy", "z", "zz", "aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ap", "aq", "ar", "as", "at", "au", "av", "aw", "ax", "ay", "az", "ba", "bb", "bc", "bd", "be", "bf")))
+            *(f"github-{c}" for c in (*"lmnopqrstuvwxy", "z", "zz", "aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ap", "aq", "ar", "as", "at", "au", "av", "aw", "ax", "ay", "az", "ba", "bb", "bc", "bd", "be", "bf", "bg", "bh", "bi", "bj")))
 # label key -> rule family
 FAMILIES = {"audience": "audience", "one_way": "one-way", "listening_missing": "listening", "ask_premature": "ask"}
 # Contrast kinds: text that is not a pitch; the target is <= 0.5 warnings per 10,000 words.
