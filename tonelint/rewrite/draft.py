@@ -409,9 +409,8 @@ class Draft:
             return False  # "What would you use Cost for first?": a heading's plain word (set AV)
         # the donor in a gift's headline ("Microsoft donates $10,000 to ESLint"): the giver, not what the
         # draft is about, however often it is thanked (two blind editors, set V)
-        first_line = self.prose.lstrip().split("\n", 1)[0]
         if re.search(rf"\b{re.escape(name)}\s+(?:has\s+)?(?:donat\w+|gives|gave|grants?|granted|sponsors?|sponsored|"
-                     rf"pledges?|pledged)\b[^\n]*?\bto\s+(?:the\s+)?[A-Z]", first_line):
+                     rf"pledges?|pledged)\b[^\n]*?\bto\s+(?:the\s+)?[A-Z]", grammar.first_line(self.prose)):
             return False
         partner = [u for u in uses if re.search(r"\bwith\s+(?:the\s+)?$", self.prose[max(u - 10, 0):u], re.I)]
         return not uses or len(partner) < len(uses)

@@ -231,6 +231,11 @@ def headline_cased(text: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() for w in text.split() if w.lower() not in _SMALL_WORDS)
 
 
+def first_line(text: str) -> str:
+    """The draft's first line of words: a post's title, a mail's subject as the prose keeps it."""
+    return text.lstrip().split("\n", 1)[0]
+
+
 def title_cased(text: str) -> bool:
     """Most of the line's longer words start with a capital (a spam banner's
     "Just 1 of 5,000 People Respond, You Can Generate …")."""

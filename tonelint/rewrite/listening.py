@@ -197,7 +197,7 @@ def job_ad(prose: str) -> bool:
     its title ("ClickHouse raises a $250M Series B … and we are hiring": the round is the news and the
     hiring its aside, two blind editors, set BB)."""
     return len({m.group(0).lower() for m in _JOB_AD.finditer(prose)}) >= 2 \
-        and not _FUNDED.search(prose.lstrip().split("\n", 1)[0])
+        and not _FUNDED.search(grammar.first_line(prose))
 
 
 def question(draft) -> str:
@@ -315,8 +315,7 @@ def question(draft) -> str:
     if occasion in ("launch", "press"):
         launched = _LAUNCHED_NAME.search(draft.prose)
         named = (launched.group(1).strip() if launched else None) or topic
-        title = draft.prose.lstrip().split("\n", 1)[0]
-        if named and _VERSION.search(named) or _RELEASE_TITLE.search(title):
+        if named and _VERSION.search(named) or _RELEASE_TITLE.search(grammar.first_line(draft.prose)):
             # a new version of something the reader already runs (a platform's 12.0.0, a maintenance
             # release): what they want next, not what they would "use it for first" (two blind editors
             # on three release tweets, set AN)
